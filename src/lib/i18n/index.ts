@@ -1,0 +1,76 @@
+/**
+ * User-facing text in three languages (en, ru, uz Latin). Every string a user reads comes from
+ * here through `t(key, params)`; the catalogs live one file per area in `catalogs/`.
+ */
+import { setErrorRenderer, type Params } from '../errors/index.js';
+import { merged } from './catalogs/index.js';
+import { LANGUAGES, type Language, type Messages } from './types.js';
+
+export { LANGUAGES, type Language, type Messages, type Catalog } from './types.js';
+
+let current: Language = 'en';
+const cache = new Map<Language, Messages>();
+
+function messages(lang: Language): Messages {
+  let m = cache.get(lang);
+  if (!m) {
+    m = merged(lang);
+    cache.set(lang, m);
+  }
+  return m;
+}
+
+export function isLanguage(v: unknown): v is Language {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
+/** `uz_UZ.UTF-8` → `uz`, `ru_RU` → `ru`, `C`/`POSIX`/unknown → undefined. */
+export function languageFromLocale(locale: string | undefined): Language | undefined {
+  if (!locale) return undefined;
+  const base = locale.split(/[._@-]/)[0]?.toLowerCase();
+  return isLanguage(base) ? base : undefined;
+}
+
+/**
+ * Resolve the language: explicit choice (flag, then ONEID_LANG, then profile) wins; otherwise the
+ * POSIX locale variables in their standard precedence (LC_ALL > LC_MESSAGES > LANG); then English.
+ */
+export function resolveLanguage(
+  explicit: Array<string | undefined>,
+  env: NodeJS.ProcessEnv = process.env,
+): Language {
+  for (const v of explicit) if (isLanguage(v)) return v;
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const v = env[name];
+    if (v) return languageFromLocale(v) ?? 'en';
+  }
+  return 'en';
+}
+
+export function setLanguage(lang: Language): void {
+  current = lang;
+}
+
+export function getLanguage(): Language {
+  return current;
+}
+
+function interpolate(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined ? m : String(v);
+  });
+}
+
+/** Translate `key` into the current (or given) language; falls back to English, then the key. */
+export function t(key: string, params?: Params, lang: Language = current): string {
+  const text = messages(lang)[key] ?? messages('en')[key];
+  return text === undefined ? key : interpolate(text, params);
+}
+
+export function hasKey(key: string): boolean {
+  return key in messages('en');
+}
+
+setErrorRenderer((key, params) => t(key, params, 'en'));
