@@ -1,0 +1,74 @@
+/**
+ * The PFX integrity MAC (RFC 7292 §4): HMAC with a key from the PKCS#12 KDF (ID 3) over the
+ * authSafe content. Accepts SHA-1/224/256/384/512; writes SHA-256 (modern) or SHA-1 (legacy).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readOctets, readOid, readSmallInt, seq, w, type Node } from '../../asn1/index.js';
+import { UnsupportedAlgorithmError } from '../../errors/index.js';
+import { PKI_OID } from '../oids.js';
+import { bmpPassword, KDF_ID, pkcs12Kdf } from './kdf.js';
+import { checkIterations } from './pbe.js';
+
+const MAC_HASH: Record<string, { hash: string; len: number }> = {
+  [PKI_OID.sha1]: { hash: 'sha1', len: 20 },
+  [PKI_OID.sha224]: { hash: 'sha224', len: 28 },
+  [PKI_OID.sha256]: { hash: 'sha256', len: 32 },
+  [PKI_OID.sha384]: { hash: 'sha384', len: 48 },
+  [PKI_OID.sha512]: { hash: 'sha512', len: 64 },
+};
+
+export interface MacInfo {
+  hash: string;
+  iterations: number;
+  saltLength: number;
+}
+
+export interface MacData extends MacInfo {
+  digest: Uint8Array;
+  salt: Uint8Array;
+}
+
+export function readMacData(n: Node): MacData {
+  const [digestInfo, salt, iter] = seq(n, 'MacData');
+  const [alg, digest] = seq(digestInfo, 'DigestInfo');
+  const oid = readOid(seq(alg, 'AlgorithmIdentifier')[0]);
+  const h = MAC_HASH[oid];
+  if (!h) {
+    throw new UnsupportedAlgorithmError('PFX_UNSUPPORTED_MAC', 'pki.error.unsupportedAlgorithm', {
+      params: { oid },
+    });
+  }
+  const iterations = iter ? checkIterations(readSmallInt(iter)) : 1;
+  const s = readOctets(salt);
+  return { hash: h.hash, iterations, saltLength: s.length, digest: readOctets(digest), salt: s };
+}
+
+function macWith(hash: string, pw: Uint8Array, salt: Uint8Array, iterations: number, data: Uint8Array): Buffer {
+  const len = MAC_HASH[Object.keys(MAC_HASH).find((k) => MAC_HASH[k]!.hash === hash)!]!.len;
+  const key = pkcs12Kdf(hash, pw, salt, KDF_ID.mac, iterations, len);
+  return createHmac(hash, key).update(data).digest();
+}
+
+/**
+ * True when the MAC matches. An empty password is tried both as the two-zero BMP terminator
+ * and as zero bytes, because writers disagree on it (OpenSSL uses either depending on flags).
+ */
+export function verifyMac(mac: MacData, password: string, data: Uint8Array): boolean {
+  const candidates = password === '' ? [bmpPassword(''), Buffer.alloc(0)] : [bmpPassword(password)];
+  for (const pw of candidates) {
+    const got = macWith(mac.hash, pw, mac.salt, mac.iterations, data);
+    if (got.length === mac.digest.length && timingSafeEqual(got, mac.digest)) return true;
+  }
+  return false;
+}
+
+export function buildMacData(hash: 'sha1' | 'sha256', password: string, iterations: number, data: Uint8Array): Buffer {
+  const salt = randomBytes(hash === 'sha1' ? 8 : 16);
+  const digest = macWith(hash, bmpPassword(password), salt, iterations, data);
+  const oid = hash === 'sha1' ? PKI_OID.sha1 : PKI_OID.sha256;
+  return w.sequence(
+    w.sequence(w.algorithmIdentifier(oid, w.NULL), w.octetString(digest)),
+    w.octetString(salt),
+    w.integer(iterations),
+  );
+}

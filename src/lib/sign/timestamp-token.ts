@@ -1,0 +1,79 @@
+/**
+ * RFC 3161 timestamp tokens: a SignedData whose content is a TSTInfo. Read the TSTInfo, check
+ * that its message imprint is the hash of what was timestamped (for CMS: the signature value,
+ * RFC 3161 appendix A) and that the TSA's own signature holds.
+ */
+import { parse, readBigInt, readOctets, readOid, readTime, seq, Tag } from '../asn1/index.js';
+import { SignatureError } from '../errors/index.js';
+import { digestNameFor, verifyWithSpki } from './algorithms.js';
+import { readCertificate } from './certificate.js';
+import { parseSignedData } from './cms-decode.js';
+import { digestBuffer } from './digest.js';
+import { identityOf } from './identity.js';
+import { CMS } from './oids.js';
+
+export interface TstInfo {
+  policy: string;
+  imprintAlgorithm: string;
+  imprint: Buffer;
+  serial: string;
+  genTime: Date;
+  nonce?: bigint;
+}
+
+export interface TimestampInfo {
+  time: string;
+  serial: string;
+  tsa?: string;
+  imprintMatches: boolean;
+  signatureValid: boolean;
+}
+
+export function readTstInfo(der: Uint8Array): TstInfo {
+  const parts = seq(parse(der), 'TSTInfo');
+  const [alg, hashed] = seq(parts[2], 'MessageImprint');
+  const out: TstInfo = {
+    policy: readOid(parts[1]),
+    imprintAlgorithm: readOid(seq(alg)[0]),
+    imprint: Buffer.from(readOctets(hashed)),
+    serial: readBigInt(parts[3]).toString(16),
+    genTime: readTime(parts[4]),
+  };
+  for (const p of parts.slice(5)) if (p.tag === Tag.INTEGER && p.cls === 0) out.nonce = readBigInt(p);
+  return out;
+}
+
+function tokenError(what: string): SignatureError {
+  return new SignatureError('SIGN_TIMESTAMP_MALFORMED', 'sign.error.timestampMalformed', { params: { what } });
+}
+
+/** Verify a token against the bytes it should cover (the SignerInfo's signature value). */
+export function checkTimestampToken(token: Uint8Array, covered: Uint8Array): TimestampInfo {
+  const sd = parseSignedData(token);
+  if (sd.eContentType !== CMS.tstInfo || !sd.content) throw tokenError('not a TSTInfo');
+  const tst = readTstInfo(sd.content);
+  const expected = digestBuffer(covered, [digestNameFor(tst.imprintAlgorithm)]).values().next().value!;
+  const info: TimestampInfo = {
+    time: tst.genTime.toISOString(),
+    serial: tst.serial,
+    imprintMatches: expected.equals(tst.imprint),
+    signatureValid: false,
+  };
+  const si = sd.signers[0];
+  const certs = sd.certificates.map((c) => readCertificate(c));
+  const cert = si && certs.find((c) => si.serial && c.serial.equals(si.serial) && si.issuer && c.issuer.equals(si.issuer));
+  if (si && cert) {
+    info.tsa = identityOf(cert).cn;
+    const d = digestBuffer(sd.content, [digestNameFor(si.digestOid)]).values().next().value!;
+    const attrsOk = !si.signedAttrs || (si.messageDigest?.equals(d) ?? false);
+    const data = si.signedAttrs ?? sd.content;
+    try {
+      info.signatureValid =
+        attrsOk && verifyWithSpki(cert.spki, cert.keyOid, si.signatureOid, digestNameFor(si.digestOid), data, si.signature);
+    } catch {
+      info.signatureValid = false;
+    }
+  }
+  return info;
+}
+

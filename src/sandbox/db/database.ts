@@ -1,0 +1,41 @@
+/**
+ * The sandbox's SQLite file: WAL journal (readers never block the writer), `synchronous=FULL` so
+ * that a commit the server answered for survives a crash, foreign keys on, migrations applied.
+ * better-sqlite3 is synchronous and the server is one process, so a `db.transaction` runs to
+ * completion without interleaving: that is what makes every multi-row write atomic.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+export const DB_FILE = 'sandbox.db';
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(path.join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let i = current; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i]!);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
+
+/** `PRAGMA integrity_check` → true when the file is sound (used by `status` and the crash tests). */
+export function integrityOk(db: Db): boolean {
+  return db.pragma('integrity_check', { simple: true }) === 'ok';
+}

@@ -1,0 +1,90 @@
+/**
+ * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version` records
+ * the last applied step so that an old data dir upgrades itself on the next start.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: registries, portal settings, outbox, accounts, sessions, registrations, SMS codes.
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE persons (
+    pinfl TEXT PRIMARY KEY, passport TEXT NOT NULL UNIQUE, surname TEXT NOT NULL, first_name TEXT NOT NULL,
+    patronymic TEXT, sex TEXT NOT NULL, birth_date TEXT NOT NULL, birth_place TEXT NOT NULL,
+    birth_country TEXT NOT NULL, nationality TEXT NOT NULL, citizenship TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('citizen','foreign','stateless')),
+    passport_issued_by TEXT NOT NULL, passport_issue_date TEXT NOT NULL, passport_expiry_date TEXT NOT NULL,
+    address TEXT NOT NULL, region TEXT NOT NULL, phone TEXT NOT NULL, tin TEXT
+  );
+  CREATE TABLE companies (
+    tin TEXT PRIMARY KEY, name TEXT NOT NULL, acronym TEXT NOT NULL, director_pinfl TEXT NOT NULL REFERENCES persons(pinfl),
+    address TEXT NOT NULL, phone TEXT NOT NULL
+  );
+  CREATE TABLE company_roles (
+    tin TEXT NOT NULL REFERENCES companies(tin), pinfl TEXT NOT NULL REFERENCES persons(pinfl), role TEXT NOT NULL,
+    PRIMARY KEY (tin, pinfl)
+  );
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL CHECK (channel IN ('sms','email')),
+    recipient TEXT NOT NULL, subject TEXT, body TEXT NOT NULL, created_at INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_recipient ON outbox(recipient, id);
+  CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, login TEXT NOT NULL UNIQUE COLLATE NOCASE, pinfl TEXT NOT NULL UNIQUE,
+    password_hash TEXT, email TEXT, phone TEXT, notify_by_email INTEGER NOT NULL DEFAULT 0, actual_address TEXT,
+    status TEXT NOT NULL CHECK (status IN ('unverified','verified')), verified_cert_serial TEXT,
+    created_at INTEGER NOT NULL, registration_id TEXT UNIQUE
+  );
+  CREATE TABLE account_legal_entities (
+    account_id INTEGER NOT NULL REFERENCES accounts(id), tin TEXT NOT NULL REFERENCES companies(tin),
+    role TEXT NOT NULL, bound_at INTEGER NOT NULL, PRIMARY KEY (account_id, tin)
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id), role_tin TEXT,
+    auth_method TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked_at INTEGER,
+    client_id TEXT
+  );
+  CREATE INDEX sessions_account ON sessions(account_id);
+  CREATE TABLE registrations (
+    id TEXT PRIMARY KEY, step TEXT NOT NULL, pinfl TEXT, login TEXT, password_hash TEXT, email TEXT, phone TEXT,
+    notify_by_email INTEGER NOT NULL DEFAULT 0, actual_address TEXT, created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL, account_id INTEGER
+  );
+  CREATE TABLE sms_codes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, purpose TEXT NOT NULL, ref TEXT NOT NULL, phone TEXT NOT NULL,
+    code_hash TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0, used_at INTEGER
+  );
+  CREATE INDEX sms_codes_ref ON sms_codes(purpose, ref, id);
+  `,
+  // 2: key applications, invoices, certificates issued by the sandbox CA, challenges, SSO clients.
+  `
+  CREATE TABLE key_applications (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL CHECK (type IN ('individual','legal')), pinfl TEXT NOT NULL,
+    tin TEXT, phone TEXT NOT NULL, status TEXT NOT NULL, pkcs10 BLOB, key_algorithm TEXT,
+    photo BLOB, photo_type TEXT, selfie BLOB, selfie_type TEXT, invoice_id TEXT UNIQUE,
+    fee_amount INTEGER, fee_percent REAL, bhm INTEGER, paid_at INTEGER, review_due_at INTEGER,
+    reject_reason TEXT, certificate_serial TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+    open_subject TEXT UNIQUE
+  );
+  CREATE TABLE certificates (
+    serial TEXT PRIMARY KEY, der BLOB NOT NULL, subject TEXT NOT NULL, pinfl TEXT, tin TEXT,
+    not_before INTEGER NOT NULL, not_after INTEGER NOT NULL, revoked_at INTEGER, revocation_reason INTEGER,
+    application_id TEXT
+  );
+  CREATE TABLE ca (name TEXT PRIMARY KEY, certificate BLOB NOT NULL, private_key BLOB NOT NULL);
+  CREATE TABLE challenges (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER);
+  CREATE TABLE sso_clients (
+    client_id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, name TEXT NOT NULL, redirect_uris TEXT NOT NULL,
+    scope TEXT NOT NULL
+  );
+  CREATE TABLE sso_codes (
+    code_hash TEXT PRIMARY KEY, client_id TEXT NOT NULL, account_id INTEGER NOT NULL, role_tin TEXT,
+    auth_method TEXT NOT NULL, redirect_uri TEXT NOT NULL, scope TEXT NOT NULL, expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE sso_tokens (
+    token_hash TEXT PRIMARY KEY, refresh_hash TEXT UNIQUE, client_id TEXT NOT NULL, account_id INTEGER NOT NULL,
+    role_tin TEXT, auth_method TEXT NOT NULL, scope TEXT NOT NULL, sess_id TEXT NOT NULL,
+    expires_at INTEGER NOT NULL, revoked_at INTEGER
+  );
+  `,
+];

@@ -1,0 +1,112 @@
+/**
+ * The fastify instance: body parsers and limits, schema validation that rejects (never strips)
+ * unknown fields, one error format, loopback-only admin routes, request logging with secrets
+ * redacted, and the route modules. The OpenAPI document is collected from the same route schemas.
+ */
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Ctx } from '../context.js';
+import { ApiError, forbidden } from './errors.js';
+import { OpenApiCollector } from './openapi.js';
+import { ROUTE_MODULES } from '../routes/index.js';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  logRequests: boolean;
+}
+
+const SECRET_QUERY = /([?&](?:client_secret|access_token|refresh_token|code|password|token)=)[^&]*/gi;
+export const redactUrl = (url: string): string => url.replace(SECRET_QUERY, '$1***');
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+export const isLoopback = (req: FastifyRequest): boolean => LOOPBACK.has(req.socket.remoteAddress ?? '');
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Loopback-only sandbox administration (outbox, approve, pay…). */
+    admin?: boolean;
+    /** Documented as needing `Authorization: Bearer`. */
+    auth?: boolean;
+  }
+}
+
+export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: FastifyInstance; openapi: OpenApiCollector }> {
+  const app = Fastify({
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    logger: opts.logRequests
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+          },
+        }
+      : false,
+  });
+
+  // Raw bodies: images for key applications, base64 PKCS#7 text for the E-IMZO-SERVER endpoints,
+  // and OAuth form posts for the SSO endpoint.
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'application/octet-stream'], { parseAs: 'buffer' }, (_r, body, done) =>
+    done(null, body),
+  );
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_r, body, done) => done(null, body));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(body as string)) out[k] = v;
+    done(null, out);
+  });
+
+  const openapi = new OpenApiCollector(ctx.version);
+  app.addHook('onRoute', (route) => openapi.add(route));
+  app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.config?.admin && !isLoopback(req)) {
+      throw forbidden('ADMIN_LOOPBACK_ONLY', 'Sandbox administration is available from this machine only.');
+    }
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ status: 404, code: 'NOT_FOUND', message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` });
+  });
+
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof ApiError) {
+      if (typeof err.extra.retryAfter === 'number' && err.extra.retryAfter > 0) {
+        void reply.header('retry-after', String(err.extra.retryAfter));
+      }
+      return reply.code(err.status).send({ status: err.status, code: err.code, message: err.message, ...err.extra });
+    }
+    if (err.validation) {
+      return reply.code(400).send({ status: 400, code: 'VALIDATION', message: err.message });
+    }
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ status, code: badInputCode(err), message: err.message });
+    }
+    req.log?.error({ err }, 'internal error');
+    return reply.code(500).send({ status: 500, code: 'INTERNAL', message: 'Internal error in the sandbox portal.' });
+  });
+
+  for (const register of ROUTE_MODULES) register(app, ctx);
+  app.get('/openapi.json', { schema: { hide: true } as Record<string, unknown> }, async () => openapi.document());
+  await app.ready();
+  return { app, openapi };
+}
+
+function badInputCode(err: FastifyError): string {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'BODY_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return 'BAD_REQUEST';
+  }
+}
