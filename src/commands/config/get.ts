@@ -18,7 +18,10 @@ export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
 (flag > environment > profile > default); --json adds its source.
 
 JSON result: { profile, key, value, source: "flag" | "env" | "profile" | "default", origin? }`;
-  static override examples = ['<%= config.bin %> config get portal', '<%= config.bin %> config get lang --json'];
+  static override examples = [
+    '<%= config.bin %> config get portal',
+    '<%= config.bin %> config get lang --json',
+  ];
   static override args = {
     key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
   };
@@ -27,7 +30,12 @@ JSON result: { profile, key, value, source: "flag" | "env" | "profile" | "defaul
     const name = assertSettingName(this.args.key);
     const r = this.settings.resolve(name);
     this.out(formatSetting(r.value));
-    const result: ConfigGetResult = { profile: this.settings.profile, key: name, value: r.value, source: r.source };
+    const result: ConfigGetResult = {
+      profile: this.settings.profile,
+      key: name,
+      value: r.value,
+      source: r.source,
+    };
     if (r.origin) result.origin = r.origin;
     return result;
   }

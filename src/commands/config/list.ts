@@ -15,11 +15,18 @@ export default class ConfigList extends BaseCommand<typeof ConfigList> {
 comes from: flag, env (the variable is named), profile, or default.
 
 JSON result: { profile, path, profiles: [names], settings: [{ key, value, source, origin? }] }`;
-  static override examples = ['<%= config.bin %> config list', '<%= config.bin %> config list --json --profile work'];
+  static override examples = [
+    '<%= config.bin %> config list',
+    '<%= config.bin %> config list --json --profile work',
+  ];
 
   async run(): Promise<ConfigListResult> {
     const settings = this.settings.all().map((r) => {
-      const row: ConfigListResult['settings'][number] = { key: r.name, value: r.value as string | string[], source: r.source };
+      const row: ConfigListResult['settings'][number] = {
+        key: r.name,
+        value: r.value as string | string[],
+        source: r.source,
+      };
       if (r.origin) row.origin = r.origin;
       return row;
     });

@@ -43,7 +43,8 @@ JSON result: { profile, key, value, path }`;
     const profile = assertProfileName(this.settings.profile);
     await writeSetting(profile, name, value);
     const envName = SETTING_ENV[name];
-    if (envName && process.env[envName]) this.warning(t('config.warn.envOverrides', { env: envName, key: name }));
+    if (envName && process.env[envName])
+      this.warning(t('config.warn.envOverrides', { env: envName, key: name }));
     this.note(t('config.set.done', { key: name, value: formatSetting(value), profile }));
     return { profile, key: name, value: value as string | string[], path: configPath() };
   }

@@ -17,7 +17,10 @@ export interface ConfigUnsetResult {
 export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
   static override summary = 'Remove a setting from a profile (the default applies again).';
   static override description = `JSON result: { profile, key, removed, effective }`;
-  static override examples = ['<%= config.bin %> config unset portal', '<%= config.bin %> config unset lang --profile work'];
+  static override examples = [
+    '<%= config.bin %> config unset portal',
+    '<%= config.bin %> config unset lang --profile work',
+  ];
   static override args = {
     key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
   };

@@ -28,12 +28,20 @@ export default class HelpEnvironment extends BaseCommand<typeof HelpEnvironment>
 Values of secret variables are never shown.
 
 JSON result: { variables: [{ name, meaning, set }] }`;
-  static override examples = ['<%= config.bin %> help environment', '<%= config.bin %> help environment --json'];
+  static override examples = [
+    '<%= config.bin %> help environment',
+    '<%= config.bin %> help environment --json',
+  ];
 
   async run(): Promise<EnvironmentResult> {
-    const variables = VARIABLES.map(([name, key]) => ({ name, meaning: t(key), set: process.env[name] !== undefined }));
+    const variables = VARIABLES.map(([name, key]) => ({
+      name,
+      meaning: t(key),
+      set: process.env[name] !== undefined,
+    }));
     const width = Math.max(...variables.map((v) => v.name.length));
-    for (const v of variables) this.out(`${v.name.padEnd(width)}  ${v.meaning}${v.set ? this.style.dim(' [set]') : ''}`);
+    for (const v of variables)
+      this.out(`${v.name.padEnd(width)}  ${v.meaning}${v.set ? this.style.dim(' [set]') : ''}`);
     this.note(t('help.env.precedence'));
     return { variables };
   }

@@ -11,7 +11,10 @@ export default class HelpExitCodes extends BaseCommand<typeof HelpExitCodes> {
   static override description = `The same table is in the README. Scripts can rely on these numbers.
 
 JSON result: { codes: [{ code, meaning }] }`;
-  static override examples = ['<%= config.bin %> help exit-codes', '<%= config.bin %> help exit-codes --json'];
+  static override examples = [
+    '<%= config.bin %> help exit-codes',
+    '<%= config.bin %> help exit-codes --json',
+  ];
 
   async run(): Promise<ExitCodesResult> {
     const codes = EXIT_DESCRIPTIONS.map(([code, key]) => ({ code, meaning: t(key) }));

@@ -69,7 +69,6 @@ export function parseAt(buf: Uint8Array, pos = 0, limit = buf.length): Node {
   }
   if (pos >= limit) fail('missing length', start);
   let len = buf[pos++]!;
-  let end: number;
   if (len === 0x80) {
     // Indefinite length (BER, as some PKCS#12 writers emit): find the end-of-contents marker.
     if (!constructed) fail('indefinite length on a primitive value', start);
@@ -88,7 +87,7 @@ export function parseAt(buf: Uint8Array, pos = 0, limit = buf.length): Node {
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + buf[pos++]!;
   }
-  end = pos + len;
+  const end = pos + len;
   if (end > limit) fail('value runs past its container', start);
   return { cls, constructed, tag, start, contentStart: pos, end, buf };
 }
@@ -173,7 +172,8 @@ export function readBigInt(n: Node | undefined): bigint {
 
 export function readSmallInt(n: Node | undefined): number {
   const v = readBigInt(n);
-  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) fail('INTEGER too large', n!.start);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+    fail('INTEGER too large', n!.start);
   return Number(v);
 }
 
@@ -248,7 +248,8 @@ export function readTime(n: Node | undefined): Date {
   const ms = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
   let off = 0;
   const z = m[7];
-  if (z && z !== 'Z') off = (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60000;
+  if (z && z !== 'Z')
+    off = (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60000;
   const d = new Date(ms - off);
   if (Number.isNaN(d.getTime())) fail('bad time', n.start);
   return d;

@@ -5,6 +5,7 @@
  * A command implements `run()` returning its typed result object (what `--json` prints under
  * `result`); it prints the human form itself with `this.out()` (skipped under `--json`).
  */
+import type * as InquirerPrompts from '@inquirer/prompts';
 import { Command, Flags, type Interfaces } from '@oclif/core';
 
 import { debugEnabled } from '../debug/index.js';
@@ -13,10 +14,19 @@ import { resolveLanguage, setLanguage, t } from '../i18n/index.js';
 import { Settings, type SettingName } from '../config/index.js';
 import { describeError, errorEnvelope, type SuccessEnvelope } from './envelope.js';
 import { EXIT } from './exit-codes.js';
-import { createProgress, startSpinner, type Progress, type ProgressOptions, type Spinner } from './progress.js';
+import {
+  createProgress,
+  startSpinner,
+  type Progress,
+  type ProgressOptions,
+  type Spinner,
+} from './progress.js';
 import { readSecret, type SecretName, type SecretValue } from './secrets.js';
 import { makeStyle } from './style.js';
 import { detectTerminal, type Terminal } from './terminal.js';
+
+/** The @inquirer/prompts module, loaded only when a prompt is really shown. */
+export type Prompts = typeof InquirerPrompts;
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -92,7 +102,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     setLanguage(
       resolveLanguage([this.flags.lang, envLang, this.settings.storedValue('lang') as string | undefined]),
     );
-    this.term = detectTerminal({ noColorFlag: this.flags['no-color'], noPromptFlag: this.flags['no-prompt'] });
+    this.term = detectTerminal({
+      noColorFlag: this.flags['no-color'],
+      noPromptFlag: this.flags['no-prompt'],
+    });
     this.style = makeStyle(this.term.color);
   }
 
@@ -130,7 +143,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   // ---- input ---------------------------------------------------------------------------------
 
-  protected secret(name: SecretName, promptKey: string, opts: { confirm?: boolean } = {}): Promise<SecretValue> {
+  protected secret(
+    name: SecretName,
+    promptKey: string,
+    opts: { confirm?: boolean } = {},
+  ): Promise<SecretValue> {
     return readSecret({
       name,
       flags: this.flags as Record<string, unknown>,
@@ -147,7 +164,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected async valueOrPrompt<V>(
     value: V | undefined,
     flag: string,
-    ask: (p: typeof import('@inquirer/prompts'), ctx: { output: NodeJS.WritableStream }) => Promise<V>,
+    ask: (p: Prompts, ctx: { output: NodeJS.WritableStream }) => Promise<V>,
   ): Promise<V> {
     if (value !== undefined && value !== null && value !== '') return value;
     if (!this.term.interactive)

@@ -3,6 +3,13 @@ export { BaseCommand, type BaseFlags, type BaseArgs } from './base-command.js';
 export { EXIT, EXIT_DESCRIPTIONS, exitCodeFor, type ExitCode } from './exit-codes.js';
 export { describeError, errorEnvelope, type SuccessEnvelope, type ErrorEnvelope } from './envelope.js';
 export { detectTerminal, type Terminal } from './terminal.js';
-export { secretFlags, readSecret, readStdinOnce, trimNewline, SECRET_ENV, type SecretName } from './secrets.js';
+export {
+  secretFlags,
+  readSecret,
+  readStdinOnce,
+  trimNewline,
+  SECRET_ENV,
+  type SecretName,
+} from './secrets.js';
 export { createProgress, startSpinner, formatDuration, type Progress, type Spinner } from './progress.js';
 export { portalFlag } from './flags.js';

@@ -27,7 +27,12 @@ export async function startSpinner(
     };
   }
   const { default: ora } = await import('ora');
-  const s = ora({ text, stream: stream as NodeJS.WriteStream, color: term.color ? 'cyan' : false, isEnabled: true }).start();
+  const s = ora({
+    text,
+    stream: stream as NodeJS.WriteStream,
+    color: term.color ? 'cyan' : false,
+    isEnabled: true,
+  }).start();
   return {
     update: (t) => {
       s.text = t;

@@ -31,7 +31,8 @@ export function secretFlags<N extends SecretName>(name: N) {
       summary: `Read the ${name.replace(/-/g, ' ')} from standard input.`,
       helpGroup: 'SECRET',
     }),
-  } as Record<`${N}-file`, ReturnType<typeof Flags.file>> & Record<`${N}-stdin`, ReturnType<typeof Flags.boolean>>;
+  } as Record<`${N}-file`, ReturnType<typeof Flags.file>> &
+    Record<`${N}-stdin`, ReturnType<typeof Flags.boolean>>;
 }
 
 export function trimNewline(s: string): string {
@@ -74,14 +75,20 @@ export async function readSecret(req: SecretRequest): Promise<SecretValue> {
       text = await readFile(file, 'utf8');
     } catch (e) {
       throw new UsageError('SECRET_FILE_UNREADABLE', 'cli.error.secretFile', {
-        params: { flag: `--${req.name}-file`, path: file, reason: (e as NodeJS.ErrnoException).code ?? 'error' },
+        params: {
+          flag: `--${req.name}-file`,
+          path: file,
+          reason: (e as NodeJS.ErrnoException).code ?? 'error',
+        },
       });
     }
     return { value: trimNewline(text), source: 'file' };
   }
   if (req.flags[`${req.name}-stdin`] === true) {
     if (process.stdin.isTTY)
-      throw new UsageError('SECRET_STDIN_TTY', 'cli.error.secretStdinTty', { params: { flag: `--${req.name}-stdin` } });
+      throw new UsageError('SECRET_STDIN_TTY', 'cli.error.secretStdinTty', {
+        params: { flag: `--${req.name}-stdin` },
+      });
     return { value: trimNewline(await readStdinOnce()), source: 'stdin' };
   }
   const envName = SECRET_ENV[req.name];
@@ -91,7 +98,10 @@ export async function readSecret(req: SecretRequest): Promise<SecretValue> {
     const { password } = await import('@inquirer/prompts');
     const value = await password({ message: req.prompt, mask: '*' }, { output: process.stderr });
     if (req.confirm) {
-      const again = await password({ message: t('cli.prompt.repeat'), mask: '*' }, { output: process.stderr });
+      const again = await password(
+        { message: t('cli.prompt.repeat'), mask: '*' },
+        { output: process.stderr },
+      );
       if (again !== value) throw new UsageError('SECRET_MISMATCH', 'cli.error.secretMismatch');
     }
     return { value, source: 'prompt' };

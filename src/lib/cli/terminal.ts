@@ -21,7 +21,8 @@ export interface Terminal {
   interactive: boolean;
 }
 
-const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+const truthy = (v: string | undefined) =>
+  v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 
 export function detectTerminal(o: TerminalOptions = {}): Terminal {
   const env = o.env ?? process.env;

@@ -36,13 +36,24 @@ export class Settings {
   resolve<N extends SettingName>(name: N): ResolvedSetting<N> {
     const flag = this.flags[name];
     if (flag !== undefined && flag !== '')
-      return { name, value: parseSetting(name, flag) as Required<ProfileSettings>[N], source: 'flag', origin: `--${name}` };
+      return {
+        name,
+        value: parseSetting(name, flag) as Required<ProfileSettings>[N],
+        source: 'flag',
+        origin: `--${name}`,
+      };
     const envName = SETTING_ENV[name];
     const envValue = envName ? this.env[envName] : undefined;
     if (envName && envValue)
-      return { name, value: parseSetting(name, envValue) as Required<ProfileSettings>[N], source: 'env', origin: envName };
+      return {
+        name,
+        value: parseSetting(name, envValue) as Required<ProfileSettings>[N],
+        source: 'env',
+        origin: envName,
+      };
     const stored = this.stored[name];
-    if (stored !== undefined) return { name, value: stored as Required<ProfileSettings>[N], source: 'profile' };
+    if (stored !== undefined)
+      return { name, value: stored as Required<ProfileSettings>[N], source: 'profile' };
     return { name, value: SETTING_DEFAULTS[name], source: 'default' };
   }
 

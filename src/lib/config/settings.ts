@@ -59,7 +59,8 @@ export function parseSetting(name: SettingName, raw: string): ProfileSettings[Se
       return url.toString().replace(/\/$/, '');
     }
     case 'lang':
-      if (!isLanguage(raw)) throw new UsageError('CONFIG_BAD_VALUE', 'config.error.lang', { params: { value: raw } });
+      if (!isLanguage(raw))
+        throw new UsageError('CONFIG_BAD_VALUE', 'config.error.lang', { params: { value: raw } });
       return raw;
     case 'storage':
       if (raw !== 'keychain' && raw !== 'file')

@@ -16,7 +16,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `<${value.length} bytes>`;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
     return out;
   }
   return value;
@@ -25,7 +26,10 @@ export function redact(value: unknown, depth = 0): unknown {
 function redactString(s: string): string {
   return s
     .replace(/(Bearer\s+)[\w.~+/=-]+/gi, '$1[redacted]')
-    .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[redacted private key]')
+    .replace(
+      /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+      '[redacted private key]',
+    )
     .replace(/((?:password|token|secret|code)=)[^&\s]+/gi, '$1[redacted]');
 }
 

@@ -35,6 +35,8 @@ export class SignedDataTemplate {
   readonly digestAlgorithmId: Buffer;
   readonly digestAlgorithms: Buffer;
   readonly certificates: Buffer;
+  /** The embedded certificates (DER), signer first. */
+  readonly certificateList: Buffer[];
   private readonly sid: Buffer;
   private readonly signatureAlgorithmId: Buffer;
 
@@ -43,6 +45,7 @@ export class SignedDataTemplate {
     this.digestAlgorithmId = algorithmId(algorithm.digestOid);
     this.digestAlgorithms = w.set(this.digestAlgorithmId);
     const certs = [signer.der, ...chain.filter((c) => !c.equals(signer.der))];
+    this.certificateList = certs;
     this.certificates = w.implicitConstructed(0, ...certs);
     this.sid = w.sequence(signer.issuer, signer.serial);
     this.signatureAlgorithmId = algorithmId(algorithm.signatureOid, algorithm.signatureParams);

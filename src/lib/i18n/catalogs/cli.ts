@@ -47,7 +47,8 @@ export default {
     'cli.error.interrupted': 'To‘xtatildi. Bajarilgan ish saqlandi, chala yozilgan fayl qolmadi.',
     'cli.error.missingInput': 'Qiymat yetishmayapti, bu yerda uni so‘rab bo‘lmaydi: {flag} orqali bering.',
     'cli.error.secretFile': '{flag} {path} faylini o‘qib bo‘lmadi ({reason}).',
-    'cli.error.secretStdinTty': '{flag} maxfiy qiymatni terminaldan emas, standart kirish (quvur) orqali kutadi.',
+    'cli.error.secretStdinTty':
+      '{flag} maxfiy qiymatni terminaldan emas, standart kirish (quvur) orqali kutadi.',
     'cli.error.secretMismatch': 'Kiritilgan qiymatlar bir xil emas.',
     'cli.error.secretMissing':
       'Maxfiy qiymat ({name}) kerak, lekin bu yerda uni so‘rab bo‘lmaydi: {file}, {stdin} yoki {env} muhit o‘zgaruvchisidan foydalaning.',

@@ -26,7 +26,8 @@ export default {
     'config.hint.corrupt': 'Исправьте или удалите файл — oneid создаст новый.',
     'config.error.profile':
       '«{profile}» — недопустимое имя профиля (буквы, цифры, «.», «_» и «-», не более 64 символов).',
-    'config.warn.envOverrides': 'Задана переменная {env}: в этой оболочке она переопределяет сохранённый {key}.',
+    'config.warn.envOverrides':
+      'Задана переменная {env}: в этой оболочке она переопределяет сохранённый {key}.',
     'config.set.done': 'Параметр {key} = {value} сохранён в профиле «{profile}».',
     'config.unset.done': 'Параметр {key} удалён из профиля «{profile}».',
     'config.unset.absent': 'В профиле «{profile}» не было параметра {key}; ничего не изменено.',

@@ -1,0 +1,59 @@
+/**
+ * Every algorithm OID the crypto area knows, with the name E-IMZO / RFCs give it.
+ * Uzbek OIDs: REFERENCES.md §1 (vendor documentation); Russian GOST OIDs: RFC 4357 / RFC 4491
+ * (used by OpenSSL's GOST engine, our interop peer); RSA/ECDSA/SHA: PKCS#1, RFC 5480, NIST.
+ */
+export const OID = {
+  // O'z DSt 1106:2009 / 1092:2009 (2009 family)
+  ozdst1106Digest: '1.2.860.3.15.1.3.2.1.1',
+  ozdst1092Key: '1.2.860.3.15.1.1.2.1',
+  ozdst1092ParamA: '1.2.860.3.15.1.1.2.1.1',
+  ozdst1092ParamB: '1.2.860.3.15.1.1.2.1.2',
+  ozdst1092ParamC: '1.2.860.3.15.1.1.2.1.3',
+  ozdst1106WithOzdst1092: '1.2.860.3.15.1.1.2.2.2.2',
+  /** Legacy `alg-1` (1024-bit): known, deliberately unsupported. */
+  ozdst1092Legacy: '1.2.860.3.15.1.1.1.1',
+  // O'z MSt 285/286:2024 (2024 family: same mathematics, new OIDs)
+  ozmst2024Digest: '1.2.860.3.15.2.3.2.1.1',
+  ozmst2024Key: '1.2.860.3.15.2.1.2.1',
+  /**
+   * Parameter sets of the 2024 family. Not published: assumed by analogy with the 2009 arcs
+   * (key OID + `.1/.2/.3`). Readers accept the 2009 parameter-set OIDs under a 2024 key too.
+   */
+  ozmst2024ParamA: '1.2.860.3.15.2.1.2.1.1',
+  ozmst2024ParamB: '1.2.860.3.15.2.1.2.1.2',
+  ozmst2024ParamC: '1.2.860.3.15.2.1.2.1.3',
+  ozmst2024Signature: '1.2.860.3.15.2.1.2.2.2.2',
+  // GOST (Russian OIDs, RFC 4357 / 4491): what OpenSSL's GOST engine reads and writes
+  gostR3410_2001: '1.2.643.2.2.19',
+  gostR3411_94: '1.2.643.2.2.9',
+  gostR3411_94WithGostR3410_2001: '1.2.643.2.2.3',
+  gostR3410_2001TestParamSet: '1.2.643.2.2.35.0',
+  gostR3410_2001CryptoProA: '1.2.643.2.2.35.1',
+  gostR3410_2001CryptoProB: '1.2.643.2.2.35.2',
+  gostR3410_2001CryptoProC: '1.2.643.2.2.35.3',
+  gostR3410_2001CryptoProXchA: '1.2.643.2.2.36.0',
+  gostR3410_2001CryptoProXchB: '1.2.643.2.2.36.1',
+  gostR3411_94TestParamSet: '1.2.643.2.2.30.0',
+  gostR3411_94CryptoProParamSet: '1.2.643.2.2.30.1',
+  // RSA (PKCS#1)
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha1WithRSAEncryption: '1.2.840.113549.1.1.5',
+  sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
+  sha384WithRSAEncryption: '1.2.840.113549.1.1.12',
+  sha512WithRSAEncryption: '1.2.840.113549.1.1.13',
+  // ECDSA (RFC 5480, RFC 5758)
+  ecPublicKey: '1.2.840.10045.2.1',
+  prime256v1: '1.2.840.10045.3.1.7',
+  secp384r1: '1.3.132.0.34',
+  ecdsaWithSHA256: '1.2.840.10045.4.3.2',
+  ecdsaWithSHA384: '1.2.840.10045.4.3.3',
+  ecdsaWithSHA512: '1.2.840.10045.4.3.4',
+  // Digests
+  sha1: '1.3.14.3.2.26',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+} as const;
+
+export type OidName = keyof typeof OID;

@@ -1,0 +1,30 @@
+import { InvalidIdentifierError, type Params } from '../errors/index.js';
+
+/** Which identifier an error is about; goes into the error's `data` so callers can name the field. */
+export type IdentifierKind = 'pinfl' | 'tin' | 'passport' | 'phone' | 'login' | 'password';
+
+/** Build the typed error every parser throws: exit 2, a precise code, a translated message. */
+export function invalid(
+  kind: IdentifierKind,
+  code: string,
+  key: string,
+  params: Params = {},
+  hintKey?: string,
+  extra: Record<string, unknown> = {},
+): InvalidIdentifierError {
+  return new InvalidIdentifierError(code, key, { params, hintKey, data: { identifier: kind, ...extra } });
+}
+
+/** Inputs may come from JSON bodies or flags: anything that is not a string is read as its string form. */
+export function asText(input: unknown): string {
+  if (typeof input === 'string') return input;
+  if (typeof input === 'number' && Number.isSafeInteger(input)) return String(input);
+  return input === undefined || input === null ? '' : String(input);
+}
+
+/** The first character that is not an ASCII digit, with its 1-based position, or undefined. */
+export function firstNonDigit(s: string): { position: number; char: string } | undefined {
+  const chars = [...s];
+  const i = chars.findIndex((c) => c < '0' || c > '9');
+  return i < 0 ? undefined : { position: i + 1, char: chars[i]! };
+}

@@ -1,0 +1,155 @@
+/**
+ * Sign one file with an opened signer: stream digest → signed attributes → private-key operation
+ * → (timestamp) → DER → atomic write. Used by the workers of the batch engine and by `signFile`.
+ */
+import { readFile } from 'node:fs/promises';
+import { isOneIdError, SignatureError, UsageError } from '../errors/index.js';
+import { w } from '../asn1/index.js';
+import { OutputExistsError, exists, writeAtomic, type Piece } from './atomic-write.js';
+import { algorithmId, encodeSignedData } from './cms-encode.js';
+import { parseSignedData } from './cms-decode.js';
+import { digestBuffer, digestFile } from './digest.js';
+import type { Signer } from './signer.js';
+import { requestTimestamp, timestampAttribute } from './timestamp.js';
+import { verifySignature } from './verify.js';
+
+/** What to do when the output already exists. */
+export type ExistingPolicy = 'fail' | 'force' | 'resume' | 'append';
+
+export interface SignSettings {
+  detached: boolean;
+  existing: ExistingPolicy;
+  /** RFC 3161 TSA URL: embed a timestamp token per signature. */
+  timestampUrl?: string;
+  /** Fixed signing time (tests, reproducible output); default: now. */
+  signingTime?: Date;
+}
+
+export type FileStatus = 'signed' | 'appended' | 'skipped' | 'failed';
+
+export interface FileResult {
+  input: string;
+  output: string;
+  status: FileStatus;
+  /** Error code when failed (`SIGN_OUTPUT_EXISTS`, `SIGN_INPUT_UNREADABLE`…). */
+  code?: string;
+  /** i18n key and parameters of the failure, rendered by the CLI in the user's language. */
+  messageKey?: string;
+  params?: Record<string, string | number | boolean | undefined>;
+  /** English message (programmatic users, logs). */
+  message?: string;
+  bytes?: number;
+}
+
+function failed(input: string, output: string, e: unknown): FileResult {
+  if (e instanceof OutputExistsError)
+    return { input, output, status: 'failed', code: 'SIGN_OUTPUT_EXISTS', messageKey: 'sign.error.outputExists', params: { output }, message: `output exists: ${output}` };
+  if (isOneIdError(e)) return { input, output, status: 'failed', code: e.code, messageKey: e.key, params: e.params, message: e.message };
+  const err = e as NodeJS.ErrnoException;
+  return {
+    input,
+    output,
+    status: 'failed',
+    code: err?.code === 'ENOENT' || err?.code === 'EISDIR' || err?.code === 'EACCES' ? 'SIGN_INPUT_UNREADABLE' : 'SIGN_IO',
+    messageKey: 'sign.error.io',
+    params: { file: input, reason: String(err?.message ?? e) },
+    message: String(err?.message ?? e),
+  };
+}
+
+async function signedAttributesFor(
+  signer: Signer,
+  digest: Buffer,
+  s: Pick<SignSettings, 'timestampUrl' | 'signingTime'>,
+): Promise<Buffer> {
+  const attrs = signer.template.signAttributes(digest, s.signingTime ?? new Date());
+  const unsigned = s.timestampUrl ? [timestampAttribute(await requestTimestamp(attrs.signature, { url: s.timestampUrl }))] : [];
+  return signer.template.signerInfo(attrs, unsigned);
+}
+
+/** True when `output` already holds a valid signature of `input` by this signer. */
+async function hasValidSignature(signer: Signer, input: string, output: string): Promise<boolean> {
+  try {
+    const sig = await readFile(output);
+    const sd = parseSignedData(sig);
+    const mine = sd.signers.some((si) => si.serial?.equals(signer.certificate.serial) && si.issuer?.equals(signer.certificate.issuer));
+    if (!mine) return false;
+    const report = await verifySignature(sig, sd.content === undefined ? { content: input } : {});
+    if (sd.content !== undefined) {
+      // Attached: the embedded content must still be this input's content.
+      const d = (await digestFile(input, ['sha256'])).digests.get('sha256')!;
+      if (!digestBuffer(sd.content, ['sha256']).get('sha256')!.equals(d)) return false;
+    }
+    return report.signers.every((s) => s.signatureValid && s.digestMatches);
+  } catch {
+    return false;
+  }
+}
+
+export async function signOne(signer: Signer, s: SignSettings, input: string, output: string, buf?: Buffer): Promise<FileResult> {
+  try {
+    if (s.existing !== 'force' && (await exists(output))) {
+      if (s.existing === 'append') return await appendSigner(signer, s, input, output);
+      if (s.existing === 'resume' && (await hasValidSignature(signer, input, output)))
+        return { input, output, status: 'skipped' };
+      throw new OutputExistsError(output);
+    }
+    const alg = signer.template.algorithm;
+    const fd = await digestFile(input, [alg.digest], buf);
+    const si = await signedAttributesFor(signer, fd.digests.get(alg.digest)!, s);
+    const { head, tail } = signer.template.encode([si], s.detached ? null : fd.size);
+    const pieces: Piece[] = [head];
+    if (!s.detached) pieces.push(fd.content ?? { file: input, length: fd.size });
+    pieces.push(tail);
+    await writeAtomic(output, pieces, s.existing === 'force', buf);
+    return { input, output, status: 'signed', bytes: fd.size };
+  } catch (e) {
+    return failed(input, output, e);
+  }
+}
+
+/** Co-sign: add this signer to the SignedData in `output` (E-IMZO "append", server "join"). */
+async function appendSigner(signer: Signer, s: SignSettings, input: string, output: string): Promise<FileResult> {
+  const existing = await readFile(output);
+  const encoded = await cosign(existing, signer, s, input);
+  await writeAtomic(output, [encoded], true);
+  return { input, output, status: 'appended' };
+}
+
+/**
+ * A new SignedData = `existing` + one more SignerInfo by `signer`. The content is `contentPath`
+ * (detached) or the embedded content, which must equal `contentPath`'s when both exist.
+ */
+export async function cosign(existing: Uint8Array, signer: Signer, s: Omit<SignSettings, 'existing' | 'detached'>, contentPath?: string): Promise<Buffer> {
+  const sd = parseSignedData(existing);
+  const alg = signer.template.algorithm;
+  let digest: Buffer;
+  if (sd.content !== undefined) {
+    digest = digestBuffer(sd.content, [alg.digest]).get(alg.digest)!;
+    if (contentPath) {
+      const d = (await digestFile(contentPath, [alg.digest])).digests.get(alg.digest)!;
+      if (!d.equals(digest))
+        throw new SignatureError('SIGNATURE_CONTENT_MISMATCH', 'sign.error.contentMismatch', { params: { signer: contentPath, time: '' } });
+    }
+  } else {
+    if (!contentPath) throw new UsageError('SIGNATURE_CONTENT_REQUIRED', 'sign.error.contentRequired');
+    digest = (await digestFile(contentPath, [alg.digest])).digests.get(alg.digest)!;
+  }
+  const si = await signedAttributesFor(signer, digest, s);
+  const digestOids = sd.digestOids.includes(alg.digestOid) ? sd.digestOids : [...sd.digestOids, alg.digestOid];
+  const certs = [...sd.certificates];
+  for (const c of signer.template.certificateList)
+    if (!certs.some((x) => x.equals(c))) certs.push(c);
+  const eci =
+    sd.content === undefined
+      ? w.sequence(w.oid(sd.eContentType))
+      : w.sequence(w.oid(sd.eContentType), w.explicit(0, w.octetString(sd.content)));
+  const { head, tail } = encodeSignedData({
+    digestAlgorithms: w.set(...digestOids.map((o) => algorithmId(o))),
+    contentLength: null,
+    encapContentInfo: eci,
+    certificates: w.implicitConstructed(0, ...certs),
+    signerInfos: [...sd.signers.map((x) => x.raw), si],
+  });
+  return Buffer.concat([head, tail]);
+}
