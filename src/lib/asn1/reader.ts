@@ -77,7 +77,7 @@ export function parseAt(buf: Uint8Array, pos = 0, limit = buf.length): Node {
     for (;;) {
       if (p + 2 > limit) fail('unterminated indefinite length', start);
       if (buf[p] === 0 && buf[p + 1] === 0) break;
-      p = parseAt(buf, p, limit).end;
+      p = outerEnd(parseAt(buf, p, limit)); // a nested indefinite value ends after its own EOC
     }
     return { cls, constructed, tag, start, contentStart, end: p, buf, indefinite: true } as Node;
   }

@@ -15,11 +15,14 @@ export function invalid(
   return new InvalidIdentifierError(code, key, { params, hintKey, data: { identifier: kind, ...extra } });
 }
 
-/** Inputs may come from JSON bodies or flags: anything that is not a string is read as its string form. */
+/**
+ * Inputs may come from JSON bodies or flags: numbers are read in their decimal form; anything else
+ * that is not a string (objects, null…) counts as nothing given, never as "[object Object]".
+ */
 export function asText(input: unknown): string {
   if (typeof input === 'string') return input;
-  if (typeof input === 'number' && Number.isSafeInteger(input)) return String(input);
-  return input === undefined || input === null ? '' : String(input);
+  if ((typeof input === 'number' && Number.isSafeInteger(input)) || typeof input === 'bigint') return String(input);
+  return '';
 }
 
 /** The first character that is not an ASCII digit, with its 1-based position, or undefined. */

@@ -135,7 +135,7 @@ export function makePinfl(parts: PinflParts): string {
     [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
   }
   if (!(y >= 1800 && y <= 2099)) {
-    throw invalid('pinfl', 'PINFL_YEAR_RANGE', 'ids.pinfl.yearRange', { year: String(parts.birthDate) }, HINT);
+    throw invalid('pinfl', 'PINFL_YEAR_RANGE', 'ids.pinfl.yearRange', { value: String(parts.birthDate) }, HINT);
   }
   const shown = `${pad(d, 2)}.${pad(m, 2)}.${pad(y % 100, 2)}`;
   if (!isRealDate(y, m, d)) {

@@ -75,3 +75,4 @@ export const gostSignatureAlgorithm = (_key: GostPrivateKey): Buffer => unavaila
 export const gostSign = (_key: GostPrivateKey, _data: Uint8Array): Buffer => unavailable();
 export const gostVerify = (_key: GostPublicKey, _oid: string, _data: Uint8Array, _sig: Uint8Array): boolean =>
   unavailable();
+export const generateGostKey = (_curve: 'A' | 'B' | 'C'): GostPrivateKey => unavailable();

@@ -5,6 +5,7 @@
  */
 import nodeCrypto, { type KeyObject } from 'node:crypto';
 import { UnsupportedAlgorithmError } from '../errors/index.js';
+import { decodePublicKey, signWith, verifyWith, type PrivateKey } from '../pki/index.js';
 import { DIGEST, KEY, SIGNATURE } from './oids.js';
 
 export type DigestName = 'sha1' | 'sha256' | 'sha384' | 'sha512' | 'ozdst-1106';
@@ -51,9 +52,7 @@ export interface SignerAlgorithm {
   sign(data: Uint8Array): Buffer;
 }
 
-/** Opaque O'z DSt private key from the `crypto` area. */
-export type GostPrivateKey = { readonly kind?: unknown };
-export type PrivateKey = KeyObject | GostPrivateKey;
+export type { PrivateKey };
 
 function isKeyObject(k: unknown): k is KeyObject {
   return k instanceof nodeCrypto.KeyObject;
@@ -93,13 +92,13 @@ export function signerAlgorithm(privateKey: PrivateKey, keyOid: string): SignerA
     }
     throw unsupported(type ?? 'unknown');
   }
-  const g = gostBackend();
+  // O'z DSt 1092: the `pki` face forwards to the crypto area (hash 1106 + GOST R 34.10-2001).
   const modern = keyOid === KEY.ozmst2024;
   return {
     digest: 'ozdst-1106',
     digestOid: modern ? DIGEST.ozmst2024 : DIGEST.ozdst1106,
     signatureOid: modern ? SIGNATURE.ozmst2024 : SIGNATURE.ozdst,
-    sign: (data) => g.sign(privateKey, data),
+    sign: (data) => signWith(privateKey, data),
   };
 }
 
@@ -154,23 +153,19 @@ export function verifyWithSpki(
   }
   if (keyOid === KEY.ozdst1092 || keyOid === KEY.ozmst2024) {
     if (!GOST_SIG.has(sigOid)) throw unsupported(sigOid);
-    return gostBackend().verify(spki, data, signature);
+    // Readers accept the bare key OID in signatureAlgorithm (E-IMZO does): use the signature OID.
+    const oid = keyOid === KEY.ozmst2024 ? SIGNATURE.ozmst2024 : SIGNATURE.ozdst;
+    return verifyWith(decodePublicKey(spki), oid, data, signature);
   }
   throw unsupported(keyOid);
 }
 
-/** The O'z DSt operations the sign area needs from `crypto`; installed by `gost.ts`. */
-export interface GostBackend {
-  createHash(): Hasher;
-  sign(privateKey: GostPrivateKey, data: Uint8Array): Buffer;
-  verify(spki: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean;
+/** The O'z DSt 1106 hash comes from the `crypto` area; installed by `gost.ts`. */
+let gostHash: (() => Hasher) | undefined;
+export function installGostHash(f: () => Hasher): void {
+  gostHash = f;
 }
-
-let gost: GostBackend | undefined;
-export function installGostBackend(b: GostBackend): void {
-  gost = b;
-}
-function gostBackend(): GostBackend {
-  if (!gost) throw unsupported(KEY.ozdst1092);
-  return gost;
+function gostBackend(): { createHash(): Hasher } {
+  if (!gostHash) throw unsupported(DIGEST.ozdst1106);
+  return { createHash: gostHash };
 }

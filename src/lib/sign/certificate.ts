@@ -3,7 +3,7 @@
  * (issuer Name, serial INTEGER) can be copied into SignerIdentifier byte for byte. Full
  * certificate parsing (identity, extensions) belongs to `pki`; this stays deliberately small.
  */
-import { children, content, expect, isContext, parse, raw, readBitString, readOid, readString, readTime, seq, Tag } from '../asn1/index.js';
+import { children, content, expect, isContext, outerEnd, parse, parseAt, raw, readBitString, readOid, readString, readTime, seq, Tag } from '../asn1/index.js';
 import type { Node } from '../asn1/index.js';
 
 export interface CertFields {
@@ -100,5 +100,13 @@ export function splitCertificates(data: Uint8Array): Buffer[] {
       out.push(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
     return out;
   }
-  return [Buffer.from(data)];
+  // DER: one certificate or several concatenated.
+  const out: Buffer[] = [];
+  for (let pos = 0; pos < data.length; ) {
+    const n = parseAt(data, pos);
+    const end = outerEnd(n);
+    out.push(Buffer.from(data.subarray(pos, end)));
+    pos = end;
+  }
+  return out;
 }

@@ -3,7 +3,9 @@
  * precomputed SignedData template. Private keys travel to workers as PKCS#8 DER only.
  */
 import nodeCrypto from 'node:crypto';
+import { parse, readBitString, seq } from '../asn1/index.js';
 import { KeyUnusableError } from '../errors/index.js';
+import { decodePrivateKey, encodePrivateKey, encodePublicKey, parseCertificate, publicKeyOf } from '../pki/index.js';
 import { signerAlgorithm, type PrivateKey } from './algorithms.js';
 import { readCertificate, type CertFields } from './certificate.js';
 import { SignedDataTemplate } from './cms-encode.js';
@@ -31,9 +33,11 @@ export function openSigner(key: SignerKey): Signer {
 
 /** Refuse a key whose certificate belongs to another key: every signature would be invalid. */
 function checkKeyMatchesCertificate(privateKey: PrivateKey, cert: CertFields): void {
-  if (!(privateKey instanceof nodeCrypto.KeyObject)) return;
-  const pub = nodeCrypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
-  if (!pub.equals(cert.spki))
+  let pub: Buffer;
+  if (privateKey instanceof nodeCrypto.KeyObject) pub = nodeCrypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  else pub = encodePublicKey(publicKeyOf(privateKey));
+  // Compare the key bits only: E-IMZO certificates may spell the parameters differently.
+  if (!spkiKeyBits(pub).equals(spkiKeyBits(cert.spki)))
     throw new KeyUnusableError('SIGN_KEY_CERT_MISMATCH', 'sign.error.keyCertMismatch', {
       params: { serial: cert.serialHex },
     });
@@ -42,40 +46,31 @@ function checkKeyMatchesCertificate(privateKey: PrivateKey, cert: CertFields): v
 /** What a worker needs to rebuild the signer: PKCS#8 DER of the key (never printed or logged). */
 export interface TransferableSigner {
   pkcs8: Uint8Array;
-  keyType: 'node' | 'gost';
   certificate: Uint8Array;
   chain: Uint8Array[];
 }
 
 export function toTransferable(key: SignerKey): TransferableSigner {
-  if (key.privateKey instanceof nodeCrypto.KeyObject)
-    return {
-      keyType: 'node',
-      pkcs8: key.privateKey.export({ format: 'der', type: 'pkcs8' }),
-      certificate: key.certificate,
-      chain: key.chain ?? [],
-    };
-  return { keyType: 'gost', pkcs8: gostExport(key.privateKey), certificate: key.certificate, chain: key.chain ?? [] };
+  return { pkcs8: encodePrivateKey(key.privateKey), certificate: key.certificate, chain: key.chain ?? [] };
 }
 
 export function fromTransferable(t: TransferableSigner): SignerKey {
-  const privateKey =
-    t.keyType === 'node'
-      ? nodeCrypto.createPrivateKey({ key: Buffer.from(t.pkcs8), format: 'der', type: 'pkcs8' })
-      : gostImport(t.pkcs8);
-  return { privateKey, certificate: t.certificate, chain: t.chain };
+  return { privateKey: decodePrivateKey(t.pkcs8), certificate: t.certificate, chain: t.chain };
 }
 
-type GostCodec = { exportPkcs8(k: PrivateKey): Uint8Array; importPkcs8(der: Uint8Array): PrivateKey };
-let gostCodec: GostCodec | undefined;
-export function installGostCodec(c: GostCodec): void {
-  gostCodec = c;
+function spkiKeyBits(spki: Buffer): Buffer {
+  return Buffer.from(readBitString(seq(parse(spki))[1]));
 }
-function gostExport(k: PrivateKey): Uint8Array {
-  if (!gostCodec) throw new KeyUnusableError('SIGN_UNSUPPORTED_ALGORITHM', 'sign.error.unsupportedAlgorithm', { params: { oid: 'gost' } });
-  return gostCodec.exportPkcs8(k);
-}
-function gostImport(der: Uint8Array): PrivateKey {
-  if (!gostCodec) throw new KeyUnusableError('SIGN_UNSUPPORTED_ALGORITHM', 'sign.error.unsupportedAlgorithm', { params: { oid: 'gost' } });
-  return gostCodec.importPkcs8(der);
+
+/**
+ * Refuse to sign with a certificate that is not valid now or not meant for signing (exit 5):
+ * E-IMZO-SERVER would reject every such signature (-12 / -11).
+ */
+export function assertUsableForSigning(certificate: Uint8Array, at: Date = new Date()): void {
+  const c = parseCertificate(certificate);
+  const params = { serial: c.serialHex, from: c.notBefore.toISOString(), to: c.notAfter.toISOString() };
+  if (at < c.notBefore) throw new KeyUnusableError('SIGN_CERT_NOT_YET_VALID', 'sign.error.keyNotYetValid', { params });
+  if (at > c.notAfter) throw new KeyUnusableError('SIGN_CERT_EXPIRED', 'sign.error.keyExpired', { params });
+  if (c.keyUsage && !c.keyUsage.includes('digitalSignature') && !c.keyUsage.includes('nonRepudiation'))
+    throw new KeyUnusableError('SIGN_CERT_KEY_USAGE', 'sign.error.keyUsage', { params });
 }

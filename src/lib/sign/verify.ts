@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { SignatureError, UsageError } from '../errors/index.js';
 import { digestNameFor, verifyWithSpki, type DigestName } from './algorithms.js';
-import { readCertificate, type CertFields } from './certificate.js';
+import { readCertificate, splitCertificates, type CertFields } from './certificate.js';
 import { buildChain, type ChainStatus } from './chain.js';
 import { parseSignedData, type ParsedSignedData, type ParsedSignerInfo } from './cms-decode.js';
 import { digestBuffer, digestFile } from './digest.js';
@@ -60,7 +60,7 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** Detached content: a file path or the bytes. */
   content?: string | Uint8Array;
-  /** Trust anchors (DER or PEM certificates). Without them the chain is reported `unchecked`. */
+  /** Trust anchors (DER certificates or PEM bundles). Without them the chain is reported `unchecked`. */
   trusted?: Uint8Array[];
   /** Time used when a signer has neither signingTime nor a timestamp (default: now). */
   now?: Date;
@@ -116,7 +116,7 @@ function verifySigner(
   content: Buffer | undefined,
 ): SignerReport {
   const certs = sd.certificates.map((c) => readCertificate(c));
-  const anchors = opts.trusted?.map((c) => readCertificate(c));
+  const anchors = opts.trusted?.flatMap((c) => splitCertificates(c)).map((c) => readCertificate(c));
   const cert = findSignerCert(si, [...certs, ...(anchors ?? [])]);
   const r: SignerReport = {
     status: STATUS.ok,

@@ -97,7 +97,7 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
     });
     const series = kind === 'citizen' ? pick(['AA', 'AB', 'AC', 'AD', 'AE']) : kind === 'foreign' ? 'VV' : 'XS';
     const passport = unique(used.passport, () => `${series}${pad(int(0, 9999999), 7)}`);
-    const issueYear = expired ? 2009 : int(2016, 2024);
+    const issueYear = expired ? 2009 : int(2020, 2025);
     const issue = `${issueYear}-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)}`;
     const expiry = `${issueYear + 10}${issue.slice(4)}`;
     const phone = unique(used.phone, () => `+998${pick(['90', '91', '93', '94', '97', '99', '33', '88'])}${pad(int(0, 9999999), 7)}`);
@@ -155,7 +155,7 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
   for (const f of N.FOREIGN_PEOPLE) persons.push(makePerson('foreign', { ...f }, f.country, f.nat, false));
   for (const s of N.STATELESS_PEOPLE) persons.push(makePerson('stateless', { ...s }, 'O‘zbekiston', 'noma’lum', false));
 
-  const citizens = persons.filter((p) => p.kind === 'citizen' && p.passport_expiry_date > '2026');
+  const citizens = persons.filter((p) => p.kind === 'citizen' && p.passport_expiry_date > '2029');
   const companies: Company[] = [];
   for (let i = 0; i < COMPANIES; i++) {
     // Directors are distinct citizens taken from the end of the list so that the first citizens

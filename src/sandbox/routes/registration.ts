@@ -191,7 +191,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
         params: idParams('registration id'),
         body: obj(
           {
-            login: str(64, { description: 'at least 5 characters: letters, digits, . _ -' }),
+            login: str(64, { description: 'at least 5 characters (the rules of the shared ids library)' }),
             password: str(256, { description: 'at least 8 characters including a special character' }),
             email: str(254),
             phone: PHONE,
@@ -212,7 +212,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req) => {
       const b = req.body as { login: string; password: string; email: string; phone: string; notifyByEmail?: boolean; actualAddress?: string };
       const phone = ids.normalizePhone(b.phone);
-      if (!ids.isValidLogin(b.login)) throw badRequest('LOGIN_INVALID', 'Login must be 5–64 letters, digits, dots, underscores or hyphens.');
+      if (!ids.isValidLogin(b.login)) throw badRequest('LOGIN_INVALID', 'Login must be at least 5 characters of letters, digits, dots, underscores or hyphens.');
       if (!ids.isStrongPassword(b.password)) {
         throw badRequest('PASSWORD_WEAK', 'Password must be at least 8 characters and include a special character.');
       }

@@ -3,7 +3,52 @@ import type { Catalog } from '../types.js';
 // Messages of the `pki` area. Keys start with `pki.`; every key exists in en, ru and uz
 // (test/i18n.test.ts fails on a missing key or on a key no source file uses).
 export default {
-  en: {},
-  ru: {},
-  uz: {},
+  en: {
+    'pki.error.der': 'Malformed data: {what} at byte {offset}.',
+    'pki.error.nameAttribute': 'Unknown name attribute "{type}".',
+    'pki.error.pfx': 'The key file is damaged or not a PKCS#12 file ({what}).',
+    'pki.error.unsupportedAlgorithm': 'Unsupported algorithm {oid}.',
+    'pki.error.key': 'The key inside the file is damaged.',
+    'pki.error.certificate': 'The certificate is damaged or not an X.509 certificate.',
+    'pki.error.pem': 'No "{label}" block found in the PEM text.',
+    'pki.error.alias': 'The key alias "{alias}" is not in the E-IMZO format.',
+    'pki.error.password': 'Wrong key password.',
+    'pki.hint.password':
+      'Check the keyboard layout and Caps Lock. The key password was given when the key was issued (it may have come by SMS).',
+    'pki.error.noKey': 'The key file holds no private key.',
+    'pki.error.noCertificate': 'The key file holds no certificate for its private key.',
+    'pki.error.csr': 'The certificate request (PKCS#10) is damaged.',
+  },
+  ru: {
+    'pki.error.der': 'Повреждённые данные: {what}, байт {offset}.',
+    'pki.error.nameAttribute': 'Неизвестный атрибут имени «{type}».',
+    'pki.error.pfx': 'Файл ключа повреждён или не является файлом PKCS#12 ({what}).',
+    'pki.error.unsupportedAlgorithm': 'Алгоритм {oid} не поддерживается.',
+    'pki.error.key': 'Ключ внутри файла повреждён.',
+    'pki.error.certificate': 'Сертификат повреждён или не является сертификатом X.509.',
+    'pki.error.pem': 'В тексте PEM нет блока «{label}».',
+    'pki.error.alias': 'Псевдоним ключа «{alias}» не в формате E-IMZO.',
+    'pki.error.password': 'Неверный пароль ключа.',
+    'pki.hint.password':
+      'Проверьте раскладку клавиатуры и Caps Lock. Пароль ключа выдаётся при получении ключа (мог прийти по SMS).',
+    'pki.error.noKey': 'В файле ключа нет закрытого ключа.',
+    'pki.error.noCertificate': 'В файле ключа нет сертификата для его закрытого ключа.',
+    'pki.error.csr': 'Запрос на сертификат (PKCS#10) повреждён.',
+  },
+  uz: {
+    'pki.error.der': 'Ma’lumotlar buzilgan: {what}, {offset}-bayt.',
+    'pki.error.nameAttribute': 'Nomning noma’lum atributi "{type}".',
+    'pki.error.pfx': 'Kalit fayli buzilgan yoki PKCS#12 fayli emas ({what}).',
+    'pki.error.unsupportedAlgorithm': '{oid} algoritmi qo‘llab-quvvatlanmaydi.',
+    'pki.error.key': 'Fayl ichidagi kalit buzilgan.',
+    'pki.error.certificate': 'Sertifikat buzilgan yoki X.509 sertifikati emas.',
+    'pki.error.pem': 'PEM matnida "{label}" bloki topilmadi.',
+    'pki.error.alias': 'Kalit taxallusi "{alias}" E-IMZO formatida emas.',
+    'pki.error.password': 'Kalit paroli noto‘g‘ri.',
+    'pki.hint.password':
+      'Klaviatura tilini va Caps Lock’ni tekshiring. Kalit paroli kalit berilganda beriladi (SMS orqali kelgan bo‘lishi mumkin).',
+    'pki.error.noKey': 'Kalit faylida yopiq kalit yo‘q.',
+    'pki.error.noCertificate': 'Kalit faylida yopiq kalit uchun sertifikat yo‘q.',
+    'pki.error.csr': 'Sertifikat so‘rovi (PKCS#10) buzilgan.',
+  },
 } satisfies Catalog;

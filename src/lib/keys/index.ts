@@ -1,0 +1,42 @@
+/**
+ * The keys area: discovery of E-IMZO key folders (DSKEYS), listing without a password, the key
+ * store (resolve `<file|alias|serial>`, open, change password, save atomically) and the doctor.
+ */
+export {
+  envRoots,
+  keyFolders,
+  keyRoots,
+  removableMounts,
+  type DiscoveryOptions,
+  type KeyRoot,
+  type RootSource,
+} from './roots.js';
+export {
+  findKeyFiles,
+  listKeys,
+  summarizePfx,
+  type KeyListing,
+  type KeyProblem,
+  type KeySummary,
+} from './list.js';
+export {
+  changeKeyPassword,
+  openKey,
+  readKeyFile,
+  resolveKeyRef,
+  saveKeyFile,
+  type ChangePasswordResult,
+  type OpenedKey,
+  type PasswordSource,
+  type ResolvedKey,
+} from './store.js';
+export { writeFileAtomic } from './atomic.js';
+export {
+  chainCheck,
+  runDoctor,
+  type CheckId,
+  type CheckStatus,
+  type DoctorCheck,
+  type DoctorOptions,
+  type DoctorReport,
+} from './doctor.js';

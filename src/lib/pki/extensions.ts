@@ -1,0 +1,68 @@
+/** Encoding of the X.509 extensions our test CA and PKCS#10 requests use. */
+import { createHash } from 'node:crypto';
+import { parse, readBitString, seq, w } from '../asn1/index.js';
+import { KEY_USAGE_BITS, type KeyUsage } from './certificate.js';
+import { PKI_OID } from './oids.js';
+
+export interface ExtensionsInput {
+  keyUsage?: KeyUsage[];
+  extKeyUsage?: string[];
+  /** basicConstraints; `ca: true` marks a CA certificate (critical). */
+  ca?: boolean;
+  pathLength?: number;
+  policies?: string[];
+  /** SubjectPublicKeyInfo DER: produces the subjectKeyIdentifier. */
+  subjectSpki?: Uint8Array;
+  /** Issuer's subjectKeyIdentifier (hex) for authorityKeyIdentifier. */
+  authorityKeyId?: string;
+}
+
+function extension(oid: string, critical: boolean, value: Buffer): Buffer {
+  return critical
+    ? w.sequence(w.oid(oid), w.boolean(true), w.octetString(value))
+    : w.sequence(w.oid(oid), w.octetString(value));
+}
+
+export function keyUsageBits(usages: KeyUsage[]): Buffer {
+  const bits = usages.map((u) => KEY_USAGE_BITS.indexOf(u)).filter((i) => i >= 0);
+  const max = Math.max(...bits);
+  const bytes = Buffer.alloc((max >> 3) + 1);
+  for (const i of bits) bytes[i >> 3]! |= 0x80 >> (i & 7);
+  return w.bitString(bytes, 7 - (max & 7));
+}
+
+/** RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING value. */
+export function keyIdentifier(spki: Uint8Array): string {
+  const [, bits] = seq(parse(spki), 'SubjectPublicKeyInfo');
+  return createHash('sha1').update(readBitString(bits)).digest('hex');
+}
+
+/** The `Extensions` SEQUENCE, or undefined when nothing is requested. */
+export function encodeExtensions(input: ExtensionsInput): Buffer | undefined {
+  const exts: Buffer[] = [];
+  if (input.ca !== undefined) {
+    const items: Buffer[] = input.ca ? [w.boolean(true)] : [];
+    if (input.ca && input.pathLength !== undefined) items.push(w.integer(input.pathLength));
+    exts.push(extension(PKI_OID.basicConstraints, input.ca, w.sequence(...items)));
+  }
+  if (input.keyUsage?.length) exts.push(extension(PKI_OID.keyUsage, true, keyUsageBits(input.keyUsage)));
+  if (input.extKeyUsage?.length)
+    exts.push(extension(PKI_OID.extKeyUsage, false, w.sequence(...input.extKeyUsage.map((o) => w.oid(o)))));
+  if (input.policies?.length)
+    exts.push(
+      extension(PKI_OID.certificatePolicies, false, w.sequence(...input.policies.map((o) => w.sequence(w.oid(o))))),
+    );
+  if (input.subjectSpki)
+    exts.push(
+      extension(PKI_OID.subjectKeyIdentifier, false, w.octetString(Buffer.from(keyIdentifier(input.subjectSpki), 'hex'))),
+    );
+  if (input.authorityKeyId)
+    exts.push(
+      extension(
+        PKI_OID.authorityKeyIdentifier,
+        false,
+        w.sequence(w.implicitPrimitive(0, Buffer.from(input.authorityKeyId, 'hex'))),
+      ),
+    );
+  return exts.length ? w.sequence(...exts) : undefined;
+}

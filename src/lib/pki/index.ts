@@ -1,0 +1,71 @@
+/**
+ * The PKI area: X.509 certificates, names, PKCS#8 key encodings, PKCS#10 requests, PKCS#12 key
+ * files (read/write, E-IMZO alias) and a test CA. Other areas import only this file.
+ */
+export { PKI_OID } from './oids.js';
+export {
+  encodeName,
+  nameToString,
+  nameValue,
+  readName,
+  type DistinguishedName,
+  type NameAttribute,
+  type NameInput,
+} from './name.js';
+export {
+  buildChain,
+  daysLeft,
+  derToPem,
+  fingerprint,
+  parseCertificate,
+  pemToDer,
+  validityState,
+  verifyCertificateSignature,
+  KEY_USAGE_BITS,
+  type Certificate,
+  type CertificateIdentity,
+  type Extension,
+  type KeyUsage,
+  type ValidityState,
+} from './certificate.js';
+export {
+  decodePrivateKey,
+  decodePublicKey,
+  describeKey,
+  describeSpki,
+  encodePrivateKey,
+  encodePublicKey,
+  publicKeyOf,
+  sameKey,
+  signWith,
+  verifyWith,
+  type KeyAlgorithmInfo,
+  type PrivateKey,
+  type PublicKey,
+} from './key-codec.js';
+export { aliasFor, aliasMismatches, formatAliasTime, parseAlias, parseAliasTime, type ParsedAlias } from './alias.js';
+export {
+  changePfxPassword,
+  readPfx,
+  readPfxPublic,
+  writePfx,
+  type ChangePasswordOptions,
+  type OpenedPfx,
+  type PfxProtection,
+  type PfxPublicInfo,
+  type WritePfxInput,
+} from './pfx.js';
+export { DEFAULT_ITERATIONS } from './pkcs12/write.js';
+export type { ProtectionInfo } from './pkcs12/pbe.js';
+export type { MacInfo } from './pkcs12/mac.js';
+export { buildPkcs10, parsePkcs10, type Pkcs10Input, type Pkcs10Request } from './pkcs10.js';
+export { encodeExtensions, keyIdentifier, type ExtensionsInput } from './extensions.js';
+export {
+  createCa,
+  generatePrivateKey,
+  issueCertificate,
+  type CertificateAuthority,
+  type CreateCaInput,
+  type IssueInput,
+  type KeySpec,
+} from './test-ca.js';

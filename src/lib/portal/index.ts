@@ -1,0 +1,5 @@
+/**
+ * The typed client of the portal API (docs/portal-api.yaml): one function per endpoint, errors
+ * mapped to exit codes in `http.ts`. It knows nothing but HTTP and identifiers.
+ */
+export { PortalHttp, type RequestOptions, type PortalClientOptions, type PortalErrorBody } from './http.js';

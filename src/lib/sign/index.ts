@@ -1,0 +1,57 @@
+/**
+ * The `sign` area: CMS SignedData create / verify / co-sign in the E-IMZO form, the batch engine
+ * and the RFC 3161 timestamp client. Other areas and commands import only this file.
+ */
+import './gost.js';
+import { writeFile } from 'node:fs/promises';
+import { signOne, cosign as cosignWith, type FileResult, type SignSettings } from './sign-file.js';
+import { openSigner, type SignerKey } from './signer.js';
+
+export { signBatch, type BatchOptions, type BatchProgress, type BatchSummary } from './batch.js';
+export { collectInputs, outputFor, splitList, type InputFile, type InputSpec } from './inputs.js';
+export { parseSignedData, signatureBytes, type ParsedSignedData, type ParsedSignerInfo } from './cms-decode.js';
+export { splitCertificates } from './certificate.js';
+export { assertUsableForSigning, openSigner, type Signer, type SignerKey } from './signer.js';
+export type { ExistingPolicy, FileResult, FileStatus, SignSettings } from './sign-file.js';
+export {
+  assertValid,
+  failureError,
+  STATUS,
+  verifyFile,
+  verifySignature,
+  type SignerFailure,
+  type SignerReport,
+  type VerifyOptions,
+  type VerifyReport,
+  type VerifyWarning,
+} from './verify.js';
+export { requestTimestamp, tsaUrl } from './timestamp.js';
+export type { TimestampInfo } from './timestamp-token.js';
+export type { SignerIdentity } from './identity.js';
+
+export interface SignFileOptions extends Partial<SignSettings> {
+  key: SignerKey;
+  /** Output path (default `<input>.p7s`). */
+  output?: string;
+}
+
+/** Sign one file in-process (no worker pool). Throws nothing for per-file failures: see `status`. */
+export async function signFile(input: string, opts: SignFileOptions): Promise<FileResult> {
+  const signer = openSigner(opts.key);
+  return signOne(
+    signer,
+    { detached: opts.detached ?? false, existing: opts.existing ?? 'fail', timestampUrl: opts.timestampUrl, signingTime: opts.signingTime },
+    input,
+    opts.output ?? input + '.p7s',
+  );
+}
+
+/** Add a signer to an existing signature (bytes); `content` is needed for detached ones. */
+export async function cosign(
+  signature: Uint8Array,
+  opts: { key: SignerKey; content?: string; timestampUrl?: string; signingTime?: Date; output?: string },
+): Promise<Buffer> {
+  const out = await cosignWith(signature, openSigner(opts.key), opts, opts.content);
+  if (opts.output) await writeFile(opts.output, out);
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * Key applications (DOMAIN.md flow 2) as a state machine:
+ *   awaiting_sms → draft (SMS confirmed; request and documents are attached here) → awaiting_payment
+ *   (submitted, invoice issued) → in_review (paid) → issued (approved, certificate ready) | rejected.
+ * `open_subject` is set while an application is not final, and is UNIQUE: one open application
+ * per person or company, enforced by the database rather than by a check-then-insert race.
+ */
+import type { Ctx } from './context.js';
+import { conflict, notFound } from './http/errors.js';
+import { queueSms } from './outbox.js';
+
+export type ApplicationStatus = 'awaiting_sms' | 'draft' | 'awaiting_payment' | 'in_review' | 'issued' | 'rejected';
+
+export interface ApplicationRow {
+  id: string;
+  type: 'individual' | 'legal';
+  pinfl: string;
+  tin: string | null;
+  phone: string;
+  status: ApplicationStatus;
+  pkcs10: Buffer | null;
+  key_algorithm: string | null;
+  photo_type: string | null;
+  selfie_type: string | null;
+  invoice_id: string | null;
+  fee_amount: number | null;
+  fee_percent: number | null;
+  bhm: number | null;
+  paid_at: number | null;
+  review_due_at: number | null;
+  reject_reason: string | null;
+  certificate_serial: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const COLUMNS = `id, type, pinfl, tin, phone, status, pkcs10, key_algorithm, photo_type, selfie_type, invoice_id,
+  fee_amount, fee_percent, bhm, paid_at, review_due_at, reject_reason, certificate_serial, created_at, updated_at`;
+
+export function loadApplication(ctx: Ctx, id: string): ApplicationRow {
+  const row = ctx.db.prepare(`SELECT ${COLUMNS} FROM key_applications WHERE id = ?`).get(id) as ApplicationRow | undefined;
+  if (!row) throw notFound('APPLICATION_NOT_FOUND', 'No such key application.');
+  return row;
+}
+
+export function expectStatus(app: ApplicationRow, ...allowed: ApplicationStatus[]): void {
+  if (!allowed.includes(app.status)) {
+    throw conflict('WRONG_STATUS', `The application is "${app.status}".`, { applicationStatus: app.status });
+  }
+}
+
+export function applicationView(app: ApplicationRow): Record<string, unknown> {
+  return {
+    id: app.id,
+    type: app.type,
+    pinfl: app.pinfl,
+    tin: app.tin,
+    status: app.status,
+    keyAlgorithm: app.key_algorithm,
+    request: app.pkcs10 !== null,
+    photo: app.photo_type !== null,
+    selfie: app.selfie_type !== null,
+    invoice: app.invoice_id
+      ? { id: app.invoice_id, amount: app.fee_amount, currency: 'UZS', percent: app.fee_percent, bhm: app.bhm, paid: app.paid_at !== null }
+      : null,
+    reviewDueAt: app.review_due_at ? new Date(app.review_due_at).toISOString() : null,
+    rejectReason: app.reject_reason,
+    certificateSerial: app.certificate_serial,
+    createdAt: new Date(app.created_at).toISOString(),
+    updatedAt: new Date(app.updated_at).toISOString(),
+  };
+}
+
+/**
+ * Approve: issue the certificate from the sandbox CA and close the application, in one
+ * transaction. Certificate signing is synchronous, so nothing can interleave.
+ */
+export function approveApplication(ctx: Ctx, id: string): ApplicationRow {
+  return ctx.db.transaction(() => {
+    const app = loadApplication(ctx, id);
+    expectStatus(app, 'in_review');
+    if (!ctx.ca) throw conflict('CA_UNAVAILABLE', 'The sandbox CA cannot issue certificates in this build.');
+    const serial = ctx.ca.issueForApplication(app, ctx.settings.certificateValidityDays);
+    ctx.db
+      .prepare("UPDATE key_applications SET status = 'issued', certificate_serial = ?, open_subject = NULL, updated_at = ? WHERE id = ?")
+      .run(serial, Date.now(), id);
+    queueSms(ctx.db, app.phone, `E-IMZO: application ${id} approved. Download your certificate.`);
+    return loadApplication(ctx, id);
+  })();
+}
+
+export function rejectApplication(ctx: Ctx, id: string, reason: string): ApplicationRow {
+  return ctx.db.transaction(() => {
+    const app = loadApplication(ctx, id);
+    expectStatus(app, 'in_review', 'awaiting_payment', 'draft', 'awaiting_sms');
+    ctx.db
+      .prepare("UPDATE key_applications SET status = 'rejected', reject_reason = ?, open_subject = NULL, updated_at = ? WHERE id = ?")
+      .run(reason, Date.now(), id);
+    queueSms(ctx.db, app.phone, `E-IMZO: application ${id} rejected: ${reason}`);
+    return loadApplication(ctx, id);
+  })();
+}
+
+export function payInvoice(ctx: Ctx, invoiceId: string): ApplicationRow {
+  return ctx.db.transaction(() => {
+    const row = ctx.db.prepare('SELECT id FROM key_applications WHERE invoice_id = ?').get(invoiceId) as { id: string } | undefined;
+    if (!row) throw notFound('INVOICE_NOT_FOUND', 'No such invoice.');
+    const app = loadApplication(ctx, row.id);
+    if (app.paid_at !== null) throw conflict('INVOICE_PAID', 'The invoice is already paid.');
+    expectStatus(app, 'awaiting_payment');
+    const now = Date.now();
+    const delay = ctx.settings.reviewDelayMs;
+    ctx.db
+      .prepare("UPDATE key_applications SET status = 'in_review', paid_at = ?, review_due_at = ?, updated_at = ? WHERE id = ?")
+      .run(now, delay >= 0 ? now + delay : null, now, app.id);
+    queueSms(ctx.db, app.phone, `E-IMZO: payment for application ${app.id} received; it is under review.`);
+    return loadApplication(ctx, app.id);
+  })();
+}
+
+/** Approve every application whose automatic review time has come (called by a timer). */
+export function approveDue(ctx: Ctx, now = Date.now()): number {
+  if (!ctx.ca) return 0;
+  const due = ctx.db
+    .prepare("SELECT id FROM key_applications WHERE status = 'in_review' AND review_due_at IS NOT NULL AND review_due_at <= ? LIMIT 100")
+    .all(now) as Array<{ id: string }>;
+  let approved = 0;
+  for (const { id } of due) {
+    try {
+      approveApplication(ctx, id);
+      approved++;
+    } catch {
+      // Approved or rejected by an operator in the meantime: nothing to do.
+    }
+  }
+  return approved;
+}

@@ -1,0 +1,203 @@
+/**
+ * The sandbox certification authority: a root CA and a time-stamping unit certified by it, both
+ * created on first start and kept in the database. It issues end-entity certificates for approved
+ * key applications with the Uzbek subject attributes (PINFL 1.2.860.3.16.1.2, TIN 1.2.860.3.16.1.1,
+ * UID, NAME, SURNAME, O, T…), revokes them, and publishes a CRL.
+ *
+ * The CA signs with ECDSA P-256 through node:crypto: the subject key may be O'z DSt 1092, RSA or EC
+ * (copied from the PKCS#10), and any verifier can check the CA's signature without GOST support.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { w } from '../../lib/asn1/index.js';
+import type { ApplicationRow } from '../applications.js';
+import type { Db } from '../db/database.js';
+import { findCompany, findPerson, roleInCompany } from '../registry/lookup.js';
+import { parseCsr } from './csr.js';
+import { buildCertificate, buildCrl, encodeName, OID, type NameAttr, type Signer } from './x509.js';
+
+const ECDSA_SHA256 = '1.2.840.10045.4.3.2';
+const DAY = 86_400_000;
+
+export const CA_NAME: NameAttr[] = [
+  [OID.C, 'UZ'],
+  [OID.O, 'oneid sandbox'],
+  [OID.CN, 'oneid sandbox CA'],
+];
+export const TSA_NAME: NameAttr[] = [
+  [OID.C, 'UZ'],
+  [OID.O, 'oneid sandbox'],
+  [OID.CN, 'oneid sandbox TSA'],
+];
+
+function ecdsaSigner(key: KeyObject): Signer {
+  const spki = createPublicKey(key).export({ format: 'der', type: 'spki' });
+  return { algorithm: w.algorithmIdentifier(ECDSA_SHA256), spki, sign: (data) => sign('sha256', data, key) };
+}
+
+const newSerial = (): Buffer => {
+  const b = randomBytes(8);
+  b[0] = (b[0]! & 0x7f) | 0x10; // positive, and always 8 octets long so the hex form has 16 digits
+  return b;
+};
+
+interface StoredKey {
+  certificate: Buffer;
+  key: KeyObject;
+}
+
+export class CertificateAuthority {
+  private crlCache: { revoked: number; der: Buffer; at: number } | undefined;
+  private readonly caSigner: Signer;
+  readonly tsaSigner: Signer;
+  private constructor(
+    private readonly db: Db,
+    private readonly root: StoredKey,
+    readonly tsa: StoredKey,
+    private readonly crlUrl: string,
+  ) {
+    this.caSigner = ecdsaSigner(root.key);
+    this.tsaSigner = ecdsaSigner(tsa.key);
+  }
+
+  /** Load the CA from the database, creating it (in one transaction) on first start. */
+  static open(db: Db, crlUrl: string): CertificateAuthority {
+    const load = (name: string): StoredKey | undefined => {
+      const r = db.prepare('SELECT certificate, private_key FROM ca WHERE name = ?').get(name) as
+        | { certificate: Buffer; private_key: Buffer }
+        | undefined;
+      return r && { certificate: r.certificate, key: createPrivateKey({ key: r.private_key, format: 'der', type: 'pkcs8' }) };
+    };
+    db.transaction(() => {
+      if (load('root')) return;
+      const now = new Date();
+      const rootKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      const rootSigner = ecdsaSigner(rootKey);
+      const rootName = encodeName(CA_NAME);
+      const rootCert = buildCertificate(
+        {
+          serial: newSerial(),
+          issuer: rootName,
+          subject: rootName,
+          notBefore: new Date(now.getTime() - DAY),
+          notAfter: new Date(now.getTime() + 20 * 365 * DAY),
+          spki: rootSigner.spki,
+          ca: true,
+          keyUsageBits: [0, 5, 6],
+        },
+        rootSigner,
+      );
+      const tsaKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      const tsaCert = buildCertificate(
+        {
+          serial: newSerial(),
+          issuer: rootName,
+          subject: encodeName(TSA_NAME),
+          notBefore: new Date(now.getTime() - DAY),
+          notAfter: new Date(now.getTime() + 10 * 365 * DAY),
+          spki: ecdsaSigner(tsaKey).spki,
+          ca: false,
+          keyUsageBits: [0, 1],
+          extKeyUsage: [OID.timeStamping],
+        },
+        rootSigner,
+      );
+      const ins = db.prepare('INSERT INTO ca (name, certificate, private_key) VALUES (?, ?, ?)');
+      ins.run('root', rootCert, rootKey.export({ format: 'der', type: 'pkcs8' }));
+      ins.run('tsa', tsaCert, tsaKey.export({ format: 'der', type: 'pkcs8' }));
+    })();
+    return new CertificateAuthority(db, load('root')!, load('tsa')!, crlUrl);
+  }
+
+  /** The issuer chain of end-entity certificates, nearest first (here: the root). */
+  chain(): Buffer[] {
+    return [this.root.certificate];
+  }
+
+  get rootCertificate(): Buffer {
+    return this.root.certificate;
+  }
+
+  /**
+   * Issue the certificate of an approved application and record it. Runs inside the caller's
+   * transaction; returns the serial as lower-case hex.
+   */
+  issueForApplication(app: ApplicationRow, validityDays = 730): string {
+    const person = findPerson(this.db, app.pinfl)!;
+    const csr = parseCsr(app.pkcs10!);
+    const attrs: NameAttr[] = [
+      [OID.C, 'UZ'],
+      [OID.ST, person.region],
+      [OID.L, person.birth_place],
+    ];
+    if (app.tin) {
+      const company = findCompany(this.db, app.tin)!;
+      attrs.push([OID.O, company.name], [OID.T, roleInCompany(this.db, app.tin, app.pinfl) === 'Common For Head' ? 'Direktor' : 'Xodim']);
+      attrs.push([OID.TIN, app.tin]);
+    }
+    attrs.push(
+      [OID.CN, `${person.surname} ${person.first_name}`.toUpperCase()],
+      [OID.SURNAME, person.surname.toUpperCase()],
+      [OID.NAME, person.first_name.toUpperCase()],
+      [OID.UID, person.tin ?? person.pinfl],
+      [OID.PINFL, person.pinfl],
+    );
+    const serial = newSerial();
+    const now = new Date();
+    const notAfter = new Date(now.getTime() + validityDays * DAY);
+    const der = buildCertificate(
+      {
+        serial,
+        issuer: encodeName(CA_NAME),
+        subject: encodeName(attrs),
+        notBefore: now,
+        notAfter,
+        spki: csr.spki,
+        ca: false,
+        keyUsageBits: csr.keyAlgorithm === 'RSA' ? [0, 1, 2] : [0, 1],
+        extKeyUsage: [OID.clientAuth, OID.emailProtection],
+        crlUrl: this.crlUrl,
+      },
+      this.caSigner,
+    );
+    const hex = serial.toString('hex');
+    this.db
+      .prepare(
+        `INSERT INTO certificates (serial, der, subject, pinfl, tin, not_before, not_after, application_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(hex, der, attrs.map(([o, v]) => `${o}=${v}`).join(','), person.pinfl, app.tin, now.getTime(), notAfter.getTime(), app.id);
+    return hex;
+  }
+
+  revoke(serialHex: string, reason = 0): boolean {
+    const r = this.db
+      .prepare('UPDATE certificates SET revoked_at = ?, revocation_reason = ? WHERE serial = ? AND revoked_at IS NULL')
+      .run(Date.now(), reason, serialHex);
+    return r.changes === 1;
+  }
+
+  isRevoked(serialHex: string): boolean {
+    const r = this.db.prepare('SELECT revoked_at FROM certificates WHERE serial = ?').get(serialHex) as { revoked_at: number | null } | undefined;
+    return r?.revoked_at != null;
+  }
+
+  /** The current CRL (DER); re-signed when a revocation happened or after an hour. */
+  crl(): Buffer {
+    const rows = this.db.prepare('SELECT serial, revoked_at FROM certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at').all() as Array<{
+      serial: string;
+      revoked_at: number;
+    }>;
+    const now = Date.now();
+    if (this.crlCache && this.crlCache.revoked === rows.length && now - this.crlCache.at < 3_600_000) return this.crlCache.der;
+    const der = buildCrl(
+      encodeName(CA_NAME),
+      Math.floor(now / 1000),
+      new Date(now),
+      new Date(now + DAY),
+      rows.map((r) => ({ serial: Buffer.from(r.serial, 'hex'), revokedAt: new Date(r.revoked_at) })),
+      this.caSigner,
+    );
+    this.crlCache = { revoked: rows.length, der, at: now };
+    return der;
+  }
+}

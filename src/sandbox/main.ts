@@ -1,0 +1,56 @@
+/**
+ * Process entry of the sandbox portal: `node dist/sandbox/main.js --port 8765 --data DIR [--quiet]`.
+ * The `oneid sandbox` commands start this file as a child process; it never imports CLI code.
+ * Writes `sandbox.pid` and `sandbox.json` (pid, port, url) into the data dir once it listens, prints
+ * one JSON line `{"listening": url}` on stdout, and stops cleanly on SIGINT/SIGTERM.
+ */
+import { rmSync, writeFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from './server.js';
+import { defaultDataDir } from './paths.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8765' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${values.port}`);
+  const sandbox = await startSandbox({ dataDir, port, host: values.host!, logRequests: !values.quiet });
+  const pidFile = path.join(dataDir, 'sandbox.pid');
+  const infoFile = path.join(dataDir, 'sandbox.json');
+  writeAtomic(pidFile, `${process.pid}\n`);
+  writeAtomic(infoFile, JSON.stringify({ pid: process.pid, port: sandbox.port, url: sandbox.url, startedAt: new Date().toISOString() }));
+  process.stdout.write(`${JSON.stringify({ listening: sandbox.url, pid: process.pid, dataDir })}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void sandbox.close().finally(() => {
+      rmSync(pidFile, { force: true });
+      rmSync(infoFile, { force: true });
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${JSON.stringify({ error: err instanceof Error ? err.message : String(err) })}\n`);
+  process.exit(1);
+});
