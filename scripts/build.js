@@ -1,17 +1,68 @@
 #!/usr/bin/env node
-// Build: compile TypeScript to dist/ and regenerate oclif.manifest.json from it.
-// Runs from `npm ci` (prepare), so it must work on a fresh clone with devDependencies installed.
+// Build: compile TypeScript to dist/ (the library, workers, the sandbox, type declarations), then
+// bundle the CLI — @oclif/core and every command — into dist/cli/ with esbuild, and regenerate
+// oclif.manifest.json from it. Runs from `npm ci` (prepare) on a fresh clone.
+//
+// Why a bundle: start-up time is dominated by module resolution and loading (~250 small CommonJS
+// files for @oclif/core and its dependencies). One split ESM bundle loads in a fraction of that
+// (see docs/decisions.md and bench/startup.ts).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { build } from 'esbuild';
+import { globSync } from 'tinyglobby';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const run = (script, args) =>
-  execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
+
+// Code that locates files next to itself (worker scripts, the sandbox server) must keep pointing
+// at the compiled dist/ tree after bundling: rewrite its `import.meta.url` to the URL its file has
+// in dist/, computed from the bundle's own location at run time.
+const keepFileUrls = {
+  name: 'keep-file-urls',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, async (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      if (text.includes('import.meta.url')) {
+        const rel = path.relative(path.join(root, 'src'), args.path).replace(/\\/g, '/').replace(/\.ts$/, '.js');
+        text = text.replaceAll('import.meta.url', `__oneidDistUrl(${JSON.stringify(rel)})`);
+      }
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+const banner = [
+  "import { createRequire as __oneidCreateRequire } from 'node:module';",
+  'const require = __oneidCreateRequire(import.meta.url);',
+  "const __oneidDistUrl = (rel) => import.meta.url.slice(0, import.meta.url.lastIndexOf('/dist/cli/')) + '/dist/' + rel;",
+].join('\n');
+
+await build({
+  absWorkingDir: root,
+  entryPoints: [...globSync(['src/commands/**/*.ts'], { cwd: root }), 'src/cli-entry.ts'],
+  outbase: 'src',
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  banner: { js: banner },
+  plugins: [keepFileUrls],
+  // Native addons and packages only the sandbox process or development mode use stay external.
+  external: ['better-sqlite3', '@napi-rs/keyring', 'fastify', 'typescript', 'ts-node', 'tsx', '@oclif/plugin-*'],
+});
+
 run(path.join(path.dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

@@ -64,3 +64,10 @@ export function fixtures(): Fixtures {
   };
   return cached;
 }
+
+/** A PKCS#12 key file (OpenSSL's defaults: PBES2/AES + HMAC-SHA256) with the party's chain. */
+export function pfxFor(p: Party, password: string, file: string): string {
+  const fx = fixtures();
+  openssl(['pkcs12', '-export', '-inkey', p.keyFile, '-in', p.certFile, '-certfile', fx.caFile, '-passout', `pass:${password}`, '-out', file]);
+  return file;
+}

@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 
+import { t } from '../../lib/i18n/index.js';
 import { BaseCommand } from '../../lib/cli/index.js';
 import { assertSettingName, formatSetting, type SettingSource } from '../../lib/config/index.js';
 
@@ -13,9 +14,8 @@ export interface ConfigGetResult {
 }
 
 export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
-  static override summary = 'Print the effective value of a setting and where it comes from.';
-  static override description = `Settings: portal, lang, key-roots, storage. The value printed is the effective one
-(flag > environment > profile > default); --json adds its source.
+  static override summary = t('cmd.config.get.summary');
+  static override description = `Settings: portal, lang, key-roots, storage. The value printed is the effective one (flag > environment > profile > default); --json adds its source.
 
 JSON result: { profile, key, value, source: "flag" | "env" | "profile" | "default", origin? }`;
   static override examples = [

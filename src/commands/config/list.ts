@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n/index.js';
 import { BaseCommand } from '../../lib/cli/index.js';
 import { configPath, formatSetting, readConfigFile, type SettingSource } from '../../lib/config/index.js';
 
@@ -10,9 +11,8 @@ export interface ConfigListResult {
 }
 
 export default class ConfigList extends BaseCommand<typeof ConfigList> {
-  static override summary = 'List the effective settings of a profile with their sources.';
-  static override description = `Shows every setting (portal, lang, key-roots, storage), its effective value and where it
-comes from: flag, env (the variable is named), profile, or default.
+  static override summary = t('cmd.config.list.summary');
+  static override description = `Shows every setting (portal, lang, key-roots, storage), its effective value and where it comes from: flag, env (the variable is named), profile, or default.
 
 JSON result: { profile, path, profiles: [names], settings: [{ key, value, source, origin? }] }`;
   static override examples = [

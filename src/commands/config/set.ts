@@ -21,10 +21,8 @@ export interface ConfigSetResult {
 }
 
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
-  static override summary = 'Store a setting in a profile.';
-  static override description = `Settings: portal (http/https URL), lang (en, ru, uz), key-roots (folders searched for
-keys, separated by ":" or ","), storage (keychain or file: file keeps sessions in a 0600 file instead
-of the OS keychain). Values are checked before they are written.
+  static override summary = t('cmd.config.set.summary');
+  static override description = `Settings: portal (http/https URL), lang (en, ru, uz), key-roots (folders searched for keys, separated by ":" or ","), storage (keychain or file: file keeps sessions in a 0600 file instead of the OS keychain). Values are checked before they are written.
 
 JSON result: { profile, key, value, path }`;
   static override examples = [

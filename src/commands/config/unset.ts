@@ -15,7 +15,7 @@ export interface ConfigUnsetResult {
 }
 
 export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
-  static override summary = 'Remove a setting from a profile (the default applies again).';
+  static override summary = t('cmd.config.unset.summary');
   static override description = `JSON result: { profile, key, removed, effective }`;
   static override examples = [
     '<%= config.bin %> config unset portal',

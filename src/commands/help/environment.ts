@@ -23,9 +23,8 @@ const VARIABLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export default class HelpEnvironment extends BaseCommand<typeof HelpEnvironment> {
-  static override summary = 'Explain the environment variables oneid reads.';
-  static override description = `Precedence everywhere: flag > environment > profile in the config file > built-in default.
-Values of secret variables are never shown.
+  static override summary = t('cmd.help.environment.summary');
+  static override description = `Precedence everywhere: flag > environment > profile in the config file > built-in default. Values of secret variables are never shown.
 
 JSON result: { variables: [{ name, meaning, set }] }`;
   static override examples = [

@@ -7,7 +7,7 @@ export interface ExitCodesResult {
 }
 
 export default class HelpExitCodes extends BaseCommand<typeof HelpExitCodes> {
-  static override summary = 'Explain the exit codes every oneid command uses.';
+  static override summary = t('cmd.help.exit-codes.summary');
   static override description = `The same table is in the README. Scripts can rely on these numbers.
 
 JSON result: { codes: [{ code, meaning }] }`;

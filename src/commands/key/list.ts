@@ -15,7 +15,8 @@ export interface KeyListResult {
 }
 
 export default class KeyList extends BaseCommand<typeof KeyList> {
-  static override summary = 'List the signature keys found on USB sticks and key folders (no password needed).';
+  static override summary =
+    'List the signature keys found on USB sticks and key folders (no password needed).';
   static override description = `Searches every key root: removable drives (/media/<user>/*, /run/media/<user>/*, /mnt/*,
 /Volumes/*, drive letters), ~/DSKEYS, the profile's key-roots and ONEID_KEYS_PATH; in each root
 and its DSKEYS folder it reads the .pfx files. No password is asked: details come from the
@@ -37,9 +38,14 @@ problems?: [{ path, code, message }], roots: [{ path, source, exists }] }`;
 
   async run(): Promise<KeyListResult> {
     const listing = await listKeys({ roots: this.settings.get('key-roots') });
-    const problems = listing.problems.map((p) => ({ path: p.path, code: p.code, message: t(p.key, p.params) }));
+    const problems = listing.problems.map((p) => ({
+      path: p.path,
+      code: p.code,
+      message: t(p.key, p.params),
+    }));
     this.render(listing.keys, listing.roots);
-    if (this.flags.all) for (const p of problems) this.out(t('keys.list.problem', { path: p.path, reason: p.message }));
+    if (this.flags.all)
+      for (const p of problems) this.out(t('keys.list.problem', { path: p.path, reason: p.message }));
     else if (problems.length) this.hint('keys.list.hintAll', { count: problems.length });
     const result: KeyListResult = { keys: listing.keys, roots: listing.roots };
     if (this.flags.all) result.problems = problems;

@@ -23,7 +23,8 @@ export interface KeySignResult extends Omit<BatchSummary, 'results'> {
 }
 
 export default class KeySign extends BaseCommand<typeof KeySign> {
-  static override summary = 'Sign files with a key (PKCS#7/CMS, as E-IMZO does), one password for the whole batch.';
+  static override summary =
+    'Sign files with a key (PKCS#7/CMS, as E-IMZO does), one password for the whole batch.';
   static override description = `Opens the key once and signs every file: arguments, folders (--recursive), glob patterns
 and --files-from lists (use - for standard input; NUL- or newline-separated). Each signature is
 written as <file>.p7s beside the file, or under --out-dir keeping relative paths; outputs are
@@ -44,20 +45,34 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
   ];
   static override strict = false;
   static override args = {
-    files: Args.string({ description: 'Files, folders or glob patterns to sign.', required: false }),
+    files: Args.string({
+      description: 'Files, folders or glob patterns to sign.',
+      required: false,
+      ignoreStdin: true,
+    }),
   };
   static override flags = {
-    key: Flags.string({ char: 'k', summary: 'Key: a .pfx file, an alias or a certificate serial number.', required: true }),
+    key: Flags.string({
+      char: 'k',
+      summary: 'Key: a .pfx file, an alias or a certificate serial number.',
+      required: true,
+    }),
     ...secretFlags('key-password'),
     detached: Flags.boolean({ summary: 'Write detached signatures (the .p7s does not contain the file).' }),
-    'out-dir': Flags.string({ char: 'o', summary: 'Write signatures under this folder, keeping relative paths.' }),
+    'out-dir': Flags.string({
+      char: 'o',
+      summary: 'Write signatures under this folder, keeping relative paths.',
+    }),
     recursive: Flags.boolean({ char: 'r', summary: 'Include files in subfolders of folder arguments.' }),
     'files-from': Flags.string({ summary: 'Read file names from this file (- for standard input).' }),
     force: Flags.boolean({ summary: 'Overwrite existing signatures.' }),
     resume: Flags.boolean({ summary: 'Skip files whose valid signature by this key already exists.' }),
     append: Flags.boolean({ summary: 'Add this signature to existing signatures (co-sign).' }),
     jobs: Flags.integer({ char: 'j', summary: 'Worker threads (default: number of cores).', min: 1 }),
-    jsonl: Flags.boolean({ summary: 'Print one JSON line per file to standard output.', exclusive: ['json'] }),
+    jsonl: Flags.boolean({
+      summary: 'Print one JSON line per file to standard output.',
+      exclusive: ['json'],
+    }),
     timestamp: Flags.boolean({ summary: "Embed an RFC 3161 timestamp from the portal's TSA." }),
     portal: portalFlag,
   };
@@ -69,7 +84,11 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
     if (modes > 1) throw new UsageError('SIGN_CONFLICTING_MODES', 'sign.error.conflictingModes');
     const existing: ExistingPolicy = f.force ? 'force' : f.resume ? 'resume' : f.append ? 'append' : 'fail';
 
-    const inputs = await collectInputs({ args: argv as string[], recursive: f.recursive, filesFrom: f['files-from'] });
+    const inputs = await collectInputs({
+      args: argv as string[],
+      recursive: f.recursive,
+      filesFrom: f['files-from'],
+    });
     if (inputs.length === 0) throw new UsageError('SIGN_NO_INPUTS', 'sign.error.noInputs');
 
     const opened = await openKey(
@@ -79,8 +98,12 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
     );
     const certificate = opened.certificate.raw;
     assertUsableForSigning(certificate);
-    const key = { privateKey: opened.privateKey, certificate, chain: opened.chain.slice(1).map((c) => c.raw) };
-    const id = opened.certificate.identity as { cn?: string; pinfl?: string; tin?: string };
+    const key = {
+      privateKey: opened.privateKey,
+      certificate,
+      chain: opened.chain.slice(1).map((c) => c.raw),
+    };
+    const id = opened.certificate.identity;
 
     const controller = new AbortController();
     let interrupts = 0;
@@ -118,8 +141,11 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
           const rendered = render(r);
           if (f.jsonl) process.stdout.write(JSON.stringify(rendered) + '\n');
           else if (r.status === 'failed' && !this.jsonEnabled())
-            process.stderr.write(t('sign.file.failed', { file: r.input, reason: rendered.message ?? '' }) + '\n');
-          else if (showEach && r.status !== 'failed') this.out(t('sign.file.signed', { file: r.input, output: r.output }));
+            process.stderr.write(
+              t('sign.file.failed', { file: r.input, reason: rendered.message ?? '' }) + '\n',
+            );
+          else if (showEach && r.status !== 'failed')
+            this.out(t('sign.file.signed', { file: r.input, output: r.output }));
         },
       });
     } finally {
@@ -132,7 +158,12 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
       ...summary,
       results: summary.results.map(render),
       detached: f.detached,
-      signer: { serialNumber: opened.certificate.serialHex, cn: id.cn, pinfl: id.pinfl, tin: id.tin },
+      signer: {
+        serialNumber: opened.certificate.serialHex,
+        cn: id.cn,
+        pinfl: id.pinfl,
+        tin: id.tin ?? id.uid,
+      },
     };
     if (!f.jsonl)
       this.out(

@@ -50,17 +50,17 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override baseFlags = {
     lang: Flags.option({
       options: ['en', 'ru', 'uz'] as const,
-      summary: 'Language of messages (en, ru, uz).',
+      summary: t('cmd.flag.lang'),
       env: 'ONEID_LANG',
       helpGroup: 'GLOBAL',
     })(),
-    'no-color': Flags.boolean({ summary: 'Disable colour.', helpGroup: 'GLOBAL' }),
+    'no-color': Flags.boolean({ summary: t('cmd.flag.no-color'), helpGroup: 'GLOBAL' }),
     'no-prompt': Flags.boolean({
-      summary: 'Never prompt; a missing value is a usage error (exit 2).',
+      summary: t('cmd.flag.no-prompt'),
       helpGroup: 'GLOBAL',
     }),
     profile: Flags.string({
-      summary: 'Configuration profile to use.',
+      summary: t('cmd.flag.profile'),
       env: 'ONEID_PROFILE',
       helpGroup: 'GLOBAL',
     }),

@@ -31,6 +31,7 @@ export {
   type ResolvedKey,
 } from './store.js';
 export { writeFileAtomic } from './atomic.js';
+export { certificateDetails, inspectKey, type CertificateDetails, type KeyInspection } from './inspect.js';
 export {
   chainCheck,
   runDoctor,

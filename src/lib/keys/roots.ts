@@ -26,6 +26,8 @@ export interface DiscoveryOptions {
    * turns it off, which is how tests stay inside their temporary folders).
    */
   systemRoots?: boolean;
+  /** Removable-volume mount points to use instead of scanning the platform's (tests). */
+  mounts?: string[];
   platform?: NodeJS.Platform;
 }
 
@@ -84,7 +86,7 @@ export async function keyRoots(opts: DiscoveryOptions = {}): Promise<KeyRoot[]> 
   if (systemRootsEnabled(opts)) {
     const home = env.HOME || env.USERPROFILE || homedir();
     wanted.push([path.join(home, 'DSKEYS'), 'home']);
-    for (const m of await removableMounts(platform)) wanted.push([m, 'removable']);
+    for (const m of opts.mounts ?? (await removableMounts(platform))) wanted.push([m, 'removable']);
   }
   const seen = new Set<string>();
   const out: KeyRoot[] = [];

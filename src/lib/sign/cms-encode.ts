@@ -46,7 +46,8 @@ export class SignedDataTemplate {
     this.digestAlgorithms = w.set(this.digestAlgorithmId);
     const certs = [signer.der, ...chain.filter((c) => !c.equals(signer.der))];
     this.certificateList = certs;
-    this.certificates = w.implicitConstructed(0, ...certs);
+    // DER orders a SET OF by encoding: OpenSSL re-encodes to exactly these bytes.
+    this.certificates = w.implicitConstructed(0, ...[...certs].sort(Buffer.compare));
     this.sid = w.sequence(signer.issuer, signer.serial);
     this.signatureAlgorithmId = algorithmId(algorithm.signatureOid, algorithm.signatureParams);
   }

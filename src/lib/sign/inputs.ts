@@ -17,6 +17,8 @@ export interface InputSpec {
   filesFrom?: string;
   stdin?: NodeJS.ReadableStream;
   cwd?: string;
+  /** Keep `*.p7s` files found in folders and patterns (verification). */
+  includeSignatures?: boolean;
 }
 
 export interface InputFile {
@@ -27,7 +29,8 @@ export interface InputFile {
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
-const skipExpanded = (name: string) => name.endsWith('.p7s') || name.endsWith(TEMP_SUFFIX);
+const isTemp = (name: string) => name.endsWith(TEMP_SUFFIX);
+const isSignature = (name: string) => name.endsWith('.p7s');
 
 export function splitList(text: string): string[] {
   const sep = text.includes('\0') ? '\0' : /\r?\n/;
@@ -40,19 +43,20 @@ async function readStream(s: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function walk(dir: string, recursive: boolean, out: string[]): Promise<void> {
+async function walk(dir: string, recursive: boolean, skip: (name: string) => boolean, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (recursive) await walk(full, true, out);
-    } else if (e.isFile() && !skipExpanded(e.name)) out.push(full);
+      if (recursive) await walk(full, true, skip, out);
+    } else if (e.isFile() && !skip(e.name)) out.push(full);
   }
 }
 
 export async function collectInputs(spec: InputSpec): Promise<InputFile[]> {
   const cwd = spec.cwd ?? process.cwd();
+  const skip = (name: string) => isTemp(name) || (!spec.includeSignatures && isSignature(name));
   const seen = new Set<string>();
   const out: InputFile[] = [];
   const add = (abs: string, root: string) => {
@@ -72,13 +76,13 @@ export async function collectInputs(spec: InputSpec): Promise<InputFile[]> {
     const st = await stat(abs).catch(() => undefined);
     if (st?.isDirectory()) {
       const files: string[] = [];
-      await walk(abs, spec.recursive ?? false, files);
+      await walk(abs, spec.recursive ?? false, skip, files);
       for (const f of files) add(f, abs);
     } else if (st) add(abs, path.dirname(abs));
     else if (GLOB_CHARS.test(arg)) {
       const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false });
       matches.sort();
-      for (const m of matches) if (!skipExpanded(m)) add(path.resolve(m), cwd);
+      for (const m of matches) if (!skip(path.basename(m))) add(path.resolve(m), cwd);
     } else add(abs, path.dirname(abs)); // missing: reported per file when signing
   }
   return out;

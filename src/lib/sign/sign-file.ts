@@ -148,7 +148,7 @@ export async function cosign(existing: Uint8Array, signer: Signer, s: Omit<SignS
     digestAlgorithms: w.set(...digestOids.map((o) => algorithmId(o))),
     contentLength: null,
     encapContentInfo: eci,
-    certificates: w.implicitConstructed(0, ...certs),
+    certificates: w.implicitConstructed(0, ...certs.sort(Buffer.compare)),
     signerInfos: [...sd.signers.map((x) => x.raw), si],
   });
   return Buffer.concat([head, tail]);

@@ -46,7 +46,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE registrations (
     id TEXT PRIMARY KEY, step TEXT NOT NULL, pinfl TEXT, login TEXT, password_hash TEXT, email TEXT, phone TEXT,
     notify_by_email INTEGER NOT NULL DEFAULT 0, actual_address TEXT, created_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL, account_id INTEGER
+    expires_at INTEGER NOT NULL, account_id INTEGER,
+    method TEXT NOT NULL DEFAULT 'passport' CHECK (method IN ('passport','key')), cert_serial TEXT
   );
   CREATE TABLE sms_codes (
     id INTEGER PRIMARY KEY AUTOINCREMENT, purpose TEXT NOT NULL, ref TEXT NOT NULL, phone TEXT NOT NULL,

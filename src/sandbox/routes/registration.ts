@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../context.js';
 import { badRequest, conflict, ApiError, notFound, unprocessable } from '../http/errors.js';
-import { idParams, obj, PASSPORT, PHONE, PINFL, SMS_CODE, str } from '../http/schemas.js';
+import { B64, idParams, obj, PASSPORT, PHONE, PINFL, SMS_CODE, str } from '../http/schemas.js';
+import { PKCS7_JSON_LIMIT, signedChallenge } from '../key-identity.js';
 import { queueEmail } from '../outbox.js';
 import * as ids from '../registry/identifiers.js';
 import { findPerson, isPassportExpired, personView, PERSON_VIEW_SCHEMA } from '../registry/lookup.js';
@@ -34,6 +35,8 @@ interface Registration {
   actual_address: string | null;
   expires_at: number;
   account_id: number | null;
+  method: 'passport' | 'key';
+  cert_serial: string | null;
 }
 
 const ERRORS_STEP = { 404: 'REGISTRATION_NOT_FOUND (unknown or expired id)', 409: 'WRONG_STEP: the registration is at another step' };
@@ -150,7 +153,41 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (isPassportExpired(person)) throw unprocessable('PASSPORT_EXPIRED', 'The passport has expired: renew it first.');
       if (accountExists(ctx, pinfl)) throw conflict('ACCOUNT_EXISTS', 'An account for this PINFL already exists: sign in or restore access.');
       ctx.db.transaction(() =>
-        ctx.db.prepare("UPDATE registrations SET pinfl = ?, step = 'confirm' WHERE id = ? AND step != 'done'").run(pinfl, r.id),
+        ctx.db.prepare("UPDATE registrations SET pinfl = ?, step = 'confirm', method = 'passport', cert_serial = NULL WHERE id = ? AND step != 'done'").run(pinfl, r.id),
+      )();
+      return { id: r.id, step: 'confirm', person: personView(person) };
+    },
+  );
+
+  app.post(
+    '/api/v1/registrations/:id/identity-key',
+    {
+      schema: {
+        summary: 'Identify yourself with a signature key instead (step 2; also for foreign and stateless persons)',
+        description: 'Body: an attached PKCS#7 of a fresh challenge (`POST /api/v1/auth/challenge`). The account created is verified.',
+        tags,
+        params: idParams('registration id'),
+        body: obj({ pkcs7: B64(PKCS7_JSON_LIMIT, 'base64 attached PKCS#7 of the challenge') }, ['pkcs7']),
+        response: { 200: obj({ id: str(64), step: str(16), person: PERSON_VIEW_SCHEMA }) },
+        errors: {
+          ...ERRORS_STEP,
+          400: 'BAD_BASE64, PKCS7_MALFORMED',
+          409: 'ACCOUNT_EXISTS, WRONG_STEP',
+          422: 'SIGNATURE_INVALID (eimzoStatus), CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL, IDENTITY_NOT_FOUND',
+        },
+      },
+    },
+    async (req) => {
+      const r = load(ctx, (req.params as { id: string }).id);
+      expectStep(r, 'identity', 'confirm', 'contacts', 'sms');
+      const signer = await signedChallenge(ctx, (req.body as { pkcs7: string }).pkcs7);
+      const person = findPerson(ctx.db, signer.pinfl);
+      if (!person) throw unprocessable('IDENTITY_NOT_FOUND', 'The PINFL of this key is not in the population registry.');
+      if (accountExists(ctx, person.pinfl)) throw conflict('ACCOUNT_EXISTS', 'An account for this PINFL already exists: sign in or restore access.');
+      ctx.db.transaction(() =>
+        ctx.db
+          .prepare("UPDATE registrations SET pinfl = ?, step = 'confirm', method = 'key', cert_serial = ? WHERE id = ? AND step != 'done'")
+          .run(person.pinfl, signer.serial, r.id),
       )();
       return { id: r.id, step: 'confirm', person: personView(person) };
     },
@@ -288,15 +325,17 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
         const refused = consumeCode(ctx, 'registration', r.id, code.trim());
         if (refused) return { refused };
         const now = Date.now();
+        // Identified by a key: the account is verified from the start (DOMAIN.md flows 1 and 3).
+        const status = r.method === 'key' ? 'verified' : 'unverified';
         let accountId: number;
         try {
           accountId = Number(
             ctx.db
               .prepare(
                 `INSERT INTO accounts (login, pinfl, password_hash, email, phone, notify_by_email, actual_address, status,
-                 created_at, registration_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'unverified', ?, ?)`,
+                 created_at, registration_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
-              .run(r.login, r.pinfl, r.password_hash, r.email, r.phone, r.notify_by_email, r.actual_address, now, r.id)
+              .run(r.login, r.pinfl, r.password_hash, r.email, r.phone, r.notify_by_email, r.actual_address, status, now, r.id)
               .lastInsertRowid,
           );
         } catch (e) {
@@ -305,8 +344,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
           throw e;
         }
         ctx.db.prepare("UPDATE registrations SET step = 'done', account_id = ?, password_hash = NULL WHERE id = ?").run(accountId, r.id);
+        if (r.cert_serial) ctx.db.prepare('UPDATE accounts SET verified_cert_serial = ? WHERE id = ?').run(r.cert_serial, accountId);
         queueEmail(ctx.db, r.email!, 'OneID: registration complete', `Your OneID login is ${r.login}. Verify the account with a signature key to use all services.`);
-        return { account: { id: accountId, login: r.login!, pin: r.pinfl!, status: 'unverified' } };
+        return { account: { id: accountId, login: r.login!, pin: r.pinfl!, status } };
       })();
       if ('refused' in result) throw result.refused;
       void reply.code(201);

@@ -5,7 +5,8 @@ import type { Catalog } from '../types.js';
 // Latin script (JSHSHIR, STIR). Counts are phrased as "…: {count}" to avoid plural agreement.
 export default {
   en: {
-    'ids.pinfl.hint': 'The PINFL is the 14-digit personal number printed in the passport (on an ID card, on the back).',
+    'ids.pinfl.hint':
+      'The PINFL is the 14-digit personal number printed in the passport (on an ID card, on the back).',
     'ids.pinfl.length': 'A PINFL has 14 digits, but {count} characters were given.',
     'ids.pinfl.notDigit': 'Character {position} of the PINFL is “{char}”: a PINFL has digits only.',
     'ids.pinfl.firstDigit':
@@ -20,7 +21,8 @@ export default {
       'A PINFL can only encode a birth date in the years 1800–2099, given as YYYY-MM-DD; got “{value}”.',
     'ids.tin.length': 'A TIN (STIR) has 9 digits, but {count} characters were given.',
     'ids.tin.notDigit': 'Character {position} of the TIN is “{char}”: a TIN has digits only.',
-    'ids.tin.firstDigit': 'Digit 1 of the TIN is {digit}, but it must be 2 (legal entity) or 4–7 (individual).',
+    'ids.tin.firstDigit':
+      'Digit 1 of the TIN is {digit}, but it must be 2 (legal entity) or 4–7 (individual).',
     'ids.passport.hint': 'A passport or ID card number is 2 Latin letters and 7 digits, e.g. AA1234567.',
     'ids.passport.length':
       'A passport or ID card number has 9 characters (2 letters and 7 digits), but {count} were given.',
@@ -32,7 +34,8 @@ export default {
     'ids.phone.length': 'An Uzbek number has 9 digits after +998, but {count} were given.',
     'ids.phone.invalid':
       'The number {number} does not exist: {code} is not an operator or area code in use in Uzbekistan.',
-    'ids.phone.notMobile': 'The number {number} is a landline (code {code}); a mobile number is needed to receive SMS.',
+    'ids.phone.notMobile':
+      'The number {number} is a landline (code {code}); a mobile number is needed to receive SMS.',
     'ids.login.tooShort': 'A login must have at least {min} characters, but this one has {count}.',
     'ids.login.tooLong': 'A login can have at most {max} characters, but this one has {count}.',
     'ids.login.firstChar': 'A login must start with a Latin letter, not “{char}”.',
@@ -45,7 +48,8 @@ export default {
       'The password needs at least one special character (not a letter or digit), such as ! @ # $ %.',
   },
   ru: {
-    'ids.pinfl.hint': 'ПИНФЛ — 14-значный персональный номер, напечатанный в паспорте (в ID-карте — на обороте).',
+    'ids.pinfl.hint':
+      'ПИНФЛ — 14-значный персональный номер, напечатанный в паспорте (в ID-карте — на обороте).',
     'ids.pinfl.length': 'В ПИНФЛ 14 цифр, а введено символов: {count}.',
     'ids.pinfl.notDigit': 'Символ {position} в ПИНФЛ — «{char}», а ПИНФЛ состоит только из цифр.',
     'ids.pinfl.firstDigit':
@@ -66,13 +70,15 @@ export default {
     'ids.passport.length': 'В номере паспорта или ID-карты 9 знаков (2 буквы и 7 цифр), а введено: {count}.',
     'ids.passport.series': 'Серия «{series}» должна состоять из 2 латинских букв, например AA.',
     'ids.passport.number': 'Номер после серии должен состоять из 7 цифр, а не «{number}».',
-    'ids.phone.hint': 'Номер телефона в Узбекистане — +998 и 9 цифр, например +998 90 123 45 67 или 90 123 45 67.',
+    'ids.phone.hint':
+      'Номер телефона в Узбекистане — +998 и 9 цифр, например +998 90 123 45 67 или 90 123 45 67.',
     'ids.phone.notNumber': 'Это не номер телефона: «{input}».',
     'ids.phone.country': 'Принимаются только номера Узбекистана (+998), а у этого номера код страны +{code}.',
     'ids.phone.length': 'В номере Узбекистана 9 цифр после +998, а введено: {count}.',
     'ids.phone.invalid':
       'Номера {number} не существует: {code} — не используемый в Узбекистане код оператора или города.',
-    'ids.phone.notMobile': 'Номер {number} — стационарный (код {code}), а для получения SMS нужен мобильный номер.',
+    'ids.phone.notMobile':
+      'Номер {number} — стационарный (код {code}), а для получения SMS нужен мобильный номер.',
     'ids.login.tooShort': 'В логине должно быть не меньше {min} символов, а в этом: {count}.',
     'ids.login.tooLong': 'В логине может быть не больше {max} символов, а в этом: {count}.',
     'ids.login.firstChar': 'Логин должен начинаться с латинской буквы, а не с «{char}».',
@@ -92,8 +98,10 @@ export default {
       'JSHSHIRning birinchi raqami {digit}, lekin u 1 dan 6 gacha bo‘lishi kerak (u tug‘ilgan asr va jinsni bildiradi).',
     'ids.pinfl.birthDate': 'JSHSHIRdagi {date} tug‘ilgan sanasi (2–7-raqamlar, KKOOYY) mavjud emas.',
     'ids.pinfl.birthDateFuture': 'JSHSHIRdagi {date} tug‘ilgan sanasi (2–7-raqamlar, KKOOYY) hali kelmagan.',
-    'ids.pinfl.district': 'JSHSHIRdagi tuman kodi (8–10-raqamlar) 001 dan 999 gacha bo‘lishi kerak, {value} emas.',
-    'ids.pinfl.serial': 'JSHSHIRdagi tartib raqami (11–13-raqamlar) 001 dan 999 gacha bo‘lishi kerak, {value} emas.',
+    'ids.pinfl.district':
+      'JSHSHIRdagi tuman kodi (8–10-raqamlar) 001 dan 999 gacha bo‘lishi kerak, {value} emas.',
+    'ids.pinfl.serial':
+      'JSHSHIRdagi tartib raqami (11–13-raqamlar) 001 dan 999 gacha bo‘lishi kerak, {value} emas.',
     'ids.pinfl.checkDigit':
       'JSHSHIRning 14-raqami {actual} emas, {expected} bo‘lishi kerak: bu nazorat raqami, demak raqamlardan biri xato kiritilgan bo‘lsa kerak.',
     'ids.pinfl.yearRange':
@@ -102,7 +110,8 @@ export default {
     'ids.tin.notDigit': 'STIRning {position}-belgisi «{char}», STIR esa faqat raqamlardan iborat.',
     'ids.tin.firstDigit':
       'STIRning birinchi raqami {digit}, lekin u 2 (yuridik shaxs) yoki 4 dan 7 gacha (jismoniy shaxs) bo‘lishi kerak.',
-    'ids.passport.hint': 'Pasport yoki ID-karta raqami 2 ta lotin harfi va 7 ta raqamdan iborat, masalan AA1234567.',
+    'ids.passport.hint':
+      'Pasport yoki ID-karta raqami 2 ta lotin harfi va 7 ta raqamdan iborat, masalan AA1234567.',
     'ids.passport.length':
       'Pasport yoki ID-karta raqami 9 ta belgidan (2 ta harf va 7 ta raqam) iborat, kiritilgani: {count}.',
     'ids.passport.series': '«{series}» seriyasi 2 ta lotin harfidan iborat bo‘lishi kerak, masalan AA.',
@@ -110,11 +119,13 @@ export default {
     'ids.phone.hint':
       'O‘zbekiston telefon raqami +998 va 9 ta raqamdan iborat, masalan +998 90 123 45 67 yoki 90 123 45 67.',
     'ids.phone.notNumber': 'Bu telefon raqami emas: «{input}».',
-    'ids.phone.country': 'Faqat O‘zbekiston raqamlari (+998) qabul qilinadi, bu raqamning mamlakat kodi esa +{code}.',
+    'ids.phone.country':
+      'Faqat O‘zbekiston raqamlari (+998) qabul qilinadi, bu raqamning mamlakat kodi esa +{code}.',
     'ids.phone.length': 'O‘zbekiston raqamida +998 dan keyin 9 ta raqam bo‘ladi, kiritilgani: {count}.',
     'ids.phone.invalid':
       '{number} raqami mavjud emas: {code} O‘zbekistonda ishlatiladigan operator yoki shahar kodi emas.',
-    'ids.phone.notMobile': '{number} — statsionar raqam ({code} kodi), SMS olish uchun esa mobil raqam kerak.',
+    'ids.phone.notMobile':
+      '{number} — statsionar raqam ({code} kodi), SMS olish uchun esa mobil raqam kerak.',
     'ids.login.tooShort': 'Login kamida {min} ta belgidan iborat bo‘lishi kerak, bunisida: {count}.',
     'ids.login.tooLong': 'Login ko‘pi bilan {max} ta belgidan iborat bo‘lishi mumkin, bunisida: {count}.',
     'ids.login.firstChar': 'Login «{char}» bilan emas, lotin harfi bilan boshlanishi kerak.',

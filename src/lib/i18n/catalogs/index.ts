@@ -2,6 +2,7 @@ import type { Catalog, Language, Messages } from '../types.js';
 import account from './account.js';
 import apply from './apply.js';
 import cli from './cli.js';
+import cmd from './cmd.js';
 import common from './common.js';
 import config from './config.js';
 import crypto from './crypto.js';
@@ -19,6 +20,7 @@ export const AREAS: Record<string, Catalog> = {
   account,
   apply,
   cli,
+  cmd,
   common,
   config,
   crypto,

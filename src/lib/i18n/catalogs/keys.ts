@@ -7,7 +7,8 @@ export default {
     'keys.error.unreadable': 'Cannot read the file ({reason}).',
     'keys.error.unreadableFile': 'Cannot read the key file {path} ({reason}).',
     'keys.error.refEmpty': 'Name a key: a file path, its alias or its certificate serial number.',
-    'keys.error.refAmbiguous': '"{ref}" matches {count} keys: {paths}. Give the file path or the serial number.',
+    'keys.error.refAmbiguous':
+      '"{ref}" matches {count} keys: {paths}. Give the file path or the serial number.',
     'keys.error.notFound': 'No key matches "{ref}".',
     'keys.hint.notFound':
       'Run "oneid key list" to see the keys found. Is the USB stick plugged in? Keys are looked for in DSKEYS folders, ~/DSKEYS and ONEID_KEYS_PATH.',
@@ -87,7 +88,8 @@ export default {
       'Password not checked (give it with --key-password-file, --key-password-stdin or ONEID_KEY_PASSWORD).',
     'keys.doctor.match.pass': 'The private key matches the certificate.',
     'keys.doctor.match.fail': 'The private key does not match the certificate.',
-    'keys.doctor.match.fix': 'The file holds a key with a certificate of another key: have the key re-issued.',
+    'keys.doctor.match.fix':
+      'The file holds a key with a certificate of another key: have the key re-issued.',
     'keys.doctor.match.skip': 'Key/certificate match not checked (needs the password).',
     'keys.doctor.expiry.pass': 'Valid until {date} ({days} days left).',
     'keys.doctor.expiry.warn': 'The certificate expires soon: {date} ({days} days left).',
@@ -99,8 +101,10 @@ export default {
     'keys.doctor.expiry.skip': 'Validity unknown: the certificate is encrypted and the alias has no dates.',
     'keys.doctor.chain.pass': 'The certificate chains to a trusted root: {root}',
     'keys.doctor.chain.untrusted': 'The chain ends at {root}, which is not a trusted root.',
-    'keys.doctor.chain.incomplete': 'The issuer "{issuer}" is neither in the key file nor among the trusted roots.',
-    'keys.doctor.chain.fixUntrusted': 'Give the issuing CA certificate with --ca (for sandbox keys: the sandbox CA).',
+    'keys.doctor.chain.incomplete':
+      'The issuer "{issuer}" is neither in the key file nor among the trusted roots.',
+    'keys.doctor.chain.fixUntrusted':
+      'Give the issuing CA certificate with --ca (for sandbox keys: the sandbox CA).',
     'keys.doctor.chain.broken': 'The signature on "{subject}" does not verify with its issuer.',
     'keys.doctor.chain.fixBroken': 'The certificate is forged or damaged: have the key re-issued.',
     'keys.doctor.chain.skip': 'Chain not checked: the certificates are encrypted (give the password).',
@@ -111,7 +115,8 @@ export default {
       'Set the correct date and time: signatures made with a wrong clock are rejected (E-IMZO status -5).',
     'keys.doctor.portal.pass': 'The portal {url} is reachable.',
     'keys.doctor.portal.fail': 'The portal {url} is not reachable: {reason}.',
-    'keys.doctor.portal.fix': 'Check the network connection, the proxy and the portal address (--portal, ONEID_PORTAL).',
+    'keys.doctor.portal.fix':
+      'Check the network connection, the proxy and the portal address (--portal, ONEID_PORTAL).',
     'keys.doctor.portal.skip': 'Portal not checked.',
   },
   ru: {
@@ -140,7 +145,8 @@ export default {
     'keys.list.state.expired': 'ИСТЁК',
     'keys.list.state.notYet': 'ещё не действует',
     'keys.list.none': 'Ключи не найдены в: {roots}',
-    'keys.list.noRoots': 'Папки с ключами не найдены (нет флешки с DSKEYS, нет ~/DSKEYS, не задан ONEID_KEYS_PATH).',
+    'keys.list.noRoots':
+      'Папки с ключами не найдены (нет флешки с DSKEYS, нет ~/DSKEYS, не задан ONEID_KEYS_PATH).',
     'keys.list.aliasOnly': '* сертификат зашифрован: сведения взяты из псевдонима ключа',
     'keys.list.problem': '{path}: {reason}',
     'keys.list.hintAll': 'Не удалось прочитать файлов: {count}; добавьте --all, чтобы узнать причину.',
@@ -182,7 +188,8 @@ export default {
       'Вставьте флешку с папкой DSKEYS, скопируйте DSKEYS в домашнюю папку или задайте ONEID_KEYS_PATH.',
     'keys.doctor.usb.pass': 'Съёмный диск подключён: {paths}',
     'keys.doctor.usb.warn': 'Ни один съёмный диск не подключён.',
-    'keys.doctor.usb.fix': 'Вставьте флешку с ключом и убедитесь, что она смонтирована (Linux: /media/<user>/…).',
+    'keys.doctor.usb.fix':
+      'Вставьте флешку с ключом и убедитесь, что она смонтирована (Linux: /media/<user>/…).',
     'keys.doctor.usb.skip': 'Съёмные диски не проверялись (ONEID_KEYS_SYSTEM_ROOTS=0).',
     'keys.doctor.files.pass': 'Найдено файлов ключей: {count}, все читаются.',
     'keys.doctor.files.warn': 'Не читаются {bad} из {count} файлов ключей: {paths}',
@@ -205,14 +212,16 @@ export default {
     'keys.doctor.expiry.warn': 'Срок сертификата скоро истекает: {date} (осталось дней: {days}).',
     'keys.doctor.expiry.fixSoon': 'Подайте заявку на новый ключ до истечения срока (oneid key apply).',
     'keys.doctor.expiry.expired': 'Срок сертификата истёк {date}.',
-    'keys.doctor.expiry.fixExpired': 'Просроченным ключом нельзя подписывать: подайте заявку на новый ключ (oneid key apply).',
+    'keys.doctor.expiry.fixExpired':
+      'Просроченным ключом нельзя подписывать: подайте заявку на новый ключ (oneid key apply).',
     'keys.doctor.expiry.notYet': 'Сертификат действует только с {date}.',
     'keys.doctor.expiry.fixNotYet': 'Проверьте часы компьютера; если они верны, дождитесь этой даты.',
     'keys.doctor.expiry.skip': 'Срок неизвестен: сертификат зашифрован, а в псевдониме нет дат.',
     'keys.doctor.chain.pass': 'Сертификат восходит к доверенному корневому: {root}',
     'keys.doctor.chain.untrusted': 'Цепочка заканчивается на {root}, который не является доверенным.',
     'keys.doctor.chain.incomplete': 'Издателя «{issuer}» нет ни в файле ключа, ни среди доверенных корневых.',
-    'keys.doctor.chain.fixUntrusted': 'Укажите сертификат издающего УЦ через --ca (для ключей песочницы — УЦ песочницы).',
+    'keys.doctor.chain.fixUntrusted':
+      'Укажите сертификат издающего УЦ через --ca (для ключей песочницы — УЦ песочницы).',
     'keys.doctor.chain.broken': 'Подпись сертификата «{subject}» не проверяется ключом издателя.',
     'keys.doctor.chain.fixBroken': 'Сертификат подделан или повреждён: перевыпустите ключ.',
     'keys.doctor.chain.skip': 'Цепочка не проверялась: сертификаты зашифрованы (укажите пароль).',
@@ -223,7 +232,8 @@ export default {
       'Установите правильные дату и время: подписи с неверным временем отклоняются (статус E-IMZO -5).',
     'keys.doctor.portal.pass': 'Портал {url} доступен.',
     'keys.doctor.portal.fail': 'Портал {url} недоступен: {reason}.',
-    'keys.doctor.portal.fix': 'Проверьте подключение к сети, прокси и адрес портала (--portal, ONEID_PORTAL).',
+    'keys.doctor.portal.fix':
+      'Проверьте подключение к сети, прокси и адрес портала (--portal, ONEID_PORTAL).',
     'keys.doctor.portal.skip': 'Портал не проверялся.',
   },
   uz: {
@@ -252,7 +262,8 @@ export default {
     'keys.list.state.expired': 'MUDDATI O‘TGAN',
     'keys.list.state.notYet': 'hali kuchga kirmagan',
     'keys.list.none': 'Kalitlar topilmadi: {roots}',
-    'keys.list.noRoots': 'Kalit papkalari topilmadi (DSKEYS li fleshka yo‘q, ~/DSKEYS yo‘q, ONEID_KEYS_PATH berilmagan).',
+    'keys.list.noRoots':
+      'Kalit papkalari topilmadi (DSKEYS li fleshka yo‘q, ~/DSKEYS yo‘q, ONEID_KEYS_PATH berilmagan).',
     'keys.list.aliasOnly': '* sertifikat shifrlangan: ma’lumotlar kalit taxallusidan olingan',
     'keys.list.problem': '{path}: {reason}',
     'keys.list.hintAll': '{count} ta faylni o‘qib bo‘lmadi; sababini ko‘rish uchun --all qo‘shing.',
@@ -294,7 +305,8 @@ export default {
       'DSKEYS papkali fleshkani ulang, DSKEYS ni uy papkangizga nusxalang yoki ONEID_KEYS_PATH ni bering.',
     'keys.doctor.usb.pass': 'Olinadigan disk ulangan: {paths}',
     'keys.doctor.usb.warn': 'Hech qanday olinadigan disk ulanmagan.',
-    'keys.doctor.usb.fix': 'Kalitli fleshkani ulang va u montaj qilinganini tekshiring (Linux: /media/<user>/…).',
+    'keys.doctor.usb.fix':
+      'Kalitli fleshkani ulang va u montaj qilinganini tekshiring (Linux: /media/<user>/…).',
     'keys.doctor.usb.skip': 'Olinadigan disklar tekshirilmadi (ONEID_KEYS_SYSTEM_ROOTS=0).',
     'keys.doctor.files.pass': '{count} ta kalit fayli topildi, hammasi o‘qiladi.',
     'keys.doctor.files.warn': '{count} ta kalit faylidan {bad} tasini o‘qib bo‘lmaydi: {paths}',
@@ -317,13 +329,15 @@ export default {
     'keys.doctor.expiry.warn': 'Sertifikat muddati tez orada tugaydi: {date} ({days} kun qoldi).',
     'keys.doctor.expiry.fixSoon': 'Muddati tugashidan oldin yangi kalitga ariza bering (oneid key apply).',
     'keys.doctor.expiry.expired': 'Sertifikat muddati {date} da tugagan.',
-    'keys.doctor.expiry.fixExpired': 'Muddati o‘tgan kalit bilan imzolab bo‘lmaydi: yangi kalitga ariza bering (oneid key apply).',
+    'keys.doctor.expiry.fixExpired':
+      'Muddati o‘tgan kalit bilan imzolab bo‘lmaydi: yangi kalitga ariza bering (oneid key apply).',
     'keys.doctor.expiry.notYet': 'Sertifikat {date} dan oldin amal qilmaydi.',
     'keys.doctor.expiry.fixNotYet': 'Kompyuter soatini tekshiring; to‘g‘ri bo‘lsa, o‘sha sanani kuting.',
     'keys.doctor.expiry.skip': 'Muddat noma’lum: sertifikat shifrlangan, taxallusda sanalar yo‘q.',
     'keys.doctor.chain.pass': 'Sertifikat ishonchli ildiz sertifikatga bog‘lanadi: {root}',
     'keys.doctor.chain.untrusted': 'Zanjir {root} da tugaydi, u ishonchli ildiz emas.',
-    'keys.doctor.chain.incomplete': '"{issuer}" beruvchisi kalit faylida ham, ishonchli ildizlar orasida ham yo‘q.',
+    'keys.doctor.chain.incomplete':
+      '"{issuer}" beruvchisi kalit faylida ham, ishonchli ildizlar orasida ham yo‘q.',
     'keys.doctor.chain.fixUntrusted':
       'Beruvchi MS (CA) sertifikatini --ca orqali bering (sandbox kalitlari uchun sandbox CA).',
     'keys.doctor.chain.broken': '"{subject}" sertifikatidagi imzo beruvchining kaliti bilan tasdiqlanmaydi.',
@@ -336,7 +350,8 @@ export default {
       'To‘g‘ri sana va vaqtni o‘rnating: noto‘g‘ri vaqt bilan qo‘yilgan imzolar rad etiladi (E-IMZO holati -5).',
     'keys.doctor.portal.pass': '{url} portali ochiq.',
     'keys.doctor.portal.fail': '{url} portaliga ulanib bo‘lmadi: {reason}.',
-    'keys.doctor.portal.fix': 'Tarmoq ulanishini, proksini va portal manzilini tekshiring (--portal, ONEID_PORTAL).',
+    'keys.doctor.portal.fix':
+      'Tarmoq ulanishini, proksini va portal manzilini tekshiring (--portal, ONEID_PORTAL).',
     'keys.doctor.portal.skip': 'Portal tekshirilmadi.',
   },
 } satisfies Catalog;

@@ -13,39 +13,47 @@ export default {
     'sign.error.contentRequired': 'The signature is detached: give the signed file with --content.',
     'sign.error.signerCertMissing': 'The signer’s certificate is not in the signature; give it with --ca.',
     'sign.error.contentTampered': 'The signed content was changed after signing (signer {signer}).',
-    'sign.error.contentMismatch': 'The content does not match this signature: it was made over another file (signer {signer}).',
+    'sign.error.contentMismatch':
+      'The content does not match this signature: it was made over another file (signer {signer}).',
     'sign.error.signatureInvalid': 'The signature value of {signer} is invalid.',
     'sign.error.chainUntrusted': 'The certificate of {signer} does not chain to a trusted CA.',
     'sign.error.certExpired': 'The certificate of {signer} had expired when the file was signed ({time}).',
-    'sign.error.certNotYetValid': 'The certificate of {signer} was not yet valid when the file was signed ({time}).',
+    'sign.error.certNotYetValid':
+      'The certificate of {signer} was not yet valid when the file was signed ({time}).',
     'sign.error.noSigners': 'The signature contains no signers.',
     'sign.error.timestampMalformed': 'The timestamp reply is not valid ({what}).',
     'sign.error.tsaRefused': 'The timestamp service {url} refused the request (status {status}).',
     'sign.error.tsaUnreachable': 'The timestamp service {url} cannot be reached.',
     'sign.error.keyCertMismatch': 'The private key does not belong to certificate {serial}.',
-    'sign.error.outputExists': '{output} already exists (use --force to overwrite, --resume to skip valid ones, --append to co-sign).',
+    'sign.error.outputExists':
+      '{output} already exists (use --force to overwrite, --resume to skip valid ones, --append to co-sign).',
     'sign.error.io': 'Cannot process {file}: {reason}',
     'sign.error.worker': 'A signing worker failed: {reason}',
     'sign.error.batchFailed': '{failed} of {total} files were not signed.',
     'sign.error.verifyBatchFailed': '{failed} of {total} signatures did not verify.',
     'sign.error.noInputs': 'No files to sign: give files, folders, patterns or --files-from.',
     'sign.error.conflictingModes': 'Use only one of --force, --resume and --append.',
-    'sign.error.contentWithMany': '--content applies to a single signature; for many detached signatures the content is found beside each one.',
+    'sign.error.contentWithMany':
+      '--content applies to a single signature; for many detached signatures the content is found beside each one.',
     'sign.warning.digestReversed': '{file}: the message digest is stored in reversed byte order (accepted).',
-    'sign.warning.chainUnchecked': '{file}: the certificate chain was not checked: give the trusted CA with --ca.',
+    'sign.warning.chainUnchecked':
+      '{file}: the certificate chain was not checked: give the trusted CA with --ca.',
     'sign.warning.noSigningTime': '{file}: no signing time in the signature; validity was checked for now.',
     'sign.warning.timestampInvalid': '{file}: the embedded timestamp does not verify.',
     'sign.progress': 'Signed {done} of {total} ({rate}/s, ETA {eta})',
-    'sign.summary': 'Signed: {signed}, co-signed: {appended}, skipped: {skipped}, failed: {failed} ({seconds} s).',
+    'sign.summary':
+      'Signed: {signed}, co-signed: {appended}, skipped: {skipped}, failed: {failed} ({seconds} s).',
     'sign.file.failed': '{file}: {reason}',
     'sign.file.signed': '{file} → {output}',
-    'sign.interrupted': 'Interrupted: {notStarted} files were not started; run again with --resume to finish.',
+    'sign.interrupted':
+      'Interrupted: {notStarted} files were not started; run again with --resume to finish.',
     'sign.verify.ok': '{file}: valid — {signers}',
     'sign.verify.failed': '{file}: NOT valid — {reason}',
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
   },
   ru: {
-    'sign.error.keyExpired': 'Срок действия сертификата ключа {serial} истёк {to}: подписывать им больше нельзя.',
+    'sign.error.keyExpired':
+      'Срок действия сертификата ключа {serial} истёк {to}: подписывать им больше нельзя.',
     'sign.error.keyNotYetValid': 'Сертификат ключа {serial} действует только с {from}.',
     'sign.error.keyUsage': 'Сертификат {serial} не предназначен для подписи (назначение ключа).',
     'sign.prompt.keyPassword': 'Пароль ключа',
@@ -54,7 +62,8 @@ export default {
     'sign.error.contentRequired': 'Подпись отсоединённая: укажите подписанный файл через --content.',
     'sign.error.signerCertMissing': 'Сертификата подписанта нет в подписи; укажите его через --ca.',
     'sign.error.contentTampered': 'Подписанное содержимое изменено после подписания (подписант {signer}).',
-    'sign.error.contentMismatch': 'Содержимое не соответствует подписи: она сделана для другого файла (подписант {signer}).',
+    'sign.error.contentMismatch':
+      'Содержимое не соответствует подписи: она сделана для другого файла (подписант {signer}).',
     'sign.error.signatureInvalid': 'Значение подписи {signer} неверно.',
     'sign.error.chainUntrusted': 'Сертификат {signer} не ведёт к доверенному УЦ.',
     'sign.error.certExpired': 'Срок действия сертификата {signer} истёк к моменту подписания ({time}).',
@@ -64,38 +73,48 @@ export default {
     'sign.error.tsaRefused': 'Служба меток времени {url} отклонила запрос (статус {status}).',
     'sign.error.tsaUnreachable': 'Служба меток времени {url} недоступна.',
     'sign.error.keyCertMismatch': 'Закрытый ключ не соответствует сертификату {serial}.',
-    'sign.error.outputExists': '{output} уже существует (--force — перезаписать, --resume — пропустить действительные, --append — добавить подпись).',
+    'sign.error.outputExists':
+      '{output} уже существует (--force — перезаписать, --resume — пропустить действительные, --append — добавить подпись).',
     'sign.error.io': 'Не удаётся обработать {file}: {reason}',
     'sign.error.worker': 'Сбой потока подписания: {reason}',
     'sign.error.batchFailed': 'Не подписано файлов: {failed} из {total}.',
     'sign.error.verifyBatchFailed': 'Не прошли проверку подписей: {failed} из {total}.',
     'sign.error.noInputs': 'Нет файлов для подписи: укажите файлы, папки, шаблоны или --files-from.',
     'sign.error.conflictingModes': 'Укажите только один из флагов --force, --resume и --append.',
-    'sign.error.contentWithMany': '--content относится к одной подписи; для многих отсоединённых подписей содержимое ищется рядом с каждой.',
+    'sign.error.contentWithMany':
+      '--content относится к одной подписи; для многих отсоединённых подписей содержимое ищется рядом с каждой.',
     'sign.warning.digestReversed': '{file}: хэш сообщения записан в обратном порядке байтов (принято).',
-    'sign.warning.chainUnchecked': '{file}: цепочка сертификатов не проверялась: укажите доверенный УЦ через --ca.',
-    'sign.warning.noSigningTime': '{file}: в подписи нет времени подписания; срок действия проверен на текущий момент.',
+    'sign.warning.chainUnchecked':
+      '{file}: цепочка сертификатов не проверялась: укажите доверенный УЦ через --ca.',
+    'sign.warning.noSigningTime':
+      '{file}: в подписи нет времени подписания; срок действия проверен на текущий момент.',
     'sign.warning.timestampInvalid': '{file}: встроенная метка времени не прошла проверку.',
     'sign.progress': 'Подписано {done} из {total} ({rate}/с, осталось {eta})',
-    'sign.summary': 'Подписано: {signed}, добавлено подписей: {appended}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
+    'sign.summary':
+      'Подписано: {signed}, добавлено подписей: {appended}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
     'sign.file.failed': '{file}: {reason}',
     'sign.file.signed': '{file} → {output}',
-    'sign.interrupted': 'Прервано: {notStarted} файлов не начато; запустите снова с --resume, чтобы завершить.',
+    'sign.interrupted':
+      'Прервано: {notStarted} файлов не начато; запустите снова с --resume, чтобы завершить.',
     'sign.verify.ok': '{file}: действительна — {signers}',
     'sign.verify.failed': '{file}: НЕ действительна — {reason}',
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
   },
   uz: {
-    'sign.error.keyExpired': 'Kalit sertifikati {serial} muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
+    'sign.error.keyExpired':
+      'Kalit sertifikati {serial} muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
     'sign.error.keyNotYetValid': 'Kalit sertifikati {serial} faqat {from} dan boshlab amal qiladi.',
-    'sign.error.keyUsage': '{serial} sertifikati imzolash uchun mo‘ljallanmagan (kalitdan foydalanish maqsadi).',
+    'sign.error.keyUsage':
+      '{serial} sertifikati imzolash uchun mo‘ljallanmagan (kalitdan foydalanish maqsadi).',
     'sign.prompt.keyPassword': 'Kalit paroli',
     'sign.error.unsupportedAlgorithm': 'Imzo yoki xesh algoritmi qo‘llab-quvvatlanmaydi: {oid}.',
     'sign.error.malformed': 'Bu o‘qiladigan PKCS#7/CMS imzo emas ({what}).',
     'sign.error.contentRequired': 'Imzo ajratilgan: imzolangan faylni --content bilan ko‘rsating.',
     'sign.error.signerCertMissing': 'Imzo chekuvchining sertifikati imzoda yo‘q; uni --ca bilan ko‘rsating.',
-    'sign.error.contentTampered': 'Imzolangan mazmun imzolangandan keyin o‘zgartirilgan (imzo chekuvchi {signer}).',
-    'sign.error.contentMismatch': 'Mazmun bu imzoga mos emas: imzo boshqa fayl uchun qo‘yilgan (imzo chekuvchi {signer}).',
+    'sign.error.contentTampered':
+      'Imzolangan mazmun imzolangandan keyin o‘zgartirilgan (imzo chekuvchi {signer}).',
+    'sign.error.contentMismatch':
+      'Mazmun bu imzoga mos emas: imzo boshqa fayl uchun qo‘yilgan (imzo chekuvchi {signer}).',
     'sign.error.signatureInvalid': '{signer} imzosining qiymati noto‘g‘ri.',
     'sign.error.chainUntrusted': '{signer} sertifikati ishonchli sertifikatlash markaziga olib bormaydi.',
     'sign.error.certExpired': '{signer} sertifikatining muddati imzolash paytida tugagan edi ({time}).',
@@ -105,23 +124,30 @@ export default {
     'sign.error.tsaRefused': 'Vaqt tamg‘asi xizmati {url} so‘rovni rad etdi (holat {status}).',
     'sign.error.tsaUnreachable': 'Vaqt tamg‘asi xizmati {url} bilan bog‘lanib bo‘lmadi.',
     'sign.error.keyCertMismatch': 'Yopiq kalit {serial} sertifikatiga tegishli emas.',
-    'sign.error.outputExists': '{output} allaqachon mavjud (--force — ustidan yozish, --resume — yaroqlilarini o‘tkazib yuborish, --append — imzo qo‘shish).',
+    'sign.error.outputExists':
+      '{output} allaqachon mavjud (--force — ustidan yozish, --resume — yaroqlilarini o‘tkazib yuborish, --append — imzo qo‘shish).',
     'sign.error.io': '{file} ni qayta ishlab bo‘lmadi: {reason}',
     'sign.error.worker': 'Imzolash oqimi ishdan chiqdi: {reason}',
     'sign.error.batchFailed': '{total} ta fayldan {failed} tasi imzolanmadi.',
     'sign.error.verifyBatchFailed': '{total} ta imzodan {failed} tasi tekshiruvdan o‘tmadi.',
-    'sign.error.noInputs': 'Imzolash uchun fayl yo‘q: fayllar, papkalar, andozalar yoki --files-from ni ko‘rsating.',
+    'sign.error.noInputs':
+      'Imzolash uchun fayl yo‘q: fayllar, papkalar, andozalar yoki --files-from ni ko‘rsating.',
     'sign.error.conflictingModes': '--force, --resume va --append dan faqat bittasini ishlating.',
-    'sign.error.contentWithMany': '--content bitta imzoga tegishli; ko‘p ajratilgan imzolar uchun mazmun har birining yonidan qidiriladi.',
+    'sign.error.contentWithMany':
+      '--content bitta imzoga tegishli; ko‘p ajratilgan imzolar uchun mazmun har birining yonidan qidiriladi.',
     'sign.warning.digestReversed': '{file}: xabar xeshi teskari bayt tartibida yozilgan (qabul qilindi).',
-    'sign.warning.chainUnchecked': '{file}: sertifikatlar zanjiri tekshirilmadi: ishonchli markazni --ca bilan ko‘rsating.',
-    'sign.warning.noSigningTime': '{file}: imzoda imzolash vaqti yo‘q; amal qilish muddati hozirgi vaqtga tekshirildi.',
+    'sign.warning.chainUnchecked':
+      '{file}: sertifikatlar zanjiri tekshirilmadi: ishonchli markazni --ca bilan ko‘rsating.',
+    'sign.warning.noSigningTime':
+      '{file}: imzoda imzolash vaqti yo‘q; amal qilish muddati hozirgi vaqtga tekshirildi.',
     'sign.warning.timestampInvalid': '{file}: ichki vaqt tamg‘asi tekshiruvdan o‘tmadi.',
     'sign.progress': '{total} tadan {done} tasi imzolandi ({rate}/s, qoldi {eta})',
-    'sign.summary': 'Imzolandi: {signed}, imzo qo‘shildi: {appended}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
+    'sign.summary':
+      'Imzolandi: {signed}, imzo qo‘shildi: {appended}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
     'sign.file.failed': '{file}: {reason}',
     'sign.file.signed': '{file} → {output}',
-    'sign.interrupted': 'To‘xtatildi: {notStarted} ta fayl boshlanmadi; yakunlash uchun --resume bilan qayta ishga tushiring.',
+    'sign.interrupted':
+      'To‘xtatildi: {notStarted} ta fayl boshlanmadi; yakunlash uchun --resume bilan qayta ishga tushiring.',
     'sign.verify.ok': '{file}: yaroqli — {signers}',
     'sign.verify.failed': '{file}: yaroqsiz — {reason}',
     'sign.verify.signer': '{name} (JSHSHIR {pinfl}, STIR {tin}), imzolangan {time}, zanjir {chain}',

@@ -1,0 +1,151 @@
+/**
+ * Batch signing speed against references measured in the same run (see docs/benchmarks.md):
+ *  1. 5,000 files of 1 KiB, detached, RSA-2048: our engine (2 workers, atomic writes + fsync)
+ *     vs the raw ceiling (2 worker threads looping crypto.sign over pre-read data) and vs
+ *     `openssl cms -sign`, one process per file (a sample, extrapolated). Targets ≥ 0.8× / ≥ 20×.
+ *  2. The same with an O'z DSt 1092 key vs our raw GOST sign rate (target ≥ 0.8×), when the
+ *     crypto area provides the algorithm.
+ *  3. One 1 GiB file, detached: time vs `openssl dgst -sha256` on the same file (target ≥ 0.85×)
+ *     and peak RSS of the signing process (target < 150 MB), measured in a child process.
+ * Uses the built dist/ when present (as users run it), else the TypeScript sources.
+ * Usage: npx tsx bench/sign.ts [files=5000] [bigMiB=1024]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const distSign = path.join(root, 'dist', 'lib', 'sign', 'index.js');
+const useDist = existsSync(distSign);
+const sign = (useDist ? await import(pathToFileURL(distSign).href) : await import('../src/lib/sign/index.js')) as typeof import('../src/lib/sign/index.js');
+
+const FILES = Number(process.argv[2] ?? 5000);
+const BIG_MIB = Number(process.argv[3] ?? 1024);
+const OPENSSL_SAMPLE = 200;
+const dir = mkdtempSync(path.join(tmpdir(), 'oneid-bench-sign-'));
+const fmt = (n: number) => n.toFixed(n >= 100 ? 0 : 1);
+
+console.log(`bench/sign — ${cpus().length} cores, node ${process.version}, code from ${useDist ? 'dist/' : 'src/ (tsx)'}`);
+
+// ---- key and certificate (RSA-2048, self-signed by OpenSSL) ----
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const keyFile = path.join(dir, 'key.pem');
+const certFile = path.join(dir, 'cert.pem');
+writeFileSync(keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }));
+execFileSync('openssl', ['req', '-new', '-x509', '-key', keyFile, '-subj', '/CN=Bench', '-days', '30', '-out', certFile]);
+const certificate = sign.splitCertificates(readFileSync(certFile))[0]!;
+
+// ---- 1. many small files ----
+const data = path.join(dir, 'data');
+mkdirSync(data);
+const payloads: Buffer[] = [];
+for (let i = 0; i < FILES; i++) {
+  const b = Buffer.alloc(1024, `${i} `);
+  payloads.push(b);
+  writeFileSync(path.join(data, `f${i}.bin`), b);
+}
+
+async function ours(): Promise<number> {
+  const inputs = await sign.collectInputs({ args: [data] });
+  const outDir = mkdtempSync(path.join(dir, 'out-'));
+  const t0 = performance.now();
+  const s = await sign.signBatch({ key: { privateKey, certificate }, inputs, outDir, detached: true, existing: 'fail', workers: 2, keepResults: false });
+  const ms = performance.now() - t0;
+  if (s.signed !== FILES) throw new Error(`signed ${s.signed} of ${FILES}`);
+  rmSync(outDir, { recursive: true });
+  return (FILES / ms) * 1000;
+}
+
+/** Two threads, each signing half the pre-read payloads in a tight loop. */
+async function rawCeiling(): Promise<number> {
+  const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const c = require('node:crypto');
+    const key = c.createPrivateKey({ key: Buffer.from(workerData.pkcs8), format: 'der', type: 'pkcs8' });
+    parentPort.once('message', () => { for (const d of workerData.items) c.sign('sha256', d, key); parentPort.postMessage('done'); });
+    parentPort.postMessage('ready');`;
+  const halves = [payloads.filter((_, i) => i % 2 === 0), payloads.filter((_, i) => i % 2 === 1)];
+  const workers = halves.map((items) => new Worker(code, { eval: true, workerData: { pkcs8, items } }));
+  await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
+  const t0 = performance.now();
+  await Promise.all(workers.map((w) => new Promise((r) => (w.once('message', r), w.postMessage('go')))));
+  const ms = performance.now() - t0;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return (FILES / ms) * 1000;
+}
+
+function opensslLoop(): number {
+  const out = mkdtempSync(path.join(dir, 'ossl-'));
+  const t0 = performance.now();
+  for (let i = 0; i < OPENSSL_SAMPLE; i++) {
+    const r = spawnSync('openssl', ['cms', '-sign', '-binary', '-in', path.join(data, `f${i}.bin`), '-signer', certFile, '-inkey', keyFile, '-outform', 'DER', '-out', path.join(out, `f${i}.p7s`)]);
+    if (r.status !== 0) throw new Error(r.stderr.toString());
+  }
+  return (OPENSSL_SAMPLE / (performance.now() - t0)) * 1000;
+}
+
+const best = async (f: () => Promise<number> | number, n = 3) => {
+  let b = 0;
+  for (let i = 0; i < n; i++) b = Math.max(b, await f());
+  return b;
+};
+const raw = await best(rawCeiling);
+const our = await best(ours);
+const ossl = opensslLoop();
+console.log(`\n1) ${FILES} files × 1 KiB, detached, RSA-2048`);
+console.log(`   ours (2 workers, temp+fsync+link)   ${fmt(our)} files/s`);
+console.log(`   raw crypto.sign ceiling (2 threads) ${fmt(raw)} signs/s   → ours ${(our / raw).toFixed(2)}× (target ≥ 0.80×)`);
+console.log(`   openssl cms -sign per file (n=${OPENSSL_SAMPLE})  ${fmt(ossl)} files/s → ours ${(our / ossl).toFixed(1)}× (target ≥ 20×)`);
+
+// ---- 2. O'z DSt ----
+console.log(`\n2) O'z DSt 1092/1106`);
+const gost = await import('./sign-gost.js').catch(() => undefined);
+if (gost) await gost.benchGost(sign, dir, Math.min(FILES, 2000));
+else console.log('   not measured: bench/sign-gost.ts is missing');
+
+// ---- 3. one big file ----
+const big = path.join(dir, 'big.bin');
+{
+  const chunk = Buffer.alloc(1 << 20);
+  for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 2654435761) >>> 24;
+  const fd = openSync(big, 'w');
+  for (let i = 0; i < BIG_MIB; i++) writeSync(fd, chunk);
+  closeSync(fd);
+}
+const wall = (cmd: string, args: string[]) => {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`);
+  return { ms: performance.now() - t0, stdout: r.stdout };
+};
+const child = `
+  const sign = await import(${JSON.stringify(useDist ? pathToFileURL(distSign).href : pathToFileURL(path.join(root, 'src/lib/sign/index.ts')).href)});
+  const { createPrivateKey } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const key = { privateKey: createPrivateKey(readFileSync(${JSON.stringify(keyFile)})), certificate: sign.splitCertificates(readFileSync(${JSON.stringify(certFile)}))[0] };
+  const t0 = performance.now();
+  const r = await sign.signFile(${JSON.stringify(big)}, { key, detached: true, existing: 'force' });
+  if (r.status !== 'signed') throw new Error(r.message);
+  console.log(JSON.stringify({ ms: performance.now() - t0, maxRssKiB: process.resourceUsage().maxRSS }));`;
+const nodeArgs = [...(useDist ? [] : ['--import', 'tsx']), '--input-type=module', '-e', child];
+let oursBig = { wall: Infinity, inner: Infinity, rss: 0 };
+let dgst = Infinity;
+for (let i = 0; i < 3; i++) {
+  // Interleaved, best of three: both see the same page cache and machine load.
+  dgst = Math.min(dgst, wall('openssl', ['dgst', '-sha256', big]).ms);
+  const r = wall(process.execPath, nodeArgs);
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKiB: number };
+  if (r.ms < oursBig.wall) oursBig = { wall: r.ms, inner: j.ms, rss: Math.max(oursBig.rss, j.maxRssKiB) };
+  else oursBig.rss = Math.max(oursBig.rss, j.maxRssKiB);
+}
+console.log(`\n3) one ${BIG_MIB} MiB file, detached (SHA-256, RSA-2048)`);
+console.log(`   openssl dgst -sha256                ${fmt(dgst)} ms`);
+console.log(`   ours, whole process                 ${fmt(oursBig.wall)} ms → speed ${(dgst / oursBig.wall).toFixed(2)}× of openssl (target ≥ 0.85×)`);
+console.log(`   ours, signing only (no node start)  ${fmt(oursBig.inner)} ms → speed ${(dgst / oursBig.inner).toFixed(2)}×`);
+console.log(`   peak RSS of the signing process     ${fmt(oursBig.rss / 1024)} MB (target < 150 MB)`);
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,54 @@
+/**
+ * The account area (DOMAIN.md flows 1, 3, 4, 5): registration, sign-in with password or key and
+ * roles, verification, legal entities, and how these read in the terminal. Commands import only
+ * this file; it talks to the portal through src/lib/portal and keeps sessions in src/lib/session.
+ */
+export {
+  checkEmail,
+  checkRegisterInput,
+  register,
+  type ContactsInput,
+  type IdentityInput,
+  type RegisterDialog,
+  type RegisterOutcome,
+} from './register.js';
+export {
+  passwordLogin,
+  signInWithRole,
+  switchSessionRole,
+  type RoleChoice,
+  type RoleChoiceOptions,
+  type RoleSwitch,
+  type SignedIn,
+} from './login.js';
+export {
+  matchesSpec,
+  parseRoleSpec,
+  pickBySpec,
+  roleId,
+  sameRole,
+  toRole,
+  type Role,
+  type RoleSpec,
+} from './roles.js';
+export { accountOf, bindWithKey, keyLogin, legalEntitiesOf, verifyWithKey, type Verification } from './key-flows.js';
+export { checkKey, keyIdentity, maskedPinfl, proveWithKey, signAttached, type KeyIdentity } from './key-proof.js';
+export { pickKeyInteractively } from './key-picker.js';
+export { explained, explainRefusal, refusedWith } from './refusals.js';
+export {
+  fromSessionRole,
+  requireSession,
+  storeSignedIn,
+  toSessionRole,
+  type SessionPlace,
+} from './session.js';
+export {
+  fullName,
+  labelled,
+  personLines,
+  pickRoleInteractively,
+  roleLabel,
+  statusLabel,
+  type AccountStatus,
+} from './render.js';
+export { accountContext, type AccountContext, type AccountContextOptions } from './context.js';

@@ -1,0 +1,225 @@
+/**
+ * `key apply` as resumable steps (DOMAIN.md flow 2):
+ *   start (SMS sent) → key pair generated into the pending PFX (while the SMS travels) → SMS code
+ *   confirmed → PKCS#10 attached → photo and selfie attached → reviewed and submitted (invoice).
+ * After each step the local state is saved atomically. On resume the portal's view decides what
+ * is still to do (a step whose request reached the portal but whose state was not saved is not
+ * repeated), and the pending key is never regenerated: the application keeps its key.
+ */
+import { access } from 'node:fs/promises';
+
+import { PortalRefusedError, UsageError } from '../errors/index.js';
+import {
+  PortalHttp,
+  attachKeyRequest,
+  confirmKeyApplication,
+  getKeyApplication,
+  startKeyApplication,
+  submitKeyApplication,
+  uploadKeyDocument,
+  type KeyApplicationType,
+  type KeyApplicationView,
+} from '../portal/index.js';
+import type { KeyAlgorithmChoice } from './algorithm.js';
+import { parseKeyAlgorithm } from './algorithm.js';
+import { checkImage, type DocumentKind } from './images.js';
+import { createPendingKey, openPendingKey, requestFor, requestSubject } from './pending-key.js';
+import { portalStep } from './refusals.js';
+import { noteStatus, pendingKeyFile, saveState, stepDone, type ApplicationState, type ApplyStep } from './state.js';
+import { applyView, installIssued } from './status.js';
+
+export interface NewApplication {
+  portal: string;
+  type: KeyApplicationType;
+  /** Individuals: required; legal entities: the director's (optional, the portal knows him). */
+  pinfl?: string;
+  tin?: string;
+  /** E.164. */
+  phone: string;
+  algorithm: KeyAlgorithmChoice;
+  /** Absolute, existing folder. */
+  dir: string;
+  photo: string;
+  selfie: string;
+}
+
+/** What the applicant reviews before sending. */
+export interface ApplicationReview {
+  id: string;
+  type: KeyApplicationType;
+  pinfl?: string;
+  tin?: string;
+  phone: string;
+  algorithm: string;
+  dir: string;
+  photo: string;
+  selfie: string;
+}
+
+export interface ApplyIo {
+  /** The key password (already asked twice and checked); memoised by the caller. */
+  password(): Promise<string>;
+  /** The SMS code; `attempt` counts from 1; `attemptsLeft` after a wrong one. */
+  smsCode(o: { phone: string; attempt: number; attemptsLeft?: number }): Promise<string>;
+  /** Ask again after a wrong SMS code (interactive runs) instead of stopping. */
+  retrySms: boolean;
+  /** Show the review; true sends the application. */
+  confirmSubmit(review: ApplicationReview): Promise<boolean>;
+  /** A step was completed and saved. */
+  onStep?(step: ApplyStep, state: ApplicationState): void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Step 1: check everything local, then start on the portal (the SMS goes out). */
+export async function startApplication(input: NewApplication, io: ApplyIo): Promise<ApplicationState> {
+  // Local checks first: a bad photo must not cost an SMS.
+  await checkImage('photo', input.photo);
+  await checkImage('selfie', input.selfie);
+  await io.password();
+  const http = new PortalHttp({ baseUrl: input.portal });
+  const started = await portalStep(
+    () =>
+      startKeyApplication(http, {
+        type: input.type,
+        pinfl: input.pinfl,
+        tin: input.type === 'legal' ? input.tin : undefined,
+        phone: input.phone,
+      }),
+    { phone: input.phone },
+  );
+  const now = new Date().toISOString();
+  const state: ApplicationState = {
+    version: 1,
+    id: started.id,
+    portal: http.baseUrl,
+    type: input.type,
+    pinfl: input.pinfl,
+    tin: input.type === 'legal' ? input.tin : undefined,
+    phoneMasked: started.phone,
+    algorithm: input.algorithm.label,
+    dir: input.dir,
+    photo: input.photo,
+    selfie: input.selfie,
+    step: 'started',
+    status: started.status,
+    history: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  noteStatus(state, started.status);
+  await saveState(state, io.env);
+  io.onStep?.('started', state);
+  return continueApplication(state, io);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Step 2: the key pair, straight into the pending PFX (never regenerated on resume). */
+async function ensureKey(state: ApplicationState, io: ApplyIo): Promise<void> {
+  if (stepDone(state, 'key') && state.pendingKey && state.request) return;
+  const file = pendingKeyFile(state.id, io.env);
+  const subject = requestSubject(state);
+  let spki: Buffer;
+  let request: Buffer;
+  if (await exists(file)) {
+    // Written before a crash, state not yet saved: continue with that key.
+    const pending = await openPendingKey(file, await io.password());
+    spki = pending.spki;
+    request = requestFor(pending.privateKey, subject);
+  } else {
+    const made = await createPendingKey({
+      file,
+      spec: parseKeyAlgorithm(state.algorithm).spec,
+      password: await io.password(),
+      applicationId: state.id,
+      subject,
+    });
+    spki = made.spki;
+    request = made.request;
+  }
+  state.pendingKey = file;
+  state.publicKey = spki.toString('base64');
+  state.request = request.toString('base64');
+  state.step = 'key';
+  await saveState(state, io.env);
+  io.onStep?.('key', state);
+}
+
+async function confirmSms(state: ApplicationState, http: PortalHttp, io: ApplyIo): Promise<KeyApplicationView> {
+  let attemptsLeft: number | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const code = (await io.smsCode({ phone: state.phoneMasked, attempt, attemptsLeft })).trim();
+    if (!/^\d{4,8}$/.test(code))
+      throw new UsageError('SMS_CODE_FORMAT', 'apply.error.smsCodeFormat', { hintKey: 'apply.hint.resume', hintParams: { id: state.id } });
+    try {
+      return await portalStep(() => confirmKeyApplication(http, state.id, code), { id: state.id });
+    } catch (e) {
+      const left = e instanceof PortalRefusedError && e.code === 'SMS_CODE_INVALID' ? Number(e.params.attemptsLeft) : NaN;
+      if (!io.retrySms || !(left > 0)) throw e;
+      attemptsLeft = left;
+    }
+  }
+}
+
+async function attachDocument(state: ApplicationState, http: PortalHttp, kind: DocumentKind): Promise<KeyApplicationView> {
+  const img = await checkImage(kind, kind === 'photo' ? state.photo : state.selfie);
+  return portalStep(() => uploadKeyDocument(http, state.id, kind, img.bytes, img.type), { id: state.id, kind });
+}
+
+/** Every step from wherever the application stands; returns when submitted (or declined). */
+export async function continueApplication(state: ApplicationState, io: ApplyIo): Promise<ApplicationState> {
+  const http = new PortalHttp({ baseUrl: state.portal });
+  const save = async (step?: ApplyStep) => {
+    if (step) state.step = step;
+    await saveState(state, io.env);
+    if (step) io.onStep?.(step, state);
+  };
+  let view = await portalStep(() => getKeyApplication(http, state.id), { id: state.id });
+  if (applyView(state, view)) await save();
+  if (view.status === 'awaiting_sms' || view.status === 'draft') await ensureKey(state, io);
+
+  if (view.status === 'awaiting_sms') {
+    view = await confirmSms(state, http, io);
+    applyView(state, view);
+    await save('confirmed');
+  } else if (!stepDone(state, 'confirmed') && view.status === 'draft') {
+    await save('confirmed');
+  }
+
+  if (view.status === 'draft') {
+    if (!view.request) {
+      view = await portalStep(() => attachKeyRequest(http, state.id, Buffer.from(state.request!, 'base64')), { id: state.id });
+      await save('request');
+    }
+    if (!view.photo) view = await attachDocument(state, http, 'photo');
+    if (!view.selfie) view = await attachDocument(state, http, 'selfie');
+    if (!stepDone(state, 'documents')) await save('documents');
+
+    const review: ApplicationReview = {
+      id: state.id,
+      type: state.type,
+      pinfl: view.pinfl ?? state.pinfl,
+      tin: state.tin,
+      phone: state.phoneMasked,
+      algorithm: state.algorithm,
+      dir: state.dir,
+      photo: state.photo,
+      selfie: state.selfie,
+    };
+    if (!(await io.confirmSubmit(review))) return state;
+    // As on e-imzo.uz, sending needs the key password: never pay for a key nobody can open.
+    await openPendingKey(state.pendingKey!, await io.password());
+    view = await portalStep(() => submitKeyApplication(http, state.id), { id: state.id });
+    applyView(state, view);
+    await save('submitted');
+  }
+  if (state.status === 'issued') await installIssued(state, io.password, io.env);
+  return state;
+}

@@ -1,0 +1,35 @@
+/**
+ * The key-application area (`key apply`, `key status`): the online application as resumable
+ * steps, the local state of pending applications, the pending PFX and installing the issued key.
+ */
+export { DEFAULT_ALGORITHM, parseKeyAlgorithm, type KeyAlgorithmChoice } from './algorithm.js';
+export { ensureKeyFolder, keyFolderCandidates, type KeyFolderChoice } from './destination.js';
+export {
+  continueApplication,
+  startApplication,
+  type ApplicationReview,
+  type ApplyIo,
+  type NewApplication,
+} from './flow.js';
+export { checkImage, imageType, MAX_IMAGE_BYTES, type CheckedImage, type DocumentKind, type ImageType } from './images.js';
+export { checkIssued, installKey, keyFileBase, type InstalledKey } from './install.js';
+export { openPendingKey, type PendingKey } from './pending-key.js';
+export {
+  applicationsDir,
+  listStates,
+  loadState,
+  pendingKeyFile,
+  saveState,
+  STEPS,
+  type ApplicationState,
+  type ApplyStep,
+  type StatusChange,
+} from './state.js';
+export {
+  FINAL_STATUSES,
+  installIssued,
+  isFinal,
+  refreshApplication,
+  watchApplication,
+  type WatchOptions,
+} from './status.js';

@@ -1,0 +1,53 @@
+/**
+ * The portal's refusals that an applicant meets, in the applicant's words: each known portal
+ * code gets its own message and hint (exit 8 stays), the portal's code is kept for scripts.
+ * Unknown codes pass through with the portal's own text (`portal.error.refused`).
+ */
+import { PortalRefusedError, isOneIdError, type Params } from '../errors/index.js';
+
+const MESSAGES: Record<string, { key: string; hintKey?: string }> = {
+  PHONE_MISMATCH: { key: 'apply.error.phoneMismatch', hintKey: 'apply.hint.phoneMismatch' },
+  NOT_IN_REGISTRY: { key: 'apply.error.notInRegistry' },
+  PASSPORT_EXPIRED: { key: 'apply.error.passportExpired' },
+  APPLICATION_OPEN: { key: 'apply.error.applicationOpen', hintKey: 'apply.hint.applicationOpen' },
+  APPLICATION_NOT_FOUND: { key: 'apply.error.notFound' },
+  SMS_CODE_INVALID: { key: 'apply.error.smsCodeInvalid' },
+  SMS_CODE_EXPIRED: { key: 'apply.error.smsCodeExpired', hintKey: 'apply.hint.smsResend' },
+  SMS_CODE_MISSING: { key: 'apply.error.smsCodeExpired', hintKey: 'apply.hint.smsResend' },
+  SMS_ATTEMPTS_EXCEEDED: { key: 'apply.error.smsAttempts', hintKey: 'apply.hint.smsResend' },
+  SMS_RATE_LIMITED: { key: 'apply.error.smsRateLimited' },
+  NOT_AN_IMAGE: { key: 'apply.error.portalNotImage' },
+  BODY_TOO_LARGE: { key: 'apply.error.portalTooLarge' },
+  CSR_ALGORITHM_UNSUPPORTED: { key: 'apply.error.algorithmRefused', hintKey: 'apply.hint.algorithmRefused' },
+};
+
+/** Re-throw a portal refusal with the applicant's message; anything else unchanged. */
+export function explainRefusal(e: unknown, params: Params = {}): never {
+  if (e instanceof PortalRefusedError && MESSAGES[e.code]) {
+    const m = MESSAGES[e.code]!;
+    const portal = (e.data?.portal ?? {}) as Record<string, unknown>;
+    const extra: Params = {};
+    for (const k of ['attemptsLeft', 'applicationId', 'retryAfter']) {
+      const v = portal[k];
+      if (typeof v === 'string' || typeof v === 'number') extra[k] = v;
+    }
+    throw new PortalRefusedError(e.code, m.key, {
+      params: { ...params, ...extra, message: e.params.message },
+      hintKey: m.hintKey,
+      hintParams: { ...params, ...extra },
+      data: e.data,
+      cause: e,
+    });
+  }
+  if (isOneIdError(e) || e instanceof Error) throw e;
+  throw new Error(String(e));
+}
+
+/** Run a portal call, explaining a refusal. */
+export async function portalStep<T>(fn: () => Promise<T>, params: Params = {}): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    return explainRefusal(e, params);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * "Sign this challenge with your key": the check behind key sign-in, key registration, account
+ * verification and legal-entity binding. The PKCS#7 must be attached, have one signer whose
+ * certificate chains to the sandbox CA and is not revoked, and carry a live challenge, which is
+ * consumed (single use).
+ */
+import type { Ctx } from './context.js';
+import { unprocessable } from './http/errors.js';
+import { checkPkcs7, consumeChallenge, EIMZO, fromBase64, overallStatus } from './signatures.js';
+
+/** JSON bodies carrying a base64 PKCS#7 of a challenge: small (a certificate chain and a UUID). */
+export const PKCS7_JSON_LIMIT = 256 * 1024;
+
+export interface KeyIdentity {
+  pinfl: string;
+  /** Legal entity TIN (1.2.860.3.16.1.1) when the key is a company's. */
+  tin?: string;
+  serial: string;
+  cn?: string;
+}
+
+export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyIdentity> {
+  const checked = await checkPkcs7(ctx, fromBase64(pkcs7b64, 'pkcs7'));
+  const status = overallStatus(checked);
+  if (status !== EIMZO.ok || checked.signers.length !== 1) {
+    throw unprocessable('SIGNATURE_INVALID', 'The signature or its certificate did not verify against the sandbox CA.', {
+      eimzoStatus: status === EIMZO.ok ? EIMZO.signatureInvalid : status,
+    });
+  }
+  if (!consumeChallenge(ctx, checked.parsed.content)) {
+    throw unprocessable('CHALLENGE_INVALID', 'The signed challenge is unknown, expired or already used: get a new one.', {
+      eimzoStatus: EIMZO.challengeInvalid,
+    });
+  }
+  const signer = checked.signers[0]!;
+  const id = signer.certificate?.identity;
+  if (!id?.pinfl) throw unprocessable('CERTIFICATE_WITHOUT_PINFL', 'The certificate carries no PINFL (1.2.860.3.16.1.2).');
+  return { pinfl: id.pinfl, tin: id.tin, serial: signer.certificate!.serialHex, cn: id.cn };
+}

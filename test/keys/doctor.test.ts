@@ -1,0 +1,87 @@
+// `key doctor` checks on real folders, real key files and a real local HTTP server as the portal.
+import { strict as assert } from 'node:assert';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { runDoctor, type DoctorCheck } from '../../src/lib/keys/index.js';
+import { tempDir, testCa } from '../pki/helpers.js';
+import { discovery, makeStick, PW } from './fixtures.js';
+
+function startPortal(handler: (path: string) => [number, unknown]): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const [status, body] = handler(req.url ?? '/');
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+    ),
+  );
+}
+
+const pick = (checks: DoctorCheck[], id: string, path?: string) =>
+  checks.filter((c) => c.id === id && (path === undefined || c.path === path));
+
+describe('key doctor', () => {
+  const fx = makeStick();
+  let portal: { url: string; server: Server };
+  before(async () => {
+    portal = await startPortal((p) => (p === '/api/v1/health' ? [200, { status: 'ok' }] : [404, {}]));
+  });
+  after(() => portal.server.close());
+
+  it('checks every key found: parse, expiry (fail expired, warn soon), chain with --ca', async () => {
+    const report = await runDoctor({ ...discovery(fx), trusted: [testCa().root.certificate], portal: portal.url });
+    const c = report.checks;
+    assert.equal(pick(c, 'roots')[0]!.status, 'pass');
+    assert.equal(pick(c, 'usb')[0]!.status, 'skip');
+    assert.equal(pick(c, 'files')[0]!.status, 'pass');
+    assert.equal(pick(c, 'parse', fx.files.damaged)[0]!.status, 'fail');
+    assert.equal(pick(c, 'expiry', fx.files.expired)[0]!.status, 'fail');
+    assert.equal(pick(c, 'expiry', fx.files.soon)[0]!.status, 'warn');
+    assert.equal(pick(c, 'expiry', fx.files.person)[0]!.status, 'pass');
+    assert.equal(pick(c, 'chain', fx.files.person)[0]!.status, 'pass');
+    assert.equal(pick(c, 'password', fx.files.person)[0]!.status, 'skip');
+    assert.equal(pick(c, 'portal')[0]!.status, 'pass');
+    assert.equal(pick(c, 'clock')[0]!.status, 'pass');
+    assert.equal(report.ok, false);
+  });
+
+  it('one key with the right password: password and key/certificate match pass; no --ca → untrusted root warns', async () => {
+    const report = await runDoctor({ ...discovery(fx), ref: fx.files.person, password: PW, portal: portal.url });
+    const c = report.checks;
+    assert.equal(pick(c, 'password')[0]!.status, 'pass');
+    assert.equal(pick(c, 'match')[0]!.status, 'pass');
+    assert.equal(pick(c, 'chain')[0]!.status, 'warn');
+    assert.equal(pick(c, 'chain')[0]!.key, 'keys.doctor.chain.untrusted');
+    assert.ok(report.ok, JSON.stringify(c.filter((x) => x.status === 'fail')));
+  });
+
+  it('a wrong password fails the password check', async () => {
+    const report = await runDoctor({ ...discovery(fx), ref: '31234567890123', password: 'bad' });
+    assert.equal(pick(report.checks, 'password')[0]!.status, 'fail');
+    assert.equal(pick(report.checks, 'portal')[0]!.status, 'skip');
+    assert.equal(report.ok, false);
+  });
+
+  it('an unreachable or unhealthy portal fails; a clock far from the portal date warns', async () => {
+    const sick = await startPortal(() => [503, { status: 'down' }]);
+    try {
+      const r1 = await runDoctor({ ...discovery(fx), ref: fx.files.person, portal: sick.url });
+      assert.equal(pick(r1.checks, 'portal')[0]!.status, 'fail');
+      const r2 = await runDoctor({ ...discovery(fx), ref: fx.files.person, portal: portal.url, now: new Date(Date.now() + 3600_000) });
+      assert.equal(pick(r2.checks, 'clock')[0]!.status, 'warn');
+    } finally {
+      sick.server.close();
+    }
+    const closed = await runDoctor({ ...discovery(fx), ref: fx.files.person, portal: 'http://127.0.0.1:9', timeoutMs: 500 });
+    assert.equal(pick(closed.checks, 'portal')[0]!.status, 'fail');
+  });
+
+  it('no key folders at all: roots and files fail', async () => {
+    const report = await runDoctor({ roots: [tempDir('oneid-empty-') + '/missing'], systemRoots: false, env: {} });
+    assert.equal(pick(report.checks, 'roots')[0]!.status, 'fail');
+    assert.equal(pick(report.checks, 'files')[0]!.status, 'fail');
+  });
+});
