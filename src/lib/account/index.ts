@@ -52,3 +52,4 @@ export {
   type AccountStatus,
 } from './render.js';
 export { accountContext, type AccountContext, type AccountContextOptions } from './context.js';
+export { insecureStorageFlag, keyFlag, roleFlag } from './flags.js';

@@ -33,3 +33,4 @@ export {
   watchApplication,
   type WatchOptions,
 } from './status.js';
+export { historyLines, invoiceLines, sourceText, statusText, stepText, typeText } from './render.js';

@@ -1,0 +1,63 @@
+/**
+ * Words for statuses, steps and sources in the user's language, and the text blocks both
+ * commands print (invoice, history). Catalog keys are spelled out so the i18n test sees them.
+ */
+import { t } from '../i18n/index.js';
+import type { KeyApplicationStatus, KeyApplicationType } from '../portal/index.js';
+import type { KeyFolderChoice } from './destination.js';
+import type { ApplicationState, ApplyStep } from './state.js';
+
+const STATUS: Record<KeyApplicationStatus, string> = {
+  awaiting_sms: 'apply.status.awaiting_sms',
+  draft: 'apply.status.draft',
+  awaiting_payment: 'apply.status.awaiting_payment',
+  in_review: 'apply.status.in_review',
+  issued: 'apply.status.issued',
+  rejected: 'apply.status.rejected',
+};
+
+const STEP: Record<ApplyStep, string> = {
+  started: 'apply.step.started',
+  key: 'apply.step.key',
+  confirmed: 'apply.step.confirmed',
+  request: 'apply.step.request',
+  documents: 'apply.step.documents',
+  submitted: 'apply.step.submitted',
+  installed: 'apply.step.installed',
+};
+
+const TYPE: Record<KeyApplicationType, string> = {
+  individual: 'apply.type.individual',
+  legal: 'apply.type.legal',
+};
+
+const SOURCE: Record<KeyFolderChoice['source'], string> = {
+  removable: 'apply.source.removable',
+  configured: 'apply.source.configured',
+  env: 'apply.source.env',
+  home: 'apply.source.home',
+  flag: 'apply.source.flag',
+};
+
+export const statusText = (s: KeyApplicationStatus): string => (STATUS[s] ? t(STATUS[s]) : s);
+export const stepText = (s: ApplyStep): string => t(STEP[s]);
+export const typeText = (s: KeyApplicationType): string => t(TYPE[s]);
+export const sourceText = (s: KeyFolderChoice['source']): string => t(SOURCE[s]);
+
+/** The invoice: amount and how to pay it. */
+export function invoiceLines(state: ApplicationState): string[] {
+  const inv = state.invoice;
+  if (!inv) return [];
+  const amount = inv.amount.toLocaleString('en-US').replace(/,/g, ' ');
+  return [
+    t('apply.invoice.line', { id: inv.id, amount, currency: inv.currency, percent: inv.percent, bhm: inv.bhm }),
+    t(inv.paid ? 'apply.invoice.paid' : 'apply.invoice.howToPay', { id: inv.id }),
+  ];
+}
+
+/** The status history as this tool saw it. */
+export function historyLines(state: ApplicationState): string[] {
+  const lines = state.history.map((h) => `  ${h.at.replace('T', ' ').slice(0, 19)}  ${statusText(h.status)}`);
+  if (state.rejectReason) lines.push(t('apply.history.reason', { reason: state.rejectReason }));
+  return lines;
+}
