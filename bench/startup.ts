@@ -13,7 +13,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'run.js');
 const runs = Number(process.argv[2] ?? 21);
-const env = { ...process.env, ONEID_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'oneid-bench-')), NO_COLOR: '1' };
+const env = {
+  ...process.env,
+  ONEID_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'oneid-bench-')),
+  NO_COLOR: '1',
+};
 
 const cases: Array<[string, string[]]> = [
   ['node -e 0', ['-e', '0']],
@@ -43,7 +47,8 @@ console.log(`startup (median of ${runs} runs, interleaved)`);
 const results = cases.map(([name], j) => {
   const m = median(times[j]!);
   const ratio = m / base;
-  const verdict = j === 0 ? 'reference' : ratio <= target ? `ok (target ≤ ${target}×)` : `MISSED (target ≤ ${target}×)`;
+  const verdict =
+    j === 0 ? 'reference' : ratio <= target ? `ok (target ≤ ${target}×)` : `MISSED (target ≤ ${target}×)`;
   console.log(`  ${name.padEnd(28)} ${m.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×  ${verdict}`);
   return { name, medianMs: m, ratio };
 });

@@ -12,13 +12,19 @@ import {
   type ApplicationState,
   type ApplyIo,
   type ApplyStep,
+  doneText,
+  historyLines,
+  invoiceLines,
+  sourceText,
+  statusText,
+  stepText,
+  typeText,
 } from '../../lib/apply/index.js';
 import { BaseCommand, portalFlag, secretFlags, SECRET_ENV } from '../../lib/cli/index.js';
 import { PortalRefusedError, UsageError } from '../../lib/errors/index.js';
 import { t } from '../../lib/i18n/index.js';
 import { assertPasswordAcceptable, parsePhone, parsePinfl, parseTin } from '../../lib/ids/index.js';
 import type { KeyApplicationInvoice, KeyApplicationStatus } from '../../lib/portal/index.js';
-import { renderHistory, renderInvoice } from './status.js';
 
 /** `--json` result of `oneid key apply`. */
 export interface KeyApplyResult {
@@ -99,7 +105,7 @@ history: [{ status, at }] }`;
       const saved = await loadState(resumeId);
       if (!saved) throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id: resumeId } });
       this.currentId = saved.id;
-      this.note(t('apply.note.resuming', { id: saved.id, step: t(`apply.step.${saved.step}`) }));
+      this.note(t('apply.note.resuming', { id: saved.id, step: stepText(saved.step) }));
       state = await continueApplication(saved, this.io(false));
     } else {
       const input = await this.newApplicationInput();
@@ -108,7 +114,7 @@ history: [{ status, at }] }`;
     if (f.wait && state.step === 'submitted' && state.status !== 'rejected') {
       this.note(t('apply.note.waiting'));
       state = await watchApplication(state, () => this.password(false), {
-        onChange: (s) => this.note(t('apply.note.status', { status: t(`apply.status.${s.status}`) })),
+        onChange: (s) => this.note(t('apply.note.status', { status: statusText(s.status) })),
       });
     }
     return this.finish(state);
@@ -128,12 +134,12 @@ history: [{ status, at }] }`;
 
   private finish(state: ApplicationState): KeyApplyResult {
     const submitted = ['submitted', 'installed'].includes(state.step);
-    this.out(t('apply.out.application', { id: state.id, status: t(`apply.status.${state.status}`) }));
+    this.out(t('apply.out.application', { id: state.id, status: statusText(state.status) }));
     if (state.invoice && !state.invoice.paid && state.status === 'awaiting_payment')
-      for (const line of renderInvoice(state)) this.out(line);
+      for (const line of invoiceLines(state)) this.out(line);
     if (state.installed) this.out(t('apply.out.installed', { path: state.installed }));
     if (state.status === 'rejected') {
-      for (const line of renderHistory(state)) this.out(line);
+      for (const line of historyLines(state)) this.out(line);
       throw new PortalRefusedError('APPLICATION_REJECTED', 'apply.error.rejected', {
         params: { id: state.id, reason: state.rejectReason ?? '-' },
         data: { application: state.id },
@@ -195,7 +201,7 @@ history: [{ status, at }] }`;
       confirmSubmit: (review) => this.confirmSubmit(review),
       onStep: (step, state) => {
         this.currentId = state.id;
-        this.note(t(`apply.done.${step}`, { id: state.id, dir: state.dir }));
+        this.note(doneText(step, state));
       },
     };
   }
@@ -203,7 +209,7 @@ history: [{ status, at }] }`;
   private async confirmSubmit(review: ApplicationReview): Promise<boolean> {
     const rows: Array<[string, string | undefined]> = [
       ['apply.review.id', review.id],
-      ['apply.review.type', t(`apply.type.${review.type}`)],
+      ['apply.review.type', typeText(review.type)],
       ['apply.review.tin', review.tin],
       ['apply.review.pinfl', review.pinfl],
       ['apply.review.phone', review.phone],
@@ -236,8 +242,8 @@ history: [{ status, at }] }`;
               {
                 message: t('apply.prompt.type'),
                 choices: [
-                  { name: t('apply.type.individual'), value: false },
-                  { name: t('apply.type.legal'), value: true },
+                  { name: typeText('individual'), value: false },
+                  { name: typeText('legal'), value: true },
                 ],
               },
               ctx,
@@ -271,7 +277,7 @@ history: [{ status, at }] }`;
               p.select(
                 {
                   message: t('apply.prompt.dir'),
-                  choices: candidates.map((c) => ({ name: `${c.path} (${t(`apply.source.${c.source}`)})`, value: c.path })),
+                  choices: candidates.map((c) => ({ name: `${c.path} (${sourceText(c.source)})`, value: c.path })),
                 },
                 ctx,
               ),

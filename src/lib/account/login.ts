@@ -32,7 +32,7 @@ export interface RoleChoiceOptions {
   /** `--role`, already parsed. */
   spec?: RoleSpec;
   /** Interactive picker; without it the individual is taken when a choice is due. */
-  pick?: (roles: Role[]) => Promise<Role>;
+  pick?: (roles: Role[], current?: Role) => Promise<Role>;
 }
 
 /**
@@ -101,7 +101,7 @@ export async function switchSessionRole(http: PortalHttp, token: string, o: Role
   const previous = toRole(session.role);
   let target: Role;
   if (o.spec) target = pickBySpec(roles, o.spec);
-  else if (o.pick) target = await o.pick(roles);
+  else if (o.pick) target = await o.pick(roles, previous);
   else target = { type: 'individual' };
   const answer = await explained(portalSwitchRole(http, token, target.type === 'individual' ? 'individual' : target.tin!));
   return { role: toRole(answer.role), previous, roles: answer.roles.map(toRole) };

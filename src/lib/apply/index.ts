@@ -33,4 +33,4 @@ export {
   watchApplication,
   type WatchOptions,
 } from './status.js';
-export { historyLines, invoiceLines, sourceText, statusText, stepText, typeText } from './render.js';
+export { doneText, historyLines, invoiceLines, sourceText, statusText, stepText, typeText } from './render.js';

@@ -26,6 +26,16 @@ const STEP: Record<ApplyStep, string> = {
   installed: 'apply.step.installed',
 };
 
+const DONE: Record<ApplyStep, string> = {
+  started: 'apply.done.started',
+  key: 'apply.done.key',
+  confirmed: 'apply.done.confirmed',
+  request: 'apply.done.request',
+  documents: 'apply.done.documents',
+  submitted: 'apply.done.submitted',
+  installed: 'apply.done.installed',
+};
+
 const TYPE: Record<KeyApplicationType, string> = {
   individual: 'apply.type.individual',
   legal: 'apply.type.legal',
@@ -41,6 +51,8 @@ const SOURCE: Record<KeyFolderChoice['source'], string> = {
 
 export const statusText = (s: KeyApplicationStatus): string => (STATUS[s] ? t(STATUS[s]) : s);
 export const stepText = (s: ApplyStep): string => t(STEP[s]);
+export const doneText = (s: ApplyStep, state: ApplicationState): string =>
+  t(DONE[s], { id: state.id, dir: state.dir, path: state.installed ?? '' });
 export const typeText = (s: KeyApplicationType): string => t(TYPE[s]);
 export const sourceText = (s: KeyFolderChoice['source']): string => t(SOURCE[s]);
 
