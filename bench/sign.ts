@@ -49,19 +49,27 @@ for (let i = 0; i < FILES; i++) {
   writeFileSync(path.join(data, `f${i}.bin`), b);
 }
 
-async function ours(): Promise<number> {
+/** Rate in files/s, and CPU (user + system, all threads of this process) per file in ms. */
+interface Run {
+  rate: number;
+  cpuMs: number;
+}
+
+async function ours(): Promise<Run> {
   const inputs = await sign.collectInputs({ args: [data] });
   const outDir = mkdtempSync(path.join(dir, 'out-'));
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const s = await sign.signBatch({ key: { privateKey, certificate }, inputs, outDir, detached: true, existing: 'fail', workers: 2, keepResults: false });
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   if (s.signed !== FILES) throw new Error(`signed ${s.signed} of ${FILES}`);
   rmSync(outDir, { recursive: true });
-  return (FILES / ms) * 1000;
+  return { rate: (FILES / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / FILES };
 }
 
 /** Two threads, each signing half the pre-read payloads in a tight loop. */
-async function rawCeiling(): Promise<number> {
+async function rawCeiling(): Promise<Run> {
   const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
@@ -72,11 +80,13 @@ async function rawCeiling(): Promise<number> {
   const halves = [payloads.filter((_, i) => i % 2 === 0), payloads.filter((_, i) => i % 2 === 1)];
   const workers = halves.map((items) => new Worker(code, { eval: true, workerData: { pkcs8, items } }));
   await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(workers.map((w) => new Promise((r) => (w.once('message', r), w.postMessage('go')))));
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   await Promise.all(workers.map((w) => w.terminate()));
-  return (FILES / ms) * 1000;
+  return { rate: (FILES / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / FILES };
 }
 
 function opensslLoop(): number {
@@ -89,24 +99,26 @@ function opensslLoop(): number {
   return (OPENSSL_SAMPLE / (performance.now() - t0)) * 1000;
 }
 
-const best = async (f: () => Promise<number> | number, n = 3) => {
-  let b = 0;
-  for (let i = 0; i < n; i++) b = Math.max(b, await f());
-  return b;
-};
-const raw = await best(rawCeiling);
-const our = await best(ours);
+// The machine may be shared: measure ours and the ceiling interleaved, several rounds, and
+// report the best of each (the least-disturbed run) and the median of the per-round ratios.
+const ROUNDS = 3;
+const pairs: Array<{ raw: Run; our: Run }> = [];
+for (let i = 0; i < ROUNDS; i++) pairs.push({ raw: await rawCeiling(), our: await ours() });
+const raw = Math.max(...pairs.map((p) => p.raw.rate));
+const our = Math.max(...pairs.map((p) => p.our.rate));
+const ratios = pairs.map((p) => p.our.rate / p.raw.rate).sort((a, b) => a - b);
+const rawCpu = Math.min(...pairs.map((p) => p.raw.cpuMs));
+const ourCpu = Math.min(...pairs.map((p) => p.our.cpuMs));
 const ossl = opensslLoop();
-console.log(`\n1) ${FILES} files × 1 KiB, detached, RSA-2048`);
+console.log(`\n1) ${FILES} files × 1 KiB, detached, RSA-2048 (best of ${ROUNDS} interleaved rounds)`);
 console.log(`   ours (2 workers, temp+fsync+link)   ${fmt(our)} files/s`);
-console.log(`   raw crypto.sign ceiling (2 threads) ${fmt(raw)} signs/s   → ours ${(our / raw).toFixed(2)}× (target ≥ 0.80×)`);
+console.log(`   raw crypto.sign ceiling (2 threads) ${fmt(raw)} signs/s → ours ${(our / raw).toFixed(2)}× (median per-round ${ratios[Math.floor(ROUNDS / 2)]!.toFixed(2)}×; target ≥ 0.80×)`);
+console.log(`   CPU per file (user+sys, all threads)  ours ${ourCpu.toFixed(3)} ms, raw ${rawCpu.toFixed(3)} ms → ${(rawCpu / ourCpu).toFixed(2)}× (the ratio a quiet machine would show)`);
 console.log(`   openssl cms -sign per file (n=${OPENSSL_SAMPLE})  ${fmt(ossl)} files/s → ours ${(our / ossl).toFixed(1)}× (target ≥ 20×)`);
 
 // ---- 2. O'z DSt ----
 console.log(`\n2) O'z DSt 1092/1106`);
-const gost = await import('./sign-gost.js').catch(() => undefined);
-if (gost) await gost.benchGost(sign, dir, Math.min(FILES, 2000));
-else console.log('   not measured: bench/sign-gost.ts is missing');
+console.log('   not measured yet: the crypto area does not provide O\'z DSt signing in this tree');
 
 // ---- 3. one big file ----
 const big = path.join(dir, 'big.bin');

@@ -1,4 +1,7 @@
 export {};
+// Algorithms (src/lib/crypto)
+export { hash, generateKeyPair, sign, verify } from './lib/crypto/index.js';
+export type { HashAlg } from './lib/crypto/index.js';
 // Keys and PKI (src/lib/keys, src/lib/pki)
 export { listKeys, openKey, resolveKeyRef, changeKeyPassword, inspectKey, runDoctor } from './lib/keys/index.js';
 export type { KeySummary, OpenedKey, KeyInspection, DoctorReport } from './lib/keys/index.js';
@@ -14,4 +17,4 @@ export {
   buildPkcs10,
   parsePkcs10,
 } from './lib/pki/index.js';
-export type { Certificate, ParsedAlias, OpenedPfx, PrivateKey, PublicKey } from './lib/pki/index.js';
+export type { Certificate, ParsedAlias, OpenedPfx } from './lib/pki/index.js';

@@ -21,10 +21,11 @@ import {
   type RoleSpec,
   type SignedIn,
 } from '../lib/account/index.js';
-import { BaseCommand, portalFlag, secretFlags } from '../lib/cli/index.js';
+import { BaseCommand, portalFlag, secretFlags, type Spinner } from '../lib/cli/index.js';
 import { UsageError } from '../lib/errors/index.js';
 import { t } from '../lib/i18n/index.js';
 import { openKey } from '../lib/keys/index.js';
+import { logout as portalLogout } from '../lib/portal/index.js';
 
 /** `--json` result of `oneid login`. */
 export interface LoginResult {
@@ -93,13 +94,9 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
 
     if (f['switch-role']) {
       const session = await requireSession(place);
-      const spinner = await this.spinner(t('account.progress.switching'));
-      let switched;
-      try {
-        switched = await switchSessionRole(http, session.token, { spec, pick });
-      } finally {
-        spinner.stop();
-      }
+      const switched = await this.busy(t('account.progress.switching'), () =>
+        switchSessionRole(http, session.token, { spec, pick }),
+      );
       const login = session.source === 'ONEID_TOKEN' ? (await accountOf(http, session.token)).user_id : session.login;
       if (session.source !== 'ONEID_TOKEN') await place.store.set(place.profile, { ...session, role: toSessionRole(switched.role) });
       this.out(t('account.login.switched', { role: roleLabel(switched.role) }));
@@ -123,32 +120,30 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
         hintKey: 'session.hint.tokenReadOnly',
       });
 
+    // Reading the store first fails early (exit 9) when the keychain is unavailable, before a
+    // portal session is opened that could not be kept.
+    const previous = await place.store.get(place.host, place.profile);
+
     let login: string;
     let signedIn: SignedIn;
     if (f.key !== undefined) {
       const key = await openKey(f.key, async () => (await this.secret('key-password', 'account.prompt.keyPassword')).value, {
         roots: this.settings.get('key-roots'),
       });
-      const spinner = await this.spinner(t('account.progress.signingIn'));
-      try {
-        signedIn = await keyLogin(http, key, { spec, pick });
-        login = (await accountOf(http, signedIn.token)).user_id;
-      } finally {
-        spinner.stop();
-      }
+      signedIn = await this.busy(t('account.progress.signingIn'), () => keyLogin(http, key, { spec, pick }));
+      login = (await accountOf(http, signedIn.token)).user_id;
     } else {
       login = await this.valueOrPrompt(this.args.login, 'login', (p, ctx) =>
         p.input({ message: t('account.prompt.login'), required: true }, ctx),
       );
       const password = (await this.secret('password', 'account.prompt.password')).value;
-      const spinner = await this.spinner(t('account.progress.signingIn'));
-      try {
-        signedIn = await passwordLogin(http, { login, password }, { spec, pick });
-      } finally {
-        spinner.stop();
-      }
+      signedIn = await this.busy(t('account.progress.signingIn'), () =>
+        passwordLogin(http, { login, password }, { spec, pick }),
+      );
     }
     await storeSignedIn(place, login, signedIn);
+    // The session this one replaces is ended on the portal too (best effort: it expires anyway).
+    if (previous && previous.token !== signedIn.token) await portalLogout(http, previous.token).catch(() => undefined);
 
     this.out(t('account.login.done', { login, role: roleLabel(signedIn.role) }));
     if (signedIn.roleChosenBy === 'default')
@@ -168,7 +163,21 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
     };
   }
 
+  /** The spinner shown while the portal answers; the role picker stops it first. */
+  private spinning?: Spinner;
+
+  private async busy<T>(text: string, work: () => Promise<T>): Promise<T> {
+    this.spinning = await this.spinner(text);
+    try {
+      return await work();
+    } finally {
+      this.spinning.stop();
+      this.spinning = undefined;
+    }
+  }
+
   private async pickRole(roles: Role[], current?: Role): Promise<Role> {
+    this.spinning?.stop();
     const prompts = await import('@inquirer/prompts');
     return pickRoleInteractively(prompts, roles, process.stderr, current);
   }

@@ -31,7 +31,7 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
     const r = await runCli(['key', 'list', '--json'], { env });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.json.status, 0);
-    assert.equal(r.json.result.keys.length, 4);
+    assert.equal(r.json.result.keys.length, 5);
     assert.equal(r.json.result.problems, undefined);
     const all = await runCli(['key', 'list', '--all', '--json'], { env });
     assert.equal(all.json.result.problems.length, 1);
@@ -41,6 +41,7 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
     assert.match(human.stdout, /OWNER/);
     assert.match(human.stdout, /Ishonch, MChJ/);
     assert.match(human.stdout, /EXPIRED/);
+    assert.match(human.stdout, /OZDST-1092 A/);
     assert.match(human.stderr, /--all/);
   });
 
@@ -68,10 +69,13 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
   });
 
   it('exit codes: wrong password 4, damaged file 5, unknown key 2', async () => {
-    const wrong = await runCli(['key', 'info', fx.files.person!, '--check-password', '--key-password-stdin', '--json'], {
-      env,
-      input: 'wrong\n',
-    });
+    const wrong = await runCli(
+      ['key', 'info', fx.files.person!, '--check-password', '--key-password-stdin', '--json'],
+      {
+        env,
+        input: 'wrong\n',
+      },
+    );
     assert.equal(wrong.code, 4);
     assert.equal(wrong.json.error.code, 'KEY_PASSWORD');
     const damaged = await runCli(['key', 'info', fx.files.damaged!, '--json'], { env });
@@ -109,12 +113,18 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
   it('key doctor: JSON report; exit 0 only when nothing fails', async () => {
     const ca = path.join(tempDir(), 'ca.pem');
     writeFileSync(ca, pem(testCa().root.certificate.raw));
-    const good = await runCli(['key', 'doctor', fx.files.person!, '--ca', ca, '--portal', portalUrl, '--json'], {
-      env: { ...env, ONEID_KEY_PASSWORD: PW },
-    });
+    const good = await runCli(
+      ['key', 'doctor', fx.files.person!, '--ca', ca, '--portal', portalUrl, '--json'],
+      {
+        env: { ...env, ONEID_KEY_PASSWORD: PW },
+      },
+    );
     assert.equal(good.code, 0, good.stdout + good.stderr);
     const ids = good.json.result.checks.map((c: { id: string; status: string }) => `${c.id}:${c.status}`);
-    assert.ok(ids.includes('password:pass') && ids.includes('chain:pass') && ids.includes('portal:pass'), ids.join(' '));
+    assert.ok(
+      ids.includes('password:pass') && ids.includes('chain:pass') && ids.includes('portal:pass'),
+      ids.join(' '),
+    );
     const bad = await runCli(['key', 'doctor', '--portal', portalUrl, '--json'], { env });
     assert.equal(bad.code, 5);
     assert.equal(bad.json.error.code, 'KEY_DOCTOR_FAILED');

@@ -32,7 +32,11 @@ describe('key doctor', () => {
   after(() => portal.server.close());
 
   it('checks every key found: parse, expiry (fail expired, warn soon), chain with --ca', async () => {
-    const report = await runDoctor({ ...discovery(fx), trusted: [testCa().root.certificate], portal: portal.url });
+    const report = await runDoctor({
+      ...discovery(fx),
+      trusted: [testCa().root.certificate],
+      portal: portal.url,
+    });
     const c = report.checks;
     assert.equal(pick(c, 'roots')[0]!.status, 'pass');
     assert.equal(pick(c, 'usb')[0]!.status, 'skip');
@@ -49,13 +53,35 @@ describe('key doctor', () => {
   });
 
   it('one key with the right password: password and key/certificate match pass; no --ca → untrusted root warns', async () => {
-    const report = await runDoctor({ ...discovery(fx), ref: fx.files.person, password: PW, portal: portal.url });
+    const report = await runDoctor({
+      ...discovery(fx),
+      ref: fx.files.person,
+      password: PW,
+      portal: portal.url,
+    });
     const c = report.checks;
     assert.equal(pick(c, 'password')[0]!.status, 'pass');
     assert.equal(pick(c, 'match')[0]!.status, 'pass');
     assert.equal(pick(c, 'chain')[0]!.status, 'warn');
     assert.equal(pick(c, 'chain')[0]!.key, 'keys.doctor.chain.untrusted');
     assert.ok(report.ok, JSON.stringify(c.filter((x) => x.status === 'fail')));
+  });
+
+  it("without --ca, the portal's CA (/api/v1/ca/certificates) is the trust anchor", async () => {
+    const withCa = await startPortal((p) =>
+      p === '/api/v1/health'
+        ? [200, { status: 'ok' }]
+        : p === '/api/v1/ca/certificates'
+          ? [200, { ca: Buffer.from(testCa().root.certificate.raw).toString('base64') }]
+          : [404, {}],
+    );
+    try {
+      const report = await runDoctor({ ...discovery(fx), ref: fx.files.person, portal: withCa.url });
+      assert.equal(pick(report.checks, 'chain')[0]!.status, 'pass');
+      assert.equal(pick(report.checks, 'chain')[0]!.params.root, 'CN=Test Root CA,O=OneID Test,C=UZ');
+    } finally {
+      withCa.server.close();
+    }
   });
 
   it('a wrong password fails the password check', async () => {
@@ -70,17 +96,36 @@ describe('key doctor', () => {
     try {
       const r1 = await runDoctor({ ...discovery(fx), ref: fx.files.person, portal: sick.url });
       assert.equal(pick(r1.checks, 'portal')[0]!.status, 'fail');
-      const r2 = await runDoctor({ ...discovery(fx), ref: fx.files.person, portal: portal.url, now: new Date(Date.now() + 3600_000) });
+      const r2 = await runDoctor({
+        ...discovery(fx),
+        ref: fx.files.person,
+        portal: portal.url,
+        now: new Date(Date.now() + 3600_000),
+      });
       assert.equal(pick(r2.checks, 'clock')[0]!.status, 'warn');
     } finally {
       sick.server.close();
     }
-    const closed = await runDoctor({ ...discovery(fx), ref: fx.files.person, portal: 'http://127.0.0.1:9', timeoutMs: 500 });
-    assert.equal(pick(closed.checks, 'portal')[0]!.status, 'fail');
+    // A port that was just listening and is now closed: connection refused.
+    const gone = await startPortal(() => [200, {}]);
+    await new Promise((r) => gone.server.close(r));
+    const closed = await runDoctor({
+      ...discovery(fx),
+      ref: fx.files.person,
+      portal: gone.url,
+      timeoutMs: 500,
+    });
+    const check = pick(closed.checks, 'portal')[0]!;
+    assert.equal(check.status, 'fail');
+    assert.equal(check.params.reason, 'ECONNREFUSED');
   });
 
   it('no key folders at all: roots and files fail', async () => {
-    const report = await runDoctor({ roots: [tempDir('oneid-empty-') + '/missing'], systemRoots: false, env: {} });
+    const report = await runDoctor({
+      roots: [tempDir('oneid-empty-') + '/missing'],
+      systemRoots: false,
+      env: {},
+    });
     assert.equal(pick(report.checks, 'roots')[0]!.status, 'fail');
     assert.equal(pick(report.checks, 'files')[0]!.status, 'fail');
   });

@@ -22,10 +22,13 @@ describe('key discovery and listing', () => {
 
   it('reads .pfx from each root and its DSKEYS child only, reporting damaged files', async () => {
     const { keys, problems } = await listKeys(discovery(fx));
-    assert.deepEqual(
-      keys.map((k) => path.basename(k.path)).sort(),
-      ['DS2012345670001.pfx', 'DS312345678901230001.pfx', 'old.pfx', 'soon.PFX'],
-    );
+    assert.deepEqual(keys.map((k) => path.basename(k.path)).sort(), [
+      'DS2012345670001.pfx',
+      'DS312345678901230001.pfx',
+      'DS344444444444440001.pfx',
+      'old.pfx',
+      'soon.PFX',
+    ]);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.path, fx.files.damaged);
     assert.equal(problems[0]!.code, 'PFX_MALFORMED');
@@ -35,8 +38,13 @@ describe('key discovery and listing', () => {
     assert.equal(person.algorithm, 'EC');
     assert.equal(person.state, 'valid');
     const company = keys.find((k) => k.path === fx.files.company)!;
-    assert.deepEqual([company.tin, company.organization, company.algorithm, company.bits], ['201234567', 'Ishonch, MChJ', 'RSA', 2048]);
+    assert.deepEqual(
+      [company.tin, company.organization, company.algorithm, company.bits],
+      ['201234567', 'Ishonch, MChJ', 'RSA', 2048],
+    );
     assert.equal(keys.find((k) => k.path === fx.files.expired)!.state, 'expired');
+    const gost = keys.find((k) => k.path === fx.files.gost)!;
+    assert.deepEqual([gost.algorithm, gost.curve, gost.uid], ['OZDST-1092', 'A', '512345678']);
   });
 
   it('takes roots from ONEID_KEYS_PATH and ~/DSKEYS, deduplicated', async () => {
@@ -50,15 +58,33 @@ describe('key discovery and listing', () => {
     });
     const paths = roots.map((r) => r.path);
     assert.deepEqual(paths, [fx.root, fx.dskeys, path.join(home, 'DSKEYS'), usb]);
-    assert.deepEqual(roots.map((r) => r.source), ['configured', 'env', 'home', 'removable']);
+    assert.deepEqual(
+      roots.map((r) => r.source),
+      ['configured', 'env', 'home', 'removable'],
+    );
     assert.equal(new Set(paths).size, paths.length);
     assert.ok(roots.find((r) => r.path === path.join(home, 'DSKEYS'))?.exists);
+  });
+
+  it('does not read a huge file named .pfx into memory', async () => {
+    const root = tempDir('oneid-big-');
+    writeFileSync(path.join(root, 'movie.pfx'), Buffer.alloc(2 << 20));
+    const { keys, problems } = await listKeys({ roots: [root], systemRoots: false, env: {} });
+    assert.equal(keys.length, 0);
+    assert.equal(problems[0]!.code, 'KEY_FILE_TOO_LARGE');
+    await assert.rejects(
+      openKey(path.join(root, 'movie.pfx'), 'x'),
+      (e: unknown) => (e as { code?: string }).code === 'KEY_FILE_TOO_LARGE',
+    );
   });
 
   it('falls back to the alias when the certificate bag is encrypted', async () => {
     const root = tempDir('oneid-enc-');
     const k = fx.keys.person!;
-    writeFileSync(path.join(root, 'enc.pfx'), writePfx({ ...k, password: PW, encryptCertificates: true, iterations: 1 }));
+    writeFileSync(
+      path.join(root, 'enc.pfx'),
+      writePfx({ ...k, password: PW, encryptCertificates: true, iterations: 1 }),
+    );
     const { keys } = await listKeys({ roots: [root], systemRoots: false, env: {} });
     assert.equal(keys[0]!.source, 'alias');
     assert.deepEqual(keys[0]!.unreadable, ['certificates']);
@@ -80,8 +106,14 @@ describe('key store', () => {
     assert.equal((await resolveKeyRef(aliasFor(fx.keys.person!.certificate), opts)).path, fx.files.person);
     assert.equal((await resolveKeyRef('old', opts)).path, fx.files.expired);
     assert.equal((await resolveKeyRef('valiyev', opts)).path, fx.files.company);
-    await assert.rejects(resolveKeyRef('key', opts), (e: unknown) => e instanceof UsageError && e.code === 'KEY_REF_AMBIGUOUS');
-    await assert.rejects(resolveKeyRef('nobody', opts), (e: unknown) => e instanceof UsageError && e.code === 'KEY_NOT_FOUND');
+    await assert.rejects(
+      resolveKeyRef('key', opts),
+      (e: unknown) => e instanceof UsageError && e.code === 'KEY_REF_AMBIGUOUS',
+    );
+    await assert.rejects(
+      resolveKeyRef('nobody', opts),
+      (e: unknown) => e instanceof UsageError && e.code === 'KEY_NOT_FOUND',
+    );
   });
 
   it('opens a key into private key + certificate + chain; a wrong password is KeyPasswordError', async () => {
@@ -94,6 +126,9 @@ describe('key store', () => {
     await openKey(fx.files.person!, async () => (asked++, PW), opts);
     assert.equal(asked, 1);
     await assert.rejects(openKey(fx.files.person!, 'nope', opts), KeyPasswordError);
+    const gost = await openKey('34444444444444', PW, opts);
+    assert.equal((gost.privateKey as { kind?: string }).kind, 'gost2001');
+    assert.ok(encodePublicKey(publicKeyOf(gost.privateKey)).equals(Buffer.from(gost.certificate.spki)));
   });
 
   it('changes the password atomically with a .bak; a wrong old password writes nothing', async () => {
@@ -116,7 +151,10 @@ describe('key store', () => {
 
     await changeKeyPassword(file, 'n3w-pass', 'third', { backup: false, legacy: true });
     assert.ok(readFileSync(`${file}.bak`).equals(before), '--no-backup leaves the old .bak alone');
-    assert.equal(readPfx(readFileSync(file), 'third').protection.keys[0]!.scheme, 'pbeWithSHAAnd3-KeyTripleDES-CBC');
+    assert.equal(
+      readPfx(readFileSync(file), 'third').protection.keys[0]!.scheme,
+      'pbeWithSHAAnd3-KeyTripleDES-CBC',
+    );
   });
 
   it('saves a new key file with mode 0600 and refuses to overwrite without force', async () => {
@@ -125,7 +163,10 @@ describe('key store', () => {
     const bytes = writePfx({ ...fx.keys.person!, password: PW, iterations: 1 });
     await saveKeyFile(file, bytes);
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    await assert.rejects(saveKeyFile(file, bytes), (e: unknown) => e instanceof UsageError && e.code === 'KEY_EXISTS');
+    await assert.rejects(
+      saveKeyFile(file, bytes),
+      (e: unknown) => e instanceof UsageError && e.code === 'KEY_EXISTS',
+    );
     await saveKeyFile(file, bytes, { force: true });
   });
 });

@@ -2,7 +2,13 @@
 import { strict as assert } from 'node:assert';
 
 import { MalformedError } from '../../src/lib/errors/index.js';
-import { aliasFor, aliasMismatches, formatAliasTime, parseAlias, parseAliasTime } from '../../src/lib/pki/index.js';
+import {
+  aliasFor,
+  aliasMismatches,
+  formatAliasTime,
+  parseAlias,
+  parseAliasTime,
+} from '../../src/lib/pki/index.js';
 import { rc2CbcDecrypt, rc2CbcEncrypt, rc2EncryptBlock } from '../../src/lib/pki/pkcs12/rc2.js';
 import { issueKey, PERSON } from './helpers.js';
 
@@ -20,7 +26,9 @@ describe('E-IMZO alias', () => {
   });
 
   it('keeps commas inside values and lower-cases everything', () => {
-    const a = parseAlias('CN=A,O=OOO "Alfa, Beta", Gamma,T=Director,SERIALNUMBER=0A1B,validfrom=2024.01.01 00:00:00,validto=2025.01.01 00:00:00');
+    const a = parseAlias(
+      'CN=A,O=OOO "Alfa, Beta", Gamma,T=Director,SERIALNUMBER=0A1B,validfrom=2024.01.01 00:00:00,validto=2025.01.01 00:00:00',
+    );
     assert.equal(a.o, 'ooo "alfa, beta", gamma');
     assert.equal(a.t, 'director');
     assert.equal(a.serialHex, 'a1b');
@@ -59,7 +67,8 @@ describe('RC2 (RFC 2268)', () => {
     ['88bca90e90875a7f0f79c384627bafb2', 128, '0000000000000000', '2269552ab0f85ca6'],
   ];
   for (const [key, bits, pt, ct] of vectors)
-    it(`key ${key} (${bits} bits)`, () => assert.equal(Buffer.from(rc2EncryptBlock(h(key), bits, h(pt))).toString('hex'), ct));
+    it(`key ${key} (${bits} bits)`, () =>
+      assert.equal(Buffer.from(rc2EncryptBlock(h(key), bits, h(pt))).toString('hex'), ct));
 
   it('CBC round-trips and reports bad padding as null', () => {
     const key = h('0102030405');

@@ -24,8 +24,22 @@ describe('X.509 certificates', () => {
   it('reads the Uzbek identity attributes of a certificate issued by the test CA', () => {
     const { certificate: c } = issueKey({ alg: 'ec' }, { ...PERSON, TIN: '201234567' });
     assert.deepEqual(
-      { pinfl: c.identity.pinfl, tin: c.identity.tin, uid: c.identity.uid, cn: c.identity.cn, o: c.identity.o, t: c.identity.t },
-      { pinfl: '31234567890123', tin: '201234567', uid: '412345678', cn: 'Test User', o: PERSON.O, t: 'director' },
+      {
+        pinfl: c.identity.pinfl,
+        tin: c.identity.tin,
+        uid: c.identity.uid,
+        cn: c.identity.cn,
+        o: c.identity.o,
+        t: c.identity.t,
+      },
+      {
+        pinfl: '31234567890123',
+        tin: '201234567',
+        uid: '412345678',
+        cn: 'Test User',
+        o: PERSON.O,
+        t: 'director',
+      },
     );
     assert.deepEqual(c.keyUsage, ['digitalSignature', 'nonRepudiation']);
     assert.equal(c.basicConstraints?.ca, false);
@@ -44,7 +58,16 @@ describe('X.509 certificates', () => {
       writeFileSync(sub, pem(testCa().sub.certificate.raw));
       const v = opensslTry(['verify', '-CAfile', root, '-untrusted', sub, leaf]);
       assert.equal(v.code, 0, v.out);
-      const text = openssl(['x509', '-in', leaf, '-noout', '-subject', '-serial', '-nameopt', 'oid,sep_comma_plus']).toString();
+      const text = openssl([
+        'x509',
+        '-in',
+        leaf,
+        '-noout',
+        '-subject',
+        '-serial',
+        '-nameopt',
+        'oid,sep_comma_plus',
+      ]).toString();
       assert.match(text, /1\.2\.860\.3\.16\.1\.2=31234567890123/);
       assert.match(text, new RegExp(`serial=0*${key.certificate.serialHex}`, 'i'));
       // and we verify what we issued, and refuse a wrong issuer
@@ -57,8 +80,23 @@ describe('X.509 certificates', () => {
   it('reads a certificate made by OpenSSL (RSA-PSS-free, self-signed) and its fingerprint matches', () => {
     const keyFile = path.join(dir, 'o.key');
     const certFile = path.join(dir, 'o.crt');
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '10',
-      '-subj', '/CN=OpenSSL Made/O=Org, Inc/UID=412345678', '-addext', 'keyUsage=critical,digitalSignature,keyCertSign']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '10',
+      '-subj',
+      '/CN=OpenSSL Made/O=Org, Inc/UID=412345678',
+      '-addext',
+      'keyUsage=critical,digitalSignature,keyCertSign',
+    ]);
     const der = openssl(['x509', '-in', certFile, '-outform', 'DER']);
     const c = parseCertificate(der);
     assert.equal(c.identity.cn, 'OpenSSL Made');
@@ -75,7 +113,12 @@ describe('X.509 certificates', () => {
 
   it('rejects garbage, truncation and trailing data with MalformedError', () => {
     const der = Buffer.from(issueKey().certificate.raw);
-    for (const bad of [der.subarray(0, der.length - 1), Buffer.concat([der, Buffer.from([0])]), Buffer.from('hello'), Buffer.alloc(0)])
+    for (const bad of [
+      der.subarray(0, der.length - 1),
+      Buffer.concat([der, Buffer.from([0])]),
+      Buffer.from('hello'),
+      Buffer.alloc(0),
+    ])
       assert.throws(() => parseCertificate(bad), MalformedError);
   });
 });
@@ -85,10 +128,25 @@ describe('PKCS#10 requests', () => {
   for (const alg of ['rsa', 'ec'] as const) {
     it(`OpenSSL verifies the request we build (${alg}), and we verify OpenSSL's`, () => {
       const priv = generatePrivateKey(alg === 'rsa' ? { alg: 'rsa', bits: 2048 } : { alg: 'ec' });
-      const csr = buildPkcs10({ subject: PERSON, privateKey: priv, extensions: { keyUsage: ['digitalSignature'] } });
+      const csr = buildPkcs10({
+        subject: PERSON,
+        privateKey: priv,
+        extensions: { keyUsage: ['digitalSignature'] },
+      });
       const file = path.join(dir, `${alg}.csr`);
       writeFileSync(file, csr);
-      const v = opensslTry(['req', '-in', file, '-inform', 'DER', '-verify', '-noout', '-subject', '-nameopt', 'oid']);
+      const v = opensslTry([
+        'req',
+        '-in',
+        file,
+        '-inform',
+        'DER',
+        '-verify',
+        '-noout',
+        '-subject',
+        '-nameopt',
+        'oid',
+      ]);
       assert.equal(v.code, 0, v.out);
       assert.match(v.out, /verify OK/i);
       assert.match(v.out, /1\.2\.860\.3\.16\.1\.2\s*=\s*31234567890123/);
@@ -105,7 +163,16 @@ describe('PKCS#10 requests', () => {
       assert.equal(p.subject.text, 'CN=From OpenSSL');
       const tampered = Buffer.from(theirs);
       tampered[tampered.length - 5]! ^= 1;
-      assert.equal((() => { try { return parsePkcs10(tampered).verify(); } catch { return false; } })(), false);
+      assert.equal(
+        (() => {
+          try {
+            return parsePkcs10(tampered).verify();
+          } catch {
+            return false;
+          }
+        })(),
+        false,
+      );
     });
   }
 });

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { isOneIdError } from '../../src/lib/errors/index.js';
-import { parseAlias, parseCertificate, parsePkcs10, buildPkcs10, readPfx, readPfxPublic, writePfx } from '../../src/lib/pki/index.js';
+import {
+  parseAlias,
+  parseCertificate,
+  parsePkcs10,
+  buildPkcs10,
+  readPfx,
+  readPfxPublic,
+  writePfx,
+} from '../../src/lib/pki/index.js';
 import { issueKey, openssl, tempDir, writePems } from './helpers.js';
 
 /** xorshift32: small, fast, deterministic. */
@@ -37,7 +45,11 @@ function mutate(src: Buffer, r: () => number): Buffer {
     case 3: {
       // insert random bytes
       const at = n(b.length);
-      return Buffer.concat([b.subarray(0, at), Buffer.from(Array.from({ length: 1 + n(8) }, () => n(256))), b.subarray(at)]);
+      return Buffer.concat([
+        b.subarray(0, at),
+        Buffer.from(Array.from({ length: 1 + n(8) }, () => n(256))),
+        b.subarray(at),
+      ]);
     }
     case 4: {
       // duplicate a chunk
@@ -53,7 +65,9 @@ function mutate(src: Buffer, r: () => number): Buffer {
       return b;
     }
     default: // pure noise, sometimes starting like a SEQUENCE
-      return Buffer.from(Array.from({ length: 1 + n(300) }, (_, i) => (i === 0 && r() < 0.5 ? 0x30 : n(256))));
+      return Buffer.from(
+        Array.from({ length: 1 + n(300) }, (_, i) => (i === 0 && r() < 0.5 ? 0x30 : n(256))),
+      );
   }
 }
 
@@ -66,7 +80,20 @@ describe('fuzz: PKCS#12, X.509, PKCS#10 and alias parsers', function () {
   const pems = writePems(dir, ec, 'ec');
   const osslDefault = path.join(dir, 'default.pfx');
   const osslLegacy = path.join(dir, 'legacy.pfx');
-  const base = ['pkcs12', '-export', '-inkey', pems.key, '-in', pems.cert, '-certfile', pems.chain, '-passout', `pass:${PW}`, '-iter', '1'];
+  const base = [
+    'pkcs12',
+    '-export',
+    '-inkey',
+    pems.key,
+    '-in',
+    pems.cert,
+    '-certfile',
+    pems.chain,
+    '-passout',
+    `pass:${PW}`,
+    '-iter',
+    '1',
+  ];
   openssl([...base, '-out', osslDefault]);
   openssl([...base, '-legacy', '-out', osslLegacy]);
   // Low iteration counts keep 10,000 password attempts fast; the parsers are the same.
@@ -76,7 +103,11 @@ describe('fuzz: PKCS#12, X.509, PKCS#10 and alias parsers', function () {
     readFileSync(osslDefault),
     readFileSync(osslLegacy),
   ];
-  const certSeeds = [Buffer.from(rsa.certificate.raw), Buffer.from(ec.certificate.raw), Buffer.from(ec.chain[1]!.raw)];
+  const certSeeds = [
+    Buffer.from(rsa.certificate.raw),
+    Buffer.from(ec.certificate.raw),
+    Buffer.from(ec.chain[1]!.raw),
+  ];
   const csrSeed = buildPkcs10({ subject: { CN: 'x', PINFL: '31234567890123' }, privateKey: ec.privateKey });
 
   it('≥ 10,000 mutated inputs end in a result or a typed error', () => {
@@ -115,7 +146,10 @@ describe('fuzz: PKCS#12, X.509, PKCS#10 and alias parsers', function () {
     }
     for (let i = 0; i < 200; i++) {
       inputs++;
-      const s = mutate(Buffer.from('cn=a,o=b, c,serialnumber=0a,validfrom=2024.01.01 00:00:00,validto=2025.01.01 00:00:00'), r);
+      const s = mutate(
+        Buffer.from('cn=a,o=b, c,serialnumber=0a,validfrom=2024.01.01 00:00:00,validto=2025.01.01 00:00:00'),
+        r,
+      );
       run('parseAlias', i, () => parseAlias(s.toString('latin1')));
     }
     if (process.env.FUZZ_VERBOSE) console.log(inputs, outcomes);

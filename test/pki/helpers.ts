@@ -73,7 +73,11 @@ export function issueKey(
 }
 
 /** Write PEM files (key, cert, chain) for openssl. */
-export function writePems(dir: string, key: TestKey, name = 'k'): { key: string; cert: string; chain: string } {
+export function writePems(
+  dir: string,
+  key: TestKey,
+  name = 'k',
+): { key: string; cert: string; chain: string } {
   const k = path.join(dir, `${name}.key.pem`);
   const c = path.join(dir, `${name}.crt.pem`);
   const ch = path.join(dir, `${name}.chain.pem`);
@@ -84,6 +88,8 @@ export function writePems(dir: string, key: TestKey, name = 'k'): { key: string;
 }
 
 export function pem(der: Uint8Array, label = 'CERTIFICATE'): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${b64.replace(/\n$/, '')}\n-----END ${label}-----\n`;
 }

@@ -30,8 +30,21 @@ for (const alg of ['rsa', 'ec'] as const) {
     const key = issueKey(alg === 'rsa' ? { alg: 'rsa', bits: 2048 } : { alg: 'ec' });
     const pems = writePems(dir, key);
     const exportArgs = (out: string, extra: string[]) => [
-      'pkcs12', '-export', '-inkey', pems.key, '-in', pems.cert, '-certfile', pems.chain,
-      '-name', 'openssl alias', '-passout', `pass:${PW}`, '-out', out, ...extra,
+      'pkcs12',
+      '-export',
+      '-inkey',
+      pems.key,
+      '-in',
+      pems.cert,
+      '-certfile',
+      pems.chain,
+      '-name',
+      'openssl alias',
+      '-passout',
+      `pass:${PW}`,
+      '-out',
+      out,
+      ...extra,
     ];
 
     const variants: Array<[string, string[]]> = [
@@ -75,14 +88,28 @@ for (const alg of ['rsa', 'ec'] as const) {
           assert.match(info.out, /PBES2, PBKDF2, AES-256-CBC, Iteration 10000, PRF hmacWithSHA256/);
         }
         // OpenSSL extracts exactly our key and certificates.
-        const keyPem = openssl(['pkcs12', '-in', file, '-nocerts', '-nodes', '-passin', `pass:${PW}`]).toString();
+        const keyPem = openssl([
+          'pkcs12',
+          '-in',
+          file,
+          '-nocerts',
+          '-nodes',
+          '-passin',
+          `pass:${PW}`,
+        ]).toString();
         const theirs = openssl(['pkey', '-pubout', '-outform', 'DER'], keyPem);
         assert.ok(theirs.equals(Buffer.from(key.certificate.spki)));
         const certs = openssl(['pkcs12', '-in', file, '-nokeys', '-passin', `pass:${PW}`]).toString();
         assert.equal(certs.match(/BEGIN CERTIFICATE/g)?.length, 3);
-        assert.match(certs, /friendlyName: cn=test user,name=test,surname=user,1\.2\.860\.3\.16\.1\.2=31234567890123/);
+        assert.match(
+          certs,
+          /friendlyName: cn=test user,name=test,surname=user,1\.2\.860\.3\.16\.1\.2=31234567890123/,
+        );
         // OpenSSL refuses a wrong password (its peer check of our MAC).
-        assert.notEqual(opensslTry(['pkcs12', '-info', '-noout', '-in', file, '-passin', 'pass:wrong']).code, 0);
+        assert.notEqual(
+          opensslTry(['pkcs12', '-info', '-noout', '-in', file, '-passin', 'pass:wrong']).code,
+          0,
+        );
       });
     }
 
@@ -123,17 +150,50 @@ for (const alg of ['rsa', 'ec'] as const) {
   });
 }
 
+describe('PKCS#12 edge cases from OpenSSL', () => {
+  const dir = tempDir();
+  const key = issueKey({ alg: 'ec' });
+  const pems = writePems(dir, key);
+  const make = (name: string, extra: string[]) => {
+    const out = path.join(dir, `${name}.pfx`);
+    openssl(['pkcs12', '-export', '-inkey', pems.key, '-in', pems.cert, '-out', out, ...extra]);
+    return readFileSync(out);
+  };
+  it('an empty password (modern and legacy)', () => {
+    for (const extra of [[], ['-legacy']])
+      sameKey(readPfx(make('empty', ['-passout', 'pass:', ...extra]), '').privateKey, key);
+  });
+  it('no MAC: the password is still checked through decryption', () => {
+    const bytes = make('nomac', ['-passout', 'pass:abc', '-nomac']);
+    sameKey(readPfx(bytes, 'abc').privateKey, key);
+    assert.throws(() => readPfx(bytes, 'abd'), KeyPasswordError);
+  });
+});
+
 describe('PKCS#12 damaged input', () => {
   const key = issueKey();
   const good = writePfx({ ...key, password: 'pw', iterations: 1 });
   it('truncated / random / empty → MalformedError', () => {
-    for (const bad of [good.subarray(0, good.length - 7), Buffer.alloc(0), Buffer.from('not a pfx at all, really')])
+    for (const bad of [
+      good.subarray(0, good.length - 7),
+      Buffer.alloc(0),
+      Buffer.from('not a pfx at all, really'),
+    ])
       assert.throws(() => readPfxPublic(bad), MalformedError);
     assert.throws(() => readPfx(good.subarray(0, 100), 'pw'), MalformedError);
+  });
+  it('deeply nested indefinite-length BER (stack exhaustion) → MalformedError', () => {
+    const deep = Buffer.alloc(40_004);
+    for (let i = 0; i < 20_000; i++) deep.set([0x30, 0x80], 2 * i);
+    assert.throws(() => readPfxPublic(deep), MalformedError);
+    assert.throws(() => readPfx(deep, 'pw'), MalformedError);
   });
   it('a flipped byte in the encrypted key with the right password → MalformedError (MAC), not a password error', () => {
     const bad = Buffer.from(good);
     bad[bad.length - 120]! ^= 0x55;
-    assert.throws(() => readPfx(bad, 'pw'), (e: unknown) => e instanceof MalformedError || e instanceof KeyPasswordError);
+    assert.throws(
+      () => readPfx(bad, 'pw'),
+      (e: unknown) => e instanceof MalformedError || e instanceof KeyPasswordError,
+    );
   });
 });

@@ -88,6 +88,7 @@ history: [{ status, at }] }`;
     selfie: Flags.string({ summary: 'A selfie holding the passport open at the main page: JPEG or PNG, at most 5 MB.' }),
     yes: Flags.boolean({ char: 'y', summary: 'Send the application without asking for confirmation.' }),
     resume: Flags.string({ summary: 'Continue an interrupted application from its last saved step.' }),
+    'resend-sms': Flags.boolean({ summary: 'With --resume: have the portal send a new SMS code first.' }),
     wait: Flags.boolean({ summary: 'After sending, wait until the application is decided and install the key.' }),
     portal: portalFlag,
     ...secretFlags('key-password'),
@@ -138,13 +139,6 @@ history: [{ status, at }] }`;
     if (state.invoice && !state.invoice.paid && state.status === 'awaiting_payment')
       for (const line of invoiceLines(state)) this.out(line);
     if (state.installed) this.out(t('apply.out.installed', { path: state.installed }));
-    if (state.status === 'rejected') {
-      for (const line of historyLines(state)) this.out(line);
-      throw new PortalRefusedError('APPLICATION_REJECTED', 'apply.error.rejected', {
-        params: { id: state.id, reason: state.rejectReason ?? '-' },
-        data: { application: state.id },
-      });
-    }
     if (!submitted) this.hint('apply.hint.resume', { id: state.id });
     else if (!state.installed) this.hint('apply.hint.status', { id: state.id });
     const result: KeyApplyResult = {
@@ -164,6 +158,13 @@ history: [{ status, at }] }`;
     if (state.publicKey) result.publicKey = state.publicKey;
     if (state.installed) result.installed = state.installed;
     if (state.rejectReason) result.rejectReason = state.rejectReason;
+    if (state.status === 'rejected') {
+      for (const line of historyLines(state)) this.out(line);
+      throw new PortalRefusedError('APPLICATION_REJECTED', 'apply.error.rejected', {
+        params: { id: state.id, reason: state.rejectReason ?? '-' },
+        data: { applicationId: state.id, result },
+      });
+    }
     return result;
   }
 
@@ -182,6 +183,7 @@ history: [{ status, at }] }`;
     const smsFromPrompt = !f['sms-code-file'] && !f['sms-code-stdin'] && !process.env[SECRET_ENV['sms-code']];
     return {
       password: () => this.password(isNew),
+      resendSms: f['resend-sms'],
       retrySms: this.term.interactive && smsFromPrompt,
       smsCode: async ({ phone, attempt, attemptsLeft }) => {
         if (attempt === 1) this.note(t('apply.note.smsSent', { phone }));
@@ -194,6 +196,7 @@ history: [{ status, at }] }`;
               params: { id: this.currentId ?? '-' },
               hintKey: 'apply.hint.resumeSms',
               hintParams: { id: this.currentId ?? '-' },
+              data: { applicationId: this.currentId },
             });
           throw e;
         }
@@ -225,6 +228,7 @@ history: [{ status, at }] }`;
       throw new UsageError('SUBMIT_CONFIRMATION_NEEDED', 'apply.error.confirmNeeded', {
         hintKey: 'apply.hint.resumeYes',
         hintParams: { id: review.id },
+        data: { applicationId: review.id },
       });
     const { confirm } = await import('@inquirer/prompts');
     return confirm({ message: t('apply.prompt.submit'), default: true }, { output: process.stderr });

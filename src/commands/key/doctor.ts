@@ -29,7 +29,8 @@ export default class KeyDoctor extends BaseCommand<typeof KeyDoctor> {
   static override description = `Runs the checks support staff do by hand, each with PASS / WARN / FAIL / SKIP and a fix:
 key folders found, USB drive mounted, key files readable, PKCS#12 parse, password (only when given
 through --key-password-file, --key-password-stdin or ONEID_KEY_PASSWORD), private key matches the
-certificate, expiry (warns 30 days ahead), chain to a trusted root (--ca), system clock, and portal
+certificate, expiry (warns 30 days ahead), chain to a trusted root (--ca, else the portal's CA from
+/api/v1/ca/certificates), system clock, and portal
 reachable (GET <portal>/api/v1/health, 3 s timeout). Without <key>, every key found is checked.
 Exit 0 only when no check fails; otherwise the exit code of the first failure (4 password,
 7 portal, 5 otherwise) with the full report in the JSON envelope's "result".

@@ -60,23 +60,30 @@ problems?: [{ path, code, message }], roots: [{ path, source, exists }] }`;
       return;
     }
     const day = (iso?: string) => (iso ? iso.slice(0, 10) : '-');
-    const state = (k: KeySummary) =>
+    // Cells are plain text (widths are computed on them); the status column is coloured after padding.
+    const stateText = (k: KeySummary) =>
       k.state === 'expired'
-        ? this.style.red(t('keys.list.state.expired'))
+        ? t('keys.list.state.expired')
         : k.state === 'not-yet-valid'
-          ? this.style.yellow(t('keys.list.state.notYet'))
+          ? t('keys.list.state.notYet')
           : k.state === 'valid'
             ? t('keys.list.state.valid')
             : '-';
+    const colour = (k: KeySummary, cell: string) =>
+      k.state === 'expired'
+        ? this.style.red(cell)
+        : k.state === 'not-yet-valid'
+          ? this.style.yellow(cell)
+          : cell;
     const rows = keys.map((k) => [
-      (k.owner ?? k.alias ?? '-') + (k.source === 'alias' ? ' *' : ''),
+      (k.owner ?? k.alias ?? '-') + (k.unreadable.length ? ' *' : ''),
       [k.pinfl, k.tin ?? k.uid].filter(Boolean).join(' / ') || '-',
       k.organization ?? '-',
       [k.algorithm, k.curve ?? (k.bits ? String(k.bits) : undefined)].filter(Boolean).join(' ') || '-',
       day(k.validFrom),
       day(k.validTo),
       k.daysLeft === undefined ? '-' : String(k.daysLeft),
-      state(k),
+      stateText(k),
       k.path,
     ]);
     const header = [
@@ -90,14 +97,17 @@ problems?: [{ path, code, message }], roots: [{ path, source, exists }] }`;
       'keys.list.col.state',
       'keys.list.col.file',
     ].map((k) => t(k));
-    const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => plain(r[i]!).length)));
-    const line = (cells: string[]) =>
+    const STATE = 7;
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[], k?: KeySummary) =>
       cells
-        .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - plain(c).length)))
+        .map((c, i) => {
+          const padded = i === cells.length - 1 ? c : c.padEnd(widths[i]!);
+          return k && i === STATE ? colour(k, padded) : padded;
+        })
         .join('  ');
     this.out(this.style.bold(line(header)));
-    for (const r of rows) this.out(line(r));
-    if (keys.some((k) => k.source === 'alias')) this.note(this.style.dim(t('keys.list.aliasOnly')));
+    rows.forEach((r, i) => this.out(line(r, keys[i])));
+    if (keys.some((k) => k.unreadable.length)) this.note(this.style.dim(t('keys.list.aliasOnly')));
   }
 }

@@ -102,7 +102,7 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
     if (state.status === 'rejected')
       throw new PortalRefusedError('APPLICATION_REJECTED', 'apply.error.rejected', {
         params: { id: state.id, reason: state.rejectReason ?? '-' },
-        data: { application: summary(state) },
+        data: { applicationId: state.id, result: { applications: [summary(state)] } },
       });
     return { applications: [summary(state)] };
   }

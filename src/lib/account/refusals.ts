@@ -68,7 +68,7 @@ export function portalBody(e: OneIdError): Record<string, unknown> {
 export function explainRefusal(e: unknown, extra: Params = {}): never {
   if (!isOneIdError(e) || (e.category !== 'portal-refused' && e.category !== 'auth')) throw e;
   const how = EXPLAINED[e.code];
-  if (!how) throw e;
+  if (!how || e.key.startsWith('account.')) throw e; // unknown code, or explained already
   const body = portalBody(e);
   const params: Params = { ...extra, message: String(body.message ?? e.params.message ?? '') };
   for (const k of ['attemptsLeft', 'retryAfter'] as const)

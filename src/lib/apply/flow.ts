@@ -14,6 +14,7 @@ import {
   attachKeyRequest,
   confirmKeyApplication,
   getKeyApplication,
+  resendKeyApplicationSms,
   startKeyApplication,
   submitKeyApplication,
   uploadKeyDocument,
@@ -61,6 +62,8 @@ export interface ApplyIo {
   password(): Promise<string>;
   /** The SMS code; `attempt` counts from 1; `attemptsLeft` after a wrong one. */
   smsCode(o: { phone: string; attempt: number; attemptsLeft?: number }): Promise<string>;
+  /** Ask the portal for a new SMS code before asking for it (`--resend-sms`). */
+  resendSms?: boolean;
   /** Ask again after a wrong SMS code (interactive runs) instead of stopping. */
   retrySms: boolean;
   /** Show the review; true sends the application. */
@@ -186,6 +189,10 @@ export async function continueApplication(state: ApplicationState, io: ApplyIo):
   if (view.status === 'awaiting_sms' || view.status === 'draft') await ensureKey(state, io);
 
   if (view.status === 'awaiting_sms') {
+    if (io.resendSms) {
+      const again = await portalStep(() => resendKeyApplicationSms(http, state.id), { id: state.id });
+      state.phoneMasked = again.phone;
+    }
     view = await confirmSms(state, http, io);
     applyView(state, view);
     await save('confirmed');

@@ -4,6 +4,7 @@
  * Point arithmetic is @noble/curves' `weierstrass` (projective coordinates, wNAF with precomputed
  * base-point tables); each curve is built on first use, so loading this module costs nothing.
  */
+import { Field, type IField } from '@noble/curves/abstract/modular.js';
 import { weierstrass, type WeierstrassPoint, type WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 import { OID } from './oids.js';
 
@@ -73,13 +74,82 @@ export interface Curve {
  */
 const BASE_WINDOW = 8;
 
+/**
+ * noble's field with the hot operations replaced (same results, fewer bigint divisions):
+ * add/sub by a conditional correction instead of `%`; mul/sqr by pseudo-Mersenne reduction where
+ * p = 2^256 - c (curve A) or 2^255 + c (curve B, test curve) with a small c; multiplication by
+ * a = p - 3 (A, B, C) as -3·y. Inherits everything else (inversion, sqrt, encoding) from noble's
+ * `Field`. Measured: about 1.5× faster point doubling and addition on curve A.
+ */
+function fastField(p: bigint, a: bigint): IField<bigint> {
+  // noble's field class is reachable only through an instance; a subclass keeps the objects
+  // monomorphic for V8 (shadowing methods on a frozen instance made everything 2× slower).
+  const NobleField = Object.getPrototypeOf(Field(p)).constructor as new (order: bigint) => IField<bigint>;
+  const reduce = reducer(p);
+  const aIsMinus3 = a === p - 3n;
+  class FastField extends NobleField {
+    override add(x: bigint, y: bigint): bigint {
+      const s = x + y;
+      return s >= p ? s - p : s;
+    }
+    override sub(x: bigint, y: bigint): bigint {
+      const s = x - y;
+      return s < 0n ? s + p : s;
+    }
+    override mul(x: bigint, y: bigint): bigint {
+      // noble multiplies by a as `Fp.mul(a, y)`; other orders still get the right (general) product.
+      if (aIsMinus3 && x === a) return mulMinus3(y);
+      return reduce(x * y);
+    }
+    override sqr(x: bigint): bigint {
+      return reduce(x * x);
+    }
+  }
+  const mulMinus3 = (y: bigint): bigint => {
+    let t = 3n * y;
+    while (t >= p) t -= p;
+    return t === 0n ? 0n : p - t;
+  };
+  return Object.freeze(new FastField(p));
+}
+
+/** x mod p for 0 <= x < p^2. */
+function reducer(p: bigint): (x: bigint) => bigint {
+  const m256 = (1n << 256n) - 1n;
+  const m255 = (1n << 255n) - 1n;
+  const c256 = (1n << 256n) - p;
+  const c255 = p - (1n << 255n);
+  if (c256 > 0n && c256 < 1n << 32n) {
+    // 2^256 ≡ c: fold the high half twice, then at most one subtraction.
+    return (x) => {
+      x = (x & m256) + (x >> 256n) * c256;
+      x = (x & m256) + (x >> 256n) * c256;
+      return x >= p ? x - p : x;
+    };
+  }
+  if (c255 > 0n && c255 < 1n << 32n) {
+    // 2^255 ≡ -c: fold twice (the value may go negative), then correct.
+    return (x) => {
+      x = (x & m255) - (x >> 255n) * c255;
+      x = (x & m255) - (x >> 255n) * c255;
+      while (x < 0n) x += p;
+      while (x >= p) x -= p;
+      return x;
+    };
+  }
+  return (x) => x % p;
+}
+
 const built = new Map<GostCurveId, Curve>();
 
 export function curve(id: GostCurveId): Curve {
   let c = built.get(id);
   if (!c) {
     const prm = CURVE_PARAMS[id];
-    const Point = weierstrass({ p: prm.p, n: prm.n, h: 1n, a: prm.a, b: prm.b, Gx: prm.Gx, Gy: prm.Gy });
+    const Point = weierstrass(
+      { p: prm.p, n: prm.n, h: 1n, a: prm.a, b: prm.b, Gx: prm.Gx, Gy: prm.Gy },
+      { Fp: fastField(prm.p, prm.a) },
+    );
     Point.BASE.precompute(BASE_WINDOW);
     c = { id, params: prm, Point };
     built.set(id, c);

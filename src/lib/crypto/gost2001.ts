@@ -79,33 +79,49 @@ export function signE(id: GostCurveId, d: bigint, e: bigint, k?: bigint): Signat
   }
 }
 
-const pointCache = new WeakMap<object, ReturnType<Curve['Point']['fromAffine']>>();
-
 /**
- * Verify (r, s) on e against Q. `cacheKey` (the public-key object) lets repeated verifications
- * with one key skip rebuilding the point.
+ * Public points seen recently, by value. A key verified a second time gets a precomputed wNAF
+ * table (window 4: about 2.5 verifications' worth of work once), after which z2·Q costs ~64
+ * additions instead of ~256 doublings: batch verification of one signer's documents, or a
+ * portal checking a user's repeated logins, runs about 2-3× faster. Bounded LRU.
  */
-export function verifyE(
-  id: GostCurveId,
-  Q: { x: bigint; y: bigint },
-  e: bigint,
-  sig: Signature,
-  cacheKey?: object,
-): boolean {
+type CachedPoint = { P: ReturnType<Curve['Point']['fromAffine']>; uses: number };
+const pointCache = new Map<string, CachedPoint>();
+const POINT_CACHE_SIZE = 32;
+const TABLE_WINDOW = 4;
+
+function publicPointFor(c: Curve, Q: { x: bigint; y: bigint }): CachedPoint['P'] | undefined {
+  const key = `${c.id}:${Q.x.toString(36)}:${Q.y.toString(36)}`;
+  let hit = pointCache.get(key);
+  if (hit) {
+    pointCache.delete(key); // re-insert: most recently used last
+    if (++hit.uses === 2) hit.P.precompute(TABLE_WINDOW, false);
+  } else {
+    const P = c.Point.fromAffine(Q);
+    try {
+      P.assertValidity();
+    } catch {
+      return undefined; // not a point of the curve: nothing verifies against it
+    }
+    hit = { P, uses: 1 };
+    if (pointCache.size >= POINT_CACHE_SIZE) pointCache.delete(pointCache.keys().next().value!);
+  }
+  pointCache.set(key, hit);
+  return hit.P;
+}
+
+/** Verify (r, s) on e against Q. */
+export function verifyE(id: GostCurveId, Q: { x: bigint; y: bigint }, e: bigint, sig: Signature): boolean {
   const c = curve(id);
   const { n: q, p } = c.params;
   const { r, s } = sig;
   if (r <= 0n || r >= q || s <= 0n || s >= q) return false;
-  let P = cacheKey ? pointCache.get(cacheKey) : undefined;
-  if (!P) {
-    P = c.Point.fromAffine(Q);
-    P.assertValidity();
-    if (cacheKey) pointCache.set(cacheKey, P);
-  }
+  const P = publicPointFor(c, Q);
+  if (!P) return false;
   const v = invert(e % q, q);
   const z1 = (s * v) % q;
   const z2 = (q - ((r * v) % q)) % q;
-  // C = z1·G + z2·Q: the base point uses its precomputed table, Q a fresh wNAF.
+  // C = z1·G + z2·Q: the base point uses its precomputed table, Q a wNAF (or its cached table).
   const C = c.Point.BASE.multiplyUnsafe(z1).add(P.multiplyUnsafe(z2));
   if (C.is0()) return false;
   // x_C mod q = r, checked without an inversion: x_C = X/Z is r or r + q (when below p).

@@ -57,3 +57,49 @@ export const OID = {
 } as const;
 
 export type OidName = keyof typeof OID;
+
+/** Display names (E-IMZO's where it has one) for messages and the registry. */
+export const OID_NAMES: Readonly<Record<string, string>> = {
+  [OID.ozdst1106Digest]: 'OZDST-1106-2009-2',
+  [OID.ozdst1092Key]: 'OZDST-1092-2009-2',
+  [OID.ozdst1092ParamA]: 'OZDST-1092-2009-2 parameter set A',
+  [OID.ozdst1092ParamB]: 'OZDST-1092-2009-2 parameter set B',
+  [OID.ozdst1092ParamC]: 'OZDST-1092-2009-2 parameter set C',
+  [OID.ozdst1106WithOzdst1092]: 'OZDST-1106-2009-2-AwithOZDST-1092-2009-2',
+  [OID.ozdst1092Legacy]: 'OZDST-1092-2009-1 (legacy alg-1, 1024-bit)',
+  [OID.ozmst2024Digest]: 'OZMST-285-2024-2',
+  [OID.ozmst2024Key]: 'OZMST-286-2024-2',
+  [OID.ozmst2024ParamA]: 'OZMST-286-2024-2 parameter set A',
+  [OID.ozmst2024ParamB]: 'OZMST-286-2024-2 parameter set B',
+  [OID.ozmst2024ParamC]: 'OZMST-286-2024-2 parameter set C',
+  [OID.ozmst2024Signature]: 'OZMST-285-2024-2-AwithOZMST-286-2024-2',
+  [OID.gostR3410_2001]: 'GOST R 34.10-2001',
+  [OID.gostR3411_94]: 'GOST R 34.11-94',
+  [OID.gostR3411_94WithGostR3410_2001]: 'GOST R 34.11-94 with GOST R 34.10-2001',
+  [OID.gostR3410_2001TestParamSet]: 'GOST R 34.10-2001 test parameter set',
+  [OID.gostR3410_2001CryptoProA]: 'GOST R 34.10-2001 CryptoPro-A',
+  [OID.gostR3410_2001CryptoProB]: 'GOST R 34.10-2001 CryptoPro-B',
+  [OID.gostR3410_2001CryptoProC]: 'GOST R 34.10-2001 CryptoPro-C',
+  [OID.gostR3410_2001CryptoProXchA]: 'GOST R 34.10-2001 CryptoPro-XchA',
+  [OID.gostR3410_2001CryptoProXchB]: 'GOST R 34.10-2001 CryptoPro-XchB',
+  [OID.gostR3411_94TestParamSet]: 'GOST R 34.11-94 test parameter set',
+  [OID.gostR3411_94CryptoProParamSet]: 'GOST R 34.11-94 CryptoPro parameter set',
+  [OID.rsaEncryption]: 'RSA',
+  [OID.sha1WithRSAEncryption]: 'sha1WithRSAEncryption',
+  [OID.sha256WithRSAEncryption]: 'sha256WithRSAEncryption',
+  [OID.sha384WithRSAEncryption]: 'sha384WithRSAEncryption',
+  [OID.sha512WithRSAEncryption]: 'sha512WithRSAEncryption',
+  [OID.ecPublicKey]: 'EC public key',
+  [OID.prime256v1]: 'P-256',
+  [OID.secp384r1]: 'P-384',
+  [OID.ecdsaWithSHA256]: 'ecdsa-with-SHA256',
+  [OID.ecdsaWithSHA384]: 'ecdsa-with-SHA384',
+  [OID.ecdsaWithSHA512]: 'ecdsa-with-SHA512',
+  [OID.sha1]: 'SHA-1',
+  [OID.sha256]: 'SHA-256',
+  [OID.sha384]: 'SHA-384',
+  [OID.sha512]: 'SHA-512',
+};
+
+/** Key OIDs of GOST R 34.10-2001 keys, Uzbek and Russian. */
+export const GOST_KEY_OIDS: readonly string[] = [OID.ozdst1092Key, OID.ozmst2024Key, OID.gostR3410_2001];

@@ -5,12 +5,14 @@
 import { isOneIdError, KeyPasswordError, type Params } from '../errors/index.js';
 import {
   buildChain,
+  parseCertificate,
   publicKeyOf,
   readPfx,
   readPfxPublic,
   sameKey,
   verifyCertificateSignature,
   type Certificate,
+  type PfxPublicInfo,
 } from '../pki/index.js';
 import { findKeyFiles, summarizePfx, type KeySummary } from './list.js';
 import { keyRoots, systemRootsEnabled, type DiscoveryOptions } from './roots.js';
@@ -18,16 +20,7 @@ import { readKeyFile, resolveKeyRef } from './store.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type CheckId =
-  | 'roots'
-  | 'usb'
-  | 'files'
-  | 'parse'
-  | 'password'
-  | 'match'
-  | 'expiry'
-  | 'chain'
-  | 'clock'
-  | 'portal';
+  'roots' | 'usb' | 'files' | 'parse' | 'password' | 'match' | 'expiry' | 'chain' | 'clock' | 'portal';
 
 export interface DoctorCheck {
   id: CheckId;
@@ -47,7 +40,10 @@ export interface DoctorOptions extends DiscoveryOptions {
   ref?: string;
   /** Checks the password and key/certificate match when given. */
   password?: string;
-  /** Trusted root (or intermediate) certificates, e.g. the sandbox CA. */
+  /**
+   * Trusted root (or intermediate) certificates. When empty and the portal answers, the portal's
+   * CA (`/api/v1/ca/certificates`, served by the sandbox) is used.
+   */
   trusted?: Certificate[];
   /** Portal base URL for the reachability and clock checks. */
   portal?: string;
@@ -86,14 +82,25 @@ function expiryCheck(s: KeySummary, warnDays: number): DoctorCheck {
     };
   const params = { date: fmtDate(s.validTo), days: s.daysLeft ?? 0 };
   if ((s.daysLeft ?? 0) <= warnDays)
-    return { ...base, status: 'warn', key: 'keys.doctor.expiry.warn', params, fixKey: 'keys.doctor.expiry.fixSoon' };
+    return {
+      ...base,
+      status: 'warn',
+      key: 'keys.doctor.expiry.warn',
+      params,
+      fixKey: 'keys.doctor.expiry.fixSoon',
+    };
   return { ...base, status: 'pass', key: 'keys.doctor.expiry.pass', params };
 }
 
 const sameCert = (a: Certificate, b: Certificate) => Buffer.from(a.raw).equals(Buffer.from(b.raw));
 
 /** Walk leaf → issuers, verifying each signature, until a trusted certificate is reached. */
-export function chainCheck(leaf: Certificate, inFile: Certificate[], trusted: Certificate[], path?: string): DoctorCheck {
+export function chainCheck(
+  leaf: Certificate,
+  inFile: Certificate[],
+  trusted: Certificate[],
+  path?: string,
+): DoctorCheck {
   const base = { id: 'chain' as const, path };
   const chain = buildChain(leaf, [...inFile, ...trusted]);
   for (let i = 0; i < chain.length; i++) {
@@ -148,16 +155,18 @@ function errorParams(e: unknown): Params {
   return { reason: (e as NodeJS.ErrnoException)?.code ?? String(e) };
 }
 
-async function checkKeyFile(file: string, disk: string, opts: DoctorOptions, now: Date): Promise<DoctorCheck[]> {
+async function checkKeyFile(
+  file: string,
+  disk: string,
+  opts: DoctorOptions,
+  now: Date,
+): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   let bytes: Buffer;
-  let summary: KeySummary;
-  let publicCerts: Certificate[] = [];
+  let info: PfxPublicInfo;
   try {
     bytes = await readKeyFile(file);
-    const info = readPfxPublic(bytes);
-    publicCerts = info.certificates;
-    summary = summarizePfx(file, disk, info, now);
+    info = readPfxPublic(bytes);
     checks.push({ id: 'parse', status: 'pass', key: 'keys.doctor.parse.pass', params: {}, path: file });
   } catch (e) {
     checks.push({
@@ -170,18 +179,30 @@ async function checkKeyFile(file: string, disk: string, opts: DoctorOptions, now
     });
     return checks;
   }
-  let leaf = publicCerts.length ? readPfxPublic(bytes).certificate : undefined;
-  let certs = publicCerts;
+  let summary = summarizePfx(file, disk, info, now);
+  let leaf = info.certificate;
+  let certs = info.certificates;
   if (opts.password === undefined) {
     checks.push({ id: 'password', status: 'skip', key: 'keys.doctor.password.skip', params: {}, path: file });
     checks.push({ id: 'match', status: 'skip', key: 'keys.doctor.match.skip', params: {}, path: file });
   } else {
     try {
       const opened = readPfx(bytes, opts.password);
-      checks.push({ id: 'password', status: 'pass', key: 'keys.doctor.password.pass', params: {}, path: file });
+      checks.push({
+        id: 'password',
+        status: 'pass',
+        key: 'keys.doctor.password.pass',
+        params: {},
+        path: file,
+      });
       leaf = opened.certificate;
       certs = opened.certificates;
-      summary = { ...summary, ...summarizeLeaf(summary, opened.certificate, now) };
+      summary = summarizePfx(
+        file,
+        disk,
+        { ...info, certificate: leaf, certificates: certs, unreadable: [] },
+        now,
+      );
       let match: boolean | undefined;
       try {
         match = sameKey(publicKeyOf(opened.privateKey), opened.certificate.publicKey);
@@ -229,11 +250,6 @@ async function checkKeyFile(file: string, disk: string, opts: DoctorOptions, now
   return checks;
 }
 
-function summarizeLeaf(s: KeySummary, cert: Certificate, now: Date): Partial<KeySummary> {
-  const full = summarizePfx(s.path, s.disk, { certificate: cert, certificates: [cert], keyCount: 1, unreadable: [], protection: { keys: [], safes: [] } }, now);
-  return { validFrom: full.validFrom, validTo: full.validTo, daysLeft: full.daysLeft, state: full.state };
-}
-
 interface PortalProbe {
   check: DoctorCheck;
   serverDate?: Date;
@@ -242,12 +258,18 @@ interface PortalProbe {
 async function probePortal(portal: string, timeoutMs: number): Promise<PortalProbe> {
   const url = new URL('/api/v1/health', portal).toString();
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    const res = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/json' },
+    });
     const dateHeader = res.headers.get('date');
     const serverDate = dateHeader ? new Date(dateHeader) : undefined;
     const body = (await res.json().catch(() => undefined)) as { status?: string } | undefined;
     if (res.ok && body?.status === 'ok')
-      return { check: { id: 'portal', status: 'pass', key: 'keys.doctor.portal.pass', params: { url: portal } }, serverDate };
+      return {
+        check: { id: 'portal', status: 'pass', key: 'keys.doctor.portal.pass', params: { url: portal } },
+        serverDate,
+      };
     return {
       check: {
         id: 'portal',
@@ -259,8 +281,12 @@ async function probePortal(portal: string, timeoutMs: number): Promise<PortalPro
       serverDate,
     };
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
-    const reason = err.name === 'TimeoutError' ? `timeout ${timeoutMs} ms` : (err.cause?.code ?? err.message);
+    // fetch wraps the socket error: the useful part (ECONNREFUSED, ENOTFOUND…) is in `cause`.
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    const reason =
+      err.name === 'TimeoutError'
+        ? `timeout ${timeoutMs} ms`
+        : (err.cause?.code ?? err.cause?.message ?? err.message);
     return {
       check: {
         id: 'portal',
@@ -270,6 +296,20 @@ async function probePortal(portal: string, timeoutMs: number): Promise<PortalPro
         fixKey: 'keys.doctor.portal.fix',
       },
     };
+  }
+}
+
+/** The portal's CA certificate (`GET /api/v1/ca/certificates` → `{ ca: base64 DER }`); none on any error. */
+async function fetchPortalCa(portal: string, timeoutMs: number): Promise<Certificate[]> {
+  try {
+    const res = await fetch(new URL('/api/v1/ca/certificates', portal), {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) return [];
+    const body = (await res.json()) as { ca?: unknown };
+    return typeof body.ca === 'string' ? [parseCertificate(Buffer.from(body.ca, 'base64'))] : [];
+  } catch {
+    return [];
   }
 }
 
@@ -306,7 +346,12 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
 
   checks.push(
     existing.length
-      ? { id: 'roots', status: 'pass', key: 'keys.doctor.roots.pass', params: { count: existing.length, paths: existing.map((r) => r.path).join(', ') } }
+      ? {
+          id: 'roots',
+          status: 'pass',
+          key: 'keys.doctor.roots.pass',
+          params: { count: existing.length, paths: existing.map((r) => r.path).join(', ') },
+        }
       : {
           id: 'roots',
           status: opts.ref ? 'warn' : 'fail',
@@ -315,13 +360,25 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
           fixKey: 'keys.doctor.roots.fix',
         },
   );
-  if (!systemRootsEnabled(opts)) checks.push({ id: 'usb', status: 'skip', key: 'keys.doctor.usb.skip', params: {} });
+  if (!systemRootsEnabled(opts))
+    checks.push({ id: 'usb', status: 'skip', key: 'keys.doctor.usb.skip', params: {} });
   else {
     const usb = existing.filter((r) => r.source === 'removable');
     checks.push(
       usb.length
-        ? { id: 'usb', status: 'pass', key: 'keys.doctor.usb.pass', params: { paths: usb.map((r) => r.path).join(', ') } }
-        : { id: 'usb', status: 'warn', key: 'keys.doctor.usb.warn', params: {}, fixKey: 'keys.doctor.usb.fix' },
+        ? {
+            id: 'usb',
+            status: 'pass',
+            key: 'keys.doctor.usb.pass',
+            params: { paths: usb.map((r) => r.path).join(', ') },
+          }
+        : {
+            id: 'usb',
+            status: 'warn',
+            key: 'keys.doctor.usb.warn',
+            params: {},
+            fixKey: 'keys.doctor.usb.fix',
+          },
     );
   }
 
@@ -350,12 +407,32 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
       params: { bad: unreadable.length, count: files.length, paths: unreadable.join(', ') },
       fixKey: 'keys.doctor.files.fix',
     });
-  else checks.push({ id: 'files', status: 'pass', key: 'keys.doctor.files.pass', params: { count: files.length } });
+  else
+    checks.push({
+      id: 'files',
+      status: 'pass',
+      key: 'keys.doctor.files.pass',
+      params: { count: files.length },
+    });
+
+  // Without --ca, the portal's own CA (the sandbox publishes it) is the trust anchor.
+  const portalResult = portalProbe ? await portalProbe : undefined;
+  let trusted = opts.trusted ?? [];
+  if (trusted.length === 0 && opts.portal && portalResult?.check.status === 'pass')
+    trusted = await fetchPortalCa(opts.portal, opts.timeoutMs ?? 3000);
+  opts = { ...opts, trusted };
 
   if (opts.ref !== undefined) {
     try {
       const resolved = await resolveKeyRef(opts.ref, opts);
-      checks.push(...(await checkKeyFile(resolved.path, roots.find((r) => resolved.path.startsWith(r.path))?.path ?? '', opts, now)));
+      checks.push(
+        ...(await checkKeyFile(
+          resolved.path,
+          roots.find((r) => resolved.path.startsWith(r.path))?.path ?? '',
+          opts,
+          now,
+        )),
+      );
     } catch (e) {
       checks.push({
         id: 'parse',
@@ -366,13 +443,14 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
       });
     }
   } else {
-    for (const f of files) if (!unreadable.includes(f.path)) checks.push(...(await checkKeyFile(f.path, f.disk, { ...opts, password: undefined }, now)));
+    for (const f of files)
+      if (!unreadable.includes(f.path))
+        checks.push(...(await checkKeyFile(f.path, f.disk, { ...opts, password: undefined }, now)));
   }
 
-  let serverDate: Date | undefined;
-  let portalCheck: DoctorCheck | undefined;
-  if (portalProbe) ({ check: portalCheck, serverDate } = await portalProbe);
-  checks.push(clockCheck(now, serverDate));
-  checks.push(portalCheck ?? { id: 'portal', status: 'skip', key: 'keys.doctor.portal.skip', params: {} });
+  checks.push(clockCheck(now, portalResult?.serverDate));
+  checks.push(
+    portalResult?.check ?? { id: 'portal', status: 'skip', key: 'keys.doctor.portal.skip', params: {} },
+  );
   return { checks, ok: !checks.some((c) => c.status === 'fail') };
 }

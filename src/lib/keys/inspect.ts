@@ -124,7 +124,11 @@ export async function inspectKey(file: string, password?: string, now = new Date
     path: file,
     alias,
     certificate: leaf ? certificateDetails(leaf, now) : undefined,
-    chain: leaf ? buildChain(leaf, certs).slice(1).map((c) => certificateDetails(c, now)) : [],
+    chain: leaf
+      ? buildChain(leaf, certs)
+          .slice(1)
+          .map((c) => certificateDetails(c, now))
+      : [],
     summary,
     aliasMismatch,
     protection: pub.protection,

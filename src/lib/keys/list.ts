@@ -3,7 +3,7 @@
  * certificate bag, or from the E-IMZO alias when the certificates are encrypted (OpenSSL's
  * default). Unreadable or malformed files become problems in the result, never a failure.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isOneIdError, type Params } from '../errors/index.js';
 import {
@@ -146,6 +146,13 @@ export function problemFrom(file: string, e: unknown): KeyProblem {
   return { path: file, code: 'KEY_FILE_UNREADABLE', key: 'keys.error.unreadable', params: { reason: code } };
 }
 
+/** Larger than any real PKCS#12 key file (E-IMZO files are 3-10 KB). */
+export const MAX_KEY_FILE_SIZE = 1 << 20;
+
+function tooLarge(file: string, size: number): KeyProblem {
+  return { path: file, code: 'KEY_FILE_TOO_LARGE', key: 'keys.error.tooLarge', params: { size } };
+}
+
 /** Run `fn` over `items` with at most `limit` in flight (file reads overlap, parsing stays cheap). */
 async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -168,6 +175,9 @@ export async function listKeys(opts: DiscoveryOptions & { now?: Date } = {}): Pr
   const problems: KeyProblem[] = [];
   const results = await pool(files, 32, async (f) => {
     try {
+      // Key files are a few KB; a huge file named .pfx (a renamed video…) is not read into memory.
+      const { size } = await stat(f.path);
+      if (size > MAX_KEY_FILE_SIZE) return tooLarge(f.path, size);
       const bytes = await readFile(f.path);
       return summarizePfx(f.path, f.disk, readPfxPublic(bytes), now);
     } catch (e) {

@@ -13,7 +13,7 @@ import {
   type PrivateKey,
 } from '../pki/index.js';
 import { writeFileAtomic } from './atomic.js';
-import { listKeys, type KeySummary } from './list.js';
+import { listKeys, MAX_KEY_FILE_SIZE, type KeySummary } from './list.js';
 import type { DiscoveryOptions } from './roots.js';
 
 export interface ResolvedKey {
@@ -30,7 +30,11 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-const normSerial = (s: string) => s.toLowerCase().replace(/^0x/, '').replace(/^0+(?=.)/, '');
+const normSerial = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/^0x/, '')
+    .replace(/^0+(?=.)/, '');
 
 /**
  * A path (absolute, relative, or with a `.pfx` name) wins; otherwise the reference is matched
@@ -44,7 +48,8 @@ export async function resolveKeyRef(ref: string, opts: DiscoveryOptions = {}): P
   const { keys } = await listKeys(opts);
   const low = trimmed.toLowerCase();
   const tiers: Array<(k: KeySummary) => boolean> = [
-    (k) => /^(0x)?[0-9a-f]+$/i.test(trimmed) && k.serial !== undefined && normSerial(k.serial) === normSerial(low),
+    (k) =>
+      /^(0x)?[0-9a-f]+$/i.test(trimmed) && k.serial !== undefined && normSerial(k.serial) === normSerial(low),
     (k) => k.alias?.toLowerCase() === low,
     (k) => k.pinfl === trimmed || k.tin === trimmed || k.uid === trimmed,
     (k) => path.basename(k.path).toLowerCase() === low || path.basename(k.path, '.pfx').toLowerCase() === low,
@@ -78,8 +83,13 @@ export interface OpenedKey {
 
 export async function readKeyFile(file: string): Promise<Buffer> {
   try {
+    const { size } = await stat(file);
+    if (size > MAX_KEY_FILE_SIZE) {
+      throw new KeyUnusableError('KEY_FILE_TOO_LARGE', 'keys.error.tooLarge', { params: { size } });
+    }
     return await readFile(file);
   } catch (e) {
+    if (e instanceof KeyUnusableError) throw e;
     throw new KeyUnusableError('KEY_FILE_UNREADABLE', 'keys.error.unreadableFile', {
       params: { path: file, reason: (e as NodeJS.ErrnoException).code ?? 'error' },
       cause: e,
@@ -91,7 +101,11 @@ export async function readKeyFile(file: string): Promise<Buffer> {
 export type PasswordSource = string | (() => Promise<string>);
 
 /** Resolve and open a key. Wrong password → KeyPasswordError (exit 4). */
-export async function openKey(ref: string, password: PasswordSource, opts: DiscoveryOptions = {}): Promise<OpenedKey> {
+export async function openKey(
+  ref: string,
+  password: PasswordSource,
+  opts: DiscoveryOptions = {},
+): Promise<OpenedKey> {
   const { path: file } = await resolveKeyRef(ref, opts);
   const bytes = await readKeyFile(file);
   const pw = typeof password === 'string' ? password : await password();
@@ -145,7 +159,11 @@ export async function changeKeyPassword(
 }
 
 /** Write a new key file atomically (mode 0600); refuses to overwrite unless `force`. */
-export async function saveKeyFile(file: string, pfx: Uint8Array, opts: { force?: boolean } = {}): Promise<void> {
+export async function saveKeyFile(
+  file: string,
+  pfx: Uint8Array,
+  opts: { force?: boolean } = {},
+): Promise<void> {
   if (!opts.force && (await isFile(file))) {
     throw new UsageError('KEY_EXISTS', 'keys.error.exists', { params: { path: file } });
   }

@@ -58,7 +58,9 @@ export function parseAlias(alias: string): ParsedAlias {
     const eq = part.indexOf('=');
     if (eq <= 0) {
       if (entries.length === 0) {
-        throw new MalformedError('ALIAS_MALFORMED', 'pki.error.alias', { params: { alias: alias.slice(0, 80) } });
+        throw new MalformedError('ALIAS_MALFORMED', 'pki.error.alias', {
+          params: { alias: alias.slice(0, 80) },
+        });
       }
       continue;
     }
@@ -71,7 +73,8 @@ export function parseAlias(alias: string): ParsedAlias {
   });
   const hasValidity = entries.some(([k]) => k === 'validfrom' || k === 'validto');
   if (!hasValidity) serialIdx = -1;
-  const subject = serialIdx >= 0 ? entries.slice(0, serialIdx) : entries.filter(([k]) => !/^valid(from|to)$/.test(k));
+  const subject =
+    serialIdx >= 0 ? entries.slice(0, serialIdx) : entries.filter(([k]) => !/^valid(from|to)$/.test(k));
   const get = (k: string) => subject.find(([key]) => key === k)?.[1];
   const field = (k: string) => entries.find(([key]) => key === k)?.[1];
   const from = field('validfrom');
@@ -105,7 +108,8 @@ export function aliasFor(cert: Certificate): string {
 /** Differences between an alias and the certificate it claims to describe (for `key info`). */
 export function aliasMismatches(alias: ParsedAlias, cert: Certificate): string[] {
   const out: string[] = [];
-  if (alias.serialHex !== undefined && alias.serialHex !== cert.serialHex.replace(/^0+(?=.)/, '')) out.push('serialnumber');
+  if (alias.serialHex !== undefined && alias.serialHex !== cert.serialHex.replace(/^0+(?=.)/, ''))
+    out.push('serialnumber');
   const sameSecond = (a: Date | undefined, b: Date) => !a || Math.abs(a.getTime() - b.getTime()) < 1000;
   if (!sameSecond(alias.validFrom, cert.notBefore)) out.push('validfrom');
   if (!sameSecond(alias.validTo, cert.notAfter)) out.push('validto');

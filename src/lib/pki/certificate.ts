@@ -24,7 +24,13 @@ import {
   type Node,
 } from '../asn1/index.js';
 import { isOneIdError, MalformedError } from '../errors/index.js';
-import { describeSpki, decodePublicKey, verifyWith, type KeyAlgorithmInfo, type PublicKey } from './key-codec.js';
+import {
+  describeSpki,
+  decodePublicKey,
+  verifyWith,
+  type KeyAlgorithmInfo,
+  type PublicKey,
+} from './key-codec.js';
 import { nameValue, readName, type DistinguishedName } from './name.js';
 import { PKI_OID } from './oids.js';
 
@@ -131,7 +137,9 @@ export function pemToDer(input: Uint8Array | string, label: string): Buffer {
 }
 
 export function derToPem(der: Uint8Array, label: string): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END ${label}-----\n`;
 }
 
@@ -219,7 +227,10 @@ function readKnownExtension(cert: Certificate, ext: Extension): void {
       const items = seq(v());
       let k = 0;
       const ca = is(items[k], Tag.BOOLEAN) ? readBoolean(items[k++]) : false;
-      cert.basicConstraints = { ca, pathLength: is(items[k], Tag.INTEGER) ? readSmallInt(items[k]) : undefined };
+      cert.basicConstraints = {
+        ca,
+        pathLength: is(items[k], Tag.INTEGER) ? readSmallInt(items[k]) : undefined,
+      };
       break;
     }
     case PKI_OID.certificatePolicies:

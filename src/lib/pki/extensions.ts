@@ -50,11 +50,19 @@ export function encodeExtensions(input: ExtensionsInput): Buffer | undefined {
     exts.push(extension(PKI_OID.extKeyUsage, false, w.sequence(...input.extKeyUsage.map((o) => w.oid(o)))));
   if (input.policies?.length)
     exts.push(
-      extension(PKI_OID.certificatePolicies, false, w.sequence(...input.policies.map((o) => w.sequence(w.oid(o))))),
+      extension(
+        PKI_OID.certificatePolicies,
+        false,
+        w.sequence(...input.policies.map((o) => w.sequence(w.oid(o)))),
+      ),
     );
   if (input.subjectSpki)
     exts.push(
-      extension(PKI_OID.subjectKeyIdentifier, false, w.octetString(Buffer.from(keyIdentifier(input.subjectSpki), 'hex'))),
+      extension(
+        PKI_OID.subjectKeyIdentifier,
+        false,
+        w.octetString(Buffer.from(keyIdentifier(input.subjectSpki), 'hex')),
+      ),
     );
   if (input.authorityKeyId)
     exts.push(

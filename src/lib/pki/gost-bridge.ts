@@ -1,26 +1,24 @@
 /**
- * O'z DSt 1092 (GOST R 34.10-2001) keys as the PKI area sees them. The mathematics lives in the
- * crypto area; this file knows only the OIDs needed to *describe* a key without opening it, and
- * forwards every key operation to `src/lib/crypto`.
+ * O'z DSt 1092 (GOST R 34.10-2001) keys as the PKI area sees them. The mathematics and the key
+ * encodings live in the crypto area; this file only knows the OIDs needed to *describe* a key
+ * without opening it (listing), and forwards every key operation to `src/lib/crypto`.
  */
-import { is, readOid, seq, Tag, type Node } from '../asn1/index.js';
+import { is, readOid, seq, Tag, w, type Node } from '../asn1/index.js';
+import {
+  decodePkcs8,
+  decodeSpki,
+  encodePkcs8,
+  encodeSpki,
+  generateKeyPair,
+  sign,
+  verify,
+  type GostPrivateKey,
+  type GostPublicKey,
+} from '../crypto/index.js';
 import { UnsupportedAlgorithmError } from '../errors/index.js';
 import type { KeyAlgorithmInfo } from './key-codec.js';
 
-/** Structural shape of the crypto area's GOST keys (see src/lib/crypto). */
-export interface GostPrivateKey {
-  kind: 'gost2001';
-  curve: 'A' | 'B' | 'C';
-  family?: string;
-  d: bigint;
-}
-export interface GostPublicKey {
-  kind: 'gost2001';
-  curve: 'A' | 'B' | 'C';
-  family?: string;
-  x: bigint;
-  y: bigint;
-}
+export type { GostPrivateKey, GostPublicKey };
 
 export const GOST_OID = {
   key2009: '1.2.860.3.15.1.1.2.1',
@@ -28,20 +26,26 @@ export const GOST_OID = {
   legacyAlg1: '1.2.860.3.15.1.1.1.1',
   sig2009: '1.2.860.3.15.1.1.2.2.2.2',
   sig2024: '1.2.860.3.15.2.1.2.2.2.2',
-  paramA: '1.2.860.3.15.1.1.2.1.1',
-  paramB: '1.2.860.3.15.1.1.2.1.2',
-  paramC: '1.2.860.3.15.1.1.2.1.3',
 } as const;
 
+/** Parameter-set OID → curve, for both families (2024 arcs assumed by analogy, as in crypto). */
 const PARAM_CURVE: Record<string, 'A' | 'B' | 'C'> = {
-  [GOST_OID.paramA]: 'A',
-  [GOST_OID.paramB]: 'B',
-  [GOST_OID.paramC]: 'C',
+  '1.2.860.3.15.1.1.2.1.1': 'A',
+  '1.2.860.3.15.1.1.2.1.2': 'B',
+  '1.2.860.3.15.1.1.2.1.3': 'C',
+  '1.2.860.3.15.2.1.2.1.1': 'A',
+  '1.2.860.3.15.2.1.2.1.2': 'B',
+  '1.2.860.3.15.2.1.2.1.3': 'C',
 };
 
 export function isGostKeyOid(oid: string): boolean {
   return oid === GOST_OID.key2009 || oid === GOST_OID.key2024;
 }
+
+function gostKind(k: unknown): boolean {
+  return typeof k === 'object' && k !== null && (k as { kind?: string }).kind === 'gost2001';
+}
+export const isGostKey = gostKind;
 
 /** Parameters are `SEQUENCE { paramSetOid, ... }` or a bare OID (both seen). */
 function curveOf(params: Node | undefined): string | undefined {
@@ -53,26 +57,48 @@ function curveOf(params: Node | undefined): string | undefined {
 }
 
 export function describeGostAlgorithm(oid: string, params: Node | undefined): KeyAlgorithmInfo | undefined {
+  if (oid === GOST_OID.legacyAlg1) return { name: 'OZDST-1092 alg-1 (unsupported)', oid };
   if (!isGostKeyOid(oid)) return undefined;
   return { name: 'OZDST-1092', oid, curve: curveOf(params) };
 }
 
-function unavailable(): never {
-  throw new UnsupportedAlgorithmError('KEY_UNSUPPORTED_ALGORITHM', 'pki.error.unsupportedAlgorithm', {
-    params: { oid: GOST_OID.key2009 },
-  });
+export function describeGostKey(key: GostPublicKey | GostPrivateKey): KeyAlgorithmInfo {
+  return {
+    name: 'OZDST-1092',
+    oid: key.family === 'ozmst2024' ? GOST_OID.key2024 : GOST_OID.key2009,
+    curve: key.curve,
+  };
 }
 
-export function describeGostKey(key: GostPublicKey | GostPrivateKey): KeyAlgorithmInfo {
-  return { name: 'OZDST-1092', oid: key.family === '2024' ? GOST_OID.key2024 : GOST_OID.key2009, curve: key.curve };
+export const decodeGostSpki = (spki: Uint8Array): GostPublicKey => decodeSpki(spki) as GostPublicKey;
+export const decodeGostPkcs8 = (der: Uint8Array): GostPrivateKey => decodePkcs8(der) as GostPrivateKey;
+export const encodeGostPkcs8 = (key: GostPrivateKey): Buffer => encodePkcs8(key);
+export const encodeGostSpki = (key: GostPublicKey): Buffer => encodeSpki(key);
+export const gostPublicOf = (key: GostPrivateKey): GostPublicKey => key.publicKey;
+export const generateGostKey = (curve: 'A' | 'B' | 'C'): GostPrivateKey =>
+  generateKeyPair({ alg: 'ozdst', curve }).privateKey;
+
+/** Certificates and requests signed by a GOST key carry the 1106-with-1092 signature OID. */
+export function gostSignatureAlgorithm(key: GostPrivateKey): Buffer {
+  return w.algorithmIdentifier(key.family === 'ozmst2024' ? GOST_OID.sig2024 : GOST_OID.sig2009);
 }
-export const decodeGostSpki = (_spki: Uint8Array): GostPublicKey => unavailable();
-export const decodeGostPkcs8 = (_der: Uint8Array): GostPrivateKey => unavailable();
-export const encodeGostPkcs8 = (_key: GostPrivateKey): Buffer => unavailable();
-export const encodeGostSpki = (_key: GostPublicKey): Buffer => unavailable();
-export const gostPublicOf = (_key: GostPrivateKey): GostPublicKey => unavailable();
-export const gostSignatureAlgorithm = (_key: GostPrivateKey): Buffer => unavailable();
-export const gostSign = (_key: GostPrivateKey, _data: Uint8Array): Buffer => unavailable();
-export const gostVerify = (_key: GostPublicKey, _oid: string, _data: Uint8Array, _sig: Uint8Array): boolean =>
-  unavailable();
-export const generateGostKey = (_curve: 'A' | 'B' | 'C'): GostPrivateKey => unavailable();
+
+export function gostSign(key: GostPrivateKey, data: Uint8Array): Buffer {
+  return sign(key, data);
+}
+
+/** Readers accept the signature OID and, as E-IMZO writers sometimes put it there, the key OID. */
+export function gostVerify(
+  key: GostPublicKey,
+  sigAlgOid: string,
+  data: Uint8Array,
+  sig: Uint8Array,
+): boolean {
+  const known = [GOST_OID.sig2009, GOST_OID.sig2024, GOST_OID.key2009, GOST_OID.key2024] as string[];
+  if (!known.includes(sigAlgOid)) {
+    throw new UnsupportedAlgorithmError('KEY_UNSUPPORTED_ALGORITHM', 'pki.error.unsupportedAlgorithm', {
+      params: { oid: sigAlgOid },
+    });
+  }
+  return verify(key, data, sig);
+}

@@ -43,7 +43,14 @@ export {
   type PrivateKey,
   type PublicKey,
 } from './key-codec.js';
-export { aliasFor, aliasMismatches, formatAliasTime, parseAlias, parseAliasTime, type ParsedAlias } from './alias.js';
+export {
+  aliasFor,
+  aliasMismatches,
+  formatAliasTime,
+  parseAlias,
+  parseAliasTime,
+  type ParsedAlias,
+} from './alias.js';
 export {
   changePfxPassword,
   readPfx,

@@ -11,12 +11,13 @@ import {
   KeyObject,
 } from 'node:crypto';
 import { is, parse, readBitString, readOid, seq, Tag, w } from '../asn1/index.js';
+import type { PrivateKey, PublicKey } from '../crypto/index.js';
 import { MalformedError, UnsupportedAlgorithmError } from '../errors/index.js';
 import { PKI_OID } from './oids.js';
 import * as gost from './gost-bridge.js';
 
-export type PrivateKey = KeyObject | gost.GostPrivateKey;
-export type PublicKey = KeyObject | gost.GostPublicKey;
+// One key type for the whole tool: node:crypto KeyObjects (RSA, EC) or the crypto area's GOST keys.
+export type { PrivateKey, PublicKey };
 
 export interface KeyAlgorithmInfo {
   /** `RSA`, `EC` or `OZDST-1092` (GOST R 34.10-2001 under Uzbek OIDs). */
@@ -142,7 +143,12 @@ const SIG_HASH: Record<string, string> = {
 };
 
 /** Verify a signature made with `sigAlgOid` (X.509 / PKCS#10 style) over `data`. */
-export function verifyWith(key: PublicKey, sigAlgOid: string, data: Uint8Array, signature: Uint8Array): boolean {
+export function verifyWith(
+  key: PublicKey,
+  sigAlgOid: string,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   if (!isKeyObject(key)) return gost.gostVerify(key, sigAlgOid, data, signature);
   const hash = SIG_HASH[sigAlgOid];
   if (!hash) unsupportedKey(sigAlgOid);
@@ -157,7 +163,8 @@ export function verifyWith(key: PublicKey, sigAlgOid: string, data: Uint8Array, 
 export function describeKey(key: PublicKey | PrivateKey): KeyAlgorithmInfo {
   if (!isKeyObject(key)) return gost.describeGostKey(key);
   const d = key.asymmetricKeyDetails ?? {};
-  if (key.asymmetricKeyType === 'rsa') return { name: 'RSA', oid: PKI_OID.rsaEncryption, bits: d.modulusLength };
+  if (key.asymmetricKeyType === 'rsa')
+    return { name: 'RSA', oid: PKI_OID.rsaEncryption, bits: d.modulusLength };
   if (key.asymmetricKeyType === 'ec') return { name: 'EC', oid: PKI_OID.ecPublicKey, curve: d.namedCurve };
   return { name: String(key.asymmetricKeyType), oid: '' };
 }

@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import { KeyUnusableError, MalformedError } from '../errors/index.js';
 import { aliasFor } from './alias.js';
 import { buildChain, parseCertificate, type Certificate } from './certificate.js';
-import { decodePrivateKey, encodePrivateKey, encodePublicKey, publicKeyOf, type PrivateKey } from './key-codec.js';
+import {
+  decodePrivateKey,
+  encodePrivateKey,
+  encodePublicKey,
+  publicKeyOf,
+  type PrivateKey,
+} from './key-codec.js';
 import { PKI_OID } from './oids.js';
 import type { MacInfo } from './pkcs12/mac.js';
 import type { ProtectionInfo } from './pkcs12/pbe.js';
@@ -161,12 +167,16 @@ export interface WritePfxInput {
   encryptCertificates?: boolean;
 }
 
-const asCert = (c: Certificate | Uint8Array): Certificate => (c instanceof Uint8Array ? parseCertificate(c) : c);
+const asCert = (c: Certificate | Uint8Array): Certificate =>
+  c instanceof Uint8Array ? parseCertificate(c) : c;
 
 /** Build a PFX (DER bytes). */
 export function writePfx(input: WritePfxInput): Buffer {
   const leaf = asCert(input.certificate);
-  const pkcs8 = input.privateKey instanceof Uint8Array ? Buffer.from(input.privateKey) : encodePrivateKey(input.privateKey);
+  const pkcs8 =
+    input.privateKey instanceof Uint8Array
+      ? Buffer.from(input.privateKey)
+      : encodePrivateKey(input.privateKey);
   const alias = input.alias ?? aliasFor(leaf);
   const localKeyId = createHash('sha1').update(leaf.raw).digest();
   const attrs = [friendlyNameAttribute(alias), localKeyIdAttribute(localKeyId)];

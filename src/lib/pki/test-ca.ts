@@ -71,7 +71,8 @@ function signCertificate(
   issuerKeyId: string | undefined,
   input: IssueInput,
 ): Certificate {
-  const spki = input.publicKey instanceof Uint8Array ? Buffer.from(input.publicKey) : encodePublicKey(input.publicKey);
+  const spki =
+    input.publicKey instanceof Uint8Array ? Buffer.from(input.publicKey) : encodePublicKey(input.publicKey);
   const notBefore = wholeSeconds(input.notBefore ?? new Date(Date.now() - 60_000));
   const notAfter = wholeSeconds(
     input.notAfter ?? new Date(notBefore.getTime() + (input.validityDays ?? 365) * 86_400_000),
@@ -80,7 +81,8 @@ function signCertificate(
   const exts = encodeExtensions({
     ca: input.ca ?? false,
     pathLength: input.pathLength,
-    keyUsage: input.keyUsage ?? (input.ca ? ['keyCertSign', 'cRLSign'] : ['digitalSignature', 'nonRepudiation']),
+    keyUsage:
+      input.keyUsage ?? (input.ca ? ['keyCertSign', 'cRLSign'] : ['digitalSignature', 'nonRepudiation']),
     extKeyUsage: input.extKeyUsage,
     policies: input.policies,
     subjectSpki: spki,

@@ -25,10 +25,8 @@ export const SESSIONS_FILE = 'sessions.json';
 const POSIX = process.platform !== 'win32';
 
 function ioError(file: string, e: unknown): StorageError {
-  return new StorageError('SESSION_FILE_IO', 'session.error.fileIo', {
-    params: { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) },
-    cause: e,
-  });
+  const reason = typeof e === 'string' ? e : ((e as NodeJS.ErrnoException).code ?? String(e));
+  return new StorageError('SESSION_FILE_IO', 'session.error.fileIo', { params: { path: file, reason }, cause: e });
 }
 
 export class FileSessionStore implements SessionStore {
@@ -49,7 +47,7 @@ export class FileSessionStore implements SessionStore {
     let text: string;
     try {
       const st = await handle.stat();
-      if (!st.isFile()) throw corrupt(this.file);
+      if (!st.isFile()) throw ioError(this.file, 'not a regular file');
       if (strict && POSIX && typeof process.getuid === 'function' && st.uid !== process.getuid()) {
         throw new StorageError('SESSION_FILE_OWNER', 'session.error.fileOwner', {
           params: { path: this.file },
@@ -81,14 +79,15 @@ export class FileSessionStore implements SessionStore {
     } catch (e) {
       throw corrupt(this.file, e);
     }
-    const sessions = (v as { version?: unknown; sessions?: unknown } | null)?.sessions;
-    if ((v as { version?: unknown }).version !== 1 || typeof sessions !== 'object' || sessions === null) {
+    const top = (typeof v === 'object' && v !== null ? v : {}) as { version?: unknown; sessions?: unknown };
+    const sessions = top.sessions;
+    if (top.version !== 1 || typeof sessions !== 'object' || sessions === null || Array.isArray(sessions)) {
       throw corrupt(this.file);
     }
     // Null-prototype maps: a host or profile named "__proto__" stays a plain key.
     const out: Sessions = Object.create(null) as Sessions;
     for (const [host, profiles] of Object.entries(sessions)) {
-      if (typeof profiles !== 'object' || profiles === null) throw corrupt(this.file);
+      if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles)) throw corrupt(this.file);
       out[host] = Object.create(null) as Record<string, Session>;
       for (const [profile, s] of Object.entries(profiles)) {
         out[host][profile] = decodeSession(JSON.stringify(s), this.file);

@@ -166,17 +166,25 @@ export class KeychainSessionStore implements SessionStore {
   }
 }
 
-/** Whether the keychain answers (used by tests and diagnostics); never throws. */
+/**
+ * Whether the keychain can be used: writes, reads back and deletes a probe entry (a read alone
+ * succeeds on a Secret Service that has no keyring to write into). Never throws.
+ */
 export async function probeKeychain(
   options: KeychainStoreOptions = {},
 ): Promise<{ available: true } | { available: false; code: string; reason: string }> {
+  const service = options.namespace ?? 'oneid';
   try {
-    await withKeychain(options.env ?? process.env, options.timeoutMs, (k) =>
-      k.call({ op: 'get', service: options.namespace ?? 'oneid', account: '@probe' }),
-    );
+    await withKeychain(options.env ?? process.env, options.timeoutMs, async (k) => {
+      await k.call({ op: 'set', service, account: '@probe', secret: 'probe' });
+      if ((await k.call({ op: 'get', service, account: '@probe' })) !== 'probe') {
+        throw new Error('the keychain did not return what was stored');
+      }
+      await k.call({ op: 'delete', service, account: '@probe' });
+    });
     return { available: true };
   } catch (e) {
     const err = e as { code?: string; message?: string };
-    return { available: false, code: err.code ?? 'KEYCHAIN_UNAVAILABLE', reason: err.message ?? String(e) };
+    return { available: false, code: err.code ?? 'KEYCHAIN_FAILED', reason: err.message ?? String(e) };
   }
 }

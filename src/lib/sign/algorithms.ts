@@ -4,8 +4,9 @@
  * O'z DSt 1092/1106 goes through the `crypto` area's registry.
  */
 import nodeCrypto, { type KeyObject } from 'node:crypto';
+import * as gost from '../crypto/index.js';
 import { UnsupportedAlgorithmError } from '../errors/index.js';
-import { decodePublicKey, signWith, verifyWith, type PrivateKey } from '../pki/index.js';
+import type { PrivateKey } from '../crypto/index.js';
 import { DIGEST, KEY, SIGNATURE } from './oids.js';
 
 export type DigestName = 'sha1' | 'sha256' | 'sha384' | 'sha512' | 'ozdst-1106';
@@ -22,6 +23,8 @@ const DIGEST_BY_OID: Record<string, DigestName> = {
   [DIGEST.sha512]: 'sha512',
   [DIGEST.ozdst1106]: 'ozdst-1106',
   [DIGEST.ozmst2024]: 'ozdst-1106',
+  // GOST R 34.11-94 under its Russian OID (OpenSSL's GOST engine): the same function.
+  [DIGEST.gostR341194]: 'ozdst-1106',
 };
 
 export function digestNameFor(oid: string): DigestName {
@@ -31,7 +34,7 @@ export function digestNameFor(oid: string): DigestName {
 }
 
 export function createDigest(name: DigestName): Hasher {
-  if (name === 'ozdst-1106') return gostBackend().createHash();
+  if (name === 'ozdst-1106') return gost.createHash('ozdst-1106');
   return nodeCrypto.createHash(name);
 }
 
@@ -92,13 +95,13 @@ export function signerAlgorithm(privateKey: PrivateKey, keyOid: string): SignerA
     }
     throw unsupported(type ?? 'unknown');
   }
-  // O'z DSt 1092: the `pki` face forwards to the crypto area (hash 1106 + GOST R 34.10-2001).
+  // O'z DSt 1092: the crypto area hashes (1106) and signs (GOST R 34.10-2001).
   const modern = keyOid === KEY.ozmst2024;
   return {
     digest: 'ozdst-1106',
     digestOid: modern ? DIGEST.ozmst2024 : DIGEST.ozdst1106,
     signatureOid: modern ? SIGNATURE.ozmst2024 : SIGNATURE.ozdst,
-    sign: (data) => signWith(privateKey, data),
+    sign: (data) => gost.sign(privateKey, data),
   };
 }
 
@@ -124,7 +127,14 @@ const EC_SIG: Record<string, DigestName | null> = {
   [SIGNATURE.ecdsaSha384]: 'sha384',
   [SIGNATURE.ecdsaSha512]: 'sha512',
 };
-const GOST_SIG = new Set<string>([SIGNATURE.ozdst, SIGNATURE.ozmst2024, KEY.ozdst1092, KEY.ozmst2024]);
+const GOST_KEYS = new Set<string>([KEY.ozdst1092, KEY.ozmst2024, KEY.gostR34102001]);
+/** E-IMZO readers accept the bare key OID as signatureAlgorithm; OpenSSL's engine writes it too. */
+const GOST_SIG = new Set<string>([
+  SIGNATURE.ozdst,
+  SIGNATURE.ozmst2024,
+  SIGNATURE.gostR341194WithR34102001,
+  ...GOST_KEYS,
+]);
 
 /**
  * Check `signature` over `data` with the key in `spki` (DER). `sigOid` is the signatureAlgorithm
@@ -151,21 +161,9 @@ export function verifyWithSpki(
       return false; // malformed signature value (bad DER in ECDSA): simply not valid
     }
   }
-  if (keyOid === KEY.ozdst1092 || keyOid === KEY.ozmst2024) {
-    if (!GOST_SIG.has(sigOid)) throw unsupported(sigOid);
-    // Readers accept the bare key OID in signatureAlgorithm (E-IMZO does): use the signature OID.
-    const oid = keyOid === KEY.ozmst2024 ? SIGNATURE.ozmst2024 : SIGNATURE.ozdst;
-    return verifyWith(decodePublicKey(spki), oid, data, signature);
+  if (GOST_KEYS.has(keyOid)) {
+    if (!GOST_SIG.has(sigOid) || (digest !== null && digest !== 'ozdst-1106')) throw unsupported(sigOid);
+    return gost.verify(gost.decodeSpki(spki), data, signature);
   }
   throw unsupported(keyOid);
-}
-
-/** The O'z DSt 1106 hash comes from the `crypto` area; installed by `gost.ts`. */
-let gostHash: (() => Hasher) | undefined;
-export function installGostHash(f: () => Hasher): void {
-  gostHash = f;
-}
-function gostBackend(): { createHash(): Hasher } {
-  if (!gostHash) throw unsupported(DIGEST.ozdst1106);
-  return { createHash: gostHash };
 }

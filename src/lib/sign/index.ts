@@ -2,7 +2,6 @@
  * The `sign` area: CMS SignedData create / verify / co-sign in the E-IMZO form, the batch engine
  * and the RFC 3161 timestamp client. Other areas and commands import only this file.
  */
-import './gost.js';
 import { writeFile } from 'node:fs/promises';
 import { signOne, cosign as cosignWith, type FileResult, type SignSettings } from './sign-file.js';
 import { openSigner, type SignerKey } from './signer.js';

@@ -20,6 +20,8 @@ export const DIGEST = {
   ozdst1106: '1.2.860.3.15.1.3.2.1.1',
   /** The 2024 family's digest OID (same mathematics). */
   ozmst2024: '1.2.860.3.15.2.3.2.1.1',
+  /** GOST R 34.11-94 (Russian OID, OpenSSL's GOST engine). */
+  gostR341194: '1.2.643.2.2.9',
 } as const;
 
 export const KEY = {
@@ -28,6 +30,8 @@ export const KEY = {
   ec: '1.2.840.10045.2.1',
   ozdst1092: '1.2.860.3.15.1.1.2.1',
   ozmst2024: '1.2.860.3.15.2.1.2.1',
+  /** GOST R 34.10-2001 (Russian OID): the same curves and equation as O'z DSt 1092. */
+  gostR34102001: '1.2.643.2.2.19',
 } as const;
 
 export const SIGNATURE = {
@@ -41,4 +45,5 @@ export const SIGNATURE = {
   ecdsaSha512: '1.2.840.10045.4.3.4',
   ozdst: '1.2.860.3.15.1.1.2.2.2.2',
   ozmst2024: '1.2.860.3.15.2.1.2.2.2.2',
+  gostR341194WithR34102001: '1.2.643.2.2.3',
 } as const;

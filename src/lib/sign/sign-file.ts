@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { isOneIdError, SignatureError, UsageError } from '../errors/index.js';
 import { w } from '../asn1/index.js';
-import { OutputExistsError, exists, writeAtomic, type Piece } from './atomic-write.js';
+import { OutputExistsError, exists, writeAtomic, writeAtomicBytes, type Piece } from './atomic-write.js';
 import { algorithmId, encodeSignedData } from './cms-encode.js';
 import { parseSignedData } from './cms-decode.js';
-import { digestBuffer, digestFile } from './digest.js';
+import { CHUNK, digestBuffer, digestFile, readSmallSync } from './digest.js';
 import type { Signer } from './signer.js';
 import { requestTimestamp, timestampAttribute } from './timestamp.js';
 import { verifySignature } from './verify.js';
@@ -88,19 +88,27 @@ async function hasValidSignature(signer: Signer, input: string, output: string):
 
 export async function signOne(signer: Signer, s: SignSettings, input: string, output: string, buf?: Buffer): Promise<FileResult> {
   try {
-    if (s.existing !== 'force' && (await exists(output))) {
+    // 'fail' needs no check up front: publishing by link() refuses an existing output atomically.
+    if ((s.existing === 'resume' || s.existing === 'append') && (await exists(output))) {
       if (s.existing === 'append') return await appendSigner(signer, s, input, output);
       if (s.existing === 'resume' && (await hasValidSignature(signer, input, output)))
         return { input, output, status: 'skipped' };
       throw new OutputExistsError(output);
     }
     const alg = signer.template.algorithm;
+    const small = readSmallSync(input, buf ?? Buffer.allocUnsafe(CHUNK));
+    if (small) {
+      const digest = digestBuffer(small, [alg.digest]).get(alg.digest)!;
+      const si = await signedAttributesFor(signer, digest, s);
+      const { head, tail } = signer.template.encode([si], s.detached ? null : small.length);
+      const bytes = s.detached ? Buffer.concat([head, tail]) : Buffer.concat([head, small, tail]);
+      await writeAtomicBytes(output, bytes, s.existing === 'force');
+      return { input, output, status: 'signed', bytes: small.length };
+    }
     const fd = await digestFile(input, [alg.digest], buf);
     const si = await signedAttributesFor(signer, fd.digests.get(alg.digest)!, s);
     const { head, tail } = signer.template.encode([si], s.detached ? null : fd.size);
-    const pieces: Piece[] = [head];
-    if (!s.detached) pieces.push(fd.content ?? { file: input, length: fd.size });
-    pieces.push(tail);
+    const pieces: Piece[] = s.detached ? [head, tail] : [head, { file: input, length: fd.size }, tail];
     await writeAtomic(output, pieces, s.existing === 'force', buf);
     return { input, output, status: 'signed', bytes: fd.size };
   } catch (e) {

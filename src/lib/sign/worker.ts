@@ -4,7 +4,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isOneIdError } from '../errors/index.js';
-import './gost.js';
 import { JobRunner } from './job-runner.js';
 import { fromTransferable, openSigner } from './signer.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';

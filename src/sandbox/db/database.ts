@@ -21,7 +21,26 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Make `db.prepare` return one compiled statement per SQL text. Handlers write their SQL inline
+ * (readable), and compiling it on every request was most of the cost of `GET /api/v1/account`
+ * (see bench/sandbox.ts). The set of SQL texts is fixed by the code, so the cache stays small.
+ */
+function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let st = cache.get(sql);
+    if (!st) {
+      st = compile(sql);
+      cache.set(sql, st);
+    }
+    return st;
+  }) as Db['prepare'];
 }
 
 export function migrate(db: Db): number {

@@ -47,6 +47,12 @@ export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: Fasti
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Errors the router raises before any route runs (URL too long, bad percent-encoding): same shape.
+    frameworkErrors: (err, _req, reply) => {
+      const status = typeof err.statusCode === 'number' && err.statusCode < 500 ? err.statusCode : 400;
+      const body = { status, code: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_TOO_LONG' : 'BAD_URL', message: err.message.slice(0, 200) };
+      void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(status).send(body);
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     logger: opts.logRequests
       ? {

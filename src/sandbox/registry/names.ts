@@ -59,6 +59,6 @@ export const COMPANY_WORDS = [
   'Samarqand Tekstil', 'Buxoro Savdo', 'Toshkent Qurilish', 'Farg‘ona Agro', 'Andijon Avto', 'Navoiy Kon',
   'Xorazm Meva', 'Orient Logistika', 'Ipak Yo‘li Servis', 'Zarafshon Invest', 'Sirdaryo Energiya',
   'Chorvoq Turizm', 'Qizilqum Sement', 'Registon Soft', 'Oltin Vodiy', 'Nukus Baliq', 'Turon Print',
-  'Mehr Farm', 'Yashil Dala', 'Bunyod Mebel', 'Silk Road Tech', 'Afrosiyob Media', 'Shosh Bank Xizmat',
+  'Mehr Farm', 'Yashil Dala', 'Bunyod Mebel', 'Silk Road Tech', 'Afrosiyob Media', 'Shosh Bank Xizmat', 'Termiz Port',
 ];
 export const COMPANY_FORMS = ['MChJ', 'AJ', 'XK', 'QK'];

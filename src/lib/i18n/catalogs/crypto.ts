@@ -12,6 +12,7 @@ export default {
     'crypto.error.notOnCurve': 'The public key is not a point of the elliptic curve {curve}.',
     'crypto.error.badKeySpec': 'Invalid key parameters: {reason}.',
     'crypto.error.digestLength': 'A digest of {expected} octets was expected, got {actual}.',
+    'crypto.error.notSignature': '{name} ({oid}) is a digest algorithm; it cannot sign or verify.',
   },
   ru: {
     'crypto.error.unsupportedAlgorithm': 'Алгоритм {name} ({oid}) не поддерживается.',
@@ -22,6 +23,7 @@ export default {
     'crypto.error.notOnCurve': 'Открытый ключ не является точкой эллиптической кривой {curve}.',
     'crypto.error.badKeySpec': 'Недопустимые параметры ключа: {reason}.',
     'crypto.error.digestLength': 'Ожидался хеш длиной {expected} байт, получено {actual}.',
+    'crypto.error.notSignature': '{name} ({oid}) — алгоритм хеширования; им нельзя подписать или проверить подпись.',
   },
   uz: {
     'crypto.error.unsupportedAlgorithm': '{name} ({oid}) algoritmi qoʻllab-quvvatlanmaydi.',
@@ -32,5 +34,6 @@ export default {
     'crypto.error.notOnCurve': 'Ochiq kalit {curve} elliptik egri chizigʻining nuqtasi emas.',
     'crypto.error.badKeySpec': 'Kalit parametrlari notoʻgʻri: {reason}.',
     'crypto.error.digestLength': '{expected} baytli xesh kutilgan edi, {actual} bayt olindi.',
+    'crypto.error.notSignature': '{name} ({oid}) xeshlash algoritmi; u bilan imzolab yoki imzoni tekshirib boʻlmaydi.',
   },
 } satisfies Catalog;

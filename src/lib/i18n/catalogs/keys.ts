@@ -6,6 +6,7 @@ export default {
   en: {
     'keys.error.unreadable': 'Cannot read the file ({reason}).',
     'keys.error.unreadableFile': 'Cannot read the key file {path} ({reason}).',
+    'keys.error.tooLarge': 'Too large for a key file ({size} bytes): not a PKCS#12 key.',
     'keys.error.refEmpty': 'Name a key: a file path, its alias or its certificate serial number.',
     'keys.error.refAmbiguous':
       '"{ref}" matches {count} keys: {paths}. Give the file path or the serial number.',
@@ -30,7 +31,7 @@ export default {
     'keys.list.state.notYet': 'not yet valid',
     'keys.list.none': 'No keys found in: {roots}',
     'keys.list.noRoots': 'No key folders found (no USB stick with DSKEYS, no ~/DSKEYS, no ONEID_KEYS_PATH).',
-    'keys.list.aliasOnly': '* certificate encrypted: details come from the key alias',
+    'keys.list.aliasOnly': '* certificate encrypted (readable with the password): details come from the key alias',
     'keys.list.problem': '{path}: {reason}',
     'keys.list.hintAll': '{count} file(s) could not be read; add --all to see why.',
     'keys.info.file': 'File',
@@ -122,6 +123,7 @@ export default {
   ru: {
     'keys.error.unreadable': 'Не удаётся прочитать файл ({reason}).',
     'keys.error.unreadableFile': 'Не удаётся прочитать файл ключа {path} ({reason}).',
+    'keys.error.tooLarge': 'Слишком большой для файла ключа ({size} байт): это не ключ PKCS#12.',
     'keys.error.refEmpty': 'Укажите ключ: путь к файлу, его псевдоним или серийный номер сертификата.',
     'keys.error.refAmbiguous':
       '«{ref}» подходит к {count} ключам: {paths}. Укажите путь к файлу или серийный номер.',
@@ -147,7 +149,7 @@ export default {
     'keys.list.none': 'Ключи не найдены в: {roots}',
     'keys.list.noRoots':
       'Папки с ключами не найдены (нет флешки с DSKEYS, нет ~/DSKEYS, не задан ONEID_KEYS_PATH).',
-    'keys.list.aliasOnly': '* сертификат зашифрован: сведения взяты из псевдонима ключа',
+    'keys.list.aliasOnly': '* сертификат зашифрован (читается с паролем): сведения взяты из псевдонима ключа',
     'keys.list.problem': '{path}: {reason}',
     'keys.list.hintAll': 'Не удалось прочитать файлов: {count}; добавьте --all, чтобы узнать причину.',
     'keys.info.file': 'Файл',
@@ -239,6 +241,7 @@ export default {
   uz: {
     'keys.error.unreadable': 'Faylni o‘qib bo‘lmadi ({reason}).',
     'keys.error.unreadableFile': '{path} kalit faylini o‘qib bo‘lmadi ({reason}).',
+    'keys.error.tooLarge': 'Kalit fayli uchun juda katta ({size} bayt): bu PKCS#12 kaliti emas.',
     'keys.error.refEmpty': 'Kalitni ko‘rsating: fayl yo‘li, uning taxallusi yoki sertifikat seriya raqami.',
     'keys.error.refAmbiguous':
       '"{ref}" {count} ta kalitga mos keladi: {paths}. Fayl yo‘lini yoki seriya raqamini bering.',
@@ -264,7 +267,7 @@ export default {
     'keys.list.none': 'Kalitlar topilmadi: {roots}',
     'keys.list.noRoots':
       'Kalit papkalari topilmadi (DSKEYS li fleshka yo‘q, ~/DSKEYS yo‘q, ONEID_KEYS_PATH berilmagan).',
-    'keys.list.aliasOnly': '* sertifikat shifrlangan: ma’lumotlar kalit taxallusidan olingan',
+    'keys.list.aliasOnly': '* sertifikat shifrlangan (parol bilan o‘qiladi): ma’lumotlar kalit taxallusidan olingan',
     'keys.list.problem': '{path}: {reason}',
     'keys.list.hintAll': '{count} ta faylni o‘qib bo‘lmadi; sababini ko‘rish uchun --all qo‘shing.',
     'keys.info.file': 'Fayl',

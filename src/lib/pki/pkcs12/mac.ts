@@ -43,7 +43,13 @@ export function readMacData(n: Node): MacData {
   return { hash: h.hash, iterations, saltLength: s.length, digest: readOctets(digest), salt: s };
 }
 
-function macWith(hash: string, pw: Uint8Array, salt: Uint8Array, iterations: number, data: Uint8Array): Buffer {
+function macWith(
+  hash: string,
+  pw: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  data: Uint8Array,
+): Buffer {
   const len = MAC_HASH[Object.keys(MAC_HASH).find((k) => MAC_HASH[k]!.hash === hash)!]!.len;
   const key = pkcs12Kdf(hash, pw, salt, KDF_ID.mac, iterations, len);
   return createHmac(hash, key).update(data).digest();
@@ -62,7 +68,12 @@ export function verifyMac(mac: MacData, password: string, data: Uint8Array): boo
   return false;
 }
 
-export function buildMacData(hash: 'sha1' | 'sha256', password: string, iterations: number, data: Uint8Array): Buffer {
+export function buildMacData(
+  hash: 'sha1' | 'sha256',
+  password: string,
+  iterations: number,
+  data: Uint8Array,
+): Buffer {
   const salt = randomBytes(hash === 'sha1' ? 8 : 16);
   const digest = macWith(hash, bmpPassword(password), salt, iterations, data);
   const oid = hash === 'sha1' ? PKI_OID.sha1 : PKI_OID.sha256;

@@ -4,16 +4,7 @@
  * AlgorithmIdentifier; encryption offers the two schemes we write (modern and legacy).
  */
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
-import {
-  is,
-  readOctets,
-  readOid,
-  readSmallInt,
-  seq,
-  Tag,
-  w,
-  type Node,
-} from '../../asn1/index.js';
+import { is, readOctets, readOid, readSmallInt, seq, Tag, w, type Node } from '../../asn1/index.js';
 import { MalformedError, UnsupportedAlgorithmError } from '../../errors/index.js';
 import { PKI_OID } from '../oids.js';
 import { bmpPassword, KDF_ID, pkcs12Kdf } from './kdf.js';
@@ -34,10 +25,28 @@ export interface ProtectionInfo {
 }
 
 const PKCS12_PBE: Record<string, { name: string; cipher: string; keyLen: number; rc2Bits?: number }> = {
-  [PKI_OID.pbeWithSHAAnd3KeyTripleDES]: { name: 'pbeWithSHAAnd3-KeyTripleDES-CBC', cipher: 'des-ede3-cbc', keyLen: 24 },
-  [PKI_OID.pbeWithSHAAnd2KeyTripleDES]: { name: 'pbeWithSHAAnd2-KeyTripleDES-CBC', cipher: 'des-ede-cbc', keyLen: 16 },
-  [PKI_OID.pbeWithSHAAnd40BitRC2]: { name: 'pbeWithSHAAnd40BitRC2-CBC', cipher: 'rc2', keyLen: 5, rc2Bits: 40 },
-  [PKI_OID.pbeWithSHAAnd128BitRC2]: { name: 'pbeWithSHAAnd128BitRC2-CBC', cipher: 'rc2', keyLen: 16, rc2Bits: 128 },
+  [PKI_OID.pbeWithSHAAnd3KeyTripleDES]: {
+    name: 'pbeWithSHAAnd3-KeyTripleDES-CBC',
+    cipher: 'des-ede3-cbc',
+    keyLen: 24,
+  },
+  [PKI_OID.pbeWithSHAAnd2KeyTripleDES]: {
+    name: 'pbeWithSHAAnd2-KeyTripleDES-CBC',
+    cipher: 'des-ede-cbc',
+    keyLen: 16,
+  },
+  [PKI_OID.pbeWithSHAAnd40BitRC2]: {
+    name: 'pbeWithSHAAnd40BitRC2-CBC',
+    cipher: 'rc2',
+    keyLen: 5,
+    rc2Bits: 40,
+  },
+  [PKI_OID.pbeWithSHAAnd128BitRC2]: {
+    name: 'pbeWithSHAAnd128BitRC2-CBC',
+    cipher: 'rc2',
+    keyLen: 16,
+    rc2Bits: 128,
+  },
 };
 
 const PRF: Record<string, { name: string; hash: string }> = {
@@ -189,7 +198,11 @@ export function pbeEncrypt(data: Uint8Array, password: string, opts: EncryptOpti
     w.sequence(
       w.algorithmIdentifier(
         PKI_OID.pbkdf2,
-        w.sequence(w.octetString(salt), w.integer(opts.iterations), w.algorithmIdentifier(PKI_OID.hmacWithSHA256, w.NULL)),
+        w.sequence(
+          w.octetString(salt),
+          w.integer(opts.iterations),
+          w.algorithmIdentifier(PKI_OID.hmacWithSHA256, w.NULL),
+        ),
       ),
       w.algorithmIdentifier(PKI_OID.aes256cbc, w.octetString(iv)),
     ),

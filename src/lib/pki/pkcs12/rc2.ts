@@ -66,7 +66,11 @@ function decryptBlock(K: Uint16Array, R: Uint16Array): void {
   let j = 63;
   const mix = () => {
     for (let i = 3; i >= 0; i--) {
-      const v = ror(R[i]!, SHIFT[i]!) - K[j--]! - (R[(i + 3) & 3]! & R[(i + 2) & 3]!) - (~R[(i + 3) & 3]! & R[(i + 1) & 3]!);
+      const v =
+        ror(R[i]!, SHIFT[i]!) -
+        K[j--]! -
+        (R[(i + 3) & 3]! & R[(i + 2) & 3]!) -
+        (~R[(i + 3) & 3]! & R[(i + 1) & 3]!);
       R[i] = v & 0xffff;
     }
   };
@@ -102,7 +106,12 @@ export function rc2EncryptBlock(key: Uint8Array, effectiveBits: number, block: U
 }
 
 /** CBC encryption with PKCS#5 padding. */
-export function rc2CbcEncrypt(key: Uint8Array, effectiveBits: number, iv: Uint8Array, data: Uint8Array): Buffer {
+export function rc2CbcEncrypt(
+  key: Uint8Array,
+  effectiveBits: number,
+  iv: Uint8Array,
+  data: Uint8Array,
+): Buffer {
   const K = rc2ExpandKey(key, effectiveBits);
   const pad = 8 - (data.length % 8);
   const input = Buffer.concat([data, Buffer.alloc(pad, pad)]);

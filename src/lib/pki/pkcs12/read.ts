@@ -20,7 +20,12 @@ import {
   Tag,
   type Node,
 } from '../../asn1/index.js';
-import { isOneIdError, KeyPasswordError, MalformedError, UnsupportedAlgorithmError } from '../../errors/index.js';
+import {
+  isOneIdError,
+  KeyPasswordError,
+  MalformedError,
+  UnsupportedAlgorithmError,
+} from '../../errors/index.js';
 import { PKI_OID } from '../oids.js';
 import { readMacData, verifyMac, type MacData } from './mac.js';
 import { describeProtection, pbeDecrypt } from './pbe.js';

@@ -46,7 +46,11 @@ export function encodePfx(pfx: PfxStructure, password: string, opts: PfxWriteOpt
   });
   const authSafe = w.sequence(...contentInfos);
   const mac = buildMacData(opts.legacy ? 'sha1' : 'sha256', password, iterations, authSafe);
-  return w.sequence(w.integer(3), w.sequence(w.oid(PKI_OID.data), w.explicit(0, w.octetString(authSafe))), mac);
+  return w.sequence(
+    w.integer(3),
+    w.sequence(w.oid(PKI_OID.data), w.explicit(0, w.octetString(authSafe))),
+    mac,
+  );
 }
 
 export function friendlyNameAttribute(name: string): Buffer {

@@ -1,0 +1,16 @@
+/**
+ * Control of the local sandbox portal from the CLI: start/stop it as a child process, find the
+ * running one of a data dir, and call its loopback administration API. The portal itself lives in
+ * `src/sandbox` and is never imported here (ARCHITECTURE.md).
+ */
+export { sandboxDataDir, LOG_FILE } from './paths.js';
+export { dataFlag, urlFlag } from './flags.js';
+export { clearData, health, isAlive, runForeground, runningSandbox, startDetached, stopSandbox, type SandboxInfo, type StartOptions } from './process.js';
+export {
+  SandboxAdmin,
+  type ApplicationView,
+  type OutboxMessage,
+  type RegistryCompany,
+  type RegistryPerson,
+  type SandboxStatus,
+} from './admin.js';

@@ -1,0 +1,198 @@
+// `oneid register` run as a process against a sandbox portal: the scripted wizard, the SMS code
+// piped on stdin once the SMS exists, and every documented refusal with its exit code and message.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
+import {
+  cli,
+  freshLogin,
+  freshPhone,
+  issueKey,
+  KEY_PASSWORD,
+  PASSWORD,
+  People,
+  registerArgs,
+  registry,
+  secretFile,
+  smsFeed,
+} from './helpers.js';
+
+describe('account: oneid register (CLI against the sandbox)', function () {
+  let sb: SandboxHandle;
+  let people: People;
+  let env: Record<string, string>;
+  const passwordFile = secretFile(PASSWORD);
+
+  before(async () => {
+    sb = await startSandbox({ relaxedLimits: true });
+    people = new People(await registry(sb));
+    env = { ONEID_PORTAL: sb.url };
+  });
+  after(async () => sb?.stop());
+
+  it('registers by passport from flags; the SMS code arrives on stdin; the account is unverified', async () => {
+    const p = people.citizen();
+    const login = freshLogin('reg');
+    const phone = freshPhone();
+    const r = await cli([...registerArgs(p, login, phone, passwordFile), '--json'], { env, feed: await smsFeed(sb, phone) });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const res = r.json.result;
+    assert.equal(res.account.login, login);
+    assert.equal(res.account.status, 'unverified');
+    assert.equal(res.method, 'passport');
+    assert.match(res.account.pinfl, /^\d{2}\*{10}\d{2}$/);
+    assert.equal(res.account.pinfl.slice(-2), p.pinfl.slice(-2));
+    assert.ok(res.fullName.startsWith(p.surname));
+    assert.ok(res.next.some((c: string) => c.startsWith('oneid verify-account')));
+    // The password never shows anywhere.
+    assert.ok(!r.stdout.includes(PASSWORD) && !r.stderr.includes(PASSWORD));
+    // The portal agrees: the new login signs in.
+    const s = await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD });
+    assert.equal(s.status, 200);
+    assert.equal(s.body.accountStatus, 'unverified');
+  });
+
+  it('shows the registry data and the next step in Russian, with the portal word for the status', async () => {
+    const p = people.citizen();
+    const login = freshLogin('ru');
+    const phone = freshPhone();
+    const r = await cli([...registerArgs(p, login, phone, passwordFile), '--lang', 'ru'], {
+      env,
+      feed: await smsFeed(sb, phone),
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`Учётная запись ${login} зарегистрирована\\. Статус: неподлинный\\.`));
+    assert.match(r.stderr, /Ваши данные в реестре населения:/);
+    assert.match(r.stderr, new RegExp(`Фамилия\\s+${p.surname}`));
+    assert.match(r.stderr, /oneid verify-account/);
+  });
+
+  it('wrong SMS code: exit 8, SMS_CODE_INVALID with the attempts left, no account', async () => {
+    const p = people.citizen();
+    const login = freshLogin('sms');
+    const phone = freshPhone();
+    const wrong = (c: string) => String((Number(c) + 1) % 1_000_000).padStart(6, '0');
+    const r = await cli([...registerArgs(p, login, phone, passwordFile), '--json'], { env, feed: await smsFeed(sb, phone, wrong) });
+    assert.equal(r.code, 8, r.stdout + r.stderr);
+    assert.equal(r.json.error.code, 'SMS_CODE_INVALID');
+    assert.match(r.json.error.message, /The SMS code is wrong \(\d+ attempts left\)/);
+    assert.equal((await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD })).status, 401);
+  });
+
+  it('expired passport: exit 8, PASSPORT_EXPIRED with what to do', async () => {
+    const p = people.expiredPassport();
+    const r = await cli(registerArgs(p, freshLogin('exp'), freshPhone(), passwordFile), { env });
+    assert.equal(r.code, 8, r.stderr);
+    assert.match(r.stderr, /Your passport has expired/);
+    assert.match(r.stderr, /register --with-key/);
+  });
+
+  it('foreign citizen by passport: exit 8, PASSPORT_IDENTIFICATION_UNAVAILABLE, hint to use a key (in Uzbek)', async () => {
+    const p = people.foreigner();
+    const r = await cli([...registerArgs(p, freshLogin('frn'), freshPhone(), passwordFile), '--json', '--lang', 'uz'], { env });
+    assert.equal(r.code, 8, r.stdout);
+    assert.equal(r.json.error.code, 'PASSPORT_IDENTIFICATION_UNAVAILABLE');
+    assert.match(r.json.error.message, /Chet el fuqarolari/);
+    assert.match(r.json.error.hint, /oneid register --with-key/);
+  });
+
+  it('duplicate login: exit 8, LOGIN_TAKEN; the same PINFL twice: ACCOUNT_EXISTS', async () => {
+    const first = people.citizen();
+    const login = freshLogin('dup');
+    const phone = freshPhone();
+    const ok = await cli(registerArgs(first, login, phone, passwordFile), { env, feed: await smsFeed(sb, phone) });
+    assert.equal(ok.code, 0, ok.stderr);
+
+    const second = people.citizen();
+    const taken = await cli([...registerArgs(second, login, freshPhone(), passwordFile), '--json'], { env });
+    assert.equal(taken.code, 8);
+    assert.equal(taken.json.error.code, 'LOGIN_TAKEN');
+    assert.match(taken.json.error.hint, /another login/);
+
+    const again = await cli([...registerArgs(first, freshLogin('dup'), freshPhone(), passwordFile), '--json'], { env });
+    assert.equal(again.code, 8);
+    assert.equal(again.json.error.code, 'ACCOUNT_EXISTS');
+    assert.match(again.json.error.hint, /oneid login/);
+  });
+
+  it('weak password, bad PINFL, bad phone, bad e-mail: exit 2 before any request is made', async () => {
+    const p = people.citizen();
+    // A portal that is not there: only a local check can answer.
+    const nowhere = { ONEID_PORTAL: 'http://127.0.0.1:9' };
+    const weak = await cli([...registerArgs(p, freshLogin('weak'), freshPhone(), secretFile('password')), '--json'], {
+      env: nowhere,
+    });
+    assert.equal(weak.code, 2, weak.stdout);
+    assert.equal(weak.json.error.code, 'PASSWORD_NO_SPECIAL');
+
+    const short = await cli([...registerArgs(p, freshLogin('weak'), freshPhone(), secretFile('a#1')), '--json'], { env: nowhere });
+    assert.equal(short.code, 2);
+    assert.equal(short.json.error.code, 'PASSWORD_TOO_SHORT');
+
+    const badPinfl = registerArgs(p, freshLogin('pin'), freshPhone(), passwordFile);
+    badPinfl[badPinfl.indexOf('--pinfl') + 1] = p.pinfl.slice(0, 13) + String((Number(p.pinfl[13]) + 1) % 10);
+    const pin = await cli([...badPinfl, '--json'], { env: nowhere });
+    assert.equal(pin.code, 2);
+    assert.match(pin.json.error.code, /^PINFL_/);
+
+    const phone = await cli([...registerArgs(p, freshLogin('ph'), '+7 912 345 67 89', passwordFile), '--json'], { env: nowhere });
+    assert.equal(phone.code, 2);
+    assert.equal(phone.json.error.code, 'PHONE_COUNTRY');
+
+    const mailArgs = registerArgs(p, freshLogin('em'), freshPhone(), passwordFile);
+    mailArgs[mailArgs.indexOf('--email') + 1] = 'not-an-address';
+    const mail = await cli([...mailArgs, '--json'], { env: nowhere });
+    assert.equal(mail.code, 2);
+    assert.equal(mail.json.error.code, 'EMAIL_INVALID');
+  });
+
+  it('non-interactive without an answer: exit 2 naming the flag that gives it', async () => {
+    const p = people.citizen();
+    const args = registerArgs(p, freshLogin('miss'), freshPhone(), passwordFile).filter((a) => a !== '--accept-offer');
+    const r = await cli(args, { env });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--accept-offer/);
+
+    const noYes = registerArgs(p, freshLogin('miss'), freshPhone(), passwordFile).filter((a) => a !== '--yes');
+    const r2 = await cli(noYes, { env });
+    assert.equal(r2.code, 2);
+    assert.match(r2.stderr, /--yes/);
+  });
+
+  it('registers a foreign citizen with a key (--with-key): the account is verified at once', async () => {
+    const p = people.foreigner();
+    const root = mkdtempSync(path.join(tmpdir(), 'oneid-keys-'));
+    const keyFile = await issueKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, { root, name: 'foreigner' });
+    const login = freshLogin('key');
+    const phone = freshPhone();
+    const r = await cli(
+      [
+        'register',
+        '--with-key',
+        '--key',
+        keyFile,
+        '--key-password-file',
+        secretFile(KEY_PASSWORD),
+        '--accept-offer',
+        '--yes',
+        '--login',
+        login,
+        '--email',
+        `${login}@example.uz`,
+        '--phone',
+        phone,
+        '--password-file',
+        passwordFile,
+        '--sms-code-stdin',
+        '--json',
+      ],
+      { env, feed: await smsFeed(sb, phone) },
+    );
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.json.result.method, 'key');
+    assert.equal(r.json.result.account.status, 'verified');
+  });
+});

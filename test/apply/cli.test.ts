@@ -1,0 +1,269 @@
+/**
+ * `key apply` and `key status` as a user runs them (bin/run.js, built dist/) against a fresh
+ * sandbox portal: individual and legal-entity applications from SMS code to an installed key,
+ * crash and resume, and each refusal with its own message.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { readPfx, encodePublicKey, publicKeyOf } from '../../src/lib/pki/index.js';
+import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
+import { plainCitizens, registry, type Company, type Person } from '../sandbox/flows.js';
+import { cli, KEY_PASSWORD, newUser, readState, spawnCli, until, type User } from './helpers.js';
+
+describe('key apply / key status (CLI, sandbox)', function () {
+  this.timeout(60_000);
+  let sb: SandboxHandle;
+  let people: Person[];
+  let companies: Company[];
+  let next = 0;
+  const person = () => people[next++]!;
+
+  before(async () => {
+    sb = await startSandbox({ relaxedLimits: true, settings: { reviewDelayMs: -1 } });
+    const reg = await registry(sb);
+    people = plainCitizens(reg);
+    companies = reg.companies;
+  });
+  after(async () => sb?.stop());
+
+  const smsCode = (phone: string) => until(() => sb.lastSmsCode(phone).catch(() => undefined), 10_000, 'SMS code');
+  const pay = async (invoice: string) => assert.equal((await sb.request('POST', `/api/v1/sandbox/invoices/${invoice}/pay`)).status, 200);
+  const approve = async (id: string) =>
+    assert.equal((await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/approve`)).status, 200);
+
+  it('individual: SMS code on stdin, pay, approve, key status installs the key', async () => {
+    const p = person();
+    const u = newUser(sb.url);
+    const run = spawnCli(u, [
+      'key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie,
+      '--alg', 'ec', '--sms-code-stdin', '--yes', '--json',
+    ]);
+    run.write((await smsCode(p.phone)) + '\n');
+    const r = await run.done;
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const a = r.json.result;
+    assert.equal(a.status, 'awaiting_payment');
+    assert.equal(a.step, 'submitted');
+    assert.ok(a.invoice.amount > 0);
+    await pay(a.invoice.id);
+    await approve(a.id);
+    const s = await cli(u, ['key', 'status', a.id, '--json']);
+    assert.equal(s.code, 0, s.stderr + s.stdout);
+    const app = s.json.result.applications[0];
+    assert.equal(app.status, 'issued');
+    assert.deepEqual(app.history.map((h: any) => h.status), ['awaiting_sms', 'draft', 'awaiting_payment', 'issued']);
+    const file = app.installed as string;
+    assert.equal(path.dirname(file), u.keys);
+    assert.match(path.basename(file), new RegExp(`^DS${p.pinfl}0001\\.pfx$`));
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const opened = readPfx(readFileSync(file), KEY_PASSWORD);
+    assert.equal(encodePublicKey(publicKeyOf(opened.privateKey)).toString('base64'), a.publicKey);
+    assert.equal(opened.certificate.identity.pinfl, p.pinfl);
+    assert.ok(opened.chain.length >= 2, 'chain in the PFX');
+  });
+
+  it('legal entity: resumed from files, --yes, key status --watch installs; key list, key info, sign and verify', async () => {
+    const c = companies.find((x) => x.roles.some((r) => r.role === 'Common For Head'))!;
+    const director = c.roles.find((r) => r.role === 'Common For Head')!.pinfl;
+    const phone = (await registry(sb)).persons.find((x) => x.pinfl === director)!.phone;
+    const u = newUser(sb.url);
+    const base = ['key', 'apply', '--legal', '--tin', c.tin, '--phone', phone, '--photo', u.photo, '--selfie', u.selfie];
+    // No SMS code source and no terminal: the application waits, the error names how to continue.
+    const first = await cli(u, [...base, '--alg', 'rsa', '--json']);
+    assert.equal(first.code, 2, first.stdout);
+    assert.equal(first.json.error.code, 'SMS_CODE_NEEDED');
+    const id = first.json.error.data.applicationId as string;
+    assert.match(first.json.error.hint, new RegExp(`--resume ${id}`));
+    assert.equal(readState(u, id).step, 'key');
+    const codeFile = path.join(u.root, 'code.txt');
+    writeFileSync(codeFile, (await smsCode(phone)) + '\n');
+    // Everything attached, but sending needs --yes without a terminal.
+    const second = await cli(u, ['key', 'apply', '--resume', id, '--sms-code-file', codeFile, '--json']);
+    assert.equal(second.code, 2, second.stdout);
+    assert.equal(second.json.error.code, 'SUBMIT_CONFIRMATION_NEEDED');
+    const third = await cli(u, ['key', 'apply', '--resume', id, '--yes', '--json']);
+    assert.equal(third.code, 0, third.stderr + third.stdout);
+    assert.equal(third.json.result.status, 'awaiting_payment');
+    assert.equal(third.json.result.tin, c.tin);
+    assert.equal(third.json.result.pinfl, director);
+    const human = await cli(u, ['key', 'status', id]);
+    assert.match(human.stdout, new RegExp(`Invoice ${third.json.result.invoice.id}: `));
+    const watch = spawnCli(u, ['key', 'status', id, '--watch', '--json']);
+    await until(() => readState(u, id)?.history.length >= 3 || undefined, 10_000, 'first poll');
+    await pay(third.json.result.invoice.id);
+    await until(async () => (await sb.request('GET', `/api/v1/key-applications/${id}`)).body.status === 'in_review' || undefined);
+    await approve(id);
+    const w = await watch.done;
+    assert.equal(w.code, 0, w.stderr + w.stdout);
+    const installed = w.json.result.applications[0].installed as string;
+    assert.equal(path.basename(installed), `DS${c.tin}0001.pfx`);
+
+    const list = await cli(u, ['key', 'list', '--json']);
+    assert.equal(list.code, 0, list.stderr);
+    const listed = list.json.result.keys.find((k: any) => k.path === installed);
+    assert.ok(listed, JSON.stringify(list.json.result));
+    assert.equal(listed.tin, c.tin);
+    assert.equal(listed.pinfl, director);
+    const info = await cli(u, ['key', 'info', installed, '--json']);
+    assert.equal(info.code, 0, info.stderr + info.stdout);
+    const infoText = JSON.stringify(info.json.result);
+    assert.ok(infoText.includes(director) && infoText.includes(c.tin), infoText);
+
+    const doc = path.join(u.root, 'contract.txt');
+    writeFileSync(doc, 'Shartnoma / Договор / Contract\n');
+    const signed = await cli(u, ['key', 'sign', doc, '--key', installed, '--json']);
+    assert.equal(signed.code, 0, signed.stderr + signed.stdout);
+    const opened = readPfx(readFileSync(installed), KEY_PASSWORD);
+    const root = path.join(u.root, 'root.der');
+    writeFileSync(root, opened.chain.at(-1)!.raw);
+    const verified = await cli(u, ['key', 'verify', `${doc}.p7s`, '--ca', root, '--json']);
+    assert.equal(verified.code, 0, verified.stderr + verified.stdout);
+  });
+
+  const spkiOf = (file: string) => encodePublicKey(publicKeyOf(readPfx(readFileSync(file), KEY_PASSWORD).privateKey)).toString('base64');
+
+  it('crash after key generation (SIGKILL): --resume keeps the same private key', async () => {
+    const p = person();
+    const u = newUser(sb.url);
+    const run = spawnCli(u, [
+      'key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie,
+      '--alg', 'ec', '--sms-code-stdin', '--yes', '--json',
+    ]);
+    // The key is generated while the SMS travels; the process then waits for the code on stdin.
+    const id = await until(async () => {
+      const code = await sb.lastSms(p.phone);
+      if (!code) return undefined;
+      const st = readState(u, /(ka_[A-Za-z0-9_-]+)/.exec(run.stderr())?.[1] ?? 'none');
+      return st?.step === 'key' ? (st.id as string) : undefined;
+    }, 15_000, 'key generated');
+    const before = readState(u, id);
+    assert.equal(statSync(before.pendingKey).mode & 0o777, 0o600);
+    const pendingSpki = spkiOf(before.pendingKey);
+    assert.equal(pendingSpki, before.publicKey);
+    run.child.kill('SIGKILL');
+    assert.equal((await run.done).signal, 'SIGKILL');
+
+    const codeFile = path.join(u.root, 'code.txt');
+    writeFileSync(codeFile, await smsCode(p.phone));
+    const resumed = await cli(u, ['key', 'apply', '--resume', id, '--sms-code-file', codeFile, '--yes', '--json']);
+    assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
+    assert.equal(resumed.json.result.publicKey, pendingSpki);
+    await pay(resumed.json.result.invoice.id);
+    await approve(id);
+    const s = await cli(u, ['key', 'status', id, '--json']);
+    assert.equal(s.code, 0, s.stderr + s.stdout);
+    assert.equal(spkiOf(s.json.result.applications[0].installed), pendingSpki);
+  });
+
+  it('crash after submission (SIGKILL while waiting): --resume installs the same key', async () => {
+    const p = person();
+    const u = newUser(sb.url);
+    const run = spawnCli(
+      u,
+      ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie, '--alg', 'ec', '--yes', '--wait', '--sms-code-stdin'],
+    );
+    run.write((await smsCode(p.phone)) + '\n');
+    const id = await until(() => {
+      const m = /(ka_[A-Za-z0-9_-]+)/.exec(run.stderr());
+      return m && readState(u, m[1]!)?.step === 'submitted' ? m[1] : undefined;
+    }, 15_000, 'submitted');
+    const state = readState(u, id);
+    run.child.kill('SIGKILL');
+    await run.done;
+    await pay(state.invoice.id);
+    await approve(id);
+    const resumed = await cli(u, ['key', 'apply', '--resume', id, '--json']);
+    assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
+    assert.equal(resumed.json.result.status, 'issued');
+    assert.equal(spkiOf(resumed.json.result.installed), state.publicKey);
+    // Installing again finds the key file already there and writes nothing new.
+    const again = await cli(u, ['key', 'status', id, '--json']);
+    assert.equal(again.json.result.applications[0].installed, resumed.json.result.installed);
+  });
+
+  describe('refusals', () => {
+    it('wrong SMS code', async () => {
+      const p = person();
+      const u = newUser(sb.url);
+      const r = await cli(
+        u,
+        ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie, '--alg', 'ec', '--yes', '--json'],
+        { env: { ONEID_SMS_CODE: '000000' } },
+      );
+      assert.equal(r.code, 8, r.stdout);
+      assert.equal(r.json.error.code, 'SMS_CODE_INVALID');
+      assert.match(r.json.error.message, /The SMS code is wrong; attempts left: \d+\./);
+      const ru = await cli(u, ['key', 'apply', '--resume', r.json.error.data.portal ? readIdFrom(r.stderr, u) : '', '--lang', 'ru'], {
+        env: { ONEID_SMS_CODE: '000000' },
+      });
+      assert.equal(ru.code, 8, ru.stderr);
+      assert.match(ru.stderr, /Неверный SMS-код; осталось попыток: \d+\./);
+    });
+
+    it('photo over 5 MB or not an image: refused before anything is sent', async () => {
+      const p = person();
+      const u = newUser(sb.url);
+      const big = path.join(u.root, 'big.jpg');
+      writeFileSync(big, Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), Buffer.alloc(5 * 1024 * 1024)]));
+      const args = (photo: string) => ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', photo, '--selfie', u.selfie, '--json'];
+      const tooBig = await cli(u, args(big));
+      assert.equal(tooBig.code, 2);
+      assert.equal(tooBig.json.error.code, 'DOCUMENT_TOO_LARGE');
+      assert.match(tooBig.json.error.message, /The photo .*big\.jpg is 5\.0 MB; at most 5 MB is accepted\./);
+      const text = path.join(u.root, 'photo.jpg');
+      writeFileSync(text, 'this is not a picture');
+      const notImage = await cli(u, args(text), { env: { ONEID_LANG: 'uz' } });
+      assert.equal(notImage.code, 2);
+      assert.equal(notImage.json.error.code, 'DOCUMENT_NOT_IMAGE');
+      assert.match(notImage.json.error.message, /JPEG yoki PNG rasm emas/);
+      assert.equal(await sb.lastSms(p.phone), undefined, 'no SMS was sent');
+    });
+
+    it('phone not matching the registry', async () => {
+      const p = person();
+      const other = person();
+      const u = newUser(sb.url);
+      const r = await cli(u, ['key', 'apply', '--pinfl', p.pinfl, '--phone', other.phone, '--photo', u.photo, '--selfie', u.selfie, '--json']);
+      assert.equal(r.code, 8, r.stdout);
+      assert.equal(r.json.error.code, 'PHONE_MISMATCH');
+      assert.match(r.json.error.message, /is not registered to the key holder/);
+      assert.match(r.json.error.hint, /Public Services Centre/);
+      const bad = await cli(u, ['key', 'apply', '--pinfl', '12345678901234', '--phone', p.phone, '--json']);
+      assert.equal(bad.code, 2, 'PINFL checked locally');
+    });
+
+    it('application rejected by the reviewer', async () => {
+      const p = person();
+      const u = newUser(sb.url);
+      const r = await cli(
+        u,
+        ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie, '--alg', 'ec', '--yes', '--json', '--sms-code-stdin'],
+        { input: '' },
+      );
+      // no code on stdin yet: supply it from the outbox through the environment
+      const id = r.json?.error?.data?.applicationId ?? readIdFrom(r.stderr, u);
+      const code = await smsCode(p.phone);
+      const sent = await cli(u, ['key', 'apply', '--resume', id, '--yes', '--json'], { env: { ONEID_SMS_CODE: code } });
+      assert.equal(sent.code, 0, sent.stderr + sent.stdout);
+      await pay(sent.json.result.invoice.id);
+      const rej = await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/reject`, { reason: 'The selfie is blurred' });
+      assert.equal(rej.status, 200);
+      const s = await cli(u, ['key', 'status', id, '--json']);
+      assert.equal(s.code, 8, s.stdout);
+      assert.equal(s.json.error.code, 'APPLICATION_REJECTED');
+      assert.match(s.json.error.message, /rejected by the reviewer: The selfie is blurred/);
+      assert.equal(s.json.result.applications[0].status, 'rejected');
+      const human = await cli(u, ['key', 'status', id, '--lang', 'ru']);
+      assert.match(human.stderr, /отклонена при рассмотрении: The selfie is blurred/);
+    });
+  });
+});
+
+/** The application id a run printed on stderr (its first "ka_…"). */
+function readIdFrom(stderr: string, _u: User): string {
+  const m = /(ka_[A-Za-z0-9_-]+)/.exec(stderr);
+  if (!m) throw new Error(`no application id in: ${stderr}`);
+  return m[1]!;
+}
