@@ -101,7 +101,9 @@ async function main(): Promise<void> {
     const check = (ok: boolean) => {
       if (!ok) throw new Error('verification failed');
     };
-    const verifyPerS = best(() => opsPerSecond((i) => check(verifyDigest(keys[i & 63]!.publicKey, digests[i & 63]!, sigs[i & 63]!))));
+    const verifyPerS = best(() =>
+      opsPerSecond((i) => check(verifyDigest(keys[i & 63]!.publicKey, digests[i & 63]!, sigs[i & 63]!))),
+    );
     const sameKeySigs = digests.map((d) => signDigest(keys[0]!.privateKey, d));
     const verifySamePerS = best(() =>
       opsPerSecond((i) => check(verifyDigest(keys[0]!.publicKey, digests[i & 63]!, sameKeySigs[i & 63]!))),
@@ -111,22 +113,32 @@ async function main(): Promise<void> {
     const data = Buffer.from('signed attributes of a CMS SignerInfo');
     const ecSig = nodeCrypto.sign('sha256', data, ec.privateKey);
     const ecSignPerS = best(() => opsPerSecond(() => nodeCrypto.sign('sha256', data, ec.privateKey)));
-    const ecVerifyPerS = best(() => opsPerSecond(() => nodeCrypto.verify('sha256', data, ec.publicKey, ecSig)));
+    const ecVerifyPerS = best(() =>
+      opsPerSecond(() => nodeCrypto.verify('sha256', data, ec.publicKey, ecSig)),
+    );
 
     const f = (v: number) => v.toFixed(v < 100 ? 1 : 0).padStart(8);
     const verdict = (ok: boolean) => (ok ? 'ok' : 'BELOW TARGET');
-    console.log('O\'z DSt 1106 hash (GOST R 34.11-94, CryptoPro S-box), 64 MiB file:');
+    console.log("O'z DSt 1106 hash (GOST R 34.11-94, CryptoPro S-box), 64 MiB file:");
     console.log(`  ours (streamed)            ${f(oursMBs)} MB/s`);
     if (opensslMBs !== undefined) {
       const ratio = oursMBs / opensslMBs;
-      console.log(`  openssl md_gost94          ${f(opensslMBs)} MB/s  (start-up ${(startup! * 1000).toFixed(0)} ms CPU subtracted)`);
-      console.log(`  ratio ours/openssl         ${ratio.toFixed(2).padStart(8)}×     target ≥ 0.50×  ${verdict(ratio >= 0.5)}`);
+      console.log(
+        `  openssl md_gost94          ${f(opensslMBs)} MB/s  (start-up ${(startup! * 1000).toFixed(0)} ms CPU subtracted)`,
+      );
+      console.log(
+        `  ratio ours/openssl         ${ratio.toFixed(2).padStart(8)}×     target ≥ 0.50×  ${verdict(ratio >= 0.5)}`,
+      );
     } else {
       console.log('  openssl md_gost94          not measured: the OpenSSL GOST engine is not installed');
     }
-    console.log('O\'z DSt 1092 (GOST R 34.10-2001), curve A, one core:');
-    console.log(`  sign                       ${f(signPerS)} /s    target ≥ 2000  ${verdict(signPerS >= 2000)}`);
-    console.log(`  verify, a new key each time${f(verifyPerS)} /s    target ≥ 500   ${verdict(verifyPerS >= 500)}`);
+    console.log("O'z DSt 1092 (GOST R 34.10-2001), curve A, one core:");
+    console.log(
+      `  sign                       ${f(signPerS)} /s    target ≥ 2000  ${verdict(signPerS >= 2000)}`,
+    );
+    console.log(
+      `  verify, a new key each time${f(verifyPerS)} /s    target ≥ 500   ${verdict(verifyPerS >= 500)}`,
+    );
     console.log(`  verify, the same key again ${f(verifySamePerS)} /s    (cached precomputed table)`);
     console.log('ECDSA P-256 via node:crypto (OpenSSL), for scale:');
     console.log(`  sign                       ${f(ecSignPerS)} /s`);

@@ -6,9 +6,9 @@
 #   scripts/with-keyring.sh npm test
 #
 # The keyring is a throw-away one in a temporary folder (never the user's own keyrings), created
-# with a random password that is exported to the command as ONEID_TEST_KEYRING_PASSWORD so tests
-# can lock and unlock it again. Everything is removed when the command ends; the command's exit
-# status is returned. Needs: dbus (dbus-run-session), gnome-keyring; libsecret-tools (secret-tool)
+# with a random password nobody needs to know. Everything is removed when the command ends; the
+# command's exit status is returned (127 when the keyring could not be started, with the reason on
+# stderr). Needs: dbus (dbus-run-session, dbus-send), gnome-keyring; libsecret-tools (secret-tool)
 # is used, when present, to check that the keyring answers before the command runs.
 set -u
 
@@ -29,7 +29,10 @@ if [ "${ONEID_WITH_KEYRING_DIR:-}" = "" ]; then
   # a wrapper keeps that noise out of the command's output.
   printf '#!/bin/sh\nexec dbus-daemon "$@" 2>/dev/null\n' >"$dir/dbus-daemon"
   chmod 700 "$dir/dbus-daemon"
-  ONEID_WITH_KEYRING_DIR="$dir" dbus-run-session --dbus-daemon="$dir/dbus-daemon" -- "$0" "$@"
+  # No display in the private session: an unlock prompt can never pop up on the user's desktop,
+  # so a locked keyring fails at once, the same on every machine.
+  unset DISPLAY WAYLAND_DISPLAY
+  ONEID_WITH_KEYRING_DIR="$dir" dbus-run-session --dbus-daemon="$dir/dbus-daemon" -- sh "$0" "$@"
   exit $?
 fi
 
@@ -70,6 +73,6 @@ if command -v secret-tool >/dev/null 2>&1; then
   timeout 5 secret-tool clear oneid-probe "$probe" 2>/dev/null
 fi
 
-export ONEID_TEST_KEYRING_PASSWORD="$password"
+unset password
 "$@"
 exit $?

@@ -18,3 +18,10 @@ export {
   parsePkcs10,
 } from './lib/pki/index.js';
 export type { Certificate, ParsedAlias, OpenedPfx } from './lib/pki/index.js';
+// Signing and verification (src/lib/sign)
+export { signFile, signBatch, cosign, collectInputs, verifySignature, verifyFile } from './lib/sign/index.js';
+export type { BatchOptions, BatchSummary, FileResult, SignFileOptions, VerifyReport, SignerReport } from './lib/sign/index.js';
+// Identifiers (src/lib/ids)
+export { parsePinfl, isValidPinfl, pinflCheckDigit, makePinfl, parseTin, parsePassport, parsePhone } from './lib/ids/index.js';
+export { parseLogin, passwordProblems, assertPasswordAcceptable } from './lib/ids/index.js';
+export type { Pinfl, Tin, PassportNumber, Phone, Login, PasswordProblem } from './lib/ids/index.js';

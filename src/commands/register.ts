@@ -253,7 +253,8 @@ method: "passport" | "key", next: [command] }`;
           if (smsSource !== 'prompt') throw retry.error;
           this.note(this.style.red(retry.error.message));
         }
-        this.note(t('account.register.smsSent', { phone: sent.phone, seconds: sent.codeExpiresIn }));
+        if (!retry || retry.resent)
+          this.note(t('account.register.smsSent', { phone: sent.phone, seconds: sent.codeExpiresIn }));
         const code = await this.secret('sms-code', 'account.prompt.smsCode');
         smsSource = code.source;
         return code.value;

@@ -41,8 +41,19 @@ export const legalRoles = (db: Db, accountId: number): LegalRole[] =>
     .all(accountId) as LegalRole[];
 
 /** The roles a user may choose at sign-in: always the individual, plus each bound legal entity. */
-export function rolesOf(db: Db, accountId: number): Array<{ type: 'individual' | 'legal'; tin?: string; name?: string; role?: string }> {
-  return [{ type: 'individual' as const }, ...legalRoles(db, accountId).map((r) => ({ type: 'legal' as const, tin: r.tin, name: r.name, role: r.role }))];
+export function rolesOf(
+  db: Db,
+  accountId: number,
+): Array<{ type: 'individual' | 'legal'; tin?: string; name?: string; role?: string }> {
+  return [
+    { type: 'individual' as const },
+    ...legalRoles(db, accountId).map((r) => ({
+      type: 'legal' as const,
+      tin: r.tin,
+      name: r.name,
+      role: r.role,
+    })),
+  ];
 }
 
 export function oneIdUser(
@@ -98,12 +109,39 @@ export const ONEID_USER_SCHEMA = {
   properties: {
     ...Object.fromEntries(
       [
-        'pin', 'user_id', 'full_name', 'first_name', 'sur_name', 'mid_name', 'birth_date', 'birth_place', 'birth_cntry',
-        'ctzn', 'natn', 'gd', 'pport_no', 'pport_issue_place', 'pport_issue_date', 'pport_expr_date', 'per_adr',
-        'tem_adr', 'mob_phone_no', 'email', 'tin', 'user_type', 'auth_method', 'pkcs_legal_tin', 'sess_id', 'ret_cd',
+        'pin',
+        'user_id',
+        'full_name',
+        'first_name',
+        'sur_name',
+        'mid_name',
+        'birth_date',
+        'birth_place',
+        'birth_cntry',
+        'ctzn',
+        'natn',
+        'gd',
+        'pport_no',
+        'pport_issue_place',
+        'pport_issue_date',
+        'pport_expr_date',
+        'per_adr',
+        'tem_adr',
+        'mob_phone_no',
+        'email',
+        'tin',
+        'user_type',
+        'auth_method',
+        'pkcs_legal_tin',
+        'sess_id',
+        'ret_cd',
       ].map((k) => [k, { type: 'string' }]),
     ),
-    valid: { type: 'string', enum: ['true', 'false'], description: 'verified with a key — a STRING, as OneID sends it' },
+    valid: {
+      type: 'string',
+      enum: ['true', 'false'],
+      description: 'verified with a key — a STRING, as OneID sends it',
+    },
     valid_methods: { type: 'array', items: { type: 'string' } },
     legal_info: {
       type: 'array',

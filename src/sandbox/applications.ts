@@ -9,7 +9,8 @@ import type { Ctx } from './context.js';
 import { conflict, notFound } from './http/errors.js';
 import { queueSms } from './outbox.js';
 
-export type ApplicationStatus = 'awaiting_sms' | 'draft' | 'awaiting_payment' | 'in_review' | 'issued' | 'rejected';
+export type ApplicationStatus =
+  'awaiting_sms' | 'draft' | 'awaiting_payment' | 'in_review' | 'issued' | 'rejected';
 
 export interface ApplicationRow {
   id: string;
@@ -38,7 +39,8 @@ const COLUMNS = `id, type, pinfl, tin, phone, status, pkcs10, key_algorithm, pho
   fee_amount, fee_percent, bhm, paid_at, review_due_at, reject_reason, certificate_serial, created_at, updated_at`;
 
 export function loadApplication(ctx: Ctx, id: string): ApplicationRow {
-  const row = ctx.db.prepare(`SELECT ${COLUMNS} FROM key_applications WHERE id = ?`).get(id) as ApplicationRow | undefined;
+  const row = ctx.db.prepare(`SELECT ${COLUMNS} FROM key_applications WHERE id = ?`).get(id) as
+    ApplicationRow | undefined;
   if (!row) throw notFound('APPLICATION_NOT_FOUND', 'No such key application.');
   return row;
 }
@@ -61,7 +63,14 @@ export function applicationView(app: ApplicationRow): Record<string, unknown> {
     photo: app.photo_type !== null,
     selfie: app.selfie_type !== null,
     invoice: app.invoice_id
-      ? { id: app.invoice_id, amount: app.fee_amount, currency: 'UZS', percent: app.fee_percent, bhm: app.bhm, paid: app.paid_at !== null }
+      ? {
+          id: app.invoice_id,
+          amount: app.fee_amount,
+          currency: 'UZS',
+          percent: app.fee_percent,
+          bhm: app.bhm,
+          paid: app.paid_at !== null,
+        }
       : null,
     reviewDueAt: app.review_due_at ? new Date(app.review_due_at).toISOString() : null,
     rejectReason: app.reject_reason,
@@ -82,7 +91,9 @@ export function approveApplication(ctx: Ctx, id: string): ApplicationRow {
     if (!ctx.ca) throw conflict('CA_UNAVAILABLE', 'The sandbox CA cannot issue certificates in this build.');
     const serial = ctx.ca.issueForApplication(app, ctx.settings.certificateValidityDays);
     ctx.db
-      .prepare("UPDATE key_applications SET status = 'issued', certificate_serial = ?, open_subject = NULL, updated_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE key_applications SET status = 'issued', certificate_serial = ?, open_subject = NULL, updated_at = ? WHERE id = ?",
+      )
       .run(serial, Date.now(), id);
     queueSms(ctx.db, app.phone, `E-IMZO: application ${id} approved. Download your certificate.`);
     return loadApplication(ctx, id);
@@ -94,7 +105,9 @@ export function rejectApplication(ctx: Ctx, id: string, reason: string): Applica
     const app = loadApplication(ctx, id);
     expectStatus(app, 'in_review', 'awaiting_payment', 'draft', 'awaiting_sms');
     ctx.db
-      .prepare("UPDATE key_applications SET status = 'rejected', reject_reason = ?, open_subject = NULL, updated_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE key_applications SET status = 'rejected', reject_reason = ?, open_subject = NULL, updated_at = ? WHERE id = ?",
+      )
       .run(reason, Date.now(), id);
     queueSms(ctx.db, app.phone, `E-IMZO: application ${id} rejected: ${reason}`);
     return loadApplication(ctx, id);
@@ -103,7 +116,8 @@ export function rejectApplication(ctx: Ctx, id: string, reason: string): Applica
 
 export function payInvoice(ctx: Ctx, invoiceId: string): ApplicationRow {
   return ctx.db.transaction(() => {
-    const row = ctx.db.prepare('SELECT id FROM key_applications WHERE invoice_id = ?').get(invoiceId) as { id: string } | undefined;
+    const row = ctx.db.prepare('SELECT id FROM key_applications WHERE invoice_id = ?').get(invoiceId) as
+      { id: string } | undefined;
     if (!row) throw notFound('INVOICE_NOT_FOUND', 'No such invoice.');
     const app = loadApplication(ctx, row.id);
     if (app.paid_at !== null) throw conflict('INVOICE_PAID', 'The invoice is already paid.');
@@ -111,7 +125,9 @@ export function payInvoice(ctx: Ctx, invoiceId: string): ApplicationRow {
     const now = Date.now();
     const delay = ctx.settings.reviewDelayMs;
     ctx.db
-      .prepare("UPDATE key_applications SET status = 'in_review', paid_at = ?, review_due_at = ?, updated_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE key_applications SET status = 'in_review', paid_at = ?, review_due_at = ?, updated_at = ? WHERE id = ?",
+      )
       .run(now, delay >= 0 ? now + delay : null, now, app.id);
     queueSms(ctx.db, app.phone, `E-IMZO: payment for application ${app.id} received; it is under review.`);
     return loadApplication(ctx, app.id);
@@ -122,7 +138,9 @@ export function payInvoice(ctx: Ctx, invoiceId: string): ApplicationRow {
 export function approveDue(ctx: Ctx, now = Date.now()): number {
   if (!ctx.ca) return 0;
   const due = ctx.db
-    .prepare("SELECT id FROM key_applications WHERE status = 'in_review' AND review_due_at IS NOT NULL AND review_due_at <= ? LIMIT 100")
+    .prepare(
+      "SELECT id FROM key_applications WHERE status = 'in_review' AND review_due_at IS NOT NULL AND review_due_at <= ? LIMIT 100",
+    )
     .all(now) as Array<{ id: string }>;
   let approved = 0;
   for (const { id } of due) {

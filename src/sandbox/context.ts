@@ -15,7 +15,12 @@ export interface Ctx {
   reloadSettings(): void;
 }
 
-export function createContext(db: Db, dataDir: string, version: string, ca: CertificateAuthority | undefined): Ctx {
+export function createContext(
+  db: Db,
+  dataDir: string,
+  version: string,
+  ca: CertificateAuthority | undefined,
+): Ctx {
   const ctx: Ctx = {
     db,
     dataDir,

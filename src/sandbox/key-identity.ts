@@ -23,17 +23,26 @@ export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyId
   const checked = await checkPkcs7(ctx, fromBase64(pkcs7b64, 'pkcs7'));
   const status = overallStatus(checked);
   if (status !== EIMZO.ok || checked.signers.length !== 1) {
-    throw unprocessable('SIGNATURE_INVALID', 'The signature or its certificate did not verify against the sandbox CA.', {
-      eimzoStatus: status === EIMZO.ok ? EIMZO.signatureInvalid : status,
-    });
+    throw unprocessable(
+      'SIGNATURE_INVALID',
+      'The signature or its certificate did not verify against the sandbox CA.',
+      {
+        eimzoStatus: status === EIMZO.ok ? EIMZO.signatureInvalid : status,
+      },
+    );
   }
   if (!consumeChallenge(ctx, checked.parsed.content)) {
-    throw unprocessable('CHALLENGE_INVALID', 'The signed challenge is unknown, expired or already used: get a new one.', {
-      eimzoStatus: EIMZO.challengeInvalid,
-    });
+    throw unprocessable(
+      'CHALLENGE_INVALID',
+      'The signed challenge is unknown, expired or already used: get a new one.',
+      {
+        eimzoStatus: EIMZO.challengeInvalid,
+      },
+    );
   }
   const signer = checked.signers[0]!;
   const id = signer.certificate?.identity;
-  if (!id?.pinfl) throw unprocessable('CERTIFICATE_WITHOUT_PINFL', 'The certificate carries no PINFL (1.2.860.3.16.1.2).');
+  if (!id?.pinfl)
+    throw unprocessable('CERTIFICATE_WITHOUT_PINFL', 'The certificate carries no PINFL (1.2.860.3.16.1.2).');
   return { pinfl: id.pinfl, tin: id.tin, serial: signer.certificate!.serialHex, cn: id.cn };
 }

@@ -34,7 +34,15 @@ async function main(): Promise<void> {
   const pidFile = path.join(dataDir, 'sandbox.pid');
   const infoFile = path.join(dataDir, 'sandbox.json');
   writeAtomic(pidFile, `${process.pid}\n`);
-  writeAtomic(infoFile, JSON.stringify({ pid: process.pid, port: sandbox.port, url: sandbox.url, startedAt: new Date().toISOString() }));
+  writeAtomic(
+    infoFile,
+    JSON.stringify({
+      pid: process.pid,
+      port: sandbox.port,
+      url: sandbox.url,
+      startedAt: new Date().toISOString(),
+    }),
+  );
   process.stdout.write(`${JSON.stringify({ listening: sandbox.url, pid: process.pid, dataDir })}\n`);
   let stopping = false;
   const stop = (): void => {

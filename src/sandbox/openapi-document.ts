@@ -17,7 +17,12 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'oneid-openapi-'));
   const db = openDatabase(dir);
   try {
-    const ctx = createContext(db, dir, sandboxVersion(), CertificateAuthority.open(db, 'http://127.0.0.1:8765/api/v1/ca/crl'));
+    const ctx = createContext(
+      db,
+      dir,
+      sandboxVersion(),
+      CertificateAuthority.open(db, 'http://127.0.0.1:8765/api/v1/ca/crl'),
+    );
     const { app, openapi } = await buildApp(ctx, { logRequests: false });
     await app.close();
     return openapi.document();

@@ -15,12 +15,9 @@ export interface OutboxMessage {
 }
 
 export function queueSms(db: Db, phone: string, body: string): void {
-  db.prepare('INSERT INTO outbox (channel, recipient, subject, body, created_at) VALUES (?, ?, NULL, ?, ?)').run(
-    'sms',
-    phone,
-    body,
-    Date.now(),
-  );
+  db.prepare(
+    'INSERT INTO outbox (channel, recipient, subject, body, created_at) VALUES (?, ?, NULL, ?, ?)',
+  ).run('sms', phone, body, Date.now());
 }
 
 export function queueEmail(db: Db, to: string, subject: string, body: string): void {
@@ -34,7 +31,10 @@ export function queueEmail(db: Db, to: string, subject: string, body: string): v
 }
 
 /** Newest first, optionally for one recipient; `last` bounds the count. */
-export function listOutbox(db: Db, opts: { recipient?: string; last?: number; channel?: string }): OutboxMessage[] {
+export function listOutbox(
+  db: Db,
+  opts: { recipient?: string; last?: number; channel?: string },
+): OutboxMessage[] {
   const where: string[] = [];
   const args: unknown[] = [];
   if (opts.recipient) {

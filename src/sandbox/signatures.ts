@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseCertificate, type Certificate } from '../lib/pki/index.js';
-import { parseSignedData, verifySignature, type ParsedSignedData, type SignerReport, type VerifyReport } from '../lib/sign/index.js';
+import {
+  parseSignedData,
+  verifySignature,
+  type ParsedSignedData,
+  type SignerReport,
+  type VerifyReport,
+} from '../lib/sign/index.js';
 import type { Ctx } from './context.js';
 import { ApiError } from './http/errors.js';
 
@@ -36,7 +42,8 @@ export interface CheckedSignature {
 /** Bytes from the base64 body the E-IMZO-SERVER endpoints take (whitespace tolerated). */
 export function fromBase64(text: string, what: string): Buffer {
   const clean = text.replace(/\s+/g, '');
-  if (!clean || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) throw new ApiError(400, 'BAD_BASE64', `${what} is not base64.`);
+  if (!clean || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean))
+    throw new ApiError(400, 'BAD_BASE64', `${what} is not base64.`);
   return Buffer.from(clean, 'base64');
 }
 
@@ -46,9 +53,16 @@ export async function checkPkcs7(ctx: Ctx, pkcs7: Buffer, content?: Buffer): Pro
   try {
     parsed = parseSignedData(pkcs7);
     if (content === undefined && parsed.content === undefined) {
-      throw new ApiError(400, 'PKCS7_DETACHED', 'The signature is detached: use the detached endpoint with the data.');
+      throw new ApiError(
+        400,
+        'PKCS7_DETACHED',
+        'The signature is detached: use the detached endpoint with the data.',
+      );
     }
-    report = await verifySignature(pkcs7, { content, trusted: ctx.ca ? [ctx.ca.rootCertificate] : undefined });
+    report = await verifySignature(pkcs7, {
+      content,
+      trusted: ctx.ca ? [ctx.ca.rootCertificate] : undefined,
+    });
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw new ApiError(400, 'PKCS7_MALFORMED', 'The PKCS#7 is not a well-formed CMS SignedData.');
@@ -78,7 +92,9 @@ export function newChallenge(ctx: Ctx): { challenge: string; ttl: number } {
   const ttl = ctx.settings.challengeTtlSeconds;
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM challenges WHERE expires_at < ?').run(now - 3_600_000);
-    ctx.db.prepare('INSERT INTO challenges (id, created_at, expires_at) VALUES (?, ?, ?)').run(challenge, now, now + ttl * 1000);
+    ctx.db
+      .prepare('INSERT INTO challenges (id, created_at, expires_at) VALUES (?, ?, ?)')
+      .run(challenge, now, now + ttl * 1000);
   })();
   return { challenge, ttl };
 }
@@ -132,7 +148,10 @@ export function pkcs7Info(checked: CheckedSignature, document: Buffer | undefine
     signers: checked.signers.map(({ status, report, certificate, revoked }, i) => {
       const si = checked.parsed.signers[i]!;
       return {
-        signerId: { issuer: certificate?.issuer.text ?? null, subjectSerialNumber: report.signer?.serialNumber ?? null },
+        signerId: {
+          issuer: certificate?.issuer.text ?? null,
+          subjectSerialNumber: report.signer?.serialNumber ?? null,
+        },
         signingTime: report.signingTime ? eimzoTime(new Date(report.signingTime)) : null,
         signature: si.signature.toString('hex'),
         digest: si.messageDigest?.toString('hex') ?? null,
@@ -143,10 +162,14 @@ export function pkcs7Info(checked: CheckedSignature, document: Buffer | undefine
         OCSPResponse: null,
         revokedStatusInfo: revoked ? { revoked: true } : null,
         timeStampInfo: report.timestamp
-          ? { time: eimzoTime(new Date(report.timestamp.time)), verified: report.timestamp.imprintMatches && report.timestamp.signatureValid }
+          ? {
+              time: eimzoTime(new Date(report.timestamp.time)),
+              verified: report.timestamp.imprintMatches && report.timestamp.signatureValid,
+            }
           : null,
         policyIdentifiers: certificate?.policies ?? [],
-        exception: status === EIMZO.ok ? null : (report.code ?? (revoked ? 'CERTIFICATE_REVOKED' : 'UNKNOWN')),
+        exception:
+          status === EIMZO.ok ? null : (report.code ?? (revoked ? 'CERTIFICATE_REVOKED' : 'UNKNOWN')),
         status,
       };
     }),

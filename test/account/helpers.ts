@@ -201,8 +201,16 @@ export function registerArgs(p: Person, login: string, phone: string, passwordFi
   ];
 }
 
-export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);
+/** A 1×1 PNG, and a JPEG (SOI, APP0 JFIF, padding, EOI): what the photo checks accept. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const JPEG = Buffer.concat([
+  Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+  Buffer.alloc(2000),
+  Buffer.from('ffd9', 'hex'),
+]);
 
 /**
  * A key issued by the sandbox CA through the online key application (start, SMS, PKCS#10,

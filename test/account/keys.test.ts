@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createCa, generatePrivateKey, issueCertificate, publicKeyOf, writePfx } from '../../src/lib/pki/index.js';
 import { tempConfigDir } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
+import { hasTmux, Terminal } from './tmux.js';
 import {
   cli,
   freshLogin,
@@ -46,14 +47,13 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
     ({ person: director, company } = people.director());
     otherCompany = reg.companies.find((c) => c.tin !== company.tin)!;
     const stranger = people.citizen();
-    [keys.personal, keys.company, keys.stranger] = await Promise.all([
-      issueKey(sb, { type: 'individual', pinfl: director.pinfl, phone: director.phone }, { root, name: 'director' }),
-      issueKey(sb, { type: 'legal', tin: company.tin, phone: director.phone }, { root, name: 'company' }).catch(async () =>
-        // Both applications text the director's phone: on a race, issue the company key afterwards.
-        issueKey(sb, { type: 'legal', tin: company.tin, phone: director.phone }, { root, name: 'company' }),
-      ),
-      issueKey(sb, { type: 'individual', pinfl: stranger.pinfl, phone: stranger.phone }, { root, name: 'stranger' }),
-    ]);
+    // The director's two applications text the same phone: one after the other.
+    const directorKeys = (async () => {
+      keys.personal = await issueKey(sb, { type: 'individual', pinfl: director.pinfl, phone: director.phone }, { root, name: 'director' });
+      keys.company = await issueKey(sb, { type: 'legal', tin: company.tin, phone: director.phone }, { root, name: 'company' });
+    })();
+    keys.stranger = await issueKey(sb, { type: 'individual', pinfl: stranger.pinfl, phone: stranger.phone }, { root, name: 'stranger' });
+    await directorKeys;
     // An expired key of the director, from a CA of its own: refused before anything is sent.
     const ca = createCa({ validityDays: 3650, notBefore: new Date(Date.now() - 400 * 86_400_000) });
     const priv = generatePrivateKey({ alg: 'ec' });
@@ -150,6 +150,43 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
     assert.equal(r.json.result.roleChosenBy, 'default');
     assert.equal(r.json.result.roles.length, 2);
     assert.ok(r.json.warnings.some((w: string) => w.includes(`${company.tin}:Common For Head`)));
+  });
+
+  it('login in a real terminal (tmux) asks for the password and shows the role picker', async function () {
+    if (!hasTmux()) {
+      console.log('      [tmux] not run: the role picker test — tmux is not installed');
+      return this.skip();
+    }
+    const own = { ONEID_PORTAL: sb.url, ONEID_CONFIG_DIR: tempConfigDir() };
+    const term = new Terminal(['login', login, '--insecure-storage'], own);
+    try {
+      await term.waitFor(/\? Password/);
+      term.type(PASSWORD);
+      const picker = await term.waitFor(/Choose a role/);
+      assert.match(picker, /Individual/);
+      assert.match(picker, new RegExp(`\\(TIN ${company.tin}\\), Common For Head`));
+      term.key('Down');
+      term.key('Enter');
+      const done = await term.waitFor(new RegExp(`Logged in as ${login}: .*\\(TIN ${company.tin}\\), Common For Head`));
+      assert.equal(await term.exitCode(), 0, done);
+      assert.ok(!done.includes(PASSWORD));
+    } finally {
+      term.close();
+    }
+    const who = await cli(['whoami', ...S, '--json'], { env: own });
+    assert.equal(who.json.result.role.tin, company.tin);
+
+    // --switch-role without --role shows the same picker, the current role preselected.
+    const sw = new Terminal(['login', '--switch-role', '--insecure-storage'], own);
+    try {
+      await sw.waitFor(/Choose a role/);
+      sw.key('Up');
+      sw.key('Enter');
+      await sw.waitFor(/The session now acts as: Individual\./);
+      assert.equal(await sw.exitCode(), 0);
+    } finally {
+      sw.close();
+    }
   });
 
   it('login --role TIN:"Common For Head": whoami shows the legal entity; le list marks it active', async () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { readPfx, encodePublicKey, publicKeyOf } from '../../src/lib/pki/index.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { plainCitizens, registry, type Company, type Person } from '../sandbox/flows.js';
-import { cli, KEY_PASSWORD, newUser, readState, spawnCli, until, type User } from './helpers.js';
+import { cli, KEY_PASSWORD, newUser, onlyState, readState, spawnCli, until } from './helpers.js';
 
 describe('key apply / key status (CLI, sandbox)', function () {
   this.timeout(60_000);
@@ -28,8 +28,10 @@ describe('key apply / key status (CLI, sandbox)', function () {
   });
   after(async () => sb?.stop());
 
-  const smsCode = (phone: string) => until(() => sb.lastSmsCode(phone).catch(() => undefined), 10_000, 'SMS code');
-  const pay = async (invoice: string) => assert.equal((await sb.request('POST', `/api/v1/sandbox/invoices/${invoice}/pay`)).status, 200);
+  const smsCode = (phone: string) =>
+    until(() => sb.lastSmsCode(phone).catch(() => undefined), 10_000, 'SMS code');
+  const pay = async (invoice: string) =>
+    assert.equal((await sb.request('POST', `/api/v1/sandbox/invoices/${invoice}/pay`)).status, 200);
   const approve = async (id: string) =>
     assert.equal((await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/approve`)).status, 200);
 
@@ -37,8 +39,21 @@ describe('key apply / key status (CLI, sandbox)', function () {
     const p = person();
     const u = newUser(sb.url);
     const run = spawnCli(u, [
-      'key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie,
-      '--alg', 'ec', '--sms-code-stdin', '--yes', '--json',
+      'key',
+      'apply',
+      '--pinfl',
+      p.pinfl,
+      '--phone',
+      p.phone,
+      '--photo',
+      u.photo,
+      '--selfie',
+      u.selfie,
+      '--alg',
+      'ec',
+      '--sms-code-stdin',
+      '--yes',
+      '--json',
     ]);
     run.write((await smsCode(p.phone)) + '\n');
     const r = await run.done;
@@ -53,7 +68,10 @@ describe('key apply / key status (CLI, sandbox)', function () {
     assert.equal(s.code, 0, s.stderr + s.stdout);
     const app = s.json.result.applications[0];
     assert.equal(app.status, 'issued');
-    assert.deepEqual(app.history.map((h: any) => h.status), ['awaiting_sms', 'draft', 'awaiting_payment', 'issued']);
+    assert.deepEqual(
+      app.history.map((h: any) => h.status),
+      ['awaiting_sms', 'draft', 'awaiting_payment', 'issued'],
+    );
     const file = app.installed as string;
     assert.equal(path.dirname(file), u.keys);
     assert.match(path.basename(file), new RegExp(`^DS${p.pinfl}0001\\.pfx$`));
@@ -69,7 +87,19 @@ describe('key apply / key status (CLI, sandbox)', function () {
     const director = c.roles.find((r) => r.role === 'Common For Head')!.pinfl;
     const phone = (await registry(sb)).persons.find((x) => x.pinfl === director)!.phone;
     const u = newUser(sb.url);
-    const base = ['key', 'apply', '--legal', '--tin', c.tin, '--phone', phone, '--photo', u.photo, '--selfie', u.selfie];
+    const base = [
+      'key',
+      'apply',
+      '--legal',
+      '--tin',
+      c.tin,
+      '--phone',
+      phone,
+      '--photo',
+      u.photo,
+      '--selfie',
+      u.selfie,
+    ];
     // No SMS code source and no terminal: the application waits, the error names how to continue.
     const first = await cli(u, [...base, '--alg', 'rsa', '--json']);
     assert.equal(first.code, 2, first.stdout);
@@ -93,7 +123,10 @@ describe('key apply / key status (CLI, sandbox)', function () {
     const watch = spawnCli(u, ['key', 'status', id, '--watch', '--json']);
     await until(() => readState(u, id)?.history.length >= 3 || undefined, 10_000, 'first poll');
     await pay(third.json.result.invoice.id);
-    await until(async () => (await sb.request('GET', `/api/v1/key-applications/${id}`)).body.status === 'in_review' || undefined);
+    await until(
+      async () =>
+        (await sb.request('GET', `/api/v1/key-applications/${id}`)).body.status === 'in_review' || undefined,
+    );
     await approve(id);
     const w = await watch.done;
     assert.equal(w.code, 0, w.stderr + w.stdout);
@@ -122,22 +155,35 @@ describe('key apply / key status (CLI, sandbox)', function () {
     assert.equal(verified.code, 0, verified.stderr + verified.stdout);
   });
 
-  const spkiOf = (file: string) => encodePublicKey(publicKeyOf(readPfx(readFileSync(file), KEY_PASSWORD).privateKey)).toString('base64');
+  const spkiOf = (file: string) =>
+    encodePublicKey(publicKeyOf(readPfx(readFileSync(file), KEY_PASSWORD).privateKey)).toString('base64');
 
   it('crash after key generation (SIGKILL): --resume keeps the same private key', async () => {
     const p = person();
     const u = newUser(sb.url);
     const run = spawnCli(u, [
-      'key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie,
-      '--alg', 'ec', '--sms-code-stdin', '--yes', '--json',
+      'key',
+      'apply',
+      '--pinfl',
+      p.pinfl,
+      '--phone',
+      p.phone,
+      '--photo',
+      u.photo,
+      '--selfie',
+      u.selfie,
+      '--alg',
+      'ec',
+      '--sms-code-stdin',
+      '--yes',
+      '--json',
     ]);
     // The key is generated while the SMS travels; the process then waits for the code on stdin.
-    const id = await until(async () => {
-      const code = await sb.lastSms(p.phone);
-      if (!code) return undefined;
-      const st = readState(u, /(ka_[A-Za-z0-9_-]+)/.exec(run.stderr())?.[1] ?? 'none');
-      return st?.step === 'key' ? (st.id as string) : undefined;
-    }, 15_000, 'key generated');
+    const id = await until(
+      () => (onlyState(u)?.step === 'key' ? (onlyState(u).id as string) : undefined),
+      15_000,
+      'key',
+    );
     const before = readState(u, id);
     assert.equal(statSync(before.pendingKey).mode & 0o777, 0o600);
     const pendingSpki = spkiOf(before.pendingKey);
@@ -147,7 +193,16 @@ describe('key apply / key status (CLI, sandbox)', function () {
 
     const codeFile = path.join(u.root, 'code.txt');
     writeFileSync(codeFile, await smsCode(p.phone));
-    const resumed = await cli(u, ['key', 'apply', '--resume', id, '--sms-code-file', codeFile, '--yes', '--json']);
+    const resumed = await cli(u, [
+      'key',
+      'apply',
+      '--resume',
+      id,
+      '--sms-code-file',
+      codeFile,
+      '--yes',
+      '--json',
+    ]);
     assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
     assert.equal(resumed.json.result.publicKey, pendingSpki);
     await pay(resumed.json.result.invoice.id);
@@ -160,15 +215,29 @@ describe('key apply / key status (CLI, sandbox)', function () {
   it('crash after submission (SIGKILL while waiting): --resume installs the same key', async () => {
     const p = person();
     const u = newUser(sb.url);
-    const run = spawnCli(
-      u,
-      ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie, '--alg', 'ec', '--yes', '--wait', '--sms-code-stdin'],
-    );
+    const run = spawnCli(u, [
+      'key',
+      'apply',
+      '--pinfl',
+      p.pinfl,
+      '--phone',
+      p.phone,
+      '--photo',
+      u.photo,
+      '--selfie',
+      u.selfie,
+      '--alg',
+      'ec',
+      '--yes',
+      '--wait',
+      '--sms-code-stdin',
+    ]);
     run.write((await smsCode(p.phone)) + '\n');
-    const id = await until(() => {
-      const m = /(ka_[A-Za-z0-9_-]+)/.exec(run.stderr());
-      return m && readState(u, m[1]!)?.step === 'submitted' ? m[1] : undefined;
-    }, 15_000, 'submitted');
+    const id = await until(
+      () => (onlyState(u)?.step === 'submitted' ? (onlyState(u).id as string) : undefined),
+      15_000,
+      'submitted',
+    );
     const state = readState(u, id);
     run.child.kill('SIGKILL');
     await run.done;
@@ -183,19 +252,68 @@ describe('key apply / key status (CLI, sandbox)', function () {
     assert.equal(again.json.result.applications[0].installed, resumed.json.result.installed);
   });
 
+  it('Ctrl-C while waiting for the SMS code: exit 130, the key stays, the answer says how to resume', async () => {
+    const p = person();
+    const u = newUser(sb.url);
+    const run = spawnCli(u, [
+      'key',
+      'apply',
+      '--pinfl',
+      p.pinfl,
+      '--phone',
+      p.phone,
+      '--photo',
+      u.photo,
+      '--selfie',
+      u.selfie,
+      '--alg',
+      'ec',
+      '--sms-code-stdin',
+      '--json',
+    ]);
+    const id = await until(
+      () => (onlyState(u)?.step === 'key' ? (onlyState(u).id as string) : undefined),
+      15_000,
+      'key',
+    );
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    assert.equal(r.code, 130, r.stderr + r.stdout);
+    assert.equal(r.json.status, 130);
+    assert.equal(r.json.error.data.applicationId, id);
+    assert.match(r.json.error.hint, new RegExp(`oneid key apply --resume ${id}`));
+    assert.equal(spkiOf(readState(u, id).pendingKey), readState(u, id).publicKey);
+  });
+
   describe('refusals', () => {
     it('wrong SMS code', async () => {
       const p = person();
       const u = newUser(sb.url);
       const r = await cli(
         u,
-        ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie, '--alg', 'ec', '--yes', '--json'],
+        [
+          'key',
+          'apply',
+          '--pinfl',
+          p.pinfl,
+          '--phone',
+          p.phone,
+          '--photo',
+          u.photo,
+          '--selfie',
+          u.selfie,
+          '--alg',
+          'ec',
+          '--yes',
+          '--json',
+        ],
         { env: { ONEID_SMS_CODE: '000000' } },
       );
       assert.equal(r.code, 8, r.stdout);
       assert.equal(r.json.error.code, 'SMS_CODE_INVALID');
       assert.match(r.json.error.message, /The SMS code is wrong; attempts left: \d+\./);
-      const ru = await cli(u, ['key', 'apply', '--resume', r.json.error.data.portal ? readIdFrom(r.stderr, u) : '', '--lang', 'ru'], {
+      assert.equal(r.json.error.data.applicationId, onlyState(u).id);
+      const ru = await cli(u, ['key', 'apply', '--resume', r.json.error.data.applicationId, '--lang', 'ru'], {
         env: { ONEID_SMS_CODE: '000000' },
       });
       assert.equal(ru.code, 8, ru.stderr);
@@ -207,7 +325,19 @@ describe('key apply / key status (CLI, sandbox)', function () {
       const u = newUser(sb.url);
       const big = path.join(u.root, 'big.jpg');
       writeFileSync(big, Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), Buffer.alloc(5 * 1024 * 1024)]));
-      const args = (photo: string) => ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', photo, '--selfie', u.selfie, '--json'];
+      const args = (photo: string) => [
+        'key',
+        'apply',
+        '--pinfl',
+        p.pinfl,
+        '--phone',
+        p.phone,
+        '--photo',
+        photo,
+        '--selfie',
+        u.selfie,
+        '--json',
+      ];
       const tooBig = await cli(u, args(big));
       assert.equal(tooBig.code, 2);
       assert.equal(tooBig.json.error.code, 'DOCUMENT_TOO_LARGE');
@@ -225,7 +355,19 @@ describe('key apply / key status (CLI, sandbox)', function () {
       const p = person();
       const other = person();
       const u = newUser(sb.url);
-      const r = await cli(u, ['key', 'apply', '--pinfl', p.pinfl, '--phone', other.phone, '--photo', u.photo, '--selfie', u.selfie, '--json']);
+      const r = await cli(u, [
+        'key',
+        'apply',
+        '--pinfl',
+        p.pinfl,
+        '--phone',
+        other.phone,
+        '--photo',
+        u.photo,
+        '--selfie',
+        u.selfie,
+        '--json',
+      ]);
       assert.equal(r.code, 8, r.stdout);
       assert.equal(r.json.error.code, 'PHONE_MISMATCH');
       assert.match(r.json.error.message, /is not registered to the key holder/);
@@ -237,18 +379,32 @@ describe('key apply / key status (CLI, sandbox)', function () {
     it('application rejected by the reviewer', async () => {
       const p = person();
       const u = newUser(sb.url);
-      const r = await cli(
-        u,
-        ['key', 'apply', '--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie, '--alg', 'ec', '--yes', '--json', '--sms-code-stdin'],
-        { input: '' },
-      );
-      // no code on stdin yet: supply it from the outbox through the environment
-      const id = r.json?.error?.data?.applicationId ?? readIdFrom(r.stderr, u);
+      const r = await cli(u, [
+        'key',
+        'apply',
+        '--pinfl',
+        p.pinfl,
+        '--phone',
+        p.phone,
+        '--photo',
+        u.photo,
+        '--selfie',
+        u.selfie,
+        '--alg',
+        'ec',
+        '--json',
+      ]);
+      assert.equal(r.json.error.code, 'SMS_CODE_NEEDED');
+      const id = r.json.error.data.applicationId as string;
       const code = await smsCode(p.phone);
-      const sent = await cli(u, ['key', 'apply', '--resume', id, '--yes', '--json'], { env: { ONEID_SMS_CODE: code } });
+      const sent = await cli(u, ['key', 'apply', '--resume', id, '--yes', '--json'], {
+        env: { ONEID_SMS_CODE: code },
+      });
       assert.equal(sent.code, 0, sent.stderr + sent.stdout);
       await pay(sent.json.result.invoice.id);
-      const rej = await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/reject`, { reason: 'The selfie is blurred' });
+      const rej = await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/reject`, {
+        reason: 'The selfie is blurred',
+      });
       assert.equal(rej.status, 200);
       const s = await cli(u, ['key', 'status', id, '--json']);
       assert.equal(s.code, 8, s.stdout);
@@ -260,10 +416,3 @@ describe('key apply / key status (CLI, sandbox)', function () {
     });
   });
 });
-
-/** The application id a run printed on stderr (its first "ka_…"). */
-function readIdFrom(stderr: string, _u: User): string {
-  const m = /(ka_[A-Za-z0-9_-]+)/.exec(stderr);
-  if (!m) throw new Error(`no application id in: ${stderr}`);
-  return m[1]!;
-}

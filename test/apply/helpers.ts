@@ -3,7 +3,7 @@
  * folder), and a CLI child that can be fed stdin later or killed mid-flight (crash tests).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -67,7 +67,11 @@ export function newUser(portal: string): User {
   };
 }
 
-export function cli(u: User, args: string[], extra: { env?: Record<string, string | undefined>; input?: string } = {}) {
+export function cli(
+  u: User,
+  args: string[],
+  extra: { env?: Record<string, string | undefined>; input?: string } = {},
+) {
   return runCli(args, { env: { ...u.env, ...extra.env }, input: extra.input });
 }
 
@@ -78,6 +82,11 @@ export interface LiveCli {
   done: Promise<CliResult>;
 }
 
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
+
 /** A CLI child whose stdin stays open (SMS code typed later) and that a test may SIGKILL. */
 export function spawnCli(u: User, args: string[], env: Record<string, string> = {}): LiveCli {
   const child = spawn(process.execPath, [BIN, ...args], {
@@ -85,6 +94,8 @@ export function spawnCli(u: User, args: string[], env: Record<string, string> = 
     env: { ...process.env, NO_COLOR: '1', ONEID_NO_PROMPT: '1', LANG: 'C.UTF-8', ...u.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout!.on('data', (c: Buffer) => out.push(c));
@@ -111,7 +122,11 @@ export function spawnCli(u: User, args: string[], env: Record<string, string> = 
 }
 
 /** Poll `fn` until it returns a value (or fail after `ms`). */
-export async function until<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 20_000, what = 'condition'): Promise<T> {
+export async function until<T>(
+  fn: () => Promise<T | undefined> | T | undefined,
+  ms = 20_000,
+  what = 'condition',
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -127,4 +142,17 @@ export function readState(u: User, id: string): any {
   } catch {
     return undefined;
   }
+}
+
+/** The only application this user has made (undefined until its state file exists). */
+export function onlyState(u: User): any {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(u.config, 'applications')).filter(
+      (n) => n.endsWith('.json') && !n.startsWith('.'),
+    );
+  } catch {
+    return undefined;
+  }
+  return names.length === 1 ? readState(u, names[0]!.slice(0, -5)) : undefined;
 }

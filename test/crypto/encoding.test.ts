@@ -22,7 +22,8 @@ import {
 import { bigToBytesBE, bigToBytesLE } from '../../src/lib/crypto/gost2001.js';
 
 const gostAlgId = (keyOid: string, params: Buffer) => w.sequence(w.oid(keyOid), params);
-const pkcs8 = (algId: Buffer, privateKey: Buffer) => w.sequence(w.integer(0), algId, w.octetString(privateKey));
+const pkcs8 = (algId: Buffer, privateKey: Buffer) =>
+  w.sequence(w.integer(0), algId, w.octetString(privateKey));
 
 describe('crypto: key encodings', () => {
   const key = gostKeyFromScalar('B', 0x1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdefn);
@@ -42,7 +43,13 @@ describe('crypto: key encodings', () => {
     const d = key.d;
     const params = w.sequence(w.oid(OID.ozdst1092ParamB));
     const variants: Array<[string, Buffer]> = [
-      ['bare parameter-set OID', pkcs8(gostAlgId(OID.ozdst1092Key, w.oid(OID.ozdst1092ParamB)), w.sequence(w.integer(1), w.octetString(bigToBytesBE(d, 32))))],
+      [
+        'bare parameter-set OID',
+        pkcs8(
+          gostAlgId(OID.ozdst1092Key, w.oid(OID.ozdst1092ParamB)),
+          w.sequence(w.integer(1), w.octetString(bigToBytesBE(d, 32))),
+        ),
+      ],
       [
         'ECPrivateKey with an embedded public key',
         pkcs8(
@@ -50,12 +57,22 @@ describe('crypto: key encodings', () => {
           w.sequence(
             w.integer(1),
             w.octetString(bigToBytesBE(d, 32)),
-            w.tlv(0xa1, w.bitString(w.octetString(Buffer.concat([bigToBytesLE(key.publicKey.x, 32), bigToBytesLE(key.publicKey.y, 32)])))),
+            w.tlv(
+              0xa1,
+              w.bitString(
+                w.octetString(
+                  Buffer.concat([bigToBytesLE(key.publicKey.x, 32), bigToBytesLE(key.publicKey.y, 32)]),
+                ),
+              ),
+            ),
           ),
         ),
       ],
       ['INTEGER (big-endian)', pkcs8(gostAlgId(OID.ozdst1092Key, params), w.integer(d))],
-      ['OCTET STRING (little-endian)', pkcs8(gostAlgId(OID.ozdst1092Key, params), w.octetString(bigToBytesLE(d, 32)))],
+      [
+        'OCTET STRING (little-endian)',
+        pkcs8(gostAlgId(OID.ozdst1092Key, params), w.octetString(bigToBytesLE(d, 32))),
+      ],
       ['OpenSSL engine form', encodeOpenSslGostPkcs8(key)],
     ];
     for (const [what, der] of variants) {
@@ -74,7 +91,9 @@ describe('crypto: key encodings', () => {
     // A 2024 key with the 2009 parameter-set OID is read too.
     const mixed = w.sequence(
       gostAlgId(OID.ozmst2024Key, w.sequence(w.oid(OID.ozdst1092ParamC))),
-      w.bitString(w.octetString(Buffer.concat([bigToBytesLE(publicKey.x, 32), bigToBytesLE(publicKey.y, 32)]))),
+      w.bitString(
+        w.octetString(Buffer.concat([bigToBytesLE(publicKey.x, 32), bigToBytesLE(publicKey.y, 32)])),
+      ),
     );
     assert.equal((decodeSpki(mixed) as GostPublicKey).curve, 'C');
   });
@@ -82,14 +101,22 @@ describe('crypto: key encodings', () => {
   it('converts to the OpenSSL engine form (Russian OIDs, digest parameter set, little-endian scalar)', () => {
     const spki = toOpenSslGost(encodeSpki(key.publicKey));
     assert.deepEqual(spki, encodeOpenSslGostSpki(key));
-    assert.ok(spki.includes(w.sequence(w.oid(OID.gostR3410_2001CryptoProB), w.oid(OID.gostR3411_94CryptoProParamSet))));
+    assert.ok(
+      spki.includes(
+        w.sequence(w.oid(OID.gostR3410_2001CryptoProB), w.oid(OID.gostR3411_94CryptoProParamSet)),
+      ),
+    );
     const priv = toOpenSslGost(encodePkcs8(key));
     assert.ok(priv.subarray(priv.length - 32).equals(bigToBytesLE(key.d, 32)));
     assert.deepEqual((decodeSpki(spki) as GostPublicKey).x, key.publicKey.x);
   });
 
   it('RSA and EC keys go through node:crypto KeyObjects', () => {
-    for (const spec of [{ alg: 'rsa' } as const, { alg: 'ec', curve: 'P-256' } as const, { alg: 'ec', curve: 'P-384' } as const]) {
+    for (const spec of [
+      { alg: 'rsa' } as const,
+      { alg: 'ec', curve: 'P-256' } as const,
+      { alg: 'ec', curve: 'P-384' } as const,
+    ]) {
       const { privateKey, publicKey } = generateKeyPair(spec);
       const pub = decodeSpki(encodeSpki(publicKey));
       const priv = decodePkcs8(encodePkcs8(privateKey));
@@ -108,15 +135,24 @@ describe('crypto: key encodings', () => {
     const bad = Buffer.from(spki);
     bad[bad.length - 1]! ^= 1;
     assert.throws(() => decodeSpki(bad), { code: 'CRYPTO_POINT_NOT_ON_CURVE' });
-    const zero = pkcs8(gostAlgId(OID.ozdst1092Key, w.sequence(w.oid(OID.ozdst1092ParamA))), w.octetString(Buffer.alloc(32)));
+    const zero = pkcs8(
+      gostAlgId(OID.ozdst1092Key, w.sequence(w.oid(OID.ozdst1092ParamA))),
+      w.octetString(Buffer.alloc(32)),
+    );
     assert.throws(() => decodePkcs8(zero), MalformedError);
-    const noParams = w.sequence(w.sequence(w.oid(OID.ozdst1092Key)), w.bitString(w.octetString(Buffer.alloc(64))));
+    const noParams = w.sequence(
+      w.sequence(w.oid(OID.ozdst1092Key)),
+      w.bitString(w.octetString(Buffer.alloc(64))),
+    );
     assert.throws(() => decodeSpki(noParams), MalformedError);
     assert.throws(() => encodePkcs8(generateKeyPair({ alg: 'ec' }).publicKey), MalformedError);
   });
 
   it('names the legacy alg-1 and unknown OIDs as unsupported algorithms', () => {
-    const legacy = w.sequence(w.sequence(w.oid(OID.ozdst1092Legacy), w.NULL), w.bitString(w.octetString(Buffer.alloc(128))));
+    const legacy = w.sequence(
+      w.sequence(w.oid(OID.ozdst1092Legacy), w.NULL),
+      w.bitString(w.octetString(Buffer.alloc(128))),
+    );
     assert.throws(
       () => decodeSpki(legacy),
       (e: unknown) =>

@@ -54,7 +54,12 @@ describe("crypto: O'z DSt 1092 / GOST R 34.10-2001", () => {
       const { Gx, Gy, n } = CURVE_PARAMS[id];
       assert.equal(isOnCurve(id, Gx, Gy), true);
       const G = curve(id).Point.BASE;
-      assert.equal(G.multiplyUnsafe(n - 1n).add(G).is0(), true);
+      assert.equal(
+        G.multiplyUnsafe(n - 1n)
+          .add(G)
+          .is0(),
+        true,
+      );
     });
 
     it(`curve ${id}: sign and verify, and reject what was changed`, () => {
@@ -86,7 +91,9 @@ describe("crypto: O'z DSt 1092 / GOST R 34.10-2001", () => {
     const sig = sign(privateKey, Buffer.from('x'), { hash: 'gost94-test' });
     assert.equal(verify(publicKey, Buffer.from('x'), sig, { hash: 'gost94-test' }), true);
     assert.equal(verify(publicKey, Buffer.from('x'), sig), false);
-    assert.throws(() => sign(privateKey, Buffer.from('x'), { hash: 'sha256' }), { code: 'CRYPTO_UNSUPPORTED_HASH' });
+    assert.throws(() => sign(privateKey, Buffer.from('x'), { hash: 'sha256' }), {
+      code: 'CRYPTO_UNSUPPORTED_HASH',
+    });
     assert.throws(() => signDigest(privateKey, new Uint8Array(31)), { code: 'CRYPTO_DIGEST_LENGTH' });
   });
 

@@ -53,7 +53,11 @@ describe('crypto: algorithm registry', () => {
       assert.equal(a.verify(publicKey, Buffer.from('changed'), sig), false, a.name);
       const digest = hashSync(a.hash, data);
       assert.equal(a.verifyDigest(publicKey, digest, sig), true, `${a.name} (digest)`);
-      assert.equal(a.verify(publicKey, data, a.signDigest(privateKey, digest)), true, `${a.name} (signDigest)`);
+      assert.equal(
+        a.verify(publicKey, data, a.signDigest(privateKey, digest)),
+        true,
+        `${a.name} (signDigest)`,
+      );
       n++;
     }
     assert.ok(n >= 20);
@@ -76,10 +80,19 @@ describe('crypto: algorithm registry', () => {
   });
 
   it('refuses keys of the wrong type, and digests used as signatures', () => {
-    assert.throws(() => algorithmFor(OID.sha256WithRSAEncryption).sign(p256.privateKey, data), { code: 'CRYPTO_KEY_MISMATCH' });
-    assert.throws(() => algorithmFor(OID.ozdst1106WithOzdst1092).sign(rsa.privateKey, data), { code: 'CRYPTO_KEY_MISMATCH' });
-    assert.throws(() => algorithmFor(OID.ecdsaWithSHA256).verify(gost.publicKey, data, Buffer.alloc(64)), UnsupportedAlgorithmError);
-    assert.throws(() => algorithmFor(OID.sha256).sign(rsa.privateKey, data), { code: 'CRYPTO_NOT_A_SIGNATURE' });
+    assert.throws(() => algorithmFor(OID.sha256WithRSAEncryption).sign(p256.privateKey, data), {
+      code: 'CRYPTO_KEY_MISMATCH',
+    });
+    assert.throws(() => algorithmFor(OID.ozdst1106WithOzdst1092).sign(rsa.privateKey, data), {
+      code: 'CRYPTO_KEY_MISMATCH',
+    });
+    assert.throws(
+      () => algorithmFor(OID.ecdsaWithSHA256).verify(gost.publicKey, data, Buffer.alloc(64)),
+      UnsupportedAlgorithmError,
+    );
+    assert.throws(() => algorithmFor(OID.sha256).sign(rsa.privateKey, data), {
+      code: 'CRYPTO_NOT_A_SIGNATURE',
+    });
     const ed = nodeCrypto.generateKeyPairSync('ed25519');
     assert.throws(() => api.sign(ed.privateKey, data), { code: 'CRYPTO_KEY_MISMATCH' });
   });
@@ -87,11 +100,17 @@ describe('crypto: algorithm registry', () => {
   it('reports the legacy alg-1 by name and an unknown OID by number', () => {
     assert.throws(
       () => algorithmFor(OID.ozdst1092Legacy),
-      (e: unknown) => e instanceof UnsupportedAlgorithmError && e.code === 'CRYPTO_UNSUPPORTED_ALGORITHM' && /alg-1/.test(String(e.params.name)),
+      (e: unknown) =>
+        e instanceof UnsupportedAlgorithmError &&
+        e.code === 'CRYPTO_UNSUPPORTED_ALGORITHM' &&
+        /alg-1/.test(String(e.params.name)),
     );
     assert.throws(
       () => algorithmFor('1.2.3.4'),
-      (e: unknown) => e instanceof UnsupportedAlgorithmError && e.code === 'CRYPTO_UNKNOWN_ALGORITHM' && e.params.oid === '1.2.3.4',
+      (e: unknown) =>
+        e instanceof UnsupportedAlgorithmError &&
+        e.code === 'CRYPTO_UNKNOWN_ALGORITHM' &&
+        e.params.oid === '1.2.3.4',
     );
     assert.equal(isSupportedAlgorithm(OID.ozdst1092Legacy), false);
   });

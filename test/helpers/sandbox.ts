@@ -45,7 +45,12 @@ export interface SandboxHandle {
   /** SIGKILL without cleanup (crash tests); the data dir stays. */
   kill(): Promise<void>;
   /** JSON request helper: returns status and parsed body. */
-  request(method: string, urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  request(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
   /** The newest SMS sent to `phone` (from the loopback outbox), or undefined. */
   lastSms(phone: string): Promise<string | undefined>;
   /** The 6-digit code in the newest SMS to `phone`. */
@@ -62,10 +67,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'oneid-sandbox-'));
   const args = ['--import', 'tsx', MAIN, '--port', String(opts.port ?? 0), '--data', dataDir];
   if (!opts.verbose) args.push('--quiet');
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', opts.verbose ? 'inherit' : 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', opts.verbose ? 'inherit' : 'pipe'],
+  });
   live.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  exited.then(() => live.delete(child), () => undefined);
+  exited.then(
+    () => live.delete(child),
+    () => undefined,
+  );
 
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
@@ -140,7 +151,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   };
 
   const lastSms = async (phone: string): Promise<string | undefined> => {
-    const r = await request('GET', `/api/v1/sandbox/outbox?phone=${encodeURIComponent(phone)}&channel=sms&last=1`);
+    const r = await request(
+      'GET',
+      `/api/v1/sandbox/outbox?phone=${encodeURIComponent(phone)}&channel=sms&last=1`,
+    );
     return (r.body as { messages: Array<{ body: string }> }).messages[0]?.body;
   };
 

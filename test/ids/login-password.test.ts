@@ -48,9 +48,12 @@ describe('ids: login', () => {
 
   it('accepts exactly ^[A-Za-z][A-Za-z0-9._-]{4,31}$ after trimming (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^[A-Za-z][\w.-]{3,33}$/), fc.string({ maxLength: 40 })), (s) => {
-        assert.equal(isValidLogin(s), /^[A-Za-z][A-Za-z0-9._-]{4,31}$/.test(s.trim()), JSON.stringify(s));
-      }),
+      fc.property(
+        fc.oneof(fc.stringMatching(/^[A-Za-z][\w.-]{3,33}$/), fc.string({ maxLength: 40 })),
+        (s) => {
+          assert.equal(isValidLogin(s), /^[A-Za-z][A-Za-z0-9._-]{4,31}$/.test(s.trim()), JSON.stringify(s));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -76,7 +79,10 @@ describe('ids: password', () => {
       const e = fault(() => assertPasswordAcceptable(pw));
       assert.equal(e.code, code);
       assert.match(e.message, message);
-      assert.ok(!e.message.includes(pw) && !JSON.stringify(e.params).includes(pw), 'the password is never echoed');
+      assert.ok(
+        !e.message.includes(pw) && !JSON.stringify(e.params).includes(pw),
+        'the password is never echoed',
+      );
       for (const lang of ['ru', 'uz'] as const) assert.doesNotMatch(t(e.key, e.params, lang), /\{\w+\}/);
     }
     assert.deepEqual(fault(() => assertPasswordAcceptable('abc')).data?.missing, ['length', 'special']);

@@ -54,7 +54,11 @@ describe('ids: phone', () => {
   });
 
   it('tells landlines from mobiles when a mobile number is required', () => {
-    assert.equal(parsePhone('+998 71 123 45 67').value, '+998711234567', 'Tashkent landline is a valid number');
+    assert.equal(
+      parsePhone('+998 71 123 45 67').value,
+      '+998711234567',
+      'Tashkent landline is a valid number',
+    );
     const e = fault(() => parsePhone('+998 71 123 45 67', { mobile: true }));
     assert.equal(e.code, 'PHONE_NOT_MOBILE');
     assert.match(t(e.key, e.params, 'ru'), /стационарный \(код 71\)/);

@@ -24,7 +24,11 @@ const VALID = '31503900010028';
 
 const parts = fc.record({
   sex: fc.constantFrom('male' as const, 'female' as const),
-  birthDate: fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }),
+  birthDate: fc.date({
+    min: new Date('1800-01-01T00:00:00Z'),
+    max: new Date('2025-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  }),
   district: fc.integer({ min: 1, max: 999 }),
   serial: fc.integer({ min: 1, max: 999 }),
 });
@@ -45,8 +49,12 @@ describe('ids: PINFL', () => {
 
   it('reads digit 1 as century and sex: 1-2 → 1800s, 3-4 → 1900s, 5-6 → 2000s, odd = male', () => {
     const cases: Array<[string, 'male' | 'female', string]> = [
-      ['1', 'male', '1890'], ['2', 'female', '1890'], ['3', 'male', '1990'],
-      ['4', 'female', '1990'], ['5', 'male', '2090'], ['6', 'female', '2090'],
+      ['1', 'male', '1890'],
+      ['2', 'female', '1890'],
+      ['3', 'male', '1990'],
+      ['4', 'female', '1990'],
+      ['5', 'male', '2090'],
+      ['6', 'female', '2090'],
     ];
     for (const [d, sex, year] of cases) {
       const first13 = `${d}010190123456`.slice(0, 13);
@@ -129,10 +137,15 @@ describe('ids: PINFL', () => {
 
   it('rejects any valid PINFL with one digit changed (property)', () => {
     fc.assert(
-      fc.property(validPinfl, fc.integer({ min: 0, max: 13 }), fc.integer({ min: 1, max: 9 }), (v, i, delta) => {
-        const changed = `${v.slice(0, i)}${(Number(v[i]) + delta) % 10}${v.slice(i + 1)}`;
-        assert.equal(isValidPinfl(changed, { now: NOW }), false, `${v} → ${changed}`);
-      }),
+      fc.property(
+        validPinfl,
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 1, max: 9 }),
+        (v, i, delta) => {
+          const changed = `${v.slice(0, i)}${(Number(v[i]) + delta) % 10}${v.slice(i + 1)}`;
+          assert.equal(isValidPinfl(changed, { now: NOW }), false, `${v} → ${changed}`);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -140,10 +153,15 @@ describe('ids: PINFL', () => {
   it('a changed digit among the first 13 is caught by the check digit alone (property)', () => {
     // Weights 7, 3, 1 are all prime to 10, so any single substitution changes the sum mod 10.
     fc.assert(
-      fc.property(validPinfl, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 9 }), (v, i, delta) => {
-        const first13 = `${v.slice(0, i)}${(Number(v[i]) + delta) % 10}${v.slice(i + 1, 13)}`;
-        assert.notEqual(pinflCheckDigit(first13), Number(v[13]));
-      }),
+      fc.property(
+        validPinfl,
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        (v, i, delta) => {
+          const first13 = `${v.slice(0, i)}${(Number(v[i]) + delta) % 10}${v.slice(i + 1, 13)}`;
+          assert.notEqual(pinflCheckDigit(first13), Number(v[13]));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -154,7 +172,7 @@ describe('ids: PINFL', () => {
       fc.property(validPinfl, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), (v, i, j) => {
         const d = [...v.slice(0, 13)];
         [d[i], d[j]] = [d[j]!, d[i]!];
-        const detected = ((w(i) - w(j)) * (Number(v[i]) - Number(v[j])) % 10 + 10) % 10 !== 0;
+        const detected = ((((w(i) - w(j)) * (Number(v[i]) - Number(v[j]))) % 10) + 10) % 10 !== 0;
         assert.equal(pinflCheckDigit(d.join('')) !== Number(v[13]), detected);
       }),
       { numRuns: 2000 },

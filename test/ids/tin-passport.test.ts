@@ -35,7 +35,10 @@ describe('ids: TIN (STIR)', () => {
     for (const d of ['0', '1', '3', '8', '9']) {
       e = fault(() => parseTin(`${d}01234567`));
       assert.equal(e.code, 'TIN_FIRST_DIGIT');
-      assert.match(e.message, new RegExp(`Digit 1 of the TIN is ${d}, but it must be 2 \\(legal entity\\) or 4–7`));
+      assert.match(
+        e.message,
+        new RegExp(`Digit 1 of the TIN is ${d}, but it must be 2 \\(legal entity\\) or 4–7`),
+      );
       assert.match(t(e.key, e.params, 'uz'), /STIRning birinchi raqami/);
     }
   });
@@ -76,11 +79,14 @@ describe('ids: passport / ID card', () => {
 
   it('accepts exactly two letters and seven digits after normalising (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^[A-Za-z]{2}\d{7}$/), fc.string({ maxLength: 12 }), fc.anything()), (s) => {
-        const ok = typeof s === 'string' && /^[A-Z]{2}\d{7}$/.test(s.replace(/[\s-]+/g, '').toUpperCase());
-        const cyrillic = typeof s === 'string' && /[АВЕКМНОРСТХ]/i.test(s);
-        if (!cyrillic) assert.equal(isValidPassport(s), ok, JSON.stringify(s));
-      }),
+      fc.property(
+        fc.oneof(fc.stringMatching(/^[A-Za-z]{2}\d{7}$/), fc.string({ maxLength: 12 }), fc.anything()),
+        (s) => {
+          const ok = typeof s === 'string' && /^[A-Z]{2}\d{7}$/.test(s.replace(/[\s-]+/g, '').toUpperCase());
+          const cyrillic = typeof s === 'string' && /[АВЕКМНОРСТХ]/i.test(s);
+          if (!cyrillic) assert.equal(isValidPassport(s), ok, JSON.stringify(s));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -16,7 +16,10 @@ describe('oneid sandbox … (CLI)', function () {
     const isBuf = Buffer.isBuffer(body);
     const res = await fetch(url + p, {
       method,
-      headers: body === undefined ? headers : { 'content-type': isBuf ? 'image/jpeg' : 'application/json', ...headers },
+      headers:
+        body === undefined
+          ? headers
+          : { 'content-type': isBuf ? 'image/jpeg' : 'application/json', ...headers },
       body: body === undefined ? undefined : isBuf ? (body as Buffer) : JSON.stringify(body),
     });
     return (await res.json()) as any;
@@ -65,12 +68,22 @@ describe('oneid sandbox … (CLI)', function () {
 
   it('outbox shows the SMS code; pay, approve and reject drive an application', async () => {
     const reg = (await runCli(['sandbox', 'registry', '--json'], { env })).json.result;
-    const staff = new Set(reg.companies.flatMap((c: { roles: Array<{ pinfl: string }> }) => c.roles.map((x) => x.pinfl)));
-    const [p1, p2] = reg.persons.filter((p: { kind: string; pinfl: string; passport_expiry_date: string }) =>
-      p.kind === 'citizen' && !staff.has(p.pinfl) && p.passport_expiry_date > new Date().toISOString().slice(0, 10));
+    const staff = new Set(
+      reg.companies.flatMap((c: { roles: Array<{ pinfl: string }> }) => c.roles.map((x) => x.pinfl)),
+    );
+    const [p1, p2] = reg.persons.filter(
+      (p: { kind: string; pinfl: string; passport_expiry_date: string }) =>
+        p.kind === 'citizen' &&
+        !staff.has(p.pinfl) &&
+        p.passport_expiry_date > new Date().toISOString().slice(0, 10),
+    );
     await runCli(['sandbox', 'reset'], { env }); // also clears the SMS limits
     const prepare = async (p: { pinfl: string; phone: string }) => {
-      const s = await call('POST', '/api/v1/key-applications', { type: 'individual', pinfl: p.pinfl, phone: p.phone });
+      const s = await call('POST', '/api/v1/key-applications', {
+        type: 'individual',
+        pinfl: p.pinfl,
+        phone: p.phone,
+      });
       const out = await runCli(['sandbox', 'outbox', '--phone', p.phone, '--last', '1', '--json'], { env });
       assert.equal(out.code, 0, out.stderr);
       const code = /\b(\d{6})\b/.exec(out.json.result.messages[0].body)![1];

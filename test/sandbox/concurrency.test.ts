@@ -39,13 +39,18 @@ describe('sandbox: concurrency', function () {
       const steps: Array<[string, unknown]> = [
         [`/api/v1/registrations/${id}/identity`, { pinfl: person.pinfl, passport: person.passport }],
         [`/api/v1/registrations/${id}/confirm`, { confirmed: true }],
-        [`/api/v1/registrations/${id}/contacts`, { login, password: PASSWORD, email: `${login}@example.uz`, phone }],
+        [
+          `/api/v1/registrations/${id}/contacts`,
+          { login, password: PASSWORD, email: `${login}@example.uz`, phone },
+        ],
       ];
       for (const [url, body] of steps) {
         const r = await sb.request('POST', url, body);
         if (r.status !== 200) return { ok: false, code: r.body.code };
       }
-      const done = await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: await sb.lastSmsCode(phone) });
+      const done = await sb.request('POST', `/api/v1/registrations/${id}/complete`, {
+        code: await sb.lastSmsCode(phone),
+      });
       if (done.status !== 201) return { ok: false, code: done.body.code };
       return { ok: true, ref: `${done.body.account.id}:${login}:${person.pinfl}` };
     };
@@ -57,8 +62,13 @@ describe('sandbox: concurrency', function () {
     assert.ok(completed.length >= 150, `completed ${completed.length}`);
     const db = openDb();
     try {
-      const rows = db.prepare("SELECT id, login, pinfl FROM accounts WHERE login LIKE 'conc.user%'").all() as Array<{ id: number; login: string; pinfl: string }>;
-      assert.deepEqual(rows.map((r) => `${r.id}:${r.login}:${r.pinfl}`).sort(), completed.map((c) => c.ref).sort());
+      const rows = db
+        .prepare("SELECT id, login, pinfl FROM accounts WHERE login LIKE 'conc.user%'")
+        .all() as Array<{ id: number; login: string; pinfl: string }>;
+      assert.deepEqual(
+        rows.map((r) => `${r.id}:${r.login}:${r.pinfl}`).sort(),
+        completed.map((c) => c.ref).sort(),
+      );
       assert.equal(new Set(rows.map((r) => r.pinfl)).size, rows.length);
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     } finally {
@@ -106,13 +116,30 @@ describe('sandbox: concurrency', function () {
     assert.equal(refused.length, 200 - who.length);
     const db = openDb();
     try {
-      const apps = db.prepare("SELECT id, certificate_serial FROM key_applications WHERE status = 'issued'").all() as Array<{ id: string; certificate_serial: string }>;
-      assert.deepEqual(apps.map((a) => `${a.id}:${a.certificate_serial}`).sort(), issued.map((i) => i.ref).sort());
-      assert.equal((db.prepare('SELECT count(*) AS n FROM key_applications').get() as { n: number }).n, issued.length);
-      const certs = db.prepare('SELECT application_id FROM certificates').all() as Array<{ application_id: string }>;
+      const apps = db
+        .prepare("SELECT id, certificate_serial FROM key_applications WHERE status = 'issued'")
+        .all() as Array<{ id: string; certificate_serial: string }>;
+      assert.deepEqual(
+        apps.map((a) => `${a.id}:${a.certificate_serial}`).sort(),
+        issued.map((i) => i.ref).sort(),
+      );
+      assert.equal(
+        (db.prepare('SELECT count(*) AS n FROM key_applications').get() as { n: number }).n,
+        issued.length,
+      );
+      const certs = db.prepare('SELECT application_id FROM certificates').all() as Array<{
+        application_id: string;
+      }>;
       assert.equal(certs.length, issued.length);
       assert.equal(new Set(certs.map((c) => c.application_id)).size, issued.length);
-      assert.equal((db.prepare('SELECT count(*) AS n FROM key_applications WHERE open_subject IS NOT NULL').get() as { n: number }).n, 0);
+      assert.equal(
+        (
+          db.prepare('SELECT count(*) AS n FROM key_applications WHERE open_subject IS NOT NULL').get() as {
+            n: number;
+          }
+        ).n,
+        0,
+      );
     } finally {
       db.close();
     }

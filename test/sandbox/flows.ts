@@ -38,7 +38,9 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 /** Citizens with a valid passport that are not company staff (so tests can use them freely). */
 export function plainCitizens(reg: { persons: Person[]; companies: Company[] }): Person[] {
   const staff = new Set(reg.companies.flatMap((c) => c.roles.map((r) => r.pinfl)));
-  return reg.persons.filter((p) => p.kind === 'citizen' && p.passport_expiry_date > today() && !staff.has(p.pinfl));
+  return reg.persons.filter(
+    (p) => p.kind === 'citizen' && p.passport_expiry_date > today() && !staff.has(p.pinfl),
+  );
 }
 
 let phoneSeq = 0;
@@ -51,13 +53,24 @@ export function freshPhone(): string {
 export const PASSWORD = 'Secret-pass1';
 
 /** Full registration by passport; returns the account answer. */
-export async function register(sb: SandboxHandle, p: Person, login: string, phone = freshPhone()): Promise<any> {
+export async function register(
+  sb: SandboxHandle,
+  p: Person,
+  login: string,
+  phone = freshPhone(),
+): Promise<any> {
   const start = await sb.request('POST', '/api/v1/registrations', { acceptOffer: true });
   assert.equal(start.status, 201, JSON.stringify(start.body));
   const id = start.body.id as string;
-  const idn = await sb.request('POST', `/api/v1/registrations/${id}/identity`, { pinfl: p.pinfl, passport: p.passport });
+  const idn = await sb.request('POST', `/api/v1/registrations/${id}/identity`, {
+    pinfl: p.pinfl,
+    passport: p.passport,
+  });
   assert.equal(idn.status, 200, JSON.stringify(idn.body));
-  assert.equal((await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true })).status, 200);
+  assert.equal(
+    (await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true })).status,
+    200,
+  );
   const contacts = await sb.request('POST', `/api/v1/registrations/${id}/contacts`, {
     login,
     password: PASSWORD,
@@ -72,7 +85,11 @@ export async function register(sb: SandboxHandle, p: Person, login: string, phon
 }
 
 export async function login(sb: SandboxHandle, loginName: string, role?: string): Promise<string> {
-  const r = await sb.request('POST', '/api/v1/auth/login', { login: loginName, password: PASSWORD, ...(role ? { role } : {}) });
+  const r = await sb.request('POST', '/api/v1/auth/login', {
+    login: loginName,
+    password: PASSWORD,
+    ...(role ? { role } : {}),
+  });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body.token;
 }
@@ -90,9 +107,16 @@ export interface KeyMaterial {
 export function opensslCsr(alg: 'ec' | 'rsa' = 'ec'): KeyMaterial {
   const dir = mkdtempSync(path.join(tmpdir(), 'oneid-key-'));
   const keyFile = path.join(dir, 'key.pem');
-  const genArgs = alg === 'ec' ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'];
+  const genArgs =
+    alg === 'ec'
+      ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']
+      : ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'];
   execFileSync('openssl', ['genpkey', ...genArgs, '-out', keyFile], { stdio: 'pipe' });
-  const csrPem = execFileSync('openssl', ['req', '-new', '-key', keyFile, '-subj', '/CN=applicant', '-sha256'], { stdio: 'pipe' }).toString();
+  const csrPem = execFileSync(
+    'openssl',
+    ['req', '-new', '-key', keyFile, '-subj', '/CN=applicant', '-sha256'],
+    { stdio: 'pipe' },
+  ).toString();
   return { dir, keyFile, keyPem: readFileSync(keyFile, 'utf8'), csrPem };
 }
 
@@ -103,7 +127,10 @@ export function libraryCsr(): string {
 }
 
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);
+export const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(200, 1),
+]);
 
 /** Walk an application from start to the issued certificate; returns the certificate answer. */
 export async function applyForKey(
@@ -118,8 +145,13 @@ export async function applyForKey(
   assert.equal((await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code })).status, 200);
   const req = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr });
   assert.equal(req.status, 200, JSON.stringify(req.body));
-  for (const [kind, img, type] of [['photo', JPEG, 'image/jpeg'], ['selfie', PNG, 'image/png']] as const) {
-    const up = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/${kind}`, img, { 'content-type': type });
+  for (const [kind, img, type] of [
+    ['photo', JPEG, 'image/jpeg'],
+    ['selfie', PNG, 'image/png'],
+  ] as const) {
+    const up = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/${kind}`, img, {
+      'content-type': type,
+    });
     assert.equal(up.status, 200, JSON.stringify(up.body));
   }
   const sub = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);
@@ -142,7 +174,21 @@ export function opensslSign(key: KeyMaterial, certPem: string, data: string, det
   const dataFile = path.join(key.dir, 'data.txt');
   writeFileSync(certFile, certPem);
   writeFileSync(dataFile, data);
-  const args = ['cms', '-sign', '-binary', '-in', dataFile, '-signer', certFile, '-inkey', key.keyFile, '-outform', 'DER', '-md', 'sha256'];
+  const args = [
+    'cms',
+    '-sign',
+    '-binary',
+    '-in',
+    dataFile,
+    '-signer',
+    certFile,
+    '-inkey',
+    key.keyFile,
+    '-outform',
+    'DER',
+    '-md',
+    'sha256',
+  ];
   if (!detached) args.push('-nodetach');
   return execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString('base64');
 }

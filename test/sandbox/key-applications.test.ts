@@ -4,7 +4,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCertificate } from '../../src/lib/pki/index.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
-import { applyForKey, JPEG, libraryCsr, opensslCsr, plainCitizens, registry, today, type Company, type Person } from './flows.js';
+import {
+  applyForKey,
+  JPEG,
+  libraryCsr,
+  opensslCsr,
+  plainCitizens,
+  registry,
+  today,
+  type Company,
+  type Person,
+} from './flows.js';
 
 describe('sandbox: key applications API', function () {
   let sb: SandboxHandle;
@@ -24,7 +34,11 @@ describe('sandbox: key applications API', function () {
   it('issues an individual certificate (RSA request from OpenSSL) with the Uzbek attributes and chain', async () => {
     const p = people[10]!;
     const key = opensslCsr('rsa');
-    const { certificate } = await applyForKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, key.csrPem);
+    const { certificate } = await applyForKey(
+      sb,
+      { type: 'individual', pinfl: p.pinfl, phone: p.phone },
+      key.csrPem,
+    );
     const cert = parseCertificate(Buffer.from(certificate.certificate, 'base64'));
     assert.equal(cert.identity.pinfl, p.pinfl);
     assert.equal(cert.identity.tin, undefined, 'an individual certificate carries no company TIN');
@@ -54,18 +68,58 @@ describe('sandbox: key applications API', function () {
 
   describe('start refusals', () => {
     const cases: Array<[string, () => Record<string, string>, number, string]> = [
-      ['no PINFL for an individual', () => ({ type: 'individual', phone: people[11]!.phone }), 400, 'PINFL_REQUIRED'],
+      [
+        'no PINFL for an individual',
+        () => ({ type: 'individual', phone: people[11]!.phone }),
+        400,
+        'PINFL_REQUIRED',
+      ],
       ['no TIN for a legal entity', () => ({ type: 'legal', phone: people[11]!.phone }), 400, 'TIN_REQUIRED'],
-      ['an invalid PINFL', () => ({ type: 'individual', pinfl: '12345678901234', phone: people[11]!.phone }), 400, 'PINFL_INVALID'],
-      ['an individual TIN for a company', () => ({ type: 'legal', tin: '412345678', phone: people[11]!.phone }), 400, 'TIN_INVALID'],
-      ['an invalid phone', () => ({ type: 'individual', pinfl: people[11]!.pinfl, phone: '+998123' }), 400, 'PHONE_INVALID'],
-      ['an unknown company', () => ({ type: 'legal', tin: '299999999', phone: people[11]!.phone }), 422, 'NOT_IN_REGISTRY'],
-      ['a phone not registered to the holder', () => ({ type: 'individual', pinfl: people[11]!.pinfl, phone: people[12]!.phone }), 422, 'PHONE_MISMATCH'],
-      ['an expired passport', () => {
-        const p = all.find((x) => x.kind === 'citizen' && x.passport_expiry_date < today())!;
-        return { type: 'individual', pinfl: p.pinfl, phone: p.phone };
-      }, 422, 'PASSPORT_EXPIRED'],
-      ['an unknown field', () => ({ type: 'individual', pinfl: people[11]!.pinfl, phone: people[11]!.phone, extra: 'x' }), 400, 'VALIDATION'],
+      [
+        'an invalid PINFL',
+        () => ({ type: 'individual', pinfl: '12345678901234', phone: people[11]!.phone }),
+        400,
+        'PINFL_INVALID',
+      ],
+      [
+        'an individual TIN for a company',
+        () => ({ type: 'legal', tin: '412345678', phone: people[11]!.phone }),
+        400,
+        'TIN_INVALID',
+      ],
+      [
+        'an invalid phone',
+        () => ({ type: 'individual', pinfl: people[11]!.pinfl, phone: '+998123' }),
+        400,
+        'PHONE_INVALID',
+      ],
+      [
+        'an unknown company',
+        () => ({ type: 'legal', tin: '299999999', phone: people[11]!.phone }),
+        422,
+        'NOT_IN_REGISTRY',
+      ],
+      [
+        'a phone not registered to the holder',
+        () => ({ type: 'individual', pinfl: people[11]!.pinfl, phone: people[12]!.phone }),
+        422,
+        'PHONE_MISMATCH',
+      ],
+      [
+        'an expired passport',
+        () => {
+          const p = all.find((x) => x.kind === 'citizen' && x.passport_expiry_date < today())!;
+          return { type: 'individual', pinfl: p.pinfl, phone: p.phone };
+        },
+        422,
+        'PASSPORT_EXPIRED',
+      ],
+      [
+        'an unknown field',
+        () => ({ type: 'individual', pinfl: people[11]!.pinfl, phone: people[11]!.phone, extra: 'x' }),
+        400,
+        'VALIDATION',
+      ],
     ];
     for (const [what, body, status, code] of cases) {
       it(`refuses ${what} (${code})`, async () => {
@@ -81,10 +135,18 @@ describe('sandbox: key applications API', function () {
     const p = () => people[13]!;
 
     it('starts once; a second start while open is APPLICATION_OPEN', async () => {
-      const r = await sb.request('POST', '/api/v1/key-applications', { type: 'individual', pinfl: p().pinfl, phone: p().phone });
+      const r = await sb.request('POST', '/api/v1/key-applications', {
+        type: 'individual',
+        pinfl: p().pinfl,
+        phone: p().phone,
+      });
       assert.equal(r.status, 201);
       id = r.body.id;
-      const again = await sb.request('POST', '/api/v1/key-applications', { type: 'individual', pinfl: p().pinfl, phone: p().phone });
+      const again = await sb.request('POST', '/api/v1/key-applications', {
+        type: 'individual',
+        pinfl: p().pinfl,
+        phone: p().phone,
+      });
       assert.equal(again.status, 409);
       assert.equal(again.body.code, 'APPLICATION_OPEN');
       assert.equal(again.body.applicationId, id);
@@ -121,7 +183,9 @@ describe('sandbox: key applications API', function () {
       }
       const der = Buffer.from(libraryCsr(), 'base64');
       der[der.length - 5]! ^= 0x01; // inside the signature
-      const forged = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: der.toString('base64') });
+      const forged = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, {
+        pkcs10: der.toString('base64'),
+      });
       assert.equal(forged.status, 400);
       assert.ok(['CSR_SIGNATURE_INVALID', 'CSR_MALFORMED'].includes(forged.body.code), forged.body.code);
     });
@@ -134,23 +198,39 @@ describe('sandbox: key applications API', function () {
     });
 
     it('checks documents by content and size (NOT_AN_IMAGE, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE)', async () => {
-      const text = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, Buffer.from('GIF89a....'), { 'content-type': 'image/jpeg' });
+      const text = await sb.request(
+        'PUT',
+        `/api/v1/key-applications/${id}/documents/photo`,
+        Buffer.from('GIF89a....'),
+        { 'content-type': 'image/jpeg' },
+      );
       assert.equal(text.status, 422);
       assert.equal(text.body.code, 'NOT_AN_IMAGE');
       const big = Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)]);
-      const tooBig = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, big, { 'content-type': 'image/jpeg' });
+      const tooBig = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, big, {
+        'content-type': 'image/jpeg',
+      });
       assert.equal(tooBig.status, 413);
       assert.equal(tooBig.body.code, 'BODY_TOO_LARGE');
       const json = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, { a: 1 });
       assert.equal(json.status, 415);
-      const kind = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/passport`, JPEG, { 'content-type': 'image/jpeg' });
+      const kind = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/passport`, JPEG, {
+        'content-type': 'image/jpeg',
+      });
       assert.equal(kind.status, 400);
     });
 
     it('submits: invoice = percent × BHM from the portal settings', async () => {
-      assert.equal((await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: libraryCsr() })).status, 200);
-      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, JPEG, { 'content-type': 'application/octet-stream' });
-      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/selfie`, JPEG, { 'content-type': 'image/png' });
+      assert.equal(
+        (await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: libraryCsr() })).status,
+        200,
+      );
+      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, JPEG, {
+        'content-type': 'application/octet-stream',
+      });
+      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/selfie`, JPEG, {
+        'content-type': 'image/png',
+      });
       const settings = (await sb.request('GET', '/api/v1/sandbox/settings')).body;
       const r = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);
       assert.equal(r.status, 200);
@@ -167,29 +247,58 @@ describe('sandbox: key applications API', function () {
       const pay = await sb.request('POST', `/api/v1/sandbox/invoices/${view.invoice.id}/pay`);
       assert.equal(pay.status, 200);
       assert.equal(pay.body.status, 'in_review');
-      assert.equal((await sb.request('POST', `/api/v1/sandbox/invoices/${view.invoice.id}/pay`)).body.code, 'INVOICE_PAID');
-      assert.equal((await sb.request('POST', '/api/v1/sandbox/invoices/000000000000/pay')).body.code, 'INVOICE_NOT_FOUND');
-      const rej = await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/reject`, { reason: 'Selfie is blurred' });
+      assert.equal(
+        (await sb.request('POST', `/api/v1/sandbox/invoices/${view.invoice.id}/pay`)).body.code,
+        'INVOICE_PAID',
+      );
+      assert.equal(
+        (await sb.request('POST', '/api/v1/sandbox/invoices/000000000000/pay')).body.code,
+        'INVOICE_NOT_FOUND',
+      );
+      const rej = await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/reject`, {
+        reason: 'Selfie is blurred',
+      });
       assert.equal(rej.status, 200);
       assert.equal(rej.body.status, 'rejected');
       assert.match((await sb.lastSms(p().phone))!, /Selfie is blurred/);
-      assert.equal((await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/approve`)).body.code, 'WRONG_STATUS');
+      assert.equal(
+        (await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/approve`)).body.code,
+        'WRONG_STATUS',
+      );
       // Closed: a new application may start.
-      const again = await sb.request('POST', '/api/v1/key-applications', { type: 'individual', pinfl: p().pinfl, phone: p().phone });
+      const again = await sb.request('POST', '/api/v1/key-applications', {
+        type: 'individual',
+        pinfl: p().pinfl,
+        phone: p().phone,
+      });
       assert.equal(again.status, 201);
     });
   });
 
   it('approves automatically after the configured review delay', async () => {
-    await sb.request('PATCH', '/api/v1/sandbox/settings', { reviewDelayMs: 0, ipMaxSms: 1_000_000, ipMaxFailures: 1_000_000 });
+    await sb.request('PATCH', '/api/v1/sandbox/settings', {
+      reviewDelayMs: 0,
+      ipMaxSms: 1_000_000,
+      ipMaxFailures: 1_000_000,
+    });
     try {
       const p = people[14]!;
-      const start = await sb.request('POST', '/api/v1/key-applications', { type: 'individual', pinfl: p.pinfl, phone: p.phone });
+      const start = await sb.request('POST', '/api/v1/key-applications', {
+        type: 'individual',
+        pinfl: p.pinfl,
+        phone: p.phone,
+      });
       const id = start.body.id;
-      await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code: await sb.lastSmsCode(p.phone) });
+      await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, {
+        code: await sb.lastSmsCode(p.phone),
+      });
       await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: libraryCsr() });
-      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, JPEG, { 'content-type': 'image/jpeg' });
-      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/selfie`, JPEG, { 'content-type': 'image/jpeg' });
+      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, JPEG, {
+        'content-type': 'image/jpeg',
+      });
+      await sb.request('PUT', `/api/v1/key-applications/${id}/documents/selfie`, JPEG, {
+        'content-type': 'image/jpeg',
+      });
       const inv = (await sb.request('POST', `/api/v1/key-applications/${id}/submit`)).body.invoice.id;
       await sb.request('POST', `/api/v1/sandbox/invoices/${inv}/pay`);
       let status = '';
@@ -208,17 +317,32 @@ describe('sandbox: key applications API', function () {
     const certs = await sb.request('GET', '/api/v1/ca/certificates');
     assert.equal(certs.status, 200);
     const p = people[15]!;
-    const { certificate } = await applyForKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, libraryCsr());
+    const { certificate } = await applyForKey(
+      sb,
+      { type: 'individual', pinfl: p.pinfl, phone: p.phone },
+      libraryCsr(),
+    );
     const rev = await sb.request('POST', `/api/v1/sandbox/certificates/${certificate.serialNumber}/revoke`);
     assert.equal(rev.status, 200);
-    assert.equal((await sb.request('POST', `/api/v1/sandbox/certificates/${certificate.serialNumber}/revoke`)).body.code, 'CERTIFICATE_NOT_FOUND');
+    assert.equal(
+      (await sb.request('POST', `/api/v1/sandbox/certificates/${certificate.serialNumber}/revoke`)).body.code,
+      'CERTIFICATE_NOT_FOUND',
+    );
     const res = await fetch(`${sb.url}/api/v1/ca/crl`);
     assert.equal(res.headers.get('content-type'), 'application/pkix-crl');
     const crl = Buffer.from(await res.arrayBuffer());
     const key = opensslCsr('ec');
     const crlFile = path.join(key.dir, 'crl.der');
     writeFileSync(crlFile, crl);
-    const text = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', crlFile, '-noout', '-text']).toString();
+    const text = execFileSync('openssl', [
+      'crl',
+      '-inform',
+      'DER',
+      '-in',
+      crlFile,
+      '-noout',
+      '-text',
+    ]).toString();
     assert.match(text.toLowerCase(), new RegExp(`serial number: ${certificate.serialNumber}`));
   });
 });

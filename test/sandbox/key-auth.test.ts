@@ -37,7 +37,11 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
     await register(sb, director, 'director.one');
     token = await login(sb, 'director.one');
     const k1 = opensslCsr('ec');
-    const a1 = await applyForKey(sb, { type: 'individual', pinfl: director.pinfl, phone: director.phone }, k1.csrPem);
+    const a1 = await applyForKey(
+      sb,
+      { type: 'individual', pinfl: director.pinfl, phone: director.phone },
+      k1.csrPem,
+    );
     personal = { key: k1, pem: a1.certificate.pem, serial: a1.certificate.serialNumber };
     const k2 = opensslCsr('ec');
     const a2 = await applyForKey(sb, { type: 'legal', tin: company.tin, phone: company.phone }, k2.csrPem);
@@ -61,7 +65,10 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       const ch = (await sb.request('GET', '/frontend/challenge')).body.challenge;
       const p7 = opensslSign(personal.key, personal.pem, ch);
       // curl -d sends form-urlencoded: the body must still be read as raw base64.
-      const r = await sb.request('POST', '/backend/auth', p7, { 'content-type': 'application/x-www-form-urlencoded', 'x-real-ip': '10.0.0.1' });
+      const r = await sb.request('POST', '/backend/auth', p7, {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-real-ip': '10.0.0.1',
+      });
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.status, 1);
       const info = r.body.subjectCertificateInfo;
@@ -76,11 +83,18 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
 
     it('/backend/auth: a signature over something else than a challenge is -20; garbage is HTTP 400', async () => {
       const p7 = opensslSign(personal.key, personal.pem, 'not a challenge');
-      assert.equal((await sb.request('POST', '/backend/auth', p7, { 'content-type': 'text/plain' })).body.status, -20);
-      const bad = await sb.request('POST', '/backend/auth', 'this is not base64!', { 'content-type': 'text/plain' });
+      assert.equal(
+        (await sb.request('POST', '/backend/auth', p7, { 'content-type': 'text/plain' })).body.status,
+        -20,
+      );
+      const bad = await sb.request('POST', '/backend/auth', 'this is not base64!', {
+        'content-type': 'text/plain',
+      });
       assert.equal(bad.status, 400);
       assert.equal(bad.body.code, 'BAD_BASE64');
-      const notCms = await sb.request('POST', '/backend/auth', Buffer.from('hello').toString('base64'), { 'content-type': 'text/plain' });
+      const notCms = await sb.request('POST', '/backend/auth', Buffer.from('hello').toString('base64'), {
+        'content-type': 'text/plain',
+      });
       assert.equal(notCms.status, 400);
       assert.equal(notCms.body.code, 'PKCS7_MALFORMED');
     });
@@ -88,7 +102,9 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
     it('/backend/pkcs7/verify/attached and /detached report each signer', async () => {
       const doc = 'Hujjat matni — document text';
       const attached = opensslSign(personal.key, personal.pem, doc);
-      const a = await sb.request('POST', '/backend/pkcs7/verify/attached', attached, { 'content-type': 'text/plain' });
+      const a = await sb.request('POST', '/backend/pkcs7/verify/attached', attached, {
+        'content-type': 'text/plain',
+      });
       assert.equal(a.body.status, 1, JSON.stringify(a.body));
       const s = a.body.pkcs7Info.signers[0];
       assert.equal(s.verified, true);
@@ -97,26 +113,46 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       assert.equal(s.signerId.subjectSerialNumber, personal.serial);
       assert.equal(Buffer.from(a.body.pkcs7Info.documentBase64, 'base64').toString(), doc);
       const detached = opensslSign(personal.key, personal.pem, doc, true);
-      const d = await sb.request('POST', '/backend/pkcs7/verify/detached', `${Buffer.from(doc).toString('base64')}|${detached}`, { 'content-type': 'text/plain' });
+      const d = await sb.request(
+        'POST',
+        '/backend/pkcs7/verify/detached',
+        `${Buffer.from(doc).toString('base64')}|${detached}`,
+        { 'content-type': 'text/plain' },
+      );
       assert.equal(d.body.status, 1, JSON.stringify(d.body));
-      const changed = await sb.request('POST', '/backend/pkcs7/verify/detached', `${Buffer.from(doc + '!').toString('base64')}|${detached}`, { 'content-type': 'text/plain' });
+      const changed = await sb.request(
+        'POST',
+        '/backend/pkcs7/verify/detached',
+        `${Buffer.from(doc + '!').toString('base64')}|${detached}`,
+        { 'content-type': 'text/plain' },
+      );
       assert.equal(changed.body.status, -10);
       assert.equal(changed.body.pkcs7Info.signers[0].verified, false);
-      const noBar = await sb.request('POST', '/backend/pkcs7/verify/detached', detached, { 'content-type': 'text/plain' });
+      const noBar = await sb.request('POST', '/backend/pkcs7/verify/detached', detached, {
+        'content-type': 'text/plain',
+      });
       assert.equal(noBar.status, 400);
-      const detachedOnAttached = await sb.request('POST', '/backend/pkcs7/verify/attached', detached, { 'content-type': 'text/plain' });
+      const detachedOnAttached = await sb.request('POST', '/backend/pkcs7/verify/attached', detached, {
+        'content-type': 'text/plain',
+      });
       assert.equal(detachedOnAttached.status, 400);
       assert.equal(detachedOnAttached.body.code, 'PKCS7_DETACHED');
     });
 
     it('/frontend/timestamp/pkcs7 adds a TSA token once; the verifier sees it', async () => {
       const signed = opensslSign(personal.key, personal.pem, 'timestamp me');
-      const t = await sb.request('POST', '/frontend/timestamp/pkcs7', signed, { 'content-type': 'text/plain' });
+      const t = await sb.request('POST', '/frontend/timestamp/pkcs7', signed, {
+        'content-type': 'text/plain',
+      });
       assert.equal(t.body.status, 1, JSON.stringify(t.body));
       assert.equal(t.body.timestampedSignerList.length, 1);
-      const again = await sb.request('POST', '/frontend/timestamp/pkcs7', t.body.pkcs7b64, { 'content-type': 'text/plain' });
+      const again = await sb.request('POST', '/frontend/timestamp/pkcs7', t.body.pkcs7b64, {
+        'content-type': 'text/plain',
+      });
       assert.equal(again.body.timestampedSignerList.length, 0);
-      const v = await sb.request('POST', '/backend/pkcs7/verify/attached', t.body.pkcs7b64, { 'content-type': 'text/plain' });
+      const v = await sb.request('POST', '/backend/pkcs7/verify/attached', t.body.pkcs7b64, {
+        'content-type': 'text/plain',
+      });
       assert.equal(v.body.status, 1, JSON.stringify(v.body));
       assert.equal(v.body.pkcs7Info.signers[0].timeStampInfo.verified, true);
     });
@@ -127,7 +163,9 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       const p = people[20]!;
       const k = opensslCsr('ec');
       const a = await applyForKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, k.csrPem);
-      const r = await sb.request('POST', '/api/v1/auth/key', { pkcs7: await signedChallenge(sb, k, a.certificate.pem) });
+      const r = await sb.request('POST', '/api/v1/auth/key', {
+        pkcs7: await signedChallenge(sb, k, a.certificate.pem),
+      });
       assert.equal(r.status, 401);
       assert.equal(r.body.code, 'NO_ACCOUNT_FOR_KEY');
     });
@@ -138,12 +176,22 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       const p = people[21]!;
       const k = opensslCsr('ec');
       const other = await applyForKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, k.csrPem);
-      const wrong = await sb.request('POST', '/api/v1/account/verify', { pkcs7: await signedChallenge(sb, k, other.certificate.pem) }, bearer(token));
+      const wrong = await sb.request(
+        'POST',
+        '/api/v1/account/verify',
+        { pkcs7: await signedChallenge(sb, k, other.certificate.pem) },
+        bearer(token),
+      );
       assert.equal(wrong.status, 422);
       assert.equal(wrong.body.code, 'PINFL_MISMATCH');
       const noAuth = await sb.request('POST', '/api/v1/account/verify', { pkcs7: 'AAAA' });
       assert.equal(noAuth.status, 401);
-      const ok = await sb.request('POST', '/api/v1/account/verify', { pkcs7: await signedChallenge(sb, personal.key, personal.pem) }, bearer(token));
+      const ok = await sb.request(
+        'POST',
+        '/api/v1/account/verify',
+        { pkcs7: await signedChallenge(sb, personal.key, personal.pem) },
+        bearer(token),
+      );
       assert.equal(ok.status, 200, JSON.stringify(ok.body));
       const acc = (await sb.request('GET', '/api/v1/account', undefined, bearer(token))).body;
       assert.equal(acc.valid, 'true');
@@ -168,20 +216,43 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       const p = people[22]!;
       await register(sb, p, 'unverified.one', freshPhone());
       const t2 = await login(sb, 'unverified.one');
-      const r0 = await sb.request('POST', '/api/v1/account/legal-entities', { pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem) }, bearer(t2));
+      const r0 = await sb.request(
+        'POST',
+        '/api/v1/account/legal-entities',
+        { pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem) },
+        bearer(t2),
+      );
       assert.equal(r0.status, 403);
       assert.equal(r0.body.code, 'ACCOUNT_UNVERIFIED');
-      const personalKey = await sb.request('POST', '/api/v1/account/legal-entities', { pkcs7: await signedChallenge(sb, personal.key, personal.pem) }, bearer(token));
+      const personalKey = await sb.request(
+        'POST',
+        '/api/v1/account/legal-entities',
+        { pkcs7: await signedChallenge(sb, personal.key, personal.pem) },
+        bearer(token),
+      );
       assert.equal(personalKey.status, 422);
       assert.equal(personalKey.body.code, 'NOT_A_LEGAL_ENTITY_KEY');
-      const bind = await sb.request('POST', '/api/v1/account/legal-entities', { pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem) }, bearer(token));
+      const bind = await sb.request(
+        'POST',
+        '/api/v1/account/legal-entities',
+        { pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem) },
+        bearer(token),
+      );
       assert.equal(bind.status, 201, JSON.stringify(bind.body));
       assert.equal(bind.body.role, 'Common For Head');
-      const twice = await sb.request('POST', '/api/v1/account/legal-entities', { pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem) }, bearer(token));
+      const twice = await sb.request(
+        'POST',
+        '/api/v1/account/legal-entities',
+        { pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem) },
+        bearer(token),
+      );
       assert.equal(twice.body.code, 'ALREADY_BOUND');
 
       // Password sign-in now asks for a role.
-      const ask = await sb.request('POST', '/api/v1/auth/login', { login: 'director.one', password: PASSWORD });
+      const ask = await sb.request('POST', '/api/v1/auth/login', {
+        login: 'director.one',
+        password: PASSWORD,
+      });
       assert.equal(ask.status, 409);
       assert.equal(ask.body.code, 'ROLE_REQUIRED');
       assert.equal(ask.body.roles.length, 2);
@@ -191,26 +262,45 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       assert.equal(acc.legal_info.length, 1);
       assert.equal(acc.legal_info[0].is_basic, true);
       assert.equal(acc.legal_info[0].le_tin, company.tin);
-      const denied = await sb.request('POST', '/api/v1/auth/login', { login: 'director.one', password: PASSWORD, role: '299999999' });
+      const denied = await sb.request('POST', '/api/v1/auth/login', {
+        login: 'director.one',
+        password: PASSWORD,
+        role: '299999999',
+      });
       assert.equal(denied.status, 403);
       assert.equal(denied.body.code, 'ROLE_NOT_AVAILABLE');
 
       // The company key signs in as the legal entity (LEPKCSMETHOD).
-      const le = await sb.request('POST', '/api/v1/auth/key', { pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem) });
+      const le = await sb.request('POST', '/api/v1/auth/key', {
+        pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem),
+      });
       assert.equal(le.status, 200, JSON.stringify(le.body));
       const leAcc = (await sb.request('GET', '/api/v1/account', undefined, bearer(le.body.token))).body;
       assert.equal(leAcc.auth_method, 'LEPKCSMETHOD');
       assert.equal(leAcc.pkcs_legal_tin, company.tin);
       // The personal key must choose.
-      const pk = await sb.request('POST', '/api/v1/auth/key', { pkcs7: await signedChallenge(sb, personal.key, personal.pem) });
+      const pk = await sb.request('POST', '/api/v1/auth/key', {
+        pkcs7: await signedChallenge(sb, personal.key, personal.pem),
+      });
       assert.equal(pk.body.code, 'ROLE_REQUIRED');
-      const pk2 = await sb.request('POST', '/api/v1/auth/key', { pkcs7: await signedChallenge(sb, personal.key, personal.pem), role: 'individual' });
+      const pk2 = await sb.request('POST', '/api/v1/auth/key', {
+        pkcs7: await signedChallenge(sb, personal.key, personal.pem),
+        role: 'individual',
+      });
       assert.equal(pk2.status, 200);
       // Switching role inside a session.
       const sw = await sb.request('POST', '/api/v1/auth/role', { role: company.tin }, bearer(pk2.body.token));
       assert.equal(sw.status, 200);
-      assert.equal((await sb.request('GET', '/api/v1/auth/session', undefined, bearer(pk2.body.token))).body.role.tin, company.tin);
-      const list = await sb.request('GET', '/api/v1/account/legal-entities', undefined, bearer(pk2.body.token));
+      assert.equal(
+        (await sb.request('GET', '/api/v1/auth/session', undefined, bearer(pk2.body.token))).body.role.tin,
+        company.tin,
+      );
+      const list = await sb.request(
+        'GET',
+        '/api/v1/account/legal-entities',
+        undefined,
+        bearer(pk2.body.token),
+      );
       assert.equal(list.body.legalEntities[0].tin, company.tin);
     });
 
@@ -219,8 +309,14 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       await register(sb, p, 'revoked.user', freshPhone());
       const k = opensslCsr('ec');
       const a = await applyForKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, k.csrPem);
-      assert.equal((await sb.request('POST', `/api/v1/sandbox/certificates/${a.certificate.serialNumber}/revoke`)).status, 200);
-      const r = await sb.request('POST', '/api/v1/auth/key', { pkcs7: await signedChallenge(sb, k, a.certificate.pem) });
+      assert.equal(
+        (await sb.request('POST', `/api/v1/sandbox/certificates/${a.certificate.serialNumber}/revoke`))
+          .status,
+        200,
+      );
+      const r = await sb.request('POST', '/api/v1/auth/key', {
+        pkcs7: await signedChallenge(sb, k, a.certificate.pem),
+      });
       assert.equal(r.status, 422);
       assert.equal(r.body.code, 'SIGNATURE_INVALID');
       assert.equal(r.body.eimzoStatus, -11);
@@ -231,13 +327,22 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       const k = opensslCsr('ec');
       const a = await applyForKey(sb, { type: 'individual', pinfl: f.pinfl, phone: f.phone }, k.csrPem);
       const id = (await sb.request('POST', '/api/v1/registrations', { acceptOffer: true })).body.id;
-      const idn = await sb.request('POST', `/api/v1/registrations/${id}/identity-key`, { pkcs7: await signedChallenge(sb, k, a.certificate.pem) });
+      const idn = await sb.request('POST', `/api/v1/registrations/${id}/identity-key`, {
+        pkcs7: await signedChallenge(sb, k, a.certificate.pem),
+      });
       assert.equal(idn.status, 200, JSON.stringify(idn.body));
       assert.equal(idn.body.person.pinfl, f.pinfl);
       await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true });
       const phone = freshPhone();
-      await sb.request('POST', `/api/v1/registrations/${id}/contacts`, { login: 'foreign.user', password: PASSWORD, email: 'f@example.uz', phone });
-      const done = await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: await sb.lastSmsCode(phone) });
+      await sb.request('POST', `/api/v1/registrations/${id}/contacts`, {
+        login: 'foreign.user',
+        password: PASSWORD,
+        email: 'f@example.uz',
+        phone,
+      });
+      const done = await sb.request('POST', `/api/v1/registrations/${id}/complete`, {
+        code: await sb.lastSmsCode(phone),
+      });
       assert.equal(done.status, 201);
       assert.equal(done.body.account.status, 'verified');
     });

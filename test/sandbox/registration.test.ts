@@ -15,7 +15,8 @@ describe('sandbox: registration API', function () {
   });
   after(async () => sb?.stop());
 
-  const start = async (): Promise<string> => (await sb.request('POST', '/api/v1/registrations', { acceptOffer: true })).body.id;
+  const start = async (): Promise<string> =>
+    (await sb.request('POST', '/api/v1/registrations', { acceptOffer: true })).body.id;
 
   it('serves the offer and refuses a start without accepting it', async () => {
     const offer = await sb.request('GET', '/api/v1/registrations/offer');
@@ -38,7 +39,10 @@ describe('sandbox: registration API', function () {
   it('shows the registry data at the confirmation step', async () => {
     const id = await start();
     const p = people[1]!;
-    const r = await sb.request('POST', `/api/v1/registrations/${id}/identity`, { pinfl: p.pinfl, passport: p.passport.toLowerCase() });
+    const r = await sb.request('POST', `/api/v1/registrations/${id}/identity`, {
+      pinfl: p.pinfl,
+      passport: p.passport.toLowerCase(),
+    });
     assert.equal(r.status, 200);
     assert.equal(r.body.step, 'confirm');
     assert.equal(r.body.person.surname, p.surname);
@@ -52,12 +56,45 @@ describe('sandbox: registration API', function () {
 
   describe('identity step refusals', () => {
     const cases: Array<[string, () => { pinfl: string; passport: string }, number, string]> = [
-      ['a PINFL with a wrong check digit', () => ({ pinfl: people[2]!.pinfl.slice(0, 13) + ((Number(people[2]!.pinfl[13]) + 1) % 10), passport: people[2]!.passport }), 400, 'PINFL_INVALID'],
-      ['a malformed passport', () => ({ pinfl: people[2]!.pinfl, passport: 'A1234567' }), 400, 'PASSPORT_INVALID'],
-      ['a passport of someone else', () => ({ pinfl: people[2]!.pinfl, passport: people[3]!.passport }), 422, 'IDENTITY_NOT_FOUND'],
-      ['a foreign citizen', () => all.find((p) => p.kind === 'foreign')!, 422, 'PASSPORT_IDENTIFICATION_UNAVAILABLE'],
-      ['a stateless person', () => all.find((p) => p.kind === 'stateless')!, 422, 'PASSPORT_IDENTIFICATION_UNAVAILABLE'],
-      ['an expired passport', () => all.find((p) => p.kind === 'citizen' && p.passport_expiry_date < today())!, 422, 'PASSPORT_EXPIRED'],
+      [
+        'a PINFL with a wrong check digit',
+        () => ({
+          pinfl: people[2]!.pinfl.slice(0, 13) + ((Number(people[2]!.pinfl[13]) + 1) % 10),
+          passport: people[2]!.passport,
+        }),
+        400,
+        'PINFL_INVALID',
+      ],
+      [
+        'a malformed passport',
+        () => ({ pinfl: people[2]!.pinfl, passport: 'A1234567' }),
+        400,
+        'PASSPORT_INVALID',
+      ],
+      [
+        'a passport of someone else',
+        () => ({ pinfl: people[2]!.pinfl, passport: people[3]!.passport }),
+        422,
+        'IDENTITY_NOT_FOUND',
+      ],
+      [
+        'a foreign citizen',
+        () => all.find((p) => p.kind === 'foreign')!,
+        422,
+        'PASSPORT_IDENTIFICATION_UNAVAILABLE',
+      ],
+      [
+        'a stateless person',
+        () => all.find((p) => p.kind === 'stateless')!,
+        422,
+        'PASSPORT_IDENTIFICATION_UNAVAILABLE',
+      ],
+      [
+        'an expired passport',
+        () => all.find((p) => p.kind === 'citizen' && p.passport_expiry_date < today())!,
+        422,
+        'PASSPORT_EXPIRED',
+      ],
     ];
     for (const [what, body, status, code] of cases) {
       it(`refuses ${what} (${code})`, async () => {
@@ -73,7 +110,10 @@ describe('sandbox: registration API', function () {
 
     it('refuses a second account for the same PINFL (ACCOUNT_EXISTS)', async () => {
       const id = await start();
-      const r = await sb.request('POST', `/api/v1/registrations/${id}/identity`, { pinfl: people[0]!.pinfl, passport: people[0]!.passport });
+      const r = await sb.request('POST', `/api/v1/registrations/${id}/identity`, {
+        pinfl: people[0]!.pinfl,
+        passport: people[0]!.passport,
+      });
       assert.equal(r.status, 409);
       assert.equal(r.body.code, 'ACCOUNT_EXISTS');
     });
@@ -84,7 +124,10 @@ describe('sandbox: registration API', function () {
     before(async () => {
       id = await start();
       const p = people[4]!;
-      await sb.request('POST', `/api/v1/registrations/${id}/identity`, { pinfl: p.pinfl, passport: p.passport });
+      await sb.request('POST', `/api/v1/registrations/${id}/identity`, {
+        pinfl: p.pinfl,
+        passport: p.passport,
+      });
       await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true });
     });
     const good = { login: 'contact.user', password: PASSWORD, email: 'c@example.uz', phone: '+998901110022' };
@@ -114,12 +157,16 @@ describe('sandbox: registration API', function () {
       assert.equal(first.status, 422);
       assert.equal(first.body.code, 'SMS_CODE_INVALID');
       assert.equal(first.body.attemptsLeft, 4);
-      for (let i = 0; i < 3; i++) await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: wrong });
+      for (let i = 0; i < 3; i++)
+        await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: wrong });
       const last = await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: wrong });
       assert.equal(last.status, 429);
       assert.equal(last.body.code, 'SMS_ATTEMPTS_EXCEEDED');
       // Even the right code no longer works; a new one does.
-      assert.equal((await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code })).body.code, 'SMS_ATTEMPTS_EXCEEDED');
+      assert.equal(
+        (await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code })).body.code,
+        'SMS_ATTEMPTS_EXCEEDED',
+      );
       assert.equal((await sb.request('POST', `/api/v1/registrations/${id}/sms/resend`)).status, 200);
       const fresh = await sb.lastSmsCode(good.phone);
       const ok = await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: fresh });
@@ -133,11 +180,17 @@ describe('sandbox: registration API', function () {
   it('answers WRONG_STEP, REGISTRATION_NOT_FOUND and SMS_CODE_MISSING', async () => {
     const id = await start();
     const early = await sb.request('POST', `/api/v1/registrations/${id}/contacts`, {
-      login: 'early.bird', password: PASSWORD, email: 'e@example.uz', phone: freshPhone(),
+      login: 'early.bird',
+      password: PASSWORD,
+      email: 'e@example.uz',
+      phone: freshPhone(),
     });
     assert.equal(early.status, 409);
     assert.equal(early.body.code, 'WRONG_STEP');
-    assert.equal((await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: '123456' })).body.code, 'WRONG_STEP');
+    assert.equal(
+      (await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: '123456' })).body.code,
+      'WRONG_STEP',
+    );
     const missing = await sb.request('GET', '/api/v1/registrations/reg_doesnotexist');
     assert.equal(missing.status, 404);
     assert.equal(missing.body.code, 'REGISTRATION_NOT_FOUND');
@@ -146,7 +199,10 @@ describe('sandbox: registration API', function () {
   it('rate-limits SMS per phone (SMS_RATE_LIMITED)', async () => {
     const id = await start();
     const p = people[5]!;
-    await sb.request('POST', `/api/v1/registrations/${id}/identity`, { pinfl: p.pinfl, passport: p.passport });
+    await sb.request('POST', `/api/v1/registrations/${id}/identity`, {
+      pinfl: p.pinfl,
+      passport: p.passport,
+    });
     await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true });
     const phone = freshPhone();
     const body = { login: 'limited.user', password: PASSWORD, email: 'l@example.uz', phone };

@@ -21,7 +21,10 @@ export async function rejection(p: Promise<unknown>): Promise<OneIdError> {
   try {
     await p;
   } catch (e) {
-    assert.ok(e instanceof OneIdError, `expected a OneIdError, got ${e instanceof Error ? e.stack : String(e)}`);
+    assert.ok(
+      e instanceof OneIdError,
+      `expected a OneIdError, got ${e instanceof Error ? e.stack : String(e)}`,
+    );
     return e;
   }
   assert.fail('expected a rejection');

@@ -6,7 +6,12 @@ import path from 'node:path';
 
 import { UsageError } from '../../src/lib/errors/index.js';
 import { t } from '../../src/lib/i18n/index.js';
-import { FileSessionStore, isExpired, openSessionStore, TokenSessionStore } from '../../src/lib/session/index.js';
+import {
+  FileSessionStore,
+  isExpired,
+  openSessionStore,
+  TokenSessionStore,
+} from '../../src/lib/session/index.js';
 import { rejection, sample } from './helpers.js';
 
 describe('session: ONEID_TOKEN', () => {
@@ -45,7 +50,9 @@ describe('session: ONEID_TOKEN', () => {
 
   it('counts an empty ONEID_TOKEN as unset, and rejects one with spaces inside', () => {
     assert.equal(openSessionStore({ mode: 'file', configDir: dir, env: { ONEID_TOKEN: '' } }).source, 'file');
-    assert.throws(() => openSessionStore({ env: { ONEID_TOKEN: 'two words' } }), { code: 'SESSION_TOKEN_INVALID' });
+    assert.throws(() => openSessionStore({ env: { ONEID_TOKEN: 'two words' } }), {
+      code: 'SESSION_TOKEN_INVALID',
+    });
     assert.throws(() => openSessionStore({ env: { ONEID_TOKEN: '   ' } }), { code: 'SESSION_TOKEN_INVALID' });
   });
 

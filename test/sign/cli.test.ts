@@ -17,7 +17,8 @@ const env = { ONEID_KEYS_SYSTEM_ROOTS: '0' };
 function makeTree(name: string, n: number): string {
   const dir = path.join(work, name);
   mkdirSync(path.join(dir, 'sub'), { recursive: true });
-  for (let i = 0; i < n; i++) writeFileSync(path.join(dir, i % 2 ? 'sub' : '', `doc${i}.txt`), `document ${i}\n`);
+  for (let i = 0; i < n; i++)
+    writeFileSync(path.join(dir, i % 2 ? 'sub' : '', `doc${i}.txt`), `document ${i}\n`);
   return dir;
 }
 
@@ -25,13 +26,33 @@ describe('sign/cli: oneid key sign and key verify', () => {
   it('signs a folder recursively into --out-dir (relative paths kept); OpenSSL and `key verify` accept them', async () => {
     const dir = makeTree('tree', 6);
     const out = path.join(work, 'signed');
-    const r = await runCli(['key', 'sign', 'tree', '-r', '--detached', '--out-dir', out, ...keyArgs, '--json'], { cwd: work, env });
+    const r = await runCli(
+      ['key', 'sign', 'tree', '-r', '--detached', '--out-dir', out, ...keyArgs, '--json'],
+      { cwd: work, env },
+    );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.json.result.signed, 6);
     assert.equal(r.json.result.signer.cn, 'Test User RSA');
     const sig = path.join(out, 'tree', 'sub', 'doc1.txt.p7s');
-    openssl(['cms', '-verify', '-inform', 'DER', '-in', sig, '-content', path.join(dir, 'sub', 'doc1.txt'), '-CAfile', fx.caFile, '-binary', '-out', '/dev/null']);
-    const v = await runCli(['key', 'verify', sig, '--content', path.join(dir, 'sub', 'doc1.txt'), '--ca', fx.caFile, '--json'], { env });
+    openssl([
+      'cms',
+      '-verify',
+      '-inform',
+      'DER',
+      '-in',
+      sig,
+      '-content',
+      path.join(dir, 'sub', 'doc1.txt'),
+      '-CAfile',
+      fx.caFile,
+      '-binary',
+      '-out',
+      '/dev/null',
+    ]);
+    const v = await runCli(
+      ['key', 'verify', sig, '--content', path.join(dir, 'sub', 'doc1.txt'), '--ca', fx.caFile, '--json'],
+      { env },
+    );
     assert.equal(v.code, 0, v.stdout + v.stderr);
     assert.equal(v.json.result.files[0].signers[0].status, 1);
     assert.equal(v.json.result.files[0].signers[0].signer.tin, '512345678');
@@ -53,10 +74,18 @@ describe('sign/cli: oneid key sign and key verify', () => {
 
   it('--files-from - (NUL-separated) with --jsonl prints one JSON line per file', async () => {
     const dir = makeTree('listed', 4);
-    const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).map((n) => path.join(dir, n));
-    const r = await runCli(['key', 'sign', '--files-from', '-', '--jsonl', ...keyArgs], { env, input: names.join('\0') + '\0' });
+    const names = readdirSync(dir)
+      .filter((n) => n.endsWith('.txt'))
+      .map((n) => path.join(dir, n));
+    const r = await runCli(['key', 'sign', '--files-from', '-', '--jsonl', ...keyArgs], {
+      env,
+      input: names.join('\0') + '\0',
+    });
     assert.equal(r.code, 0, r.stderr);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.length, names.length);
     assert.ok(lines.every((l) => l.status === 'signed'));
   });
@@ -66,11 +95,16 @@ describe('sign/cli: oneid key sign and key verify', () => {
     writeFileSync(file, 'contract\n');
     assert.equal((await runCli(['key', 'sign', file, ...keyArgs], { env })).code, 0);
     const ecPfx = pfxFor(fx.ec, 'ec pass', path.join(work, 'ec.pfx'));
-    const r = await runCli(['key', 'sign', file, '--append', '--key', ecPfx, '--json'], { env: { ...env, ONEID_KEY_PASSWORD: 'ec pass' } });
+    const r = await runCli(['key', 'sign', file, '--append', '--key', ecPfx, '--json'], {
+      env: { ...env, ONEID_KEY_PASSWORD: 'ec pass' },
+    });
     assert.equal(r.json.result.appended, 1, r.stdout);
     const v = await runCli(['key', 'verify', file + '.p7s', '--ca', fx.caFile, '--json'], { env });
     assert.equal(v.code, 0);
-    assert.deepEqual(v.json.result.files[0].signers.map((s: { signer: { cn: string } }) => s.signer.cn), ['Test User RSA', 'Test User EC']);
+    assert.deepEqual(
+      v.json.result.files[0].signers.map((s: { signer: { cn: string } }) => s.signer.cn),
+      ['Test User RSA', 'Test User EC'],
+    );
   });
 
   it('verify: tampered content exit 6 with its code; untrusted chain its own code; batch report lists each file', async () => {
@@ -84,7 +118,10 @@ describe('sign/cli: oneid key sign and key verify', () => {
     writeFileSync(file, 'pay 100\n');
     const u = await runCli(['key', 'verify', file + '.p7s', '--ca', fx.otherCaFile, '--json'], { env });
     assert.equal(u.json.error.code, 'SIGNATURE_CHAIN_UNTRUSTED');
-    const many = await runCli(['key', 'verify', file + '.p7s', path.join(work, 'contract.txt.p7s'), '--ca', fx.otherCaFile, '--json'], { env });
+    const many = await runCli(
+      ['key', 'verify', file + '.p7s', path.join(work, 'contract.txt.p7s'), '--ca', fx.otherCaFile, '--json'],
+      { env },
+    );
     assert.equal(many.code, 6);
     assert.equal(many.json.error.code, 'SIGNATURE_BATCH_FAILED');
     assert.equal(many.json.result.files.length, 2);
@@ -93,10 +130,14 @@ describe('sign/cli: oneid key sign and key verify', () => {
   it('wrong key password → exit 4, nothing written; ru messages', async () => {
     const file = path.join(work, 'nopass.txt');
     writeFileSync(file, 'x');
-    const r = await runCli(['key', 'sign', file, '--key', pfx, '--json'], { env: { ...env, ONEID_KEY_PASSWORD: 'wrong' } });
+    const r = await runCli(['key', 'sign', file, '--key', pfx, '--json'], {
+      env: { ...env, ONEID_KEY_PASSWORD: 'wrong' },
+    });
     assert.equal(r.code, 4);
     assert.ok(!readdirSync(work).includes('nopass.txt.p7s'));
-    const ru = await runCli(['key', 'sign', file, '--force', '--resume', ...keyArgs, '--lang', 'ru'], { env });
+    const ru = await runCli(['key', 'sign', file, '--force', '--resume', ...keyArgs, '--lang', 'ru'], {
+      env,
+    });
     assert.equal(ru.code, 2);
     assert.match(ru.stderr, /Укажите только один/);
   });

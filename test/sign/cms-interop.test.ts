@@ -13,7 +13,19 @@ writeFileSync(doc, '<invoice><sum>1250000.00</sum><tin>212345678</tin></invoice>
 const key = (p: Party) => ({ privateKey: p.privateKey, certificate: p.certificate, chain: [fx.ca] });
 
 function opensslVerify(sig: string, content?: string): void {
-  const args = ['cms', '-verify', '-inform', 'DER', '-in', sig, '-CAfile', fx.caFile, '-binary', '-out', path.join(fx.dir, 'out.bin')];
+  const args = [
+    'cms',
+    '-verify',
+    '-inform',
+    'DER',
+    '-in',
+    sig,
+    '-CAfile',
+    fx.caFile,
+    '-binary',
+    '-out',
+    path.join(fx.dir, 'out.bin'),
+  ];
   if (content) args.push('-content', content);
   openssl(args); // throws (non-zero exit) when OpenSSL rejects it
 }
@@ -56,13 +68,31 @@ describe('sign/cms: interop with OpenSSL', () => {
       opensslVerify(both, detached ? doc : undefined);
       const report = await verifyFile(both, { content: doc, trusted: [fx.ca] });
       assert.equal(report.signers.length, 2);
-      assert.deepEqual(report.signers.map((s) => s.signer?.cn), ['Test User RSA', 'Test User EC']);
+      assert.deepEqual(
+        report.signers.map((s) => s.signer?.cn),
+        ['Test User RSA', 'Test User EC'],
+      );
       assert.equal(report.valid, true);
     });
 
   const opensslSigned = (p: Party, extra: string[]) => {
     const out = path.join(fx.dir, `openssl-${extra.join('')}.p7s`);
-    openssl(['cms', '-sign', '-binary', '-in', doc, '-signer', p.certFile, '-inkey', p.keyFile, '-outform', 'DER', '-out', out, ...extra]);
+    openssl([
+      'cms',
+      '-sign',
+      '-binary',
+      '-in',
+      doc,
+      '-signer',
+      p.certFile,
+      '-inkey',
+      p.keyFile,
+      '-outform',
+      'DER',
+      '-out',
+      out,
+      ...extra,
+    ]);
     return out;
   };
   for (const [label, extra] of [
@@ -100,10 +130,16 @@ describe('sign/cms: failures have their own codes', () => {
   });
   it('wrong detached content → SIGNATURE_CONTENT_MISMATCH', async () => {
     const sig = await signed({ detached: true });
-    assert.equal(await failCode(sig, { content: Buffer.from('another file'), trusted: [fx.ca] }), 'SIGNATURE_CONTENT_MISMATCH');
+    assert.equal(
+      await failCode(sig, { content: Buffer.from('another file'), trusted: [fx.ca] }),
+      'SIGNATURE_CONTENT_MISMATCH',
+    );
   });
   it('detached without content → usage error SIGNATURE_CONTENT_REQUIRED', async () => {
-    assert.equal(await codeOf(verifySignature(await signed({ detached: true }))), 'SIGNATURE_CONTENT_REQUIRED');
+    assert.equal(
+      await codeOf(verifySignature(await signed({ detached: true }))),
+      'SIGNATURE_CONTENT_REQUIRED',
+    );
   });
   it('broken signature value → SIGNATURE_INVALID', async () => {
     const sig = await signed({ detached: false });

@@ -12,17 +12,33 @@ import { fixtures, pfxFor } from './openssl-fixtures.js';
 const FILES = 2000;
 const KILLS = 20;
 
-function run(args: string[], killAfterMs?: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ code: number | null; signal: string | null; stderr: string; stdout: string }> {
+/** `killAfterMs` counts from start-up, or (`afterProgress`) from the first progress line. */
+function run(
+  args: string[],
+  killAfterMs?: number,
+  signal: NodeJS.Signals = 'SIGKILL',
+  afterProgress = false,
+): Promise<{ code: number | null; signal: string | null; stderr: string; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ONEID_CONFIG_DIR: tempConfigDir(), ONEID_NO_PROMPT: '1', ONEID_KEYS_SYSTEM_ROOTS: '0', ONEID_KEY_PASSWORD: 'kill test' },
+      env: {
+        ...process.env,
+        ONEID_CONFIG_DIR: tempConfigDir(),
+        ONEID_NO_PROMPT: '1',
+        ONEID_KEYS_SYSTEM_ROOTS: '0',
+        ONEID_KEY_PASSWORD: 'kill test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill(signal), killAfterMs);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () =>
+      (timer ??= killAfterMs === undefined ? undefined : setTimeout(() => child.kill(signal), killAfterMs));
+    if (!afterProgress) arm();
+    else child.stderr.on('data', () => stderr.includes('Signed') && arm());
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -37,7 +53,8 @@ describe('sign/batch: SIGKILL at random moments, then --resume', function () {
   const dir = mkdtempSync(path.join(tmpdir(), 'oneid-sign-kill-'));
   const data = path.join(dir, 'data');
   mkdirSync(data);
-  for (let i = 0; i < FILES; i++) writeFileSync(path.join(data, `f${String(i).padStart(4, '0')}.txt`), `file ${i} `.repeat(20));
+  for (let i = 0; i < FILES; i++)
+    writeFileSync(path.join(data, `f${String(i).padStart(4, '0')}.txt`), `file ${i} `.repeat(20));
   const pfx = pfxFor(fx.rsa, 'kill test', path.join(dir, 'key.pfx'));
   const args = ['key', 'sign', data, '--key', pfx, '--detached', '--resume', '--jsonl'];
 
@@ -56,7 +73,7 @@ describe('sign/batch: SIGKILL at random moments, then --resume', function () {
   it(`${KILLS} kills leave only complete, valid signatures; --resume finishes all ${FILES}`, async () => {
     // Deterministic "random" kill moments spread over a run's life (start-up included).
     let seed = 20261125;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const seen: number[] = [];
     for (let k = 0; k < KILLS; k++) {
       const r = await run(args, 150 + Math.floor(rnd() * 1600));
@@ -68,22 +85,32 @@ describe('sign/batch: SIGKILL at random moments, then --resume', function () {
     assert.equal(final.code, 0, final.stderr);
     assert.equal(await assertNoBadSignature(), FILES);
     // Nothing else is left behind: temp files of killed runs are cleaned by the next run.
-    assert.deepEqual(readdirSync(data).filter((n) => !n.endsWith('.txt') && !n.endsWith('.p7s')), []);
-    assert.ok(seen.some((n) => n > 0 && n < FILES), `kills should land mid-batch: ${seen.join(',')}`);
+    assert.deepEqual(
+      readdirSync(data).filter((n) => !n.endsWith('.txt') && !n.endsWith('.p7s')),
+      [],
+    );
+    assert.ok(
+      seen.some((n) => n > 0 && n < FILES),
+      `kills should land mid-batch: ${seen.join(',')}`,
+    );
   });
 
   it('Ctrl-C (SIGINT) finishes the files in flight and exits 130 with the work kept', async () => {
     const more = path.join(dir, 'more');
     mkdirSync(more);
-    for (let i = 0; i < 3000; i++) writeFileSync(path.join(more, `m${i}.txt`), `more ${i}`);
-    const r = await run(['key', 'sign', more, '--key', pfx, '--detached', '--json'], 1500, 'SIGINT');
-    assert.equal(r.code, 130, r.stderr);
+    for (let i = 0; i < 6000; i++) writeFileSync(path.join(more, `m${i}.txt`), `more ${i}`);
+    // SIGINT once signing is under way (the first progress line), so the handler is installed.
+    const r = await run(['key', 'sign', more, '--key', pfx, '--detached', '--json'], 300, 'SIGINT', true);
+    assert.equal(r.code, 130, `${r.signal} ${r.stderr}`);
     const env = JSON.parse(r.stdout);
     assert.equal(env.error.code, 'SIGN_INTERRUPTED');
     const res = env.result;
     assert.ok(res.signed > 0 && res.notStarted > 0, JSON.stringify({ ...res, results: res.results.length }));
     const sigs = readdirSync(more).filter((n) => n.endsWith('.p7s'));
     assert.equal(sigs.length, res.signed); // every finished file, and only those, has its signature
-    assert.deepEqual(readdirSync(more).filter((n) => !n.endsWith('.txt') && !n.endsWith('.p7s')), []);
+    assert.deepEqual(
+      readdirSync(more).filter((n) => !n.endsWith('.txt') && !n.endsWith('.p7s')),
+      [],
+    );
   });
 });

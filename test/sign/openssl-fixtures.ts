@@ -37,30 +37,79 @@ export function fixtures(): Fixtures {
   const dir = mkdtempSync(path.join(tmpdir(), 'oneid-sign-fx-'));
   const p = (n: string) => path.join(dir, n);
   const ca = (name: string) => {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p(`${name}.key`), '-out', p(`${name}.pem`),
-      '-days', '3650', '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:true', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      p(`${name}.key`),
+      '-out',
+      p(`${name}.pem`),
+      '-days',
+      '3650',
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      'basicConstraints=critical,CA:true',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
   };
   ca('Test Root CA');
   ca('Other CA');
-  writeFileSync(p('ext.cnf'), 'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
+  writeFileSync(
+    p('ext.cnf'),
+    'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature,nonRepudiation\n',
+  );
   const party = (name: string, keyArgs: string[], subj: string): Party => {
     openssl(['genpkey', ...keyArgs, '-out', p(`${name}.key`)]);
     openssl(['req', '-new', '-key', p(`${name}.key`), '-subj', subj, '-out', p(`${name}.csr`)]);
-    openssl(['x509', '-req', '-in', p(`${name}.csr`), '-CA', p('Test Root CA.pem'), '-CAkey', p('Test Root CA.key'),
-      '-set_serial', '0x' + Buffer.from(name).toString('hex'), '-days', '365', '-extfile', p('ext.cnf'), '-out', p(`${name}.pem`)]);
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      p(`${name}.csr`),
+      '-CA',
+      p('Test Root CA.pem'),
+      '-CAkey',
+      p('Test Root CA.key'),
+      '-set_serial',
+      '0x' + Buffer.from(name).toString('hex'),
+      '-days',
+      '365',
+      '-extfile',
+      p('ext.cnf'),
+      '-out',
+      p(`${name}.pem`),
+    ]);
     const keyPem = readFileSync(p(`${name}.key`), 'utf8');
     const certPem = readFileSync(p(`${name}.pem`), 'utf8');
-    return { keyPem, certPem, privateKey: createPrivateKey(keyPem), certificate: splitCertificates(Buffer.from(certPem))[0]!,
-      keyFile: p(`${name}.key`), certFile: p(`${name}.pem`) };
+    return {
+      keyPem,
+      certPem,
+      privateKey: createPrivateKey(keyPem),
+      certificate: splitCertificates(Buffer.from(certPem))[0]!,
+      keyFile: p(`${name}.key`),
+      certFile: p(`${name}.pem`),
+    };
   };
   cached = {
     dir,
     caFile: p('Test Root CA.pem'),
     ca: splitCertificates(readFileSync(p('Test Root CA.pem')))[0]!,
     otherCaFile: p('Other CA.pem'),
-    rsa: party('rsa', ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
-      '/CN=Test User RSA/UID=512345678'),
-    ec: party('ec', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], '/CN=Test User EC/O=Test LLC'),
+    rsa: party(
+      'rsa',
+      ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+      '/CN=Test User RSA/UID=512345678',
+    ),
+    ec: party(
+      'ec',
+      ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+      '/CN=Test User EC/O=Test LLC',
+    ),
   };
   return cached;
 }
@@ -68,6 +117,19 @@ export function fixtures(): Fixtures {
 /** A PKCS#12 key file (OpenSSL's defaults: PBES2/AES + HMAC-SHA256) with the party's chain. */
 export function pfxFor(p: Party, password: string, file: string): string {
   const fx = fixtures();
-  openssl(['pkcs12', '-export', '-inkey', p.keyFile, '-in', p.certFile, '-certfile', fx.caFile, '-passout', `pass:${password}`, '-out', file]);
+  openssl([
+    'pkcs12',
+    '-export',
+    '-inkey',
+    p.keyFile,
+    '-in',
+    p.certFile,
+    '-certfile',
+    fx.caFile,
+    '-passout',
+    `pass:${password}`,
+    '-out',
+    file,
+  ]);
   return file;
 }

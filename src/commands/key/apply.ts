@@ -20,8 +20,15 @@ import {
   stepText,
   typeText,
 } from '../../lib/apply/index.js';
-import { BaseCommand, portalFlag, secretFlags, SECRET_ENV } from '../../lib/cli/index.js';
-import { PortalRefusedError, UsageError } from '../../lib/errors/index.js';
+import {
+  BaseCommand,
+  describeError,
+  errorEnvelope,
+  portalFlag,
+  secretFlags,
+  SECRET_ENV,
+} from '../../lib/cli/index.js';
+import { InterruptedError, isOneIdError, PortalRefusedError, UsageError } from '../../lib/errors/index.js';
 import { t } from '../../lib/i18n/index.js';
 import { assertPasswordAcceptable, parsePhone, parsePinfl, parseTin } from '../../lib/ids/index.js';
 import type { KeyApplicationInvoice, KeyApplicationStatus } from '../../lib/portal/index.js';
@@ -52,7 +59,8 @@ export interface KeyApplyResult {
 }
 
 export default class KeyApply extends BaseCommand<typeof KeyApply> {
-  static override summary = 'Apply online for a signature key: SMS code, local key pair, photo and selfie, invoice.';
+  static override summary =
+    'Apply online for a signature key: SMS code, local key pair, photo and selfie, invoice.';
   static override description = `The e-imzo.uz online application from the command line. The key pair is generated
 on this machine (O'z DSt 1092 curve A unless --alg says otherwise) and kept from the first moment
 in a password-protected pending key file (mode 0600) in the config folder; only the certificate
@@ -77,19 +85,27 @@ history: [{ status, at }] }`;
   ];
   static override flags = {
     legal: Flags.boolean({ summary: 'Apply for a legal entity key (the director applies; needs --tin).' }),
-    pinfl: Flags.string({ summary: "The key holder's PINFL (14 digits); for --legal, the director's (optional)." }),
+    pinfl: Flags.string({
+      summary: "The key holder's PINFL (14 digits); for --legal, the director's (optional).",
+    }),
     tin: Flags.string({ summary: 'The company TIN (9 digits) for --legal.' }),
     phone: Flags.string({ summary: 'Mobile phone registered to the key holder, +998 and 9 digits.' }),
     alg: Flags.string({
       summary: 'Key algorithm: ozdst[:A|B|C] (default ozdst:A), rsa[:2048|3072|4096], ec[:P-256|P-384].',
     }),
-    dir: Flags.string({ summary: 'Folder for the key file (default: first USB stick DSKEYS, else ~/DSKEYS).' }),
+    dir: Flags.string({
+      summary: 'Folder for the key file (default: first USB stick DSKEYS, else ~/DSKEYS).',
+    }),
     photo: Flags.string({ summary: 'Your photo: JPEG or PNG, at most 5 MB.' }),
-    selfie: Flags.string({ summary: 'A selfie holding the passport open at the main page: JPEG or PNG, at most 5 MB.' }),
+    selfie: Flags.string({
+      summary: 'A selfie holding the passport open at the main page: JPEG or PNG, at most 5 MB.',
+    }),
     yes: Flags.boolean({ char: 'y', summary: 'Send the application without asking for confirmation.' }),
     resume: Flags.string({ summary: 'Continue an interrupted application from its last saved step.' }),
     'resend-sms': Flags.boolean({ summary: 'With --resume: have the portal send a new SMS code first.' }),
-    wait: Flags.boolean({ summary: 'After sending, wait until the application is decided and install the key.' }),
+    wait: Flags.boolean({
+      summary: 'After sending, wait until the application is decided and install the key.',
+    }),
     portal: portalFlag,
     ...secretFlags('key-password'),
     ...secretFlags('sms-code'),
@@ -98,13 +114,28 @@ history: [{ status, at }] }`;
   private passwordValue?: Promise<string>;
 
   async run(): Promise<KeyApplyResult> {
+    try {
+      return await this.apply();
+    } catch (e) {
+      // Ctrl-C in a prompt: the same answer as Ctrl-C anywhere else.
+      if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError'))
+        throw this.interrupted(this.currentId);
+      // Whatever stopped the run, scripts learn which application to resume.
+      if (isOneIdError(e) && this.currentId && !e.data?.applicationId)
+        (e as { data?: Record<string, unknown> }).data = { ...e.data, applicationId: this.currentId };
+      throw e;
+    }
+  }
+
+  private async apply(): Promise<KeyApplyResult> {
     const f = this.flags;
     const resumeId = f.resume;
     this.onInterrupt(() => this.currentId);
     let state: ApplicationState;
     if (resumeId) {
       const saved = await loadState(resumeId);
-      if (!saved) throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id: resumeId } });
+      if (!saved)
+        throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id: resumeId } });
       this.currentId = saved.id;
       this.note(t('apply.note.resuming', { id: saved.id, step: stepText(saved.step) }));
       state = await continueApplication(saved, this.io(false));
@@ -123,13 +154,22 @@ history: [{ status, at }] }`;
 
   private currentId?: string;
 
-  /** Ctrl-C: every completed step is saved; say how to continue. */
+  /** Ctrl-C: every completed step is saved (atomically); say how to continue, exit 130. */
   private onInterrupt(id: () => string | undefined): void {
     process.once('SIGINT', () => {
-      const current = id();
-      process.stderr.write('\n' + t('apply.note.interrupted') + '\n');
-      if (current) process.stderr.write(t('apply.hint.resume', { id: current }) + '\n');
+      const err = this.interrupted(id());
+      const d = describeError(err);
+      if (this.jsonEnabled()) process.stdout.write(JSON.stringify(errorEnvelope(d, this.warnings), null, 2) + '\n');
+      else process.stderr.write(`\n${t('apply.note.interrupted')}\n${d.hint ? d.hint + '\n' : ''}`);
       process.exit(130);
+    });
+  }
+
+  private interrupted(id: string | undefined): InterruptedError {
+    return new InterruptedError('INTERRUPTED', 'apply.note.interrupted', {
+      hintKey: id ? 'apply.hint.resume' : undefined,
+      hintParams: { id },
+      data: id ? { applicationId: id } : undefined,
     });
   }
 
@@ -256,7 +296,9 @@ history: [{ status, at }] }`;
         : false);
     let tin: string | undefined;
     if (legal) {
-      const raw = await this.valueOrPrompt(f.tin, 'tin', (p, ctx) => p.input({ message: t('apply.prompt.tin') }, ctx));
+      const raw = await this.valueOrPrompt(f.tin, 'tin', (p, ctx) =>
+        p.input({ message: t('apply.prompt.tin') }, ctx),
+      );
       const parsed = parseTin(raw);
       if (parsed.kind !== 'legal')
         throw new UsageError('TIN_NOT_LEGAL', 'apply.error.tinNotLegal', { params: { tin: parsed.value } });
@@ -266,10 +308,14 @@ history: [{ status, at }] }`;
     }
     const pinflRaw = legal
       ? f.pinfl
-      : await this.valueOrPrompt(f.pinfl, 'pinfl', (p, ctx) => p.input({ message: t('apply.prompt.pinfl') }, ctx));
+      : await this.valueOrPrompt(f.pinfl, 'pinfl', (p, ctx) =>
+          p.input({ message: t('apply.prompt.pinfl') }, ctx),
+        );
     const pinfl = pinflRaw === undefined ? undefined : parsePinfl(pinflRaw).value;
     const phone = parsePhone(
-      await this.valueOrPrompt(f.phone, 'phone', (p, ctx) => p.input({ message: t('apply.prompt.phone') }, ctx)),
+      await this.valueOrPrompt(f.phone, 'phone', (p, ctx) =>
+        p.input({ message: t('apply.prompt.phone') }, ctx),
+      ),
       { mobile: true },
     ).value;
     const algorithm = parseKeyAlgorithm(f.alg);
@@ -281,14 +327,19 @@ history: [{ status, at }] }`;
               p.select(
                 {
                   message: t('apply.prompt.dir'),
-                  choices: candidates.map((c) => ({ name: `${c.path} (${sourceText(c.source)})`, value: c.path })),
+                  choices: candidates.map((c) => ({
+                    name: `${c.path} (${sourceText(c.source)})`,
+                    value: c.path,
+                  })),
                 },
                 ctx,
               ),
             )
           : candidates[0]!.path),
     );
-    const photo = await this.valueOrPrompt(f.photo, 'photo', (p, ctx) => p.input({ message: t('apply.prompt.photo') }, ctx));
+    const photo = await this.valueOrPrompt(f.photo, 'photo', (p, ctx) =>
+      p.input({ message: t('apply.prompt.photo') }, ctx),
+    );
     const selfie = await this.valueOrPrompt(f.selfie, 'selfie', (p, ctx) =>
       p.input({ message: t('apply.prompt.selfie') }, ctx),
     );

@@ -117,7 +117,9 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
     for (const s of states) {
       const extra = s.installed ? s.installed : s.status === 'issued' ? t('apply.out.toInstall') : '';
       this.out(
-        [s.id, typeText(s.type), s.tin ?? s.pinfl ?? '-', statusText(s.status), extra].filter(Boolean).join('  '),
+        [s.id, typeText(s.type), s.tin ?? s.pinfl ?? '-', statusText(s.status), extra]
+          .filter(Boolean)
+          .join('  '),
       );
     }
     const waiting = states.find((s) => s.status === 'issued' && !s.installed);
@@ -151,12 +153,20 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
     for (const line of historyLines(state)) this.out(line);
     if (state.status === 'awaiting_payment') for (const line of invoiceLines(state)) this.out(line);
     if (state.installed) this.out(t('apply.out.installed', { path: state.installed }));
-    else if (state.step !== 'submitted' && state.status !== 'rejected') this.hint('apply.hint.resume', { id: state.id });
+    else if (state.step !== 'submitted' && state.status !== 'rejected')
+      this.hint('apply.hint.resume', { id: state.id });
   }
 }
 
 function summary(s: ApplicationState): KeyApplicationSummary {
-  const out: KeyApplicationSummary = { id: s.id, type: s.type, status: s.status, history: s.history, dir: s.dir, local: true };
+  const out: KeyApplicationSummary = {
+    id: s.id,
+    type: s.type,
+    status: s.status,
+    history: s.history,
+    dir: s.dir,
+    local: true,
+  };
   if (s.pinfl) out.pinfl = s.pinfl;
   if (s.tin) out.tin = s.tin;
   if (s.invoice) out.invoice = s.invoice;

@@ -1,7 +1,13 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '../../lib/cli/index.js';
 import { t } from '../../lib/i18n/index.js';
-import { dataFlag, SandboxAdmin, sandboxDataDir, urlFlag, type ApplicationView } from '../../lib/sandbox-control/index.js';
+import {
+  dataFlag,
+  SandboxAdmin,
+  sandboxDataDir,
+  urlFlag,
+  type ApplicationView,
+} from '../../lib/sandbox-control/index.js';
 
 export default class SandboxApprove extends BaseCommand<typeof SandboxApprove> {
   static override summary = 'Approve a paid key application: the sandbox CA issues its certificate.';
@@ -13,7 +19,9 @@ JSON result: the application { id, status: "issued", certificateSerial, invoice,
   static override flags = { data: dataFlag, url: urlFlag };
 
   async run(): Promise<ApplicationView> {
-    const app = await SandboxAdmin.forDataDir(sandboxDataDir(this.flags.data), this.flags.url).approve(this.args.id);
+    const app = await SandboxAdmin.forDataDir(sandboxDataDir(this.flags.data), this.flags.url).approve(
+      this.args.id,
+    );
     this.out(t('sandbox.approve.done', { id: app.id, serial: app.certificateSerial ?? '' }));
     return app;
   }

@@ -1,7 +1,13 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../lib/cli/index.js';
 import { t } from '../../lib/i18n/index.js';
-import { dataFlag, SandboxAdmin, sandboxDataDir, urlFlag, type OutboxMessage } from '../../lib/sandbox-control/index.js';
+import {
+  dataFlag,
+  SandboxAdmin,
+  sandboxDataDir,
+  urlFlag,
+  type OutboxMessage,
+} from '../../lib/sandbox-control/index.js';
 
 /** `--json` result of `oneid sandbox outbox`: newest first. */
 export interface SandboxOutboxResult {
@@ -9,7 +15,8 @@ export interface SandboxOutboxResult {
 }
 
 export default class SandboxOutbox extends BaseCommand<typeof SandboxOutbox> {
-  static override summary = 'Show the SMS and e-mail messages the sandbox has "sent" (how testers read SMS codes).';
+  static override summary =
+    'Show the SMS and e-mail messages the sandbox has "sent" (how testers read SMS codes).';
   static override description = `Newest first. Filter by recipient phone (any usual spelling of a +998 number) or e-mail address.
 
 JSON result: { messages: [{ id, channel, recipient, subject, body, createdAt }] }`;
@@ -27,7 +34,11 @@ JSON result: { messages: [{ id, channel, recipient, subject, body, createdAt }] 
 
   async run(): Promise<SandboxOutboxResult> {
     const admin = SandboxAdmin.forDataDir(sandboxDataDir(this.flags.data), this.flags.url);
-    const { messages } = await admin.outbox({ phone: this.flags.phone, last: this.flags.last, channel: this.flags.channel });
+    const { messages } = await admin.outbox({
+      phone: this.flags.phone,
+      last: this.flags.last,
+      channel: this.flags.channel,
+    });
     if (!messages.length) this.out(t('sandbox.outbox.empty'));
     for (const m of messages) {
       this.out(`${m.createdAt}  ${m.channel}  ${m.recipient}${m.subject ? `  [${m.subject}]` : ''}`);

@@ -1,7 +1,13 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '../../lib/cli/index.js';
 import { t } from '../../lib/i18n/index.js';
-import { dataFlag, SandboxAdmin, sandboxDataDir, urlFlag, type ApplicationView } from '../../lib/sandbox-control/index.js';
+import {
+  dataFlag,
+  SandboxAdmin,
+  sandboxDataDir,
+  urlFlag,
+  type ApplicationView,
+} from '../../lib/sandbox-control/index.js';
 
 export default class SandboxPay extends BaseCommand<typeof SandboxPay> {
   static override summary = 'Pay a key application invoice (stands in for the payment systems).';
@@ -9,11 +15,15 @@ export default class SandboxPay extends BaseCommand<typeof SandboxPay> {
 
 JSON result: the application { id, status: "in_review", invoice: { id, amount, paid: true }, reviewDueAt, ... }`;
   static override examples = ['<%= config.bin %> sandbox pay 418273645019'];
-  static override args = { invoice: Args.string({ description: 'Invoice number (from the application).', required: true }) };
+  static override args = {
+    invoice: Args.string({ description: 'Invoice number (from the application).', required: true }),
+  };
   static override flags = { data: dataFlag, url: urlFlag };
 
   async run(): Promise<ApplicationView> {
-    const app = await SandboxAdmin.forDataDir(sandboxDataDir(this.flags.data), this.flags.url).pay(this.args.invoice);
+    const app = await SandboxAdmin.forDataDir(sandboxDataDir(this.flags.data), this.flags.url).pay(
+      this.args.invoice,
+    );
     this.out(t('sandbox.pay.done', { invoice: this.args.invoice, id: app.id }));
     return app;
   }

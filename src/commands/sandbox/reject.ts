@@ -1,12 +1,20 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../lib/cli/index.js';
 import { t } from '../../lib/i18n/index.js';
-import { dataFlag, SandboxAdmin, sandboxDataDir, urlFlag, type ApplicationView } from '../../lib/sandbox-control/index.js';
+import {
+  dataFlag,
+  SandboxAdmin,
+  sandboxDataDir,
+  urlFlag,
+  type ApplicationView,
+} from '../../lib/sandbox-control/index.js';
 
 export default class SandboxReject extends BaseCommand<typeof SandboxReject> {
   static override summary = 'Reject an open key application with a reason (the applicant gets it by SMS).';
   static override description = `JSON result: the application { id, status: "rejected", rejectReason, ... }`;
-  static override examples = ['<%= config.bin %> sandbox reject ka_7Qm3vX0cR1b2n4p6s8u9wA --reason "The selfie is blurred"'];
+  static override examples = [
+    '<%= config.bin %> sandbox reject ka_7Qm3vX0cR1b2n4p6s8u9wA --reason "The selfie is blurred"',
+  ];
   static override args = { id: Args.string({ description: 'Key application id (ka_…).', required: true }) };
   static override flags = {
     data: dataFlag,

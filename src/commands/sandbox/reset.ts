@@ -1,6 +1,12 @@
 import { BaseCommand } from '../../lib/cli/index.js';
 import { t } from '../../lib/i18n/index.js';
-import { clearData, dataFlag, runningSandbox, SandboxAdmin, sandboxDataDir } from '../../lib/sandbox-control/index.js';
+import {
+  clearData,
+  dataFlag,
+  runningSandbox,
+  SandboxAdmin,
+  sandboxDataDir,
+} from '../../lib/sandbox-control/index.js';
 
 /** `--json` result of `oneid sandbox reset`. */
 export interface SandboxResetResult {

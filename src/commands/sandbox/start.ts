@@ -1,7 +1,13 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../lib/cli/index.js';
 import { t } from '../../lib/i18n/index.js';
-import { dataFlag, runForeground, sandboxDataDir, startDetached, type SandboxInfo } from '../../lib/sandbox-control/index.js';
+import {
+  dataFlag,
+  runForeground,
+  sandboxDataDir,
+  startDetached,
+  type SandboxInfo,
+} from '../../lib/sandbox-control/index.js';
 
 /** `--json` result of `oneid sandbox start`. */
 export interface SandboxStartResult {
@@ -22,7 +28,12 @@ JSON result: { url, pid, port, dataDir, detached }`;
     '<%= config.bin %> sandbox start --port 9000 --data ./sandbox-data',
   ];
   static override flags = {
-    port: Flags.integer({ summary: 'TCP port on 127.0.0.1 (0 = any free port).', default: 8765, min: 0, max: 65535 }),
+    port: Flags.integer({
+      summary: 'TCP port on 127.0.0.1 (0 = any free port).',
+      default: 8765,
+      min: 0,
+      max: 65535,
+    }),
     data: dataFlag,
     detach: Flags.boolean({ summary: 'Run in the background and return once the portal answers.' }),
   };

@@ -30,7 +30,9 @@ JSON result: { running, dataDir, url?, pid?, version?, uptimeSeconds?, integrity
       return { running: false, dataDir };
     }
     const s = await new SandboxAdmin(info.url).status();
-    this.out(t('sandbox.status.running', { url: info.url, pid: s.pid, version: s.version, uptime: s.uptimeSeconds }));
+    this.out(
+      t('sandbox.status.running', { url: info.url, pid: s.pid, version: s.version, uptime: s.uptimeSeconds }),
+    );
     this.out(t('sandbox.status.data', { dir: s.dataDir, integrity: s.integrity }));
     this.out(
       t('sandbox.status.counts', {
@@ -40,6 +42,15 @@ JSON result: { running, dataDir, url?, pid?, version?, uptimeSeconds?, integrity
         messages: s.counts.outbox ?? 0,
       }),
     );
-    return { running: true, dataDir, url: info.url, pid: s.pid, version: s.version, uptimeSeconds: s.uptimeSeconds, integrity: s.integrity, counts: s.counts };
+    return {
+      running: true,
+      dataDir,
+      url: info.url,
+      pid: s.pid,
+      version: s.version,
+      uptimeSeconds: s.uptimeSeconds,
+      integrity: s.integrity,
+      counts: s.counts,
+    };
   }
 }

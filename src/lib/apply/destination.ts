@@ -17,7 +17,8 @@ export interface KeyFolderChoice {
   exists: boolean;
 }
 
-const dskeysOf = (root: string) => (path.basename(root).toUpperCase() === 'DSKEYS' ? root : path.join(root, 'DSKEYS'));
+const dskeysOf = (root: string) =>
+  path.basename(root).toUpperCase() === 'DSKEYS' ? root : path.join(root, 'DSKEYS');
 
 async function isDir(p: string): Promise<boolean> {
   try {

@@ -30,7 +30,8 @@ export async function writeNewFile(file: string, data: Uint8Array): Promise<void
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const fail = (e: unknown): never => {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new FileExistsError('KEY_FILE_EXISTS', 'apply.error.fileExists', { params: { path: file } });
+    if (code === 'EEXIST')
+      throw new FileExistsError('KEY_FILE_EXISTS', 'apply.error.fileExists', { params: { path: file } });
     throw new KeyUnusableError('KEY_WRITE_FAILED', 'apply.error.write', {
       params: { path: file, reason: code ?? String(e) },
       cause: e,

@@ -26,7 +26,14 @@ import { parseKeyAlgorithm } from './algorithm.js';
 import { checkImage, type DocumentKind } from './images.js';
 import { createPendingKey, openPendingKey, requestFor, requestSubject } from './pending-key.js';
 import { portalStep } from './refusals.js';
-import { noteStatus, pendingKeyFile, saveState, stepDone, type ApplicationState, type ApplyStep } from './state.js';
+import {
+  noteStatus,
+  pendingKeyFile,
+  saveState,
+  stepDone,
+  type ApplicationState,
+  type ApplyStep,
+} from './state.js';
 import { applyView, installIssued } from './status.js';
 
 export interface NewApplication {
@@ -155,25 +162,42 @@ async function ensureKey(state: ApplicationState, io: ApplyIo): Promise<void> {
   io.onStep?.('key', state);
 }
 
-async function confirmSms(state: ApplicationState, http: PortalHttp, io: ApplyIo): Promise<KeyApplicationView> {
+async function confirmSms(
+  state: ApplicationState,
+  http: PortalHttp,
+  io: ApplyIo,
+): Promise<KeyApplicationView> {
   let attemptsLeft: number | undefined;
   for (let attempt = 1; ; attempt++) {
     const code = (await io.smsCode({ phone: state.phoneMasked, attempt, attemptsLeft })).trim();
     if (!/^\d{4,8}$/.test(code))
-      throw new UsageError('SMS_CODE_FORMAT', 'apply.error.smsCodeFormat', { hintKey: 'apply.hint.resume', hintParams: { id: state.id } });
+      throw new UsageError('SMS_CODE_FORMAT', 'apply.error.smsCodeFormat', {
+        hintKey: 'apply.hint.resume',
+        hintParams: { id: state.id },
+      });
     try {
       return await portalStep(() => confirmKeyApplication(http, state.id, code), { id: state.id });
     } catch (e) {
-      const left = e instanceof PortalRefusedError && e.code === 'SMS_CODE_INVALID' ? Number(e.params.attemptsLeft) : NaN;
+      const left =
+        e instanceof PortalRefusedError && e.code === 'SMS_CODE_INVALID'
+          ? Number(e.params.attemptsLeft)
+          : NaN;
       if (!io.retrySms || !(left > 0)) throw e;
       attemptsLeft = left;
     }
   }
 }
 
-async function attachDocument(state: ApplicationState, http: PortalHttp, kind: DocumentKind): Promise<KeyApplicationView> {
+async function attachDocument(
+  state: ApplicationState,
+  http: PortalHttp,
+  kind: DocumentKind,
+): Promise<KeyApplicationView> {
   const img = await checkImage(kind, kind === 'photo' ? state.photo : state.selfie);
-  return portalStep(() => uploadKeyDocument(http, state.id, kind, img.bytes, img.type), { id: state.id, kind });
+  return portalStep(() => uploadKeyDocument(http, state.id, kind, img.bytes, img.type), {
+    id: state.id,
+    kind,
+  });
 }
 
 /** Every step from wherever the application stands; returns when submitted (or declined). */
@@ -202,7 +226,9 @@ export async function continueApplication(state: ApplicationState, io: ApplyIo):
 
   if (view.status === 'draft') {
     if (!view.request) {
-      view = await portalStep(() => attachKeyRequest(http, state.id, Buffer.from(state.request!, 'base64')), { id: state.id });
+      view = await portalStep(() => attachKeyRequest(http, state.id, Buffer.from(state.request!, 'base64')), {
+        id: state.id,
+      });
       await save('request');
     }
     if (!view.photo) view = await attachDocument(state, http, 'photo');

@@ -24,7 +24,8 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export function imageType(b: Uint8Array): ImageType | undefined {
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   // JPEG: SOI, then a marker segment (APPn, DQT, SOF…): FF D8 FF xx.
-  if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff && buf[3] !== 0xff) return 'image/jpeg';
+  if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff && buf[3] !== 0xff)
+    return 'image/jpeg';
   // PNG: signature, then the IHDR chunk with non-zero width and height.
   if (
     buf.length >= 24 &&

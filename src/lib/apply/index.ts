@@ -11,7 +11,14 @@ export {
   type ApplyIo,
   type NewApplication,
 } from './flow.js';
-export { checkImage, imageType, MAX_IMAGE_BYTES, type CheckedImage, type DocumentKind, type ImageType } from './images.js';
+export {
+  checkImage,
+  imageType,
+  MAX_IMAGE_BYTES,
+  type CheckedImage,
+  type DocumentKind,
+  type ImageType,
+} from './images.js';
 export { checkIssued, installKey, keyFileBase, type InstalledKey } from './install.js';
 export { openPendingKey, type PendingKey } from './pending-key.js';
 export {
@@ -33,4 +40,12 @@ export {
   watchApplication,
   type WatchOptions,
 } from './status.js';
-export { doneText, historyLines, invoiceLines, sourceText, statusText, stepText, typeText } from './render.js';
+export {
+  doneText,
+  historyLines,
+  invoiceLines,
+  sourceText,
+  statusText,
+  stepText,
+  typeText,
+} from './render.js';

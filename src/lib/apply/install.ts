@@ -47,6 +47,11 @@ export function checkIssued(issued: IssuedCertificate, spki: Uint8Array): Certif
       params: { serial: leaf.serialHex },
     });
   const chain = [leaf, ...issuers.filter((c) => !Buffer.from(c.raw).equals(Buffer.from(leaf.raw)))];
+  // A certificate without its issuer proves nothing about who issued it.
+  if (chain.length < 2)
+    throw new KeyUnusableError('ISSUED_CHAIN_INVALID', 'apply.error.chainInvalid', {
+      params: { serial: leaf.serialHex },
+    });
   for (let i = 0; i + 1 < chain.length; i++) {
     if (!verifyCertificateSignature(chain[i]!, chain[i + 1]!))
       throw new KeyUnusableError('ISSUED_CHAIN_INVALID', 'apply.error.chainInvalid', {
@@ -112,7 +117,9 @@ export async function installKey(o: {
   // Read back what will be written: the password opens it and the key is the pending one.
   const back = readPfx(pfx, o.password);
   if (!encodePublicKey(publicKeyOf(back.privateKey)).equals(Buffer.from(o.pending.spki)))
-    throw new KeyUnusableError('ISSUED_KEY_MISMATCH', 'apply.error.keyMismatch', { params: { serial: leaf.serialHex } });
+    throw new KeyUnusableError('ISSUED_KEY_MISMATCH', 'apply.error.keyMismatch', {
+      params: { serial: leaf.serialHex },
+    });
 
   const base = keyFileBase(o.holder);
   for (let n = 1; n <= 9999; n++) {

@@ -62,7 +62,13 @@ export function invoiceLines(state: ApplicationState): string[] {
   if (!inv) return [];
   const amount = inv.amount.toLocaleString('en-US').replace(/,/g, ' ');
   return [
-    t('apply.invoice.line', { id: inv.id, amount, currency: inv.currency, percent: inv.percent, bhm: inv.bhm }),
+    t('apply.invoice.line', {
+      id: inv.id,
+      amount,
+      currency: inv.currency,
+      percent: inv.percent,
+      bhm: inv.bhm,
+    }),
     t(inv.paid ? 'apply.invoice.paid' : 'apply.invoice.howToPay', { id: inv.id }),
   ];
 }

@@ -13,7 +13,15 @@ import { writeFileAtomic } from '../keys/index.js';
 import type { KeyApplicationInvoice, KeyApplicationStatus, KeyApplicationType } from '../portal/index.js';
 
 /** The steps of `key apply`, in order; `step` in the state is the last one completed. */
-export const STEPS = ['started', 'key', 'confirmed', 'request', 'documents', 'submitted', 'installed'] as const;
+export const STEPS = [
+  'started',
+  'key',
+  'confirmed',
+  'request',
+  'documents',
+  'submitted',
+  'installed',
+] as const;
 export type ApplyStep = (typeof STEPS)[number];
 
 export interface StatusChange {
@@ -63,7 +71,8 @@ export function applicationsDir(env: NodeJS.ProcessEnv = process.env): string {
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function stateFile(id: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (!ID_RE.test(id)) throw new UsageError('APPLICATION_ID_INVALID', 'apply.error.badId', { params: { id } });
+  if (!ID_RE.test(id))
+    throw new UsageError('APPLICATION_ID_INVALID', 'apply.error.badId', { params: { id } });
   return path.join(applicationsDir(env), `${id}.json`);
 }
 
@@ -83,7 +92,10 @@ export function noteStatus(state: ApplicationState, status: KeyApplicationStatus
   return true;
 }
 
-export async function saveState(state: ApplicationState, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function saveState(
+  state: ApplicationState,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   state.updatedAt = new Date().toISOString();
   const dir = applicationsDir(env);
   try {
@@ -98,7 +110,10 @@ export async function saveState(state: ApplicationState, env: NodeJS.ProcessEnv 
   }
 }
 
-export async function loadState(id: string, env: NodeJS.ProcessEnv = process.env): Promise<ApplicationState | undefined> {
+export async function loadState(
+  id: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ApplicationState | undefined> {
   const file = stateFile(id, env);
   let text: string;
   try {
@@ -114,7 +129,9 @@ export async function loadState(id: string, env: NodeJS.ProcessEnv = process.env
     if (s.version !== 1 || s.id !== id || !STEPS.includes(s.step)) throw new Error('shape');
     return s;
   } catch {
-    throw new KeyUnusableError('APPLICATION_STATE_CORRUPT', 'apply.error.stateCorrupt', { params: { path: file } });
+    throw new KeyUnusableError('APPLICATION_STATE_CORRUPT', 'apply.error.stateCorrupt', {
+      params: { path: file },
+    });
   }
 }
 

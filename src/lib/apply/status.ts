@@ -5,7 +5,12 @@
  */
 import { rm } from 'node:fs/promises';
 
-import { PortalHttp, getIssuedCertificate, getKeyApplication, type KeyApplicationView } from '../portal/index.js';
+import {
+  PortalHttp,
+  getIssuedCertificate,
+  getKeyApplication,
+  type KeyApplicationView,
+} from '../portal/index.js';
 import { installKey } from './install.js';
 import { openPendingKey } from './pending-key.js';
 import { portalStep } from './refusals.js';
@@ -96,7 +101,11 @@ export interface WatchOptions {
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function isFinal(state: ApplicationState): boolean {
-  return state.status === 'rejected' || (state.status === 'issued' && !!state.installed) || state.step === 'installed';
+  return (
+    state.status === 'rejected' ||
+    (state.status === 'issued' && !!state.installed) ||
+    state.step === 'installed'
+  );
 }
 
 /** Poll until the application is rejected or issued (and then installed). */

@@ -7,10 +7,14 @@ import { InternalError, MalformedError, UnsupportedAlgorithmError, UsageError } 
 /** An OID we know but do not implement (names it), or one we do not know at all. */
 export function unsupportedAlgorithm(oid: string, name?: string): UnsupportedAlgorithmError {
   if (name) {
-    return new UnsupportedAlgorithmError('CRYPTO_UNSUPPORTED_ALGORITHM', 'crypto.error.unsupportedAlgorithm', {
-      params: { oid, name },
-      data: { oid, name },
-    });
+    return new UnsupportedAlgorithmError(
+      'CRYPTO_UNSUPPORTED_ALGORITHM',
+      'crypto.error.unsupportedAlgorithm',
+      {
+        params: { oid, name },
+        data: { oid, name },
+      },
+    );
   }
   return new UnsupportedAlgorithmError('CRYPTO_UNKNOWN_ALGORITHM', 'crypto.error.unknownAlgorithm', {
     params: { oid },
@@ -32,7 +36,10 @@ export function keyMismatch(keyType: string, algorithm: string): UnsupportedAlgo
 }
 
 export function malformedKey(reason: string, cause?: unknown): MalformedError {
-  return new MalformedError('CRYPTO_KEY_MALFORMED', 'crypto.error.malformedKey', { params: { reason }, cause });
+  return new MalformedError('CRYPTO_KEY_MALFORMED', 'crypto.error.malformedKey', {
+    params: { reason },
+    cause,
+  });
 }
 
 export function notOnCurve(curve: string): MalformedError {
@@ -45,5 +52,7 @@ export function badKeySpec(reason: string): UsageError {
 
 /** A digest of the wrong size handed to `signDigest`: a programming error, not user input. */
 export function badDigestLength(expected: number, actual: number): InternalError {
-  return new InternalError('CRYPTO_DIGEST_LENGTH', 'crypto.error.digestLength', { params: { expected, actual } });
+  return new InternalError('CRYPTO_DIGEST_LENGTH', 'crypto.error.digestLength', {
+    params: { expected, actual },
+  });
 }

@@ -59,7 +59,7 @@ export function randomScalar(q: bigint): bigint {
 export function publicPoint(id: GostCurveId, d: bigint): { x: bigint; y: bigint } {
   const c = curve(id);
   if (d <= 0n || d >= c.params.n) throw new RangeError('private scalar out of range');
-  return c.Point.BASE.multiply(d).toAffine();
+  return c.mulBase(d).toAffine();
 }
 
 /**
@@ -72,7 +72,7 @@ export function signE(id: GostCurveId, d: bigint, e: bigint, k?: bigint): Signat
   for (;;) {
     const kk = k ?? randomScalar(q);
     if (kk <= 0n || kk >= q) throw new RangeError('k out of range');
-    const r = c.Point.BASE.multiply(kk).toAffine().x % q;
+    const r = c.mulBase(kk).toAffine().x % q;
     const s = r === 0n ? 0n : (r * d + kk * e) % q;
     if (r !== 0n && s !== 0n) return { r, s };
     if (k !== undefined) throw new RangeError('the injected k gives r = 0 or s = 0');

@@ -136,7 +136,8 @@ export function encryptBlock(
  * A convenience for tests and callers outside the hash; the hash uses `encryptBlock` directly.
  */
 export function encrypt(sbox: SBoxes, key: Uint8Array, block: Uint8Array): Uint8Array {
-  if (key.length !== 32 || block.length !== 8) throw new RangeError('GOST 28147-89 needs a 32-octet key and an 8-octet block');
+  if (key.length !== 32 || block.length !== 8)
+    throw new RangeError('GOST 28147-89 needs a 32-octet key and an 8-octet block');
   const k = new Int32Array(8);
   for (let i = 0; i < 8; i++) k[i] = readLe32(key, 4 * i);
   const out = new Int32Array(2);

@@ -17,7 +17,15 @@
  * Speed: 32-bit words throughout, combined S-box tables (`gost28147.ts`), the ψ output
  * transformation as generated straight-line XORs (`gost94-mix.ts`), and no allocation per block.
  */
-import { encryptBlock, readLe32, roundTables, SBOX_CRYPTOPRO, SBOX_TEST, writeLe32, type SBoxes } from './gost28147.js';
+import {
+  encryptBlock,
+  readLe32,
+  roundTables,
+  SBOX_CRYPTOPRO,
+  SBOX_TEST,
+  writeLe32,
+  type SBoxes,
+} from './gost28147.js';
 import { mix } from './gost94-mix.js';
 
 const tablesCache = new Map<SBoxes, Int32Array>();
@@ -31,9 +39,9 @@ function tablesFor(sbox: SBoxes): Int32Array {
 }
 
 /** C3 of the key schedule as little-endian 32-bit words (octets 1,3,5,7,8,10,12,14,17,18,20,23,24,28,29,31 = 0xff). */
-const C3 = [0xff00ff00, 0xff00ff00, 0x00ff00ff, 0x00ff00ff, 0x00ffff00, 0xff0000ff, 0x000000ff, 0xff00ffff].map(
-  (v) => v | 0,
-);
+const C3 = [
+  0xff00ff00, 0xff00ff00, 0x00ff00ff, 0x00ff00ff, 0x00ffff00, 0xff0000ff, 0x000000ff, 0xff00ffff,
+].map((v) => v | 0);
 
 /** Transposition P of the key schedule: key octet 4j+i = w octet 8i+j, on 32-bit words. */
 function transpose(w: Int32Array, k: Int32Array, ko: number): void {
@@ -119,7 +127,7 @@ export class Gost94 {
     const bits = this.length * 8;
     const m = this.m;
     m.fill(0);
-    m[0] = bits % 0x100000000 | 0;
+    m[0] = (bits % 0x100000000) | 0;
     m[1] = Math.floor(bits / 0x100000000) | 0;
     this.step(m);
     m.set(this.sum);

@@ -10,7 +10,14 @@ import { unsupportedHash } from './errors.js';
 
 export type HashAlg = 'ozdst-1106' | 'gost94-test' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
-export const HASH_ALGS: readonly HashAlg[] = ['ozdst-1106', 'gost94-test', 'sha1', 'sha256', 'sha384', 'sha512'];
+export const HASH_ALGS: readonly HashAlg[] = [
+  'ozdst-1106',
+  'gost94-test',
+  'sha1',
+  'sha256',
+  'sha384',
+  'sha512',
+];
 
 /** Digest sizes in octets. */
 export const HASH_SIZE: Record<HashAlg, number> = {

@@ -3,7 +3,17 @@
  * on the CryptoPro curves), RSA and ECDSA through node:crypto, key encodings, and the algorithm
  * registry by OID. Other areas import only this file.
  */
-export { createHash, hash, hashSync, isHashAlg, HASH_ALGS, HASH_SIZE, type Hash, type HashAlg, type HashInput } from './hash.js';
+export {
+  createHash,
+  hash,
+  hashSync,
+  isHashAlg,
+  HASH_ALGS,
+  HASH_SIZE,
+  type Hash,
+  type HashAlg,
+  type HashInput,
+} from './hash.js';
 export {
   generateKeyPair,
   gostKeyFromScalar,

@@ -50,7 +50,9 @@ export function isGostPrivateKey(k: unknown): k is GostPrivateKey {
 }
 
 export function isGostPublicKey(k: unknown): k is GostPublicKey {
-  return typeof k === 'object' && k !== null && (k as GostPublicKey).kind === 'gost2001' && 'x' in k && !('d' in k);
+  return (
+    typeof k === 'object' && k !== null && (k as GostPublicKey).kind === 'gost2001' && 'x' in k && !('d' in k)
+  );
 }
 
 /** A GOST key pair from a known scalar (PKCS#8 import, tests). */
@@ -60,8 +62,14 @@ export function gostKeyFromScalar(c: GostCurve, d: bigint, family: GostFamily = 
   return { kind: 'gost2001', curve: c, family, d, publicKey: { kind: 'gost2001', curve: c, family, x, y } };
 }
 
-export function generateKeyPair(spec: { alg: 'ozdst'; curve?: GostCurve; family?: GostFamily }): KeyPair<GostPrivateKey, GostPublicKey>;
-export function generateKeyPair(spec: { alg: 'rsa'; bits?: number } | { alg: 'ec'; curve?: 'P-256' | 'P-384' }): KeyPair<KeyObject, KeyObject>;
+export function generateKeyPair(spec: {
+  alg: 'ozdst';
+  curve?: GostCurve;
+  family?: GostFamily;
+}): KeyPair<GostPrivateKey, GostPublicKey>;
+export function generateKeyPair(
+  spec: { alg: 'rsa'; bits?: number } | { alg: 'ec'; curve?: 'P-256' | 'P-384' },
+): KeyPair<KeyObject, KeyObject>;
 export function generateKeyPair(spec: KeySpec): KeyPair;
 export function generateKeyPair(spec: KeySpec): KeyPair {
   switch (spec.alg) {
@@ -69,7 +77,8 @@ export function generateKeyPair(spec: KeySpec): KeyPair {
       const c = spec.curve ?? 'A';
       if (c !== 'A' && c !== 'B' && c !== 'C') throw badKeySpec(`unknown curve ${String(c)}`);
       const family = spec.family ?? 'ozdst2009';
-      if (family !== 'ozdst2009' && family !== 'ozmst2024') throw badKeySpec(`unknown family ${String(family)}`);
+      if (family !== 'ozdst2009' && family !== 'ozmst2024')
+        throw badKeySpec(`unknown family ${String(family)}`);
       const priv = gostKeyFromScalar(c, randomScalar(curve(c).params.n), family);
       return { privateKey: priv, publicKey: priv.publicKey };
     }

@@ -103,28 +103,38 @@ function build(def: Def): Algorithm {
 }
 
 function notSignature(oid: string, name: string): UnsupportedAlgorithmError {
-  return new UnsupportedAlgorithmError('CRYPTO_NOT_A_SIGNATURE', 'crypto.error.notSignature', { params: { oid, name } });
+  return new UnsupportedAlgorithmError('CRYPTO_NOT_A_SIGNATURE', 'crypto.error.notSignature', {
+    params: { oid, name },
+  });
 }
 
-const gost = (family: GostFamily, curve: GostCurve = 'A') => () => generateKeyPair({ alg: 'ozdst', curve, family });
+const gost =
+  (family: GostFamily, curve: GostCurve = 'A') =>
+  () =>
+    generateKeyPair({ alg: 'ozdst', curve, family });
 const rsa = () => generateKeyPair({ alg: 'rsa' });
 const ec = (curve: 'P-256' | 'P-384') => () => generateKeyPair({ alg: 'ec', curve });
 
 const DEFS: Def[] = [
   // O'z DSt 2009 family
   { oid: OID.ozdst1106Digest, kind: 'digest', hash: 'ozdst-1106' },
-  { oid: OID.ozdst1092Key, kind: 'key', hash: 'ozdst-1106', keyType: 'gost2001', family: 'ozdst2009', gen: gost('ozdst2009') },
-  ...(['A', 'B', 'C'] as const).map(
-    (c): Def => ({
-      oid: { A: OID.ozdst1092ParamA, B: OID.ozdst1092ParamB, C: OID.ozdst1092ParamC }[c],
-      kind: 'key',
-      hash: 'ozdst-1106',
-      keyType: 'gost2001',
-      family: 'ozdst2009',
-      curve: c,
-      gen: gost('ozdst2009', c),
-    }),
-  ),
+  {
+    oid: OID.ozdst1092Key,
+    kind: 'key',
+    hash: 'ozdst-1106',
+    keyType: 'gost2001',
+    family: 'ozdst2009',
+    gen: gost('ozdst2009'),
+  },
+  ...(['A', 'B', 'C'] as const).map((c): Def => ({
+    oid: { A: OID.ozdst1092ParamA, B: OID.ozdst1092ParamB, C: OID.ozdst1092ParamC }[c],
+    kind: 'key',
+    hash: 'ozdst-1106',
+    keyType: 'gost2001',
+    family: 'ozdst2009',
+    curve: c,
+    gen: gost('ozdst2009', c),
+  })),
   {
     oid: OID.ozdst1106WithOzdst1092,
     kind: 'signature',
@@ -135,18 +145,23 @@ const DEFS: Def[] = [
   },
   // O'z MSt 2024 family
   { oid: OID.ozmst2024Digest, kind: 'digest', hash: 'ozdst-1106' },
-  { oid: OID.ozmst2024Key, kind: 'key', hash: 'ozdst-1106', keyType: 'gost2001', family: 'ozmst2024', gen: gost('ozmst2024') },
-  ...(['A', 'B', 'C'] as const).map(
-    (c): Def => ({
-      oid: { A: OID.ozmst2024ParamA, B: OID.ozmst2024ParamB, C: OID.ozmst2024ParamC }[c],
-      kind: 'key',
-      hash: 'ozdst-1106',
-      keyType: 'gost2001',
-      family: 'ozmst2024',
-      curve: c,
-      gen: gost('ozmst2024', c),
-    }),
-  ),
+  {
+    oid: OID.ozmst2024Key,
+    kind: 'key',
+    hash: 'ozdst-1106',
+    keyType: 'gost2001',
+    family: 'ozmst2024',
+    gen: gost('ozmst2024'),
+  },
+  ...(['A', 'B', 'C'] as const).map((c): Def => ({
+    oid: { A: OID.ozmst2024ParamA, B: OID.ozmst2024ParamB, C: OID.ozmst2024ParamC }[c],
+    kind: 'key',
+    hash: 'ozdst-1106',
+    keyType: 'gost2001',
+    family: 'ozmst2024',
+    curve: c,
+    gen: gost('ozmst2024', c),
+  })),
   {
     oid: OID.ozmst2024Signature,
     kind: 'signature',
@@ -157,7 +172,14 @@ const DEFS: Def[] = [
   },
   // The same algorithms under the Russian OIDs (OpenSSL's GOST engine, RFC 4491 certificates)
   { oid: OID.gostR3411_94, kind: 'digest', hash: 'ozdst-1106' },
-  { oid: OID.gostR3410_2001, kind: 'key', hash: 'ozdst-1106', keyType: 'gost2001', family: 'ozdst2009', gen: gost('ozdst2009') },
+  {
+    oid: OID.gostR3410_2001,
+    kind: 'key',
+    hash: 'ozdst-1106',
+    keyType: 'gost2001',
+    family: 'ozdst2009',
+    gen: gost('ozdst2009'),
+  },
   { oid: OID.gostR3411_94WithGostR3410_2001, kind: 'signature', hash: 'ozdst-1106', keyType: 'gost2001' },
   // RSA, PKCS#1 v1.5
   { oid: OID.rsaEncryption, kind: 'key', hash: 'sha256', keyType: 'rsa', gen: rsa },
@@ -201,7 +223,10 @@ export function supportedAlgorithms(): Algorithm[] {
  * The signature algorithm a key signs with by default, and its digest OID: what a CMS SignerInfo,
  * a PKCS#10 request or a certificate records for it.
  */
-export function signatureAlgorithmFor(key: PrivateKey | PublicKey): { signature: Algorithm; digestOid: string } {
+export function signatureAlgorithmFor(key: PrivateKey | PublicKey): {
+  signature: Algorithm;
+  digestOid: string;
+} {
   if (!isKeyObject(key)) {
     return key.family === 'ozmst2024'
       ? { signature: algorithmFor(OID.ozmst2024Signature), digestOid: OID.ozmst2024Digest }

@@ -13,7 +13,14 @@ import { badDigestLength, keyMismatch, unsupportedHash } from './errors.js';
 import { decodeSignature, digestToE, encodeSignature, signE, verifyE } from './gost2001.js';
 import { curve } from './curves.js';
 import { hashSync, HASH_SIZE, type HashAlg } from './hash.js';
-import { describeKey, isGostPrivateKey, isKeyObject, type GostPublicKey, type PrivateKey, type PublicKey } from './keys.js';
+import {
+  describeKey,
+  isGostPrivateKey,
+  isKeyObject,
+  type GostPublicKey,
+  type PrivateKey,
+  type PublicKey,
+} from './keys.js';
 import { OID } from './oids.js';
 
 export interface SignOptions {
@@ -28,7 +35,12 @@ export interface VerifyOptions {
 }
 
 const NODE_HASHES = new Set<HashAlg>(['sha1', 'sha256', 'sha384', 'sha512']);
-const DIGEST_OID: Record<string, string> = { sha1: OID.sha1, sha256: OID.sha256, sha384: OID.sha384, sha512: OID.sha512 };
+const DIGEST_OID: Record<string, string> = {
+  sha1: OID.sha1,
+  sha256: OID.sha256,
+  sha384: OID.sha384,
+  sha512: OID.sha512,
+};
 
 type NodeKeyKind = { type: 'rsa' } | { type: 'ec'; curve: 'P-256' | 'P-384' };
 
@@ -67,7 +79,8 @@ export function sign(privateKey: PrivateKey, data: Uint8Array, opts: SignOptions
   if (!isKeyObject(privateKey)) return signDigest(privateKey, hashSync(gostHash(opts.hash), data), opts);
   const kind = nodeKeyKind(privateKey);
   const alg = nodeHash(opts.hash, kind);
-  if (kind.type === 'rsa') return nodeCrypto.sign(alg, data, { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
+  if (kind.type === 'rsa')
+    return nodeCrypto.sign(alg, data, { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
   return nodeCrypto.sign(alg, data, { key: privateKey, dsaEncoding: 'der' });
 }
 
@@ -82,7 +95,12 @@ export function verify(
   const alg = nodeHash(opts.hash, kind);
   try {
     if (kind.type === 'rsa')
-      return nodeCrypto.verify(alg, data, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
+      return nodeCrypto.verify(
+        alg,
+        data,
+        { key: publicKey, padding: constants.RSA_PKCS1_PADDING },
+        signature,
+      );
     return nodeCrypto.verify(alg, data, { key: publicKey, dsaEncoding: 'der' }, signature);
   } catch {
     return false;
@@ -154,7 +172,11 @@ export function verifyDigest(
     }
     const jwk = key.export({ format: 'jwk' });
     const point = Buffer.concat([Buffer.from([4]), b64u(jwk.x), b64u(jwk.y)]);
-    return nobleCurve(kind.curve).verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
+    return nobleCurve(kind.curve).verify(signature, digest, point, {
+      prehash: false,
+      lowS: false,
+      format: 'der',
+    });
   } catch {
     return false;
   }

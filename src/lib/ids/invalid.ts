@@ -21,7 +21,8 @@ export function invalid(
  */
 export function asText(input: unknown): string {
   if (typeof input === 'string') return input;
-  if ((typeof input === 'number' && Number.isSafeInteger(input)) || typeof input === 'bigint') return String(input);
+  if ((typeof input === 'number' && Number.isSafeInteger(input)) || typeof input === 'bigint')
+    return String(input);
   return '';
 }
 

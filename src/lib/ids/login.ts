@@ -24,7 +24,8 @@ export function parseLogin(input: unknown): Login {
   if (chars.length > LOGIN_MAX) {
     throw invalid('login', 'LOGIN_TOO_LONG', 'ids.login.tooLong', { max: LOGIN_MAX, count: chars.length });
   }
-  if (!/^[A-Za-z]$/.test(chars[0]!)) throw invalid('login', 'LOGIN_FIRST_CHAR', 'ids.login.firstChar', { char: chars[0] });
+  if (!/^[A-Za-z]$/.test(chars[0]!))
+    throw invalid('login', 'LOGIN_FIRST_CHAR', 'ids.login.firstChar', { char: chars[0] });
   const bad = chars.findIndex((c) => !/^[A-Za-z0-9._-]$/.test(c));
   if (bad >= 0) {
     throw invalid('login', 'LOGIN_CHARACTER', 'ids.login.character', { position: bad + 1, char: chars[bad] });

@@ -14,12 +14,26 @@ export interface PassportNumber {
 }
 
 const CYRILLIC_TWINS: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
 };
 const HINT = 'ids.passport.hint';
 
 export function parsePassport(input: unknown): PassportNumber {
-  const value = [...asText(input).replace(/[\s-]+/g, '').toUpperCase()]
+  const value = [
+    ...asText(input)
+      .replace(/[\s-]+/g, '')
+      .toUpperCase(),
+  ]
     .map((c) => CYRILLIC_TWINS[c] ?? c)
     .join('');
   const chars = [...value];
@@ -28,8 +42,10 @@ export function parsePassport(input: unknown): PassportNumber {
   }
   const series = chars.slice(0, 2).join('');
   const number = chars.slice(2).join('');
-  if (!/^[A-Z]{2}$/.test(series)) throw invalid('passport', 'PASSPORT_SERIES', 'ids.passport.series', { series }, HINT);
-  if (firstNonDigit(number)) throw invalid('passport', 'PASSPORT_NUMBER', 'ids.passport.number', { number }, HINT);
+  if (!/^[A-Z]{2}$/.test(series))
+    throw invalid('passport', 'PASSPORT_SERIES', 'ids.passport.series', { series }, HINT);
+  if (firstNonDigit(number))
+    throw invalid('passport', 'PASSPORT_NUMBER', 'ids.passport.number', { number }, HINT);
   return { value, series, number };
 }
 

@@ -23,7 +23,8 @@ export function assertPasswordAcceptable(input: unknown): void {
   const missing = passwordProblems(input);
   const params = { min: PASSWORD_MIN };
   const data = { missing };
-  if (missing.length === 2) throw invalid('password', 'PASSWORD_WEAK', 'ids.password.weak', params, undefined, data);
+  if (missing.length === 2)
+    throw invalid('password', 'PASSWORD_WEAK', 'ids.password.weak', params, undefined, data);
   if (missing[0] === 'length') {
     throw invalid('password', 'PASSWORD_TOO_SHORT', 'ids.password.tooShort', params, undefined, data);
   }

@@ -8,10 +8,12 @@
  */
 import { createRequire } from 'node:module';
 
+import type * as LibPhoneNumber from 'libphonenumber-js/core';
+import type { MetadataJson } from 'libphonenumber-js/core';
+
 import { asText, invalid } from './invalid.js';
 
-type Core = typeof import('libphonenumber-js/core');
-type MetadataJson = import('libphonenumber-js/core').MetadataJson;
+type Core = typeof LibPhoneNumber;
 
 const require = createRequire(import.meta.url);
 let core: Core | undefined;
@@ -63,15 +65,17 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): Phone {
   let national: string;
   if (international) {
     if (!digits.startsWith(COUNTRY_CODE)) {
-      const code = lp.parsePhoneNumberFromString(`+${digits}`, metadata)?.countryCallingCode ?? digits.slice(0, 3);
+      const code =
+        lp.parsePhoneNumberFromString(`+${digits}`, metadata)?.countryCallingCode ?? digits.slice(0, 3);
       throw invalid('phone', 'PHONE_COUNTRY', 'ids.phone.country', { code }, HINT);
     }
     national = digits.slice(COUNTRY_CODE.length);
   } else {
     // "998901234567" is the international form without "+"; anything else is national.
-    national = digits.length === COUNTRY_CODE.length + NATIONAL_DIGITS && digits.startsWith(COUNTRY_CODE)
-      ? digits.slice(COUNTRY_CODE.length)
-      : digits;
+    national =
+      digits.length === COUNTRY_CODE.length + NATIONAL_DIGITS && digits.startsWith(COUNTRY_CODE)
+        ? digits.slice(COUNTRY_CODE.length)
+        : digits;
   }
   if (national.length !== NATIONAL_DIGITS) {
     throw invalid('phone', 'PHONE_LENGTH', 'ids.phone.length', { count: national.length }, HINT);
@@ -79,7 +83,8 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): Phone {
   const value = `+${COUNTRY_CODE}${national}`;
   const code = national.slice(0, 2);
   const parsed = lp.parsePhoneNumberFromString(value, metadata);
-  if (!parsed?.isValid()) throw invalid('phone', 'PHONE_INVALID', 'ids.phone.invalid', { number: value, code }, HINT);
+  if (!parsed?.isValid())
+    throw invalid('phone', 'PHONE_INVALID', 'ids.phone.invalid', { number: value, code }, HINT);
   if (options.mobile && !lp.parsePhoneNumberFromString(value, mobile())?.isValid()) {
     throw invalid('phone', 'PHONE_NOT_MOBILE', 'ids.phone.notMobile', { number: value, code }, HINT);
   }

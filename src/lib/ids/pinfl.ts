@@ -81,16 +81,29 @@ export function parsePinfl(input: unknown, options: PinflOptions = {}): Pinfl {
   }
   const birthDate = isoDate(year, month, day);
   if (birthDate > today(options.now ?? new Date())) {
-    throw invalid('pinfl', 'PINFL_BIRTH_DATE_FUTURE', 'ids.pinfl.birthDateFuture', { date: shown, year }, HINT);
+    throw invalid(
+      'pinfl',
+      'PINFL_BIRTH_DATE_FUTURE',
+      'ids.pinfl.birthDateFuture',
+      { date: shown, year },
+      HINT,
+    );
   }
   const district = value.slice(7, 10);
-  if (district === '000') throw invalid('pinfl', 'PINFL_DISTRICT', 'ids.pinfl.district', { value: district }, HINT);
+  if (district === '000')
+    throw invalid('pinfl', 'PINFL_DISTRICT', 'ids.pinfl.district', { value: district }, HINT);
   const serial = value.slice(10, 13);
   if (serial === '000') throw invalid('pinfl', 'PINFL_SERIAL', 'ids.pinfl.serial', { value: serial }, HINT);
 
   const expected = pinflCheckDigit(value.slice(0, 13));
   if (digits[13] !== expected) {
-    throw invalid('pinfl', 'PINFL_CHECK_DIGIT', 'ids.pinfl.checkDigit', { expected, actual: digits[13] }, HINT);
+    throw invalid(
+      'pinfl',
+      'PINFL_CHECK_DIGIT',
+      'ids.pinfl.checkDigit',
+      { expected, actual: digits[13] },
+      HINT,
+    );
   }
   return { value, sex: digits[0]! % 2 === 1 ? 'male' : 'female', birthDate, district, serial };
 }
@@ -129,13 +142,23 @@ function threeDigits(v: number | string, code: string, key: string): string {
 export function makePinfl(parts: PinflParts): string {
   let y: number, m: number, d: number;
   if (parts.birthDate instanceof Date) {
-    [y, m, d] = [parts.birthDate.getUTCFullYear(), parts.birthDate.getUTCMonth() + 1, parts.birthDate.getUTCDate()];
+    [y, m, d] = [
+      parts.birthDate.getUTCFullYear(),
+      parts.birthDate.getUTCMonth() + 1,
+      parts.birthDate.getUTCDate(),
+    ];
   } else {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(parts.birthDate.trim());
     [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
   }
   if (!(y >= 1800 && y <= 2099)) {
-    throw invalid('pinfl', 'PINFL_YEAR_RANGE', 'ids.pinfl.yearRange', { value: String(parts.birthDate) }, HINT);
+    throw invalid(
+      'pinfl',
+      'PINFL_YEAR_RANGE',
+      'ids.pinfl.yearRange',
+      { value: String(parts.birthDate) },
+      HINT,
+    );
   }
   const shown = `${pad(d, 2)}.${pad(m, 2)}.${pad(y % 100, 2)}`;
   if (!isRealDate(y, m, d)) {

@@ -4,6 +4,7 @@
  * its password keeping every bag and attribute.
  */
 import { createHash } from 'node:crypto';
+import { children, parse, readOctets, readOid, seq } from '../asn1/index.js';
 import { KeyUnusableError, MalformedError } from '../errors/index.js';
 import { aliasFor } from './alias.js';
 import { buildChain, parseCertificate, type Certificate } from './certificate.js';
@@ -26,7 +27,6 @@ import {
   friendlyNameAttribute,
   localKeyIdAttribute,
 } from './pkcs12/write.js';
-import { children, parse, readOctets, readOid, seq } from '../asn1/index.js';
 
 export interface PfxProtection {
   /** Protection of each shrouded key bag. */

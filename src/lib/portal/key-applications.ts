@@ -9,12 +9,7 @@ import type { PortalHttp } from './http.js';
 export type KeyApplicationType = 'individual' | 'legal';
 
 export type KeyApplicationStatus =
-  | 'awaiting_sms'
-  | 'draft'
-  | 'awaiting_payment'
-  | 'in_review'
-  | 'issued'
-  | 'rejected';
+  'awaiting_sms' | 'draft' | 'awaiting_payment' | 'in_review' | 'issued' | 'rejected';
 
 export interface KeyApplicationInvoice {
   id: string;
@@ -77,7 +72,10 @@ const base = '/api/v1/key-applications';
 const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 /** Start an application; the portal sends an SMS code to the phone registered to the holder. */
-export function startKeyApplication(http: PortalHttp, input: KeyApplicationStart): Promise<KeyApplicationStarted> {
+export function startKeyApplication(
+  http: PortalHttp,
+  input: KeyApplicationStart,
+): Promise<KeyApplicationStarted> {
   return http.request<KeyApplicationStarted>(base, { method: 'POST', json: input });
 }
 
@@ -89,12 +87,20 @@ export function resendKeyApplicationSms(http: PortalHttp, id: string): Promise<K
   return http.request<KeyApplicationStarted>(`${at(id)}/sms/resend`, { method: 'POST', json: {} });
 }
 
-export function confirmKeyApplication(http: PortalHttp, id: string, code: string): Promise<KeyApplicationView> {
+export function confirmKeyApplication(
+  http: PortalHttp,
+  id: string,
+  code: string,
+): Promise<KeyApplicationView> {
   return http.request<KeyApplicationView>(`${at(id)}/confirm`, { method: 'POST', json: { code } });
 }
 
 /** Attach the PKCS#10 request (DER; sent as base64). */
-export function attachKeyRequest(http: PortalHttp, id: string, pkcs10: Uint8Array): Promise<KeyApplicationView> {
+export function attachKeyRequest(
+  http: PortalHttp,
+  id: string,
+  pkcs10: Uint8Array,
+): Promise<KeyApplicationView> {
   return http.request<KeyApplicationView>(`${at(id)}/request`, {
     method: 'PUT',
     json: { pkcs10: Buffer.from(pkcs10).toString('base64') },

@@ -64,7 +64,10 @@ export class SandboxAdmin {
     if (url) return new SandboxAdmin(url);
     const info = runningSandbox(dataDir);
     if (!info) {
-      throw new NetworkError('SANDBOX_NOT_RUNNING', 'sandbox.error.notRunning', { params: { dir: dataDir }, hintKey: 'sandbox.hint.start' });
+      throw new NetworkError('SANDBOX_NOT_RUNNING', 'sandbox.error.notRunning', {
+        params: { dir: dataDir },
+        hintKey: 'sandbox.hint.start',
+      });
     }
     return new SandboxAdmin(info.url);
   }
@@ -72,20 +75,31 @@ export class SandboxAdmin {
   status(): Promise<SandboxStatus> {
     return this.http.request('/api/v1/sandbox/status');
   }
-  registry(q: { kind?: string; free?: boolean; limit?: number } = {}): Promise<{ persons: RegistryPerson[]; companies: RegistryCompany[] }> {
+  registry(
+    q: { kind?: string; free?: boolean; limit?: number } = {},
+  ): Promise<{ persons: RegistryPerson[]; companies: RegistryCompany[] }> {
     return this.http.request('/api/v1/sandbox/registry', { searchParams: q });
   }
-  outbox(q: { phone?: string; last?: number; channel?: string } = {}): Promise<{ messages: OutboxMessage[] }> {
+  outbox(
+    q: { phone?: string; last?: number; channel?: string } = {},
+  ): Promise<{ messages: OutboxMessage[] }> {
     return this.http.request('/api/v1/sandbox/outbox', { searchParams: q });
   }
   approve(id: string): Promise<ApplicationView> {
-    return this.http.request(`/api/v1/sandbox/key-applications/${encodeURIComponent(id)}/approve`, { method: 'POST' });
+    return this.http.request(`/api/v1/sandbox/key-applications/${encodeURIComponent(id)}/approve`, {
+      method: 'POST',
+    });
   }
   reject(id: string, reason: string): Promise<ApplicationView> {
-    return this.http.request(`/api/v1/sandbox/key-applications/${encodeURIComponent(id)}/reject`, { method: 'POST', json: { reason } });
+    return this.http.request(`/api/v1/sandbox/key-applications/${encodeURIComponent(id)}/reject`, {
+      method: 'POST',
+      json: { reason },
+    });
   }
   pay(invoice: string): Promise<ApplicationView> {
-    return this.http.request(`/api/v1/sandbox/invoices/${encodeURIComponent(invoice)}/pay`, { method: 'POST' });
+    return this.http.request(`/api/v1/sandbox/invoices/${encodeURIComponent(invoice)}/pay`, {
+      method: 'POST',
+    });
   }
   reset(): Promise<{ status: string }> {
     return this.http.request('/api/v1/sandbox/reset', { method: 'POST' });

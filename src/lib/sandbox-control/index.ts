@@ -5,7 +5,17 @@
  */
 export { sandboxDataDir, LOG_FILE } from './paths.js';
 export { dataFlag, urlFlag } from './flags.js';
-export { clearData, health, isAlive, runForeground, runningSandbox, startDetached, stopSandbox, type SandboxInfo, type StartOptions } from './process.js';
+export {
+  clearData,
+  health,
+  isAlive,
+  runForeground,
+  runningSandbox,
+  startDetached,
+  stopSandbox,
+  type SandboxInfo,
+  type StartOptions,
+} from './process.js';
 export {
   SandboxAdmin,
   type ApplicationView,

@@ -48,7 +48,10 @@ function removeRunFiles(dataDir: string): void {
   for (const f of [INFO_FILE, PID_FILE]) rmSync(path.join(dataDir, f), { force: true });
 }
 
-export async function health(url: string, timeoutMs = 2000): Promise<{ status: string; version: string } | undefined> {
+export async function health(
+  url: string,
+  timeoutMs = 2000,
+): Promise<{ status: string; version: string } | undefined> {
   try {
     const res = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(timeoutMs) });
     return res.ok ? ((await res.json()) as { status: string; version: string }) : undefined;
@@ -82,7 +85,17 @@ function assertStartable(o: StartOptions): void {
 
 const args = (o: StartOptions, quiet: boolean): string[] => {
   const e = entry();
-  return [...e.execArgv, e.file, '--port', String(o.port), '--data', o.dataDir, '--host', o.host ?? '127.0.0.1', ...(quiet ? ['--quiet'] : [])];
+  return [
+    ...e.execArgv,
+    e.file,
+    '--port',
+    String(o.port),
+    '--data',
+    o.dataDir,
+    '--host',
+    o.host ?? '127.0.0.1',
+    ...(quiet ? ['--quiet'] : []),
+  ];
 };
 
 /** Detached: returns once the portal answers /api/v1/health (or fails with its log's last line). */
@@ -160,7 +173,9 @@ export async function runForeground(o: StartOptions): Promise<{ exitCode: number
   process.off('SIGINT', onInt);
   process.off('SIGTERM', onTerm);
   if (!announced) {
-    throw new NetworkError('SANDBOX_START_FAILED', 'sandbox.error.startFailed', { params: { reason: buffered.trim() || `exit ${code}` } });
+    throw new NetworkError('SANDBOX_START_FAILED', 'sandbox.error.startFailed', {
+      params: { reason: buffered.trim() || `exit ${code}` },
+    });
   }
   return { exitCode: code };
 }

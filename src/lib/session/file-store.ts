@@ -26,7 +26,10 @@ const POSIX = process.platform !== 'win32';
 
 function ioError(file: string, e: unknown): StorageError {
   const reason = typeof e === 'string' ? e : ((e as NodeJS.ErrnoException).code ?? String(e));
-  return new StorageError('SESSION_FILE_IO', 'session.error.fileIo', { params: { path: file, reason }, cause: e });
+  return new StorageError('SESSION_FILE_IO', 'session.error.fileIo', {
+    params: { path: file, reason },
+    cause: e,
+  });
 }
 
 export class FileSessionStore implements SessionStore {
@@ -87,7 +90,8 @@ export class FileSessionStore implements SessionStore {
     // Null-prototype maps: a host or profile named "__proto__" stays a plain key.
     const out: Sessions = Object.create(null) as Sessions;
     for (const [host, profiles] of Object.entries(sessions)) {
-      if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles)) throw corrupt(this.file);
+      if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))
+        throw corrupt(this.file);
       out[host] = Object.create(null) as Record<string, Session>;
       for (const [profile, s] of Object.entries(profiles)) {
         out[host][profile] = decodeSession(JSON.stringify(s), this.file);
@@ -98,7 +102,10 @@ export class FileSessionStore implements SessionStore {
 
   private async write(sessions: Sessions): Promise<void> {
     const dir = path.dirname(this.file);
-    const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const tmp = path.join(
+      dir,
+      `.${path.basename(this.file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+    );
     try {
       await fs.mkdir(dir, { recursive: true, mode: 0o700 });
       const handle = await fs.open(tmp, 'wx', 0o600);

@@ -115,7 +115,8 @@ export class KeychainSessionStore implements SessionStore {
       const previous = index.find((e) => e.portal === entry.portal && e.profile === profile);
       const others = index.filter((e) => e !== previous);
       await this.writeIndex(k, [...others, entry]);
-      if (previous && previous.login !== entry.login) await this.dropIfUnused(k, previous, [...others, entry]);
+      if (previous && previous.login !== entry.login)
+        await this.dropIfUnused(k, previous, [...others, entry]);
     });
   }
 

@@ -43,7 +43,8 @@ export function isSession(v: unknown): v is Session {
 
 /** Only the record's own fields, so nothing else a caller attached ends up in storage. */
 export function toRecord(s: Session): Session {
-  const role: SessionRole = s.role.type === 'legal' ? { type: 'legal', tin: s.role.tin, role: s.role.role } : { type: 'individual' };
+  const role: SessionRole =
+    s.role.type === 'legal' ? { type: 'legal', tin: s.role.tin, role: s.role.role } : { type: 'individual' };
   return {
     portal: portalHost(s.portal),
     login: s.login,

@@ -6,7 +6,7 @@
  * temp files are removed by `removeStaleTemps` on the next run.
  */
 import { closeSync, fsync, linkSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { link, open, readdir, rename, unlink, lstat } from 'node:fs/promises';
+import { link, open, readdir, rename, unlink, lstat, type FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -26,10 +26,13 @@ export class OutputExistsError extends Error {
 }
 
 export function tempNameFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${threadId}.${counter++}${TEMP_SUFFIX}`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${threadId}.${counter++}${TEMP_SUFFIX}`,
+  );
 }
 
-async function writePieces(fh: import('node:fs/promises').FileHandle, pieces: Piece[], buf?: Buffer): Promise<void> {
+async function writePieces(fh: FileHandle, pieces: Piece[], buf?: Buffer): Promise<void> {
   for (const p of pieces) {
     if (Buffer.isBuffer(p)) {
       if (p.length) await fh.write(p);
@@ -53,7 +56,12 @@ async function writePieces(fh: import('node:fs/promises').FileHandle, pieces: Pi
   }
 }
 
-export async function writeAtomic(target: string, pieces: Piece[], overwrite: boolean, buf?: Buffer): Promise<void> {
+export async function writeAtomic(
+  target: string,
+  pieces: Piece[],
+  overwrite: boolean,
+  buf?: Buffer,
+): Promise<void> {
   const temp = tempNameFor(target);
   const fh = await open(temp, 'wx', 0o644);
   let published = false;
@@ -98,7 +106,7 @@ export async function writeAtomicBytes(target: string, bytes: Buffer, overwrite:
   let published = false;
   try {
     try {
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
       await fsyncAsync(fd);
     } finally {
       closeSync(fd);

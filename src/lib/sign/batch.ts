@@ -194,11 +194,22 @@ function runPool(
             record(rest);
           }
           feed(x);
-        } else finish(new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason: m.message } }));
+        } else
+          finish(new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason: m.message } }));
       });
-      x.w.on('error', (e) => finish(new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason: String(e.message) }, cause: e })));
+      x.w.on('error', (e) =>
+        finish(
+          new InternalError('SIGN_WORKER', 'sign.error.worker', {
+            params: { reason: String(e.message) },
+            cause: e,
+          }),
+        ),
+      );
       x.w.on('exit', (code) => {
-        if (!finished && code !== 0) finish(new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason: `exit ${code}` } }));
+        if (!finished && code !== 0)
+          finish(
+            new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason: `exit ${code}` } }),
+          );
       });
     }
   });

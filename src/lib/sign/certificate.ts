@@ -3,7 +3,22 @@
  * (issuer Name, serial INTEGER) can be copied into SignerIdentifier byte for byte. Full
  * certificate parsing (identity, extensions) belongs to `pki`; this stays deliberately small.
  */
-import { children, content, expect, isContext, outerEnd, parse, parseAt, raw, readBitString, readOid, readString, readTime, seq, Tag } from '../asn1/index.js';
+import {
+  children,
+  content,
+  expect,
+  isContext,
+  outerEnd,
+  parse,
+  parseAt,
+  raw,
+  readBitString,
+  readOid,
+  readString,
+  readTime,
+  seq,
+  Tag,
+} from '../asn1/index.js';
 import type { Node } from '../asn1/index.js';
 
 export interface CertFields {
@@ -70,7 +85,7 @@ export function readCertificate(der: Uint8Array): CertFields {
   const issuer = tbs[i++]!;
   const [nb, na] = seq(tbs[i++], 'Validity');
   const subject = tbs[i++]!;
-  const spkiNode = tbs[i++]!;
+  const spkiNode = tbs[i]!;
   const [keyAlg] = seq(spkiNode, 'SubjectPublicKeyInfo');
   const serialBytes = content(serialNode);
   return {
@@ -79,7 +94,9 @@ export function readCertificate(der: Uint8Array): CertFields {
     issuer: b(raw(expect(issuer, Tag.SEQUENCE, 'issuer'))),
     subject: b(raw(expect(subject, Tag.SEQUENCE, 'subject'))),
     serial: b(raw(serialNode)),
-    serialHex: Buffer.from(serialBytes).toString('hex').replace(/^(00)+(?=.)/, ''),
+    serialHex: Buffer.from(serialBytes)
+      .toString('hex')
+      .replace(/^(00)+(?=.)/, ''),
     notBefore: readTime(nb),
     notAfter: readTime(na),
     spki: b(raw(spkiNode)),
@@ -102,7 +119,7 @@ export function splitCertificates(data: Uint8Array): Buffer[] {
   }
   // DER: one certificate or several concatenated.
   const out: Buffer[] = [];
-  for (let pos = 0; pos < data.length; ) {
+  for (let pos = 0; pos < data.length;) {
     const n = parseAt(data, pos);
     const end = outerEnd(n);
     out.push(Buffer.from(data.subarray(pos, end)));

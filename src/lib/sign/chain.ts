@@ -23,7 +23,11 @@ function signedBy(child: CertFields, issuer: CertFields): boolean {
   }
 }
 
-export function buildChain(signer: CertFields, pool: CertFields[], anchors: CertFields[] | undefined): ChainResult {
+export function buildChain(
+  signer: CertFields,
+  pool: CertFields[],
+  anchors: CertFields[] | undefined,
+): ChainResult {
   const path = [signer];
   if (!anchors) return { status: 'unchecked', path };
   const isAnchor = (c: CertFields) => anchors.some((a) => a.der.equals(c.der));

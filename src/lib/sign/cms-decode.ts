@@ -106,7 +106,7 @@ function readSignerInfo(node: Node): ParsedSignerInfo {
   }
   si.signatureOid = readOid(seq(parts[i++], 'signatureAlgorithm')[0]);
   si.signature = b(readOctets(parts[i++]));
-  if (isContext(parts[i], 1)) readAttributes(parts[i++]!, si);
+  if (isContext(parts[i], 1)) readAttributes(parts[i]!, si);
   return si;
 }
 

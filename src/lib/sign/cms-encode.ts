@@ -119,7 +119,11 @@ export function encodeSignedData(p: SignedDataParts): { head: Buffer; tail: Buff
     eciHead = Buffer.concat([seqHdr, OID_DATA, e0Hdr, octHdr]);
     eciLen = seqHdr.length + body;
   }
-  const tail = Buffer.concat([p.certificates ?? Buffer.alloc(0), p.crls ?? Buffer.alloc(0), w.set(...p.signerInfos)]);
+  const tail = Buffer.concat([
+    p.certificates ?? Buffer.alloc(0),
+    p.crls ?? Buffer.alloc(0),
+    w.set(...p.signerInfos),
+  ]);
   const sdBody = VERSION_1.length + p.digestAlgorithms.length + eciLen + tail.length;
   const sdHdr = derHeader(0x30, sdBody);
   const e0 = derHeader(0xa0, sdHdr.length + sdBody);

@@ -8,7 +8,12 @@ import { openSigner, type SignerKey } from './signer.js';
 
 export { signBatch, type BatchOptions, type BatchProgress, type BatchSummary } from './batch.js';
 export { collectInputs, outputFor, splitList, type InputFile, type InputSpec } from './inputs.js';
-export { parseSignedData, signatureBytes, type ParsedSignedData, type ParsedSignerInfo } from './cms-decode.js';
+export {
+  parseSignedData,
+  signatureBytes,
+  type ParsedSignedData,
+  type ParsedSignerInfo,
+} from './cms-decode.js';
 export { splitCertificates } from './certificate.js';
 export { assertUsableForSigning, openSigner, type Signer, type SignerKey } from './signer.js';
 export type { ExistingPolicy, FileResult, FileStatus, SignSettings } from './sign-file.js';
@@ -39,7 +44,12 @@ export async function signFile(input: string, opts: SignFileOptions): Promise<Fi
   const signer = openSigner(opts.key);
   return signOne(
     signer,
-    { detached: opts.detached ?? false, existing: opts.existing ?? 'fail', timestampUrl: opts.timestampUrl, signingTime: opts.signingTime },
+    {
+      detached: opts.detached ?? false,
+      existing: opts.existing ?? 'fail',
+      timestampUrl: opts.timestampUrl,
+      signingTime: opts.signingTime,
+    },
     input,
     opts.output ?? input + '.p7s',
   );

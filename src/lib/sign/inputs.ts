@@ -43,7 +43,12 @@ async function readStream(s: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function walk(dir: string, recursive: boolean, skip: (name: string) => boolean, out: string[]): Promise<void> {
+async function walk(
+  dir: string,
+  recursive: boolean,
+  skip: (name: string) => boolean,
+  out: string[],
+): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
@@ -68,7 +73,10 @@ export async function collectInputs(spec: InputSpec): Promise<InputFile[]> {
   };
   const args = [...spec.args];
   if (spec.filesFrom !== undefined) {
-    const text = spec.filesFrom === '-' ? await readStream(spec.stdin ?? process.stdin) : await readFile(spec.filesFrom, 'utf8');
+    const text =
+      spec.filesFrom === '-'
+        ? await readStream(spec.stdin ?? process.stdin)
+        : await readFile(spec.filesFrom, 'utf8');
     args.push(...splitList(text));
   }
   for (const arg of args) {

@@ -43,14 +43,34 @@ export interface FileResult {
 
 function failed(input: string, output: string, e: unknown): FileResult {
   if (e instanceof OutputExistsError)
-    return { input, output, status: 'failed', code: 'SIGN_OUTPUT_EXISTS', messageKey: 'sign.error.outputExists', params: { output }, message: `output exists: ${output}` };
-  if (isOneIdError(e)) return { input, output, status: 'failed', code: e.code, messageKey: e.key, params: e.params, message: e.message };
+    return {
+      input,
+      output,
+      status: 'failed',
+      code: 'SIGN_OUTPUT_EXISTS',
+      messageKey: 'sign.error.outputExists',
+      params: { output },
+      message: `output exists: ${output}`,
+    };
+  if (isOneIdError(e))
+    return {
+      input,
+      output,
+      status: 'failed',
+      code: e.code,
+      messageKey: e.key,
+      params: e.params,
+      message: e.message,
+    };
   const err = e as NodeJS.ErrnoException;
   return {
     input,
     output,
     status: 'failed',
-    code: err?.code === 'ENOENT' || err?.code === 'EISDIR' || err?.code === 'EACCES' ? 'SIGN_INPUT_UNREADABLE' : 'SIGN_IO',
+    code:
+      err?.code === 'ENOENT' || err?.code === 'EISDIR' || err?.code === 'EACCES'
+        ? 'SIGN_INPUT_UNREADABLE'
+        : 'SIGN_IO',
     messageKey: 'sign.error.io',
     params: { file: input, reason: String(err?.message ?? e) },
     message: String(err?.message ?? e),
@@ -63,7 +83,9 @@ async function signedAttributesFor(
   s: Pick<SignSettings, 'timestampUrl' | 'signingTime'>,
 ): Promise<Buffer> {
   const attrs = signer.template.signAttributes(digest, s.signingTime ?? new Date());
-  const unsigned = s.timestampUrl ? [timestampAttribute(await requestTimestamp(attrs.signature, { url: s.timestampUrl }))] : [];
+  const unsigned = s.timestampUrl
+    ? [timestampAttribute(await requestTimestamp(attrs.signature, { url: s.timestampUrl }))]
+    : [];
   return signer.template.signerInfo(attrs, unsigned);
 }
 
@@ -72,7 +94,9 @@ async function hasValidSignature(signer: Signer, input: string, output: string):
   try {
     const sig = await readFile(output);
     const sd = parseSignedData(sig);
-    const mine = sd.signers.some((si) => si.serial?.equals(signer.certificate.serial) && si.issuer?.equals(signer.certificate.issuer));
+    const mine = sd.signers.some(
+      (si) => si.serial?.equals(signer.certificate.serial) && si.issuer?.equals(signer.certificate.issuer),
+    );
     if (!mine) return false;
     const report = await verifySignature(sig, sd.content === undefined ? { content: input } : {});
     if (sd.content !== undefined) {
@@ -86,7 +110,13 @@ async function hasValidSignature(signer: Signer, input: string, output: string):
   }
 }
 
-export async function signOne(signer: Signer, s: SignSettings, input: string, output: string, buf?: Buffer): Promise<FileResult> {
+export async function signOne(
+  signer: Signer,
+  s: SignSettings,
+  input: string,
+  output: string,
+  buf?: Buffer,
+): Promise<FileResult> {
   try {
     // 'fail' needs no check up front: publishing by link() refuses an existing output atomically.
     if ((s.existing === 'resume' || s.existing === 'append') && (await exists(output))) {
@@ -117,7 +147,12 @@ export async function signOne(signer: Signer, s: SignSettings, input: string, ou
 }
 
 /** Co-sign: add this signer to the SignedData in `output` (E-IMZO "append", server "join"). */
-async function appendSigner(signer: Signer, s: SignSettings, input: string, output: string): Promise<FileResult> {
+async function appendSigner(
+  signer: Signer,
+  s: SignSettings,
+  input: string,
+  output: string,
+): Promise<FileResult> {
   const existing = await readFile(output);
   const encoded = await cosign(existing, signer, s, input);
   await writeAtomic(output, [encoded], true);
@@ -128,7 +163,12 @@ async function appendSigner(signer: Signer, s: SignSettings, input: string, outp
  * A new SignedData = `existing` + one more SignerInfo by `signer`. The content is `contentPath`
  * (detached) or the embedded content, which must equal `contentPath`'s when both exist.
  */
-export async function cosign(existing: Uint8Array, signer: Signer, s: Omit<SignSettings, 'existing' | 'detached'>, contentPath?: string): Promise<Buffer> {
+export async function cosign(
+  existing: Uint8Array,
+  signer: Signer,
+  s: Omit<SignSettings, 'existing' | 'detached'>,
+  contentPath?: string,
+): Promise<Buffer> {
   const sd = parseSignedData(existing);
   const alg = signer.template.algorithm;
   let digest: Buffer;
@@ -137,17 +177,20 @@ export async function cosign(existing: Uint8Array, signer: Signer, s: Omit<SignS
     if (contentPath) {
       const d = (await digestFile(contentPath, [alg.digest])).digests.get(alg.digest)!;
       if (!d.equals(digest))
-        throw new SignatureError('SIGNATURE_CONTENT_MISMATCH', 'sign.error.contentMismatch', { params: { signer: contentPath, time: '' } });
+        throw new SignatureError('SIGNATURE_CONTENT_MISMATCH', 'sign.error.contentMismatch', {
+          params: { signer: contentPath, time: '' },
+        });
     }
   } else {
     if (!contentPath) throw new UsageError('SIGNATURE_CONTENT_REQUIRED', 'sign.error.contentRequired');
     digest = (await digestFile(contentPath, [alg.digest])).digests.get(alg.digest)!;
   }
   const si = await signedAttributesFor(signer, digest, s);
-  const digestOids = sd.digestOids.includes(alg.digestOid) ? sd.digestOids : [...sd.digestOids, alg.digestOid];
+  const digestOids = sd.digestOids.includes(alg.digestOid)
+    ? sd.digestOids
+    : [...sd.digestOids, alg.digestOid];
   const certs = [...sd.certificates];
-  for (const c of signer.template.certificateList)
-    if (!certs.some((x) => x.equals(c))) certs.push(c);
+  for (const c of signer.template.certificateList) if (!certs.some((x) => x.equals(c))) certs.push(c);
   const eci =
     sd.content === undefined
       ? w.sequence(w.oid(sd.eContentType))

@@ -5,7 +5,13 @@
 import nodeCrypto from 'node:crypto';
 import { parse, readBitString, seq } from '../asn1/index.js';
 import { KeyUnusableError } from '../errors/index.js';
-import { decodePrivateKey, encodePrivateKey, encodePublicKey, parseCertificate, publicKeyOf } from '../pki/index.js';
+import {
+  decodePrivateKey,
+  encodePrivateKey,
+  encodePublicKey,
+  parseCertificate,
+  publicKeyOf,
+} from '../pki/index.js';
 import { signerAlgorithm, type PrivateKey } from './algorithms.js';
 import { readCertificate, type CertFields } from './certificate.js';
 import { SignedDataTemplate } from './cms-encode.js';
@@ -34,7 +40,8 @@ export function openSigner(key: SignerKey): Signer {
 /** Refuse a key whose certificate belongs to another key: every signature would be invalid. */
 function checkKeyMatchesCertificate(privateKey: PrivateKey, cert: CertFields): void {
   let pub: Buffer;
-  if (privateKey instanceof nodeCrypto.KeyObject) pub = nodeCrypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  if (privateKey instanceof nodeCrypto.KeyObject)
+    pub = nodeCrypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
   else pub = encodePublicKey(publicKeyOf(privateKey));
   // Compare the key bits only: E-IMZO certificates may spell the parameters differently.
   if (!spkiKeyBits(pub).equals(spkiKeyBits(cert.spki)))
@@ -69,7 +76,8 @@ function spkiKeyBits(spki: Buffer): Buffer {
 export function assertUsableForSigning(certificate: Uint8Array, at: Date = new Date()): void {
   const c = parseCertificate(certificate);
   const params = { serial: c.serialHex, from: c.notBefore.toISOString(), to: c.notAfter.toISOString() };
-  if (at < c.notBefore) throw new KeyUnusableError('SIGN_CERT_NOT_YET_VALID', 'sign.error.keyNotYetValid', { params });
+  if (at < c.notBefore)
+    throw new KeyUnusableError('SIGN_CERT_NOT_YET_VALID', 'sign.error.keyNotYetValid', { params });
   if (at > c.notAfter) throw new KeyUnusableError('SIGN_CERT_EXPIRED', 'sign.error.keyExpired', { params });
   if (c.keyUsage && !c.keyUsage.includes('digitalSignature') && !c.keyUsage.includes('nonRepudiation'))
     throw new KeyUnusableError('SIGN_CERT_KEY_USAGE', 'sign.error.keyUsage', { params });

@@ -44,7 +44,9 @@ export function readTstInfo(der: Uint8Array): TstInfo {
 }
 
 function tokenError(what: string): SignatureError {
-  return new SignatureError('SIGN_TIMESTAMP_MALFORMED', 'sign.error.timestampMalformed', { params: { what } });
+  return new SignatureError('SIGN_TIMESTAMP_MALFORMED', 'sign.error.timestampMalformed', {
+    params: { what },
+  });
 }
 
 /** Verify a token against the bytes it should cover (the SignerInfo's signature value). */
@@ -52,7 +54,9 @@ export function checkTimestampToken(token: Uint8Array, covered: Uint8Array): Tim
   const sd = parseSignedData(token);
   if (sd.eContentType !== CMS.tstInfo || !sd.content) throw tokenError('not a TSTInfo');
   const tst = readTstInfo(sd.content);
-  const expected = digestBuffer(covered, [digestNameFor(tst.imprintAlgorithm)]).values().next().value!;
+  const expected = digestBuffer(covered, [digestNameFor(tst.imprintAlgorithm)])
+    .values()
+    .next().value!;
   const info: TimestampInfo = {
     time: tst.genTime.toISOString(),
     serial: tst.serial,
@@ -61,19 +65,30 @@ export function checkTimestampToken(token: Uint8Array, covered: Uint8Array): Tim
   };
   const si = sd.signers[0];
   const certs = sd.certificates.map((c) => readCertificate(c));
-  const cert = si && certs.find((c) => si.serial && c.serial.equals(si.serial) && si.issuer && c.issuer.equals(si.issuer));
+  const cert =
+    si &&
+    certs.find((c) => si.serial && c.serial.equals(si.serial) && si.issuer && c.issuer.equals(si.issuer));
   if (si && cert) {
     info.tsa = identityOf(cert).cn;
-    const d = digestBuffer(sd.content, [digestNameFor(si.digestOid)]).values().next().value!;
+    const d = digestBuffer(sd.content, [digestNameFor(si.digestOid)])
+      .values()
+      .next().value!;
     const attrsOk = !si.signedAttrs || (si.messageDigest?.equals(d) ?? false);
     const data = si.signedAttrs ?? sd.content;
     try {
       info.signatureValid =
-        attrsOk && verifyWithSpki(cert.spki, cert.keyOid, si.signatureOid, digestNameFor(si.digestOid), data, si.signature);
+        attrsOk &&
+        verifyWithSpki(
+          cert.spki,
+          cert.keyOid,
+          si.signatureOid,
+          digestNameFor(si.digestOid),
+          data,
+          si.signature,
+        );
     } catch {
       info.signatureValid = false;
     }
   }
   return info;
 }
-

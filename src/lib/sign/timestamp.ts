@@ -32,7 +32,9 @@ export function timestampRequest(imprint: Buffer, nonce: bigint): Buffer {
 }
 
 function bad(what: string): MalformedError {
-  return new MalformedError('SIGN_TIMESTAMP_MALFORMED', 'sign.error.timestampMalformed', { params: { what } });
+  return new MalformedError('SIGN_TIMESTAMP_MALFORMED', 'sign.error.timestampMalformed', {
+    params: { what },
+  });
 }
 
 /** Timestamp `signature` (a SignerInfo's signature value); returns the token's ContentInfo DER. */
@@ -56,7 +58,10 @@ export async function requestTimestamp(signature: Uint8Array, opts: TimestampCli
       });
   } catch (e) {
     if (e instanceof PortalRefusedError) throw e;
-    throw new NetworkError('SIGN_TSA_UNREACHABLE', 'sign.error.tsaUnreachable', { params: { url: opts.url }, cause: e });
+    throw new NetworkError('SIGN_TSA_UNREACHABLE', 'sign.error.tsaUnreachable', {
+      params: { url: opts.url },
+      cause: e,
+    });
   }
   return readTimestampReply(body, imprint, nonce, opts.url);
 }

@@ -67,14 +67,18 @@ export interface VerifyOptions {
 }
 
 function findSignerCert(si: ParsedSignerInfo, certs: CertFields[]): CertFields | undefined {
-  if (si.issuer && si.serial) return certs.find((c) => c.serial.equals(si.serial!) && c.issuer.equals(si.issuer!));
+  if (si.issuer && si.serial)
+    return certs.find((c) => c.serial.equals(si.serial!) && c.issuer.equals(si.issuer!));
   // SubjectKeyIdentifier: compare with the key-id extension is `pki`'s job; fall back to SPKI hash.
   return undefined;
 }
 
 const reversed = (b: Buffer): Buffer => Buffer.from(b).reverse();
 
-export async function verifySignature(signature: Uint8Array, opts: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifySignature(
+  signature: Uint8Array,
+  opts: VerifyOptions = {},
+): Promise<VerifyReport> {
   const sd = parseSignedData(signature);
   const detached = sd.content === undefined;
   const names = [...new Set(sd.signers.map((s) => digestNameFor(s.digestOid)))];
@@ -98,8 +102,15 @@ export async function verifySignature(signature: Uint8Array, opts: VerifyOptions
     digests = digestBuffer(sd.content!, names);
     contentLength = sd.content!.length;
   }
-  const signers = sd.signers.map((si) => verifySigner(sd, si, digests.get(digestNameFor(si.digestOid))!, opts, detached, contentBytes));
-  return { valid: signers.length > 0 && signers.every((s) => s.status === STATUS.ok), detached, contentLength, signers };
+  const signers = sd.signers.map((si) =>
+    verifySigner(sd, si, digests.get(digestNameFor(si.digestOid))!, opts, detached, contentBytes),
+  );
+  return {
+    valid: signers.length > 0 && signers.every((s) => s.status === STATUS.ok),
+    detached,
+    contentLength,
+    signers,
+  };
 }
 
 /** Read a signature file (and detached content path) and verify. */
@@ -150,13 +161,27 @@ function verifySigner(
       r.warnings.push('DIGEST_REVERSED');
     }
     if (si.contentType !== undefined && si.contentType !== sd.eContentType) r.digestMatches = false;
-    r.signatureValid = verifyWithSpki(cert.spki, cert.keyOid, si.signatureOid, digestNameFor(si.digestOid), si.signedAttrs, si.signature);
+    r.signatureValid = verifyWithSpki(
+      cert.spki,
+      cert.keyOid,
+      si.signatureOid,
+      digestNameFor(si.digestOid),
+      si.signedAttrs,
+      si.signature,
+    );
   } else {
     // No signed attributes: the signature is over the content itself (needs it in memory).
     r.digestMatches = true;
     r.signatureValid =
       content !== undefined &&
-      verifyWithSpki(cert.spki, cert.keyOid, si.signatureOid, digestNameFor(si.digestOid), content, si.signature);
+      verifyWithSpki(
+        cert.spki,
+        cert.keyOid,
+        si.signatureOid,
+        digestNameFor(si.digestOid),
+        content,
+        si.signature,
+      );
   }
   if (!r.digestMatches)
     fail(detached ? 'SIGNATURE_CONTENT_MISMATCH' : 'SIGNATURE_CONTENT_TAMPERED', STATUS.signatureInvalid);
@@ -173,7 +198,8 @@ function verifySigner(
     if (!r.timestamp.imprintMatches || !r.timestamp.signatureValid) r.warnings.push('TIMESTAMP_INVALID');
   }
   // The time the signature was made: a valid timestamp beats the signer's own clock.
-  const tsTime = r.timestamp?.imprintMatches && r.timestamp.signatureValid ? new Date(r.timestamp.time) : undefined;
+  const tsTime =
+    r.timestamp?.imprintMatches && r.timestamp.signatureValid ? new Date(r.timestamp.time) : undefined;
   const at = tsTime ?? si.signingTime ?? opts.now ?? new Date();
   if (!tsTime && !si.signingTime) r.warnings.push('NO_SIGNING_TIME');
   if (at < cert.notBefore) fail('SIGNATURE_CERT_NOT_YET_VALID', STATUS.notValidAtSigningTime);
@@ -192,7 +218,11 @@ const FAILURE_KEYS: Record<SignerFailure, string> = {
   SIGNATURE_CERT_NOT_YET_VALID: 'sign.error.certNotYetValid',
 };
 
-export function failureError(code: SignerFailure, s: SignerReport, data?: Record<string, unknown>): SignatureError {
+export function failureError(
+  code: SignerFailure,
+  s: SignerReport,
+  data?: Record<string, unknown>,
+): SignatureError {
   return new SignatureError(code, FAILURE_KEYS[code], {
     params: { signer: s.signer?.cn ?? s.signer?.serialNumber ?? '?', time: s.signingTime ?? '' },
     data,
@@ -201,8 +231,6 @@ export function failureError(code: SignerFailure, s: SignerReport, data?: Record
 
 /** Throw the first signer's failure as a SignatureError (exit 6); no signers is a failure too. */
 export function assertValid(report: VerifyReport): void {
-  if (report.signers.length === 0)
-    throw new SignatureError('SIGNATURE_NO_SIGNERS', 'sign.error.noSigners');
+  if (report.signers.length === 0) throw new SignatureError('SIGNATURE_NO_SIGNERS', 'sign.error.noSigners');
   for (const s of report.signers) if (s.code) throw failureError(s.code, s, { report });
 }
-

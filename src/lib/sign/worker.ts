@@ -14,11 +14,17 @@ const init = workerData as WorkerInit;
 
 try {
   const signer = openSigner(fromTransferable(init.signer));
-  const runner = new JobRunner(signer, init.settings, init.concurrency, (results) => send({ type: 'results', results }));
+  const runner = new JobRunner(signer, init.settings, init.concurrency, (results) =>
+    send({ type: 'results', results }),
+  );
   port.on('message', (m: ToWorker) => {
     if (m.type === 'jobs') runner.push(m.jobs);
   });
   send({ type: 'ready' });
 } catch (e) {
-  send({ type: 'fatal', code: isOneIdError(e) ? e.code : 'SIGN_WORKER', message: String((e as Error)?.message ?? e) });
+  send({
+    type: 'fatal',
+    code: isOneIdError(e) ? e.code : 'SIGN_WORKER',
+    message: String((e as Error)?.message ?? e),
+  });
 }

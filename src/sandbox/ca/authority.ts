@@ -7,7 +7,14 @@
  * The CA signs with ECDSA P-256 through node:crypto: the subject key may be O'z DSt 1092, RSA or EC
  * (copied from the PKCS#10), and any verifier can check the CA's signature without GOST support.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { w } from '../../lib/asn1/index.js';
 import type { ApplicationRow } from '../applications.js';
 import type { Db } from '../db/database.js';
@@ -63,9 +70,13 @@ export class CertificateAuthority {
   static open(db: Db, crlUrl: string): CertificateAuthority {
     const load = (name: string): StoredKey | undefined => {
       const r = db.prepare('SELECT certificate, private_key FROM ca WHERE name = ?').get(name) as
-        | { certificate: Buffer; private_key: Buffer }
-        | undefined;
-      return r && { certificate: r.certificate, key: createPrivateKey({ key: r.private_key, format: 'der', type: 'pkcs8' }) };
+        { certificate: Buffer; private_key: Buffer } | undefined;
+      return (
+        r && {
+          certificate: r.certificate,
+          key: createPrivateKey({ key: r.private_key, format: 'der', type: 'pkcs8' }),
+        }
+      );
     };
     db.transaction(() => {
       if (load('root')) return;
@@ -131,7 +142,10 @@ export class CertificateAuthority {
     ];
     if (app.tin) {
       const company = findCompany(this.db, app.tin)!;
-      attrs.push([OID.O, company.name], [OID.T, roleInCompany(this.db, app.tin, app.pinfl) === 'Common For Head' ? 'Direktor' : 'Xodim']);
+      attrs.push(
+        [OID.O, company.name],
+        [OID.T, roleInCompany(this.db, app.tin, app.pinfl) === 'Common For Head' ? 'Direktor' : 'Xodim'],
+      );
       attrs.push([OID.TIN, app.tin]);
     }
     attrs.push(
@@ -165,30 +179,45 @@ export class CertificateAuthority {
         `INSERT INTO certificates (serial, der, subject, pinfl, tin, not_before, not_after, application_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(hex, der, attrs.map(([o, v]) => `${o}=${v}`).join(','), person.pinfl, app.tin, now.getTime(), notAfter.getTime(), app.id);
+      .run(
+        hex,
+        der,
+        attrs.map(([o, v]) => `${o}=${v}`).join(','),
+        person.pinfl,
+        app.tin,
+        now.getTime(),
+        notAfter.getTime(),
+        app.id,
+      );
     return hex;
   }
 
   revoke(serialHex: string, reason = 0): boolean {
     const r = this.db
-      .prepare('UPDATE certificates SET revoked_at = ?, revocation_reason = ? WHERE serial = ? AND revoked_at IS NULL')
+      .prepare(
+        'UPDATE certificates SET revoked_at = ?, revocation_reason = ? WHERE serial = ? AND revoked_at IS NULL',
+      )
       .run(Date.now(), reason, serialHex);
     return r.changes === 1;
   }
 
   isRevoked(serialHex: string): boolean {
-    const r = this.db.prepare('SELECT revoked_at FROM certificates WHERE serial = ?').get(serialHex) as { revoked_at: number | null } | undefined;
+    const r = this.db.prepare('SELECT revoked_at FROM certificates WHERE serial = ?').get(serialHex) as
+      { revoked_at: number | null } | undefined;
     return r?.revoked_at != null;
   }
 
   /** The current CRL (DER); re-signed when a revocation happened or after an hour. */
   crl(): Buffer {
-    const rows = this.db.prepare('SELECT serial, revoked_at FROM certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at').all() as Array<{
+    const rows = this.db
+      .prepare('SELECT serial, revoked_at FROM certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at')
+      .all() as Array<{
       serial: string;
       revoked_at: number;
     }>;
     const now = Date.now();
-    if (this.crlCache && this.crlCache.revoked === rows.length && now - this.crlCache.at < 3_600_000) return this.crlCache.der;
+    if (this.crlCache && this.crlCache.revoked === rows.length && now - this.crlCache.at < 3_600_000)
+      return this.crlCache.der;
     const der = buildCrl(
       encodeName(CA_NAME),
       Math.floor(now / 1000),

@@ -32,9 +32,13 @@ export class CsrError extends Error {
 
 /** Accept PEM or base64 of DER. */
 export function csrBytes(input: string): Buffer {
-  const pem = /-----BEGIN (?:NEW )?CERTIFICATE REQUEST-----([\s\S]*?)-----END (?:NEW )?CERTIFICATE REQUEST-----/.exec(input);
+  const pem =
+    /-----BEGIN (?:NEW )?CERTIFICATE REQUEST-----([\s\S]*?)-----END (?:NEW )?CERTIFICATE REQUEST-----/.exec(
+      input,
+    );
   const b64 = (pem ? pem[1]! : input).replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new CsrError('CSR_MALFORMED', 'The request is not PEM or base64.');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
+    throw new CsrError('CSR_MALFORMED', 'The request is not PEM or base64.');
   return Buffer.from(b64, 'base64');
 }
 
@@ -43,14 +47,21 @@ export function parseCsr(der: Buffer): ParsedCsr {
     const req = parsePkcs10(der);
     const keyAlgorithm = KEY_ALGORITHMS[req.publicKeyAlgorithm.oid];
     if (!keyAlgorithm) {
-      throw new CsrError('CSR_ALGORITHM_UNSUPPORTED', `Key algorithm ${req.publicKeyAlgorithm.oid} is not certified here.`);
+      throw new CsrError(
+        'CSR_ALGORITHM_UNSUPPORTED',
+        `Key algorithm ${req.publicKeyAlgorithm.oid} is not certified here.`,
+      );
     }
-    if (!req.verify()) throw new CsrError('CSR_SIGNATURE_INVALID', 'The request is not signed by the key it carries.');
+    if (!req.verify())
+      throw new CsrError('CSR_SIGNATURE_INVALID', 'The request is not signed by the key it carries.');
     return { der, spki: Buffer.from(req.spki), keyAlgorithm };
   } catch (e) {
     if (e instanceof CsrError) throw e;
     if (e instanceof UnsupportedAlgorithmError) {
-      throw new CsrError('CSR_ALGORITHM_UNSUPPORTED', 'The request uses an algorithm this build cannot check.');
+      throw new CsrError(
+        'CSR_ALGORITHM_UNSUPPORTED',
+        'The request uses an algorithm this build cannot check.',
+      );
     }
     // Anything else the parser or the key decoder threw was caused by the bytes we were sent.
     throw new CsrError('CSR_MALFORMED', 'The request is not a well-formed PKCS#10 CertificationRequest.');

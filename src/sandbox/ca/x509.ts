@@ -56,7 +56,9 @@ export function keyIdentifier(spki: Buffer): Buffer {
 }
 
 const ext = (oid: string, critical: boolean, value: Buffer): Buffer =>
-  critical ? w.sequence(w.oid(oid), w.boolean(true), w.octetString(value)) : w.sequence(w.oid(oid), w.octetString(value));
+  critical
+    ? w.sequence(w.oid(oid), w.boolean(true), w.octetString(value))
+    : w.sequence(w.oid(oid), w.octetString(value));
 
 /** keyUsage bits in RFC 5280 order: digitalSignature(0) … cRLSign(6). */
 function keyUsage(bits: number[]): Buffer {
@@ -95,7 +97,13 @@ export function buildCertificate(input: CertificateInput, signer: Signer): Buffe
   if (input.crlUrl) {
     // DistributionPoint { distributionPoint [0] { fullName [0] { uniformResourceIdentifier [6] } } }
     const uri = w.implicitPrimitive(6, Buffer.from(input.crlUrl, 'latin1'));
-    extensions.push(ext(OID.crlDistributionPoints, false, w.sequence(w.sequence(w.explicit(0, w.implicitConstructed(0, uri))))));
+    extensions.push(
+      ext(
+        OID.crlDistributionPoints,
+        false,
+        w.sequence(w.sequence(w.explicit(0, w.implicitConstructed(0, uri)))),
+      ),
+    );
   }
   const tbs = w.sequence(
     w.explicit(0, w.integer(2)),
@@ -115,14 +123,26 @@ export interface RevokedEntry {
   revokedAt: Date;
 }
 
-export function buildCrl(issuer: Buffer, number: number, thisUpdate: Date, nextUpdate: Date, revoked: RevokedEntry[], signer: Signer): Buffer {
+export function buildCrl(
+  issuer: Buffer,
+  number: number,
+  thisUpdate: Date,
+  nextUpdate: Date,
+  revoked: RevokedEntry[],
+  signer: Signer,
+): Buffer {
   const parts = [w.integer(1), signer.algorithm, issuer, w.time(thisUpdate), w.time(nextUpdate)];
-  if (revoked.length) parts.push(w.sequence(...revoked.map((r) => w.sequence(w.integer(r.serial), w.time(r.revokedAt)))));
+  if (revoked.length)
+    parts.push(w.sequence(...revoked.map((r) => w.sequence(w.integer(r.serial), w.time(r.revokedAt)))));
   parts.push(
     w.explicit(
       0,
       w.sequence(
-        ext(OID.authorityKeyIdentifier, false, w.sequence(w.implicitPrimitive(0, keyIdentifier(signer.spki)))),
+        ext(
+          OID.authorityKeyIdentifier,
+          false,
+          w.sequence(w.implicitPrimitive(0, keyIdentifier(signer.spki))),
+        ),
         ext(OID.cRLNumber, false, w.integer(number)),
       ),
     ),

@@ -1,6 +1,9 @@
 /**
- * The sandbox's SQLite file: WAL journal (readers never block the writer), `synchronous=FULL` so
- * that a commit the server answered for survives a crash, foreign keys on, migrations applied.
+ * The sandbox's SQLite file: WAL journal (readers never block the writer), foreign keys on,
+ * migrations applied. `synchronous=NORMAL`: in WAL mode a commit is in the OS before the answer
+ * goes out, so a killed server loses nothing it answered for (test/sandbox/crash.test.ts); only a
+ * power loss could roll back the newest commits, never corrupt the file. FULL would fsync every
+ * commit: 3.9 ms against 0.09 ms per commit on the development machine, a ceiling of ~250 writes/s.
  * better-sqlite3 is synchronous and the server is one process, so a `db.transaction` runs to
  * completion without interleaving: that is what makes every multi-row write atomic.
  */
@@ -17,7 +20,7 @@ export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(path.join(dataDir, DB_FILE));
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

@@ -40,7 +40,10 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: FastifyInstance; openapi: OpenApiCollector }> {
+export async function buildApp(
+  ctx: Ctx,
+  opts: AppOptions,
+): Promise<{ app: FastifyInstance; openapi: OpenApiCollector }> {
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: false,
@@ -50,7 +53,11 @@ export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: Fasti
     // Errors the router raises before any route runs (URL too long, bad percent-encoding): same shape.
     frameworkErrors: (err, _req, reply) => {
       const status = typeof err.statusCode === 'number' && err.statusCode < 500 ? err.statusCode : 400;
-      const body = { status, code: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_TOO_LONG' : 'BAD_URL', message: err.message.slice(0, 200) };
+      const body = {
+        status,
+        code: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_TOO_LONG' : 'BAD_URL',
+        message: err.message.slice(0, 200),
+      };
       void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(status).send(body);
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
@@ -59,7 +66,11 @@ export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: Fasti
           level: 'info',
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           serializers: {
-            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: redactUrl(req.url),
+              ip: req.ip,
+            }),
           },
         }
       : false,
@@ -67,8 +78,10 @@ export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: Fasti
 
   // Raw bodies: images for key applications, base64 PKCS#7 text for the E-IMZO-SERVER endpoints,
   // and OAuth form posts for the SSO endpoint.
-  app.addContentTypeParser(['image/jpeg', 'image/png', 'application/octet-stream'], { parseAs: 'buffer' }, (_r, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_r, body, done) => done(null, body),
   );
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_r, body, done) => done(null, body));
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => {
@@ -89,7 +102,13 @@ export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: Fasti
   });
 
   app.setNotFoundHandler((req, reply) => {
-    void reply.code(404).send({ status: 404, code: 'NOT_FOUND', message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` });
+    void reply
+      .code(404)
+      .send({
+        status: 404,
+        code: 'NOT_FOUND',
+        message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
+      });
   });
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
@@ -97,7 +116,9 @@ export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: Fasti
       if (typeof err.extra.retryAfter === 'number' && err.extra.retryAfter > 0) {
         void reply.header('retry-after', String(err.extra.retryAfter));
       }
-      return reply.code(err.status).send({ status: err.status, code: err.code, message: err.message, ...err.extra });
+      return reply
+        .code(err.status)
+        .send({ status: err.status, code: err.code, message: err.message, ...err.extra });
     }
     if (err.validation) {
       return reply.code(400).send({ status: 400, code: 'VALIDATION', message: err.message });
@@ -107,7 +128,9 @@ export async function buildApp(ctx: Ctx, opts: AppOptions): Promise<{ app: Fasti
       return reply.code(status).send({ status, code: badInputCode(err), message: err.message });
     }
     req.log?.error({ err }, 'internal error');
-    return reply.code(500).send({ status: 500, code: 'INTERNAL', message: 'Internal error in the sandbox portal.' });
+    return reply
+      .code(500)
+      .send({ status: 500, code: 'INTERNAL', message: 'Internal error in the sandbox portal.' });
   });
 
   for (const register of ROUTE_MODULES) register(app, ctx);

@@ -15,8 +15,9 @@ export class ApiError extends Error {
 
 export const badRequest = (code: string, message: string, extra?: Record<string, unknown>): ApiError =>
   new ApiError(400, code, message, extra);
-export const unauthorized = (message = 'Sign in first: the session token is missing, unknown or expired.'): ApiError =>
-  new ApiError(401, 'UNAUTHENTICATED', message);
+export const unauthorized = (
+  message = 'Sign in first: the session token is missing, unknown or expired.',
+): ApiError => new ApiError(401, 'UNAUTHENTICATED', message);
 export const forbidden = (code: string, message: string): ApiError => new ApiError(403, code, message);
 export const notFound = (code: string, message: string): ApiError => new ApiError(404, code, message);
 export const conflict = (code: string, message: string, extra?: Record<string, unknown>): ApiError =>

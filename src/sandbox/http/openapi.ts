@@ -35,7 +35,10 @@ export class OpenApiCollector {
       const op: Json = { summary: schema.summary, tags: schema.tags };
       if (schema.description) op.description = schema.description;
       const parameters: Json[] = [];
-      for (const [where, s] of [['path', schema.params], ['query', schema.querystring]] as const) {
+      for (const [where, s] of [
+        ['path', schema.params],
+        ['query', schema.querystring],
+      ] as const) {
         if (!s) continue;
         const required = new Set((s.required as string[] | undefined) ?? []);
         for (const [name, p] of Object.entries((s.properties as Record<string, Json>) ?? {})) {
@@ -45,17 +48,29 @@ export class OpenApiCollector {
       if (parameters.length) op.parameters = parameters;
       if (schema.body) {
         const types = schema.consumes ?? ['application/json'];
-        op.requestBody = { required: true, content: Object.fromEntries(types.map((t) => [t, { schema: schema.body }])) };
+        op.requestBody = {
+          required: true,
+          content: Object.fromEntries(types.map((t) => [t, { schema: schema.body }])),
+        };
       }
       const responses: Json = {};
       for (const [code, s] of Object.entries(schema.response ?? {})) {
-        responses[code] = { description: (s.description as string) ?? 'success', content: { 'application/json': { schema: s } } };
+        responses[code] = {
+          description: (s.description as string) ?? 'success',
+          content: { 'application/json': { schema: s } },
+        };
       }
       if (!Object.keys(responses).length) responses['200'] = { description: 'success' };
       for (const [code, text] of Object.entries(schema.errors ?? {})) {
-        responses[code] = { description: text, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+        responses[code] = {
+          description: text,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        };
       }
-      responses['400'] ??= { description: 'malformed request (VALIDATION)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses['400'] ??= {
+        description: 'malformed request (VALIDATION)',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
       op.responses = responses;
       if (route.config?.auth) op.security = [{ bearer: [] }];
       if (route.config?.admin) op['x-loopback-only'] = true;
@@ -77,7 +92,9 @@ export class OpenApiCollector {
       },
       servers: [{ url: 'http://127.0.0.1:8765' }],
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'opaque 256-bit session token' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'opaque 256-bit session token' },
+        },
         schemas: { Error: ERROR_SCHEMA },
       },
       paths: sorted,

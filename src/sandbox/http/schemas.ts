@@ -6,7 +6,10 @@
 export const str = (maxLength: number, extra: Record<string, unknown> = {}) =>
   ({ type: 'string', maxLength, ...extra }) as const;
 
-export const PINFL = str(32, { description: '14 digits with check digit (REFERENCES.md §6)', examples: ['30101955010013'] });
+export const PINFL = str(32, {
+  description: '14 digits with check digit (REFERENCES.md §6)',
+  examples: ['30101955010013'],
+});
 export const TIN = str(32, { description: '9 digits; legal entities start with 2' });
 export const PASSPORT = str(32, { description: 'series and number, `^[A-Z]{2}\\d{7}$`' });
 export const PHONE = str(32, { description: '`+998` and 9 digits' });

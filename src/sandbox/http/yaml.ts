@@ -6,12 +6,17 @@ const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PLAIN_STRING = /^[A-Za-z][A-Za-z0-9 _.,()/-]*$/;
 const RESERVED = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n', '~']);
 
-const key = (k: string): string => (PLAIN_KEY.test(k) && !RESERVED.has(k.toLowerCase()) ? k : JSON.stringify(k));
+const key = (k: string): string =>
+  PLAIN_KEY.test(k) && !RESERVED.has(k.toLowerCase()) ? k : JSON.stringify(k);
 
 function scalar(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') {
-    return PLAIN_STRING.test(v) && !RESERVED.has(v.toLowerCase()) && !v.endsWith(' ') && !v.includes(': ') && !v.includes(' #')
+    return PLAIN_STRING.test(v) &&
+      !RESERVED.has(v.toLowerCase()) &&
+      !v.endsWith(' ') &&
+      !v.includes(': ') &&
+      !v.includes(' #')
       ? v
       : JSON.stringify(v);
   }
@@ -36,7 +41,11 @@ export function toYaml(value: unknown, indent = ''): string {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (!entries.length) return '{}';
     return entries
-      .map(([k, v]) => (isBlock(v) ? `${indent}${key(k)}:\n${toYaml(v, `${indent}  `)}` : `${indent}${key(k)}: ${Array.isArray(v) ? '[]' : typeof v === 'object' && v !== null ? '{}' : scalar(v)}`))
+      .map(([k, v]) =>
+        isBlock(v)
+          ? `${indent}${key(k)}:\n${toYaml(v, `${indent}  `)}`
+          : `${indent}${key(k)}: ${Array.isArray(v) ? '[]' : typeof v === 'object' && v !== null ? '{}' : scalar(v)}`,
+      )
       .join('\n');
   }
   return `${indent}${scalar(value)}`;

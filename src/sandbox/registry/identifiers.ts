@@ -12,7 +12,8 @@ export const isValidPassport = (v: string): boolean => ids.isValidPassport(v) &&
 /** `+998` and 9 digits, valid by libphonenumber's numbering-plan data (inside `ids`). */
 export const isValidPhone = (v: string): boolean => /^\+998\d{9}$/.test(v) && ids.isValidPhone(v);
 export const isValidLogin = (v: string): boolean => ids.isValidLogin(v);
-export const isStrongPassword = (v: string): boolean => v.length <= 256 && ids.passwordProblems(v).length === 0;
+export const isStrongPassword = (v: string): boolean =>
+  v.length <= 256 && ids.passwordProblems(v).length === 0;
 
 /** Accept `+998 90 123-45-67`, `998901234567`, `+998901234567`: keep digits, re-add the plus. */
 export function normalizePhone(v: string): string {
@@ -25,4 +26,5 @@ export function maskPhone(v: string): string {
   return `${v.slice(0, 4)} ${v.slice(4, 6)} ***-**-${v.slice(-2)}`;
 }
 
-export const isValidEmail = (v: string): boolean => v.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v);
+export const isValidEmail = (v: string): boolean =>
+  v.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v);

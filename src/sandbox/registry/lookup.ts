@@ -11,8 +11,10 @@ export const findCompany = (db: Db, tin: string): CompanyRow | undefined =>
   db.prepare('SELECT * FROM companies WHERE tin = ?').get(tin) as CompanyRow | undefined;
 
 export const roleInCompany = (db: Db, tin: string, pinfl: string): string | undefined =>
-  (db.prepare('SELECT role FROM company_roles WHERE tin = ? AND pinfl = ?').get(tin, pinfl) as { role: string } | undefined)
-    ?.role;
+  (
+    db.prepare('SELECT role FROM company_roles WHERE tin = ? AND pinfl = ?').get(tin, pinfl) as
+      { role: string } | undefined
+  )?.role;
 
 export const isPassportExpired = (p: Person, now = new Date()): boolean =>
   p.passport_expiry_date < now.toISOString().slice(0, 10);
@@ -42,8 +44,21 @@ export const PERSON_VIEW_SCHEMA = {
   type: 'object',
   properties: Object.fromEntries(
     [
-      'pinfl', 'surname', 'firstName', 'patronymic', 'sex', 'birthDate', 'birthPlace', 'birthCountry', 'nationality',
-      'citizenship', 'passport', 'passportIssuedBy', 'passportIssueDate', 'passportExpiryDate', 'address',
+      'pinfl',
+      'surname',
+      'firstName',
+      'patronymic',
+      'sex',
+      'birthDate',
+      'birthPlace',
+      'birthCountry',
+      'nationality',
+      'citizenship',
+      'passport',
+      'passportIssuedBy',
+      'passportIssueDate',
+      'passportExpiryDate',
+      'address',
     ].map((k) => [k, { type: ['string', 'null'] }]),
   ),
 } as const;

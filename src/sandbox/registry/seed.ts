@@ -66,7 +66,12 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
   const rnd = prng(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const used = { pinfl: new Set<string>(), passport: new Set<string>(), phone: new Set<string>(), tin: new Set<string>() };
+  const used = {
+    pinfl: new Set<string>(),
+    passport: new Set<string>(),
+    phone: new Set<string>(),
+    tin: new Set<string>(),
+  };
   const unique = (set: Set<string>, make: () => string): string => {
     for (;;) {
       const v = make();
@@ -95,13 +100,20 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
       const first13 = `${sexDigit}${pad(day, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(int(1, 999), 3)}${pad(int(1, 999), 3)}`;
       return first13 + pinflCheckDigit(first13);
     });
-    const series = kind === 'citizen' ? pick(['AA', 'AB', 'AC', 'AD', 'AE']) : kind === 'foreign' ? 'VV' : 'XS';
+    const series =
+      kind === 'citizen' ? pick(['AA', 'AB', 'AC', 'AD', 'AE']) : kind === 'foreign' ? 'VV' : 'XS';
     const passport = unique(used.passport, () => `${series}${pad(int(0, 9999999), 7)}`);
     const issueYear = expired ? 2009 : int(2020, 2025);
     const issue = `${issueYear}-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)}`;
     const expiry = `${issueYear + 10}${issue.slice(4)}`;
-    const phone = unique(used.phone, () => `+998${pick(['90', '91', '93', '94', '97', '99', '33', '88'])}${pad(int(0, 9999999), 7)}`);
-    const tin = kind === 'citizen' && rnd() < 0.6 ? unique(used.tin, () => `${pick(['4', '5', '6'])}${pad(int(0, 99999999), 8)}`) : null;
+    const phone = unique(
+      used.phone,
+      () => `+998${pick(['90', '91', '93', '94', '97', '99', '33', '88'])}${pad(int(0, 9999999), 7)}`,
+    );
+    const tin =
+      kind === 'citizen' && rnd() < 0.6
+        ? unique(used.tin, () => `${pick(['4', '5', '6'])}${pad(int(0, 99999999), 8)}`)
+        : null;
     return {
       pinfl,
       passport,
@@ -115,7 +127,8 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
       nationality,
       citizenship: kind === 'stateless' ? 'Fuqaroligi yo‘q' : country,
       kind,
-      passport_issued_by: kind === 'citizen' ? `${district} IIB` : 'O‘zbekiston Respublikasi IIV Migratsiya xizmati',
+      passport_issued_by:
+        kind === 'citizen' ? `${district} IIB` : 'O‘zbekiston Respublikasi IIV Migratsiya xizmati',
       passport_issue_date: issue,
       passport_expiry_date: expiry,
       address: `${region.name}, ${district} tumani, ${pick(N.STREETS)} ko‘chasi, ${int(1, 120)}-uy`,
@@ -130,7 +143,7 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
     let name: { first: string; surname: string; patronymic: string | null; sex: 'M' | 'F' };
     let nationality = 'o‘zbek';
     if (i % 40 === 13) {
-      const r = N.RUSSIAN_PEOPLE[(i / 40) % N.RUSSIAN_PEOPLE.length | 0]!;
+      const r = N.RUSSIAN_PEOPLE[((i / 40) % N.RUSSIAN_PEOPLE.length) | 0]!;
       name = { ...r };
       nationality = 'rus';
     } else {
@@ -153,7 +166,8 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
     persons.push(makePerson('citizen', name, 'O‘zbekiston', nationality, i === EXPIRED_PASSPORT_INDEX));
   }
   for (const f of N.FOREIGN_PEOPLE) persons.push(makePerson('foreign', { ...f }, f.country, f.nat, false));
-  for (const s of N.STATELESS_PEOPLE) persons.push(makePerson('stateless', { ...s }, 'O‘zbekiston', 'noma’lum', false));
+  for (const s of N.STATELESS_PEOPLE)
+    persons.push(makePerson('stateless', { ...s }, 'O‘zbekiston', 'noma’lum', false));
 
   const citizens = persons.filter((p) => p.kind === 'citizen' && p.passport_expiry_date > '2029');
   const companies: Company[] = [];
@@ -168,7 +182,8 @@ export function generateRegistry(seed = 20240610): { persons: Person[]; companie
     const roles = [{ pinfl: director.pinfl, role: HEAD_ROLE }];
     for (let k = 0; k < 2; k++) {
       const staff = citizens[40 + ((i * 2 + k) % 80)]!;
-      if (!roles.some((r) => r.pinfl === staff.pinfl)) roles.push({ pinfl: staff.pinfl, role: OTHER_ROLES[k]! });
+      if (!roles.some((r) => r.pinfl === staff.pinfl))
+        roles.push({ pinfl: staff.pinfl, role: OTHER_ROLES[k]! });
     }
     companies.push({
       tin: unique(used.tin, () => `2${pad(int(0, 99999999), 8)}`),
@@ -188,7 +203,8 @@ export function seedRegistries(db: Db): void {
   const { n } = db.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
   if (n > 0) return;
   const { persons, companies } = generateRegistry();
-  const insPerson = db.prepare(`INSERT INTO persons VALUES (@pinfl, @passport, @surname, @first_name, @patronymic,
+  const insPerson =
+    db.prepare(`INSERT INTO persons VALUES (@pinfl, @passport, @surname, @first_name, @patronymic,
     @sex, @birth_date, @birth_place, @birth_country, @nationality, @citizenship, @kind, @passport_issued_by,
     @passport_issue_date, @passport_expiry_date, @address, @region, @phone, @tin)`);
   const insCompany = db.prepare(

@@ -17,8 +17,17 @@ const started = Date.now();
 
 /** Tables holding what users did; `reset` empties them and keeps the registries and the CA. */
 export const USER_TABLES = [
-  'sso_tokens', 'sso_codes', 'sessions', 'account_legal_entities', 'sms_codes', 'registrations', 'certificates',
-  'key_applications', 'challenges', 'outbox', 'accounts',
+  'sso_tokens',
+  'sso_codes',
+  'sessions',
+  'account_legal_entities',
+  'sms_codes',
+  'registrations',
+  'certificates',
+  'key_applications',
+  'challenges',
+  'outbox',
+  'accounts',
 ];
 
 export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -29,7 +38,8 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     '/api/v1/sandbox/status',
     { config, schema: { summary: 'Process, data dir, counts, database integrity', tags } },
     async () => {
-      const count = (t: string): number => (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+      const count = (t: string): number =>
+        (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
       return {
         status: 'ok',
         version: ctx.version,
@@ -37,7 +47,12 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         dataDir: ctx.dataDir,
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
         integrity: integrityOk(ctx.db) ? 'ok' : 'damaged',
-        counts: Object.fromEntries(['persons', 'companies', 'accounts', 'key_applications', 'certificates', 'outbox'].map((t) => [t, count(t)])),
+        counts: Object.fromEntries(
+          ['persons', 'companies', 'accounts', 'key_applications', 'certificates', 'outbox'].map((t) => [
+            t,
+            count(t),
+          ]),
+        ),
       };
     },
   );
@@ -66,13 +81,24 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       }
       if (q.free) where.push('NOT EXISTS (SELECT 1 FROM accounts a WHERE a.pinfl = p.pinfl)');
       const persons = ctx.db
-        .prepare(`SELECT p.* FROM persons p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid LIMIT ?`)
+        .prepare(
+          `SELECT p.* FROM persons p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid LIMIT ?`,
+        )
         .all(...args, q.limit ?? 1000);
-      const companies = ctx.db.prepare('SELECT * FROM companies ORDER BY rowid').all() as Array<{ tin: string }>;
-      const roles = ctx.db.prepare('SELECT tin, pinfl, role FROM company_roles').all() as Array<{ tin: string; pinfl: string; role: string }>;
+      const companies = ctx.db.prepare('SELECT * FROM companies ORDER BY rowid').all() as Array<{
+        tin: string;
+      }>;
+      const roles = ctx.db.prepare('SELECT tin, pinfl, role FROM company_roles').all() as Array<{
+        tin: string;
+        pinfl: string;
+        role: string;
+      }>;
       return {
         persons,
-        companies: companies.map((c) => ({ ...c, roles: roles.filter((r) => r.tin === c.tin).map(({ pinfl, role }) => ({ pinfl, role })) })),
+        companies: companies.map((c) => ({
+          ...c,
+          roles: roles.filter((r) => r.tin === c.tin).map(({ pinfl, role }) => ({ pinfl, role })),
+        })),
       };
     },
   );
@@ -100,13 +126,29 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   app.post(
     '/api/v1/sandbox/invoices/:id/pay',
-    { config, schema: { summary: 'Pay an invoice (stands in for the payment systems)', tags, params: idParams('invoice number'), errors: { 404: 'INVOICE_NOT_FOUND', 409: 'INVOICE_PAID, WRONG_STATUS' } } },
+    {
+      config,
+      schema: {
+        summary: 'Pay an invoice (stands in for the payment systems)',
+        tags,
+        params: idParams('invoice number'),
+        errors: { 404: 'INVOICE_NOT_FOUND', 409: 'INVOICE_PAID, WRONG_STATUS' },
+      },
+    },
     async (req) => applicationView(payInvoice(ctx, (req.params as { id: string }).id)),
   );
 
   app.post(
     '/api/v1/sandbox/key-applications/:id/approve',
-    { config, schema: { summary: 'Approve an application under review: issues the certificate', tags, params: idParams('application id'), errors: { 404: 'APPLICATION_NOT_FOUND', 409: 'WRONG_STATUS, CA_UNAVAILABLE' } } },
+    {
+      config,
+      schema: {
+        summary: 'Approve an application under review: issues the certificate',
+        tags,
+        params: idParams('application id'),
+        errors: { 404: 'APPLICATION_NOT_FOUND', 409: 'WRONG_STATUS, CA_UNAVAILABLE' },
+      },
+    },
     async (req) => applicationView(approveApplication(ctx, (req.params as { id: string }).id)),
   );
 
@@ -122,12 +164,24 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         errors: { 404: 'APPLICATION_NOT_FOUND', 409: 'WRONG_STATUS' },
       },
     },
-    async (req) => applicationView(rejectApplication(ctx, (req.params as { id: string }).id, (req.body as { reason: string }).reason)),
+    async (req) =>
+      applicationView(
+        rejectApplication(ctx, (req.params as { id: string }).id, (req.body as { reason: string }).reason),
+      ),
   );
 
   app.post(
     '/api/v1/sandbox/certificates/:id/revoke',
-    { config, schema: { summary: 'Revoke a certificate (it appears on the CRL)', tags, params: idParams('serial number, hex'), response: { 200: OK }, errors: { 404: 'CERTIFICATE_NOT_FOUND', 409: 'CA_UNAVAILABLE' } } },
+    {
+      config,
+      schema: {
+        summary: 'Revoke a certificate (it appears on the CRL)',
+        tags,
+        params: idParams('serial number, hex'),
+        response: { 200: OK },
+        errors: { 404: 'CERTIFICATE_NOT_FOUND', 409: 'CA_UNAVAILABLE' },
+      },
+    },
     async (req) => {
       if (!ctx.ca) throw conflict('CA_UNAVAILABLE', 'The sandbox CA is not available in this build.');
       const serial = (req.params as { id: string }).id.toLowerCase();
@@ -137,8 +191,14 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
   );
 
-  const settingsSchema = obj(Object.fromEntries(Object.keys(DEFAULT_SETTINGS).map((k) => [k, { type: 'number' }])));
-  app.get('/api/v1/sandbox/settings', { config, schema: { summary: 'Portal data: fees, BHM, review delay, limits', tags } }, async () => ctx.settings);
+  const settingsSchema = obj(
+    Object.fromEntries(Object.keys(DEFAULT_SETTINGS).map((k) => [k, { type: 'number' }])),
+  );
+  app.get(
+    '/api/v1/sandbox/settings',
+    { config, schema: { summary: 'Portal data: fees, BHM, review delay, limits', tags } },
+    async () => ctx.settings,
+  );
   app.patch(
     '/api/v1/sandbox/settings',
     { config, schema: { summary: 'Change portal data', tags, body: settingsSchema } },
@@ -176,19 +236,33 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       const ok = ctx.db.transaction(() => {
         if (ctx.db.prepare('SELECT 1 FROM sso_clients WHERE client_id = ?').get(b.clientId)) return false;
         ctx.db
-          .prepare('INSERT INTO sso_clients (client_id, secret_hash, name, redirect_uris, scope) VALUES (?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO sso_clients (client_id, secret_hash, name, redirect_uris, scope) VALUES (?, ?, ?, ?, ?)',
+          )
           .run(b.clientId, hash, b.name ?? b.clientId, JSON.stringify(b.redirectUris), b.scope ?? b.clientId);
         return true;
       })();
       if (!ok) throw conflict('CLIENT_EXISTS', 'A client with this id is already registered.');
       void reply.code(201);
-      return { clientId: b.clientId, clientSecret: secret, redirectUris: b.redirectUris, scope: b.scope ?? b.clientId };
+      return {
+        clientId: b.clientId,
+        clientSecret: secret,
+        redirectUris: b.redirectUris,
+        scope: b.scope ?? b.clientId,
+      };
     },
   );
 
   app.post(
     '/api/v1/sandbox/reset',
-    { config, schema: { summary: 'Forget all accounts, applications, sessions and messages (registries and CA stay)', tags, response: { 200: OK } } },
+    {
+      config,
+      schema: {
+        summary: 'Forget all accounts, applications, sessions and messages (registries and CA stay)',
+        tags,
+        response: { 200: OK },
+      },
+    },
     async () => {
       ctx.db.transaction(() => {
         for (const t of USER_TABLES) ctx.db.prepare(`DELETE FROM ${t}`).run();

@@ -38,7 +38,9 @@ export function chooseRole(
   const roles = rolesOf(ctx.db, accountId);
   if (requested === undefined) {
     if (roles.length > 1) {
-      throw conflict('ROLE_REQUIRED', 'This account has several roles: choose one ("individual" or a TIN).', { roles });
+      throw conflict('ROLE_REQUIRED', 'This account has several roles: choose one ("individual" or a TIN).', {
+        roles,
+      });
     }
     return { roleTin: null, roles };
   }
@@ -88,9 +90,11 @@ export function authRoutes(app: FastifyInstance, ctx: Ctx): void {
       const loginKey = `login:${login.toLowerCase()}`;
       const ipKey = `login-ip:${req.ip}`;
       const ipLocked = ctx.limiter.lockedFor(ipKey);
-      if (ipLocked) throw tooMany('IP_LOCKED', 'Too many failed sign-ins from this address; try later.', ipLocked);
+      if (ipLocked)
+        throw tooMany('IP_LOCKED', 'Too many failed sign-ins from this address; try later.', ipLocked);
       const locked = ctx.limiter.lockedFor(loginKey);
-      if (locked) throw tooMany('ACCOUNT_LOCKED', 'Too many failed sign-ins for this login; try later.', locked);
+      if (locked)
+        throw tooMany('ACCOUNT_LOCKED', 'Too many failed sign-ins for this login; try later.', locked);
       const account = findAccountByLogin(ctx.db, login);
       const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
       if (!account || !ok) {
@@ -148,14 +152,19 @@ export function authRoutes(app: FastifyInstance, ctx: Ctx): void {
       const sess = requireSession(ctx, req);
       const { role } = req.body as { role: string };
       const { roleTin, roles } = chooseRole(ctx, sess.accountId, role);
-      ctx.db.transaction(() => ctx.db.prepare('UPDATE sessions SET role_tin = ? WHERE token_hash = ?').run(roleTin, sess.tokenHash))();
+      ctx.db.transaction(() =>
+        ctx.db.prepare('UPDATE sessions SET role_tin = ? WHERE token_hash = ?').run(roleTin, sess.tokenHash),
+      )();
       return { role: roleTin ? roles.find((r) => r.tin === roleTin) : { type: 'individual' }, roles };
     },
   );
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { auth: true }, schema: { summary: 'End the session', tags, response: { 200: OK }, errors: { 401: 'UNAUTHENTICATED' } } },
+    {
+      config: { auth: true },
+      schema: { summary: 'End the session', tags, response: { 200: OK }, errors: { 401: 'UNAUTHENTICATED' } },
+    },
     async (req) => {
       const sess = requireSession(ctx, req);
       ctx.db.transaction(() => revokeSession(ctx, sess.tokenHash))();

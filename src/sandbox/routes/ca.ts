@@ -23,12 +23,22 @@ export function caRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async () => {
       const c = ca();
-      return { ca: c.rootCertificate.toString('base64'), tsa: c.tsa.certificate.toString('base64'), pem: toPem(c.rootCertificate) };
+      return {
+        ca: c.rootCertificate.toString('base64'),
+        tsa: c.tsa.certificate.toString('base64'),
+        pem: toPem(c.rootCertificate),
+      };
     },
   );
   app.get(
     '/api/v1/ca/crl',
-    { schema: { summary: 'The certificate revocation list (DER, application/pkix-crl)', tags, errors: { 409: 'CA_UNAVAILABLE' } } },
+    {
+      schema: {
+        summary: 'The certificate revocation list (DER, application/pkix-crl)',
+        tags,
+        errors: { 409: 'CA_UNAVAILABLE' },
+      },
+    },
     async (_req, reply) => {
       const der = ca().crl();
       return reply.type('application/pkix-crl').send(der);

@@ -21,7 +21,11 @@ import {
 import { timestampPkcs7 } from '../tsa/attach.js';
 
 export const PKCS7_BODY_LIMIT = 16 * 1024 * 1024;
-const B64_BODY = { type: 'string', maxLength: PKCS7_BODY_LIMIT, description: 'base64 PKCS#7 (CMS SignedData)' } as const;
+const B64_BODY = {
+  type: 'string',
+  maxLength: PKCS7_BODY_LIMIT,
+  description: 'base64 PKCS#7 (CMS SignedData)',
+} as const;
 const STATUS_FIELDS = { status: { type: 'integer' }, message: { type: 'string' } };
 const EIMZO_ERRORS = { 400: 'BAD_BASE64, PKCS7_MALFORMED, PKCS7_DETACHED, VALIDATION' };
 
@@ -53,7 +57,9 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: PKCS7_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: PKCS7_BODY_LIMIT }, (_req, body, done) =>
+      done(null, body),
+    );
 
     scope.post(
       '/backend/auth',
@@ -61,7 +67,8 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
         bodyLimit: PKCS7_BODY_LIMIT,
         schema: {
           summary: 'Authenticate by an attached PKCS#7 of a challenge',
-          description: 'Status -20: challenge unknown, expired or already used; -10/-11/-12: signature or certificate problems.',
+          description:
+            'Status -20: challenge unknown, expired or already used; -10/-11/-12: signature or certificate problems.',
           tags,
           consumes: ['text/plain'],
           body: B64_BODY,
@@ -87,9 +94,14 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
         const checked = await checkPkcs7(ctx, fromBase64(req.body as string, 'The body'));
         let status = overallStatus(checked);
         if (status === EIMZO.ok && checked.signers.length !== 1) status = EIMZO.signatureInvalid;
-        if (status === EIMZO.ok && !consumeChallenge(ctx, checked.parsed.content)) status = EIMZO.challengeInvalid;
+        if (status === EIMZO.ok && !consumeChallenge(ctx, checked.parsed.content))
+          status = EIMZO.challengeInvalid;
         const cert = checked.signers[0]?.certificate;
-        return { subjectCertificateInfo: status === EIMZO.ok && cert ? subjectCertificateInfo(cert) : null, status, message: message(status) };
+        return {
+          subjectCertificateInfo: status === EIMZO.ok && cert ? subjectCertificateInfo(cert) : null,
+          status,
+          message: message(status),
+        };
       },
     );
 
@@ -107,21 +119,30 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
       errors: EIMZO_ERRORS,
     });
 
-    scope.post('/backend/pkcs7/verify/attached', { bodyLimit: PKCS7_BODY_LIMIT, schema: verifySchema(false) }, async (req) => {
-      const checked = await checkPkcs7(ctx, fromBase64(req.body as string, 'The body'));
-      const status = overallStatus(checked);
-      return { pkcs7Info: pkcs7Info(checked, checked.parsed.content), status, message: message(status) };
-    });
+    scope.post(
+      '/backend/pkcs7/verify/attached',
+      { bodyLimit: PKCS7_BODY_LIMIT, schema: verifySchema(false) },
+      async (req) => {
+        const checked = await checkPkcs7(ctx, fromBase64(req.body as string, 'The body'));
+        const status = overallStatus(checked);
+        return { pkcs7Info: pkcs7Info(checked, checked.parsed.content), status, message: message(status) };
+      },
+    );
 
-    scope.post('/backend/pkcs7/verify/detached', { bodyLimit: PKCS7_BODY_LIMIT, schema: verifySchema(true) }, async (req) => {
-      const body = req.body as string;
-      const bar = body.indexOf('|');
-      if (bar < 0) throw new ApiError(400, 'BAD_PARAMETERS', 'The body must be data_b64|pkcs7_b64.');
-      const data = body.slice(0, bar).trim() === '' ? Buffer.alloc(0) : fromBase64(body.slice(0, bar), 'The data');
-      const checked = await checkPkcs7(ctx, fromBase64(body.slice(bar + 1), 'The PKCS#7'), data);
-      const status = overallStatus(checked);
-      return { pkcs7Info: pkcs7Info(checked, undefined), status, message: message(status) };
-    });
+    scope.post(
+      '/backend/pkcs7/verify/detached',
+      { bodyLimit: PKCS7_BODY_LIMIT, schema: verifySchema(true) },
+      async (req) => {
+        const body = req.body as string;
+        const bar = body.indexOf('|');
+        if (bar < 0) throw new ApiError(400, 'BAD_PARAMETERS', 'The body must be data_b64|pkcs7_b64.');
+        const data =
+          body.slice(0, bar).trim() === '' ? Buffer.alloc(0) : fromBase64(body.slice(0, bar), 'The data');
+        const checked = await checkPkcs7(ctx, fromBase64(body.slice(bar + 1), 'The PKCS#7'), data);
+        const status = overallStatus(checked);
+        return { pkcs7Info: pkcs7Info(checked, undefined), status, message: message(status) };
+      },
+    );
 
     scope.post(
       '/frontend/timestamp/pkcs7',
@@ -134,15 +155,25 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
           consumes: ['text/plain'],
           body: B64_BODY,
           response: {
-            200: obj({ pkcs7b64: str(PKCS7_BODY_LIMIT * 2), timestampedSignerList: { type: 'array', items: { type: 'object', additionalProperties: true } }, ...STATUS_FIELDS }),
+            200: obj({
+              pkcs7b64: str(PKCS7_BODY_LIMIT * 2),
+              timestampedSignerList: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              ...STATUS_FIELDS,
+            }),
           },
           errors: { ...EIMZO_ERRORS, 409: 'CA_UNAVAILABLE' },
         },
       },
       async (req) => {
-        if (!ctx.ca) throw new ApiError(409, 'CA_UNAVAILABLE', 'The sandbox TSA is not available in this build.');
+        if (!ctx.ca)
+          throw new ApiError(409, 'CA_UNAVAILABLE', 'The sandbox TSA is not available in this build.');
         const { pkcs7, stamped } = timestampPkcs7(ctx.ca, fromBase64(req.body as string, 'The body'));
-        return { pkcs7b64: pkcs7.toString('base64'), timestampedSignerList: stamped, status: EIMZO.ok, message: '' };
+        return {
+          pkcs7b64: pkcs7.toString('base64'),
+          timestampedSignerList: stamped,
+          status: EIMZO.ok,
+          message: '',
+        };
       },
     );
   });

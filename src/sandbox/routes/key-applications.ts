@@ -4,12 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import {
-  applicationView,
-  expectStatus,
-  loadApplication,
-  type ApplicationRow,
-} from '../applications.js';
+import { applicationView, expectStatus, loadApplication, type ApplicationRow } from '../applications.js';
 import { csrBytes, CsrError, parseCsr } from '../ca/csr.js';
 import type { Ctx } from '../context.js';
 import { ApiError, badRequest, conflict, unprocessable } from '../http/errors.js';
@@ -56,7 +51,9 @@ const ERR_APP = { 404: 'APPLICATION_NOT_FOUND', 409: 'WRONG_STATUS (applicationS
 const smsText = (code: string): string => `E-IMZO: key application code ${code}. Do not tell it to anyone.`;
 
 function touch(ctx: Ctx, id: string, set: string, ...args: unknown[]): void {
-  ctx.db.prepare(`UPDATE key_applications SET ${set}, updated_at = ? WHERE id = ?`).run(...args, Date.now(), id);
+  ctx.db
+    .prepare(`UPDATE key_applications SET ${set}, updated_at = ? WHERE id = ?`)
+    .run(...args, Date.now(), id);
 }
 
 export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -71,8 +68,13 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
           'Individuals give their PINFL, legal entities their TIN; the phone must be the one the population ' +
           'registry holds for the key holder (for a legal entity: its director).',
         tags,
-        body: obj({ type: { type: 'string', enum: ['individual', 'legal'] }, pinfl: PINFL, tin: TIN, phone: PHONE }, ['type', 'phone']),
-        response: { 201: obj({ id: str(64), status: str(32), phone: str(32), codeExpiresIn: { type: 'integer' } }) },
+        body: obj(
+          { type: { type: 'string', enum: ['individual', 'legal'] }, pinfl: PINFL, tin: TIN, phone: PHONE },
+          ['type', 'phone'],
+        ),
+        response: {
+          201: obj({ id: str(64), status: str(32), phone: str(32), codeExpiresIn: { type: 'integer' } }),
+        },
         errors: {
           400: 'PINFL_INVALID, TIN_INVALID, PHONE_INVALID, PINFL_REQUIRED, TIN_REQUIRED, VALIDATION',
           409: 'APPLICATION_OPEN (applicationId: the open one)',
@@ -84,23 +86,29 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req, reply) => {
       const b = req.body as { type: 'individual' | 'legal'; pinfl?: string; tin?: string; phone: string };
       const phone = ids.normalizePhone(b.phone);
-      if (!ids.isValidPhone(phone)) throw badRequest('PHONE_INVALID', 'Phone must be +998 followed by 9 digits.');
+      if (!ids.isValidPhone(phone))
+        throw badRequest('PHONE_INVALID', 'Phone must be +998 followed by 9 digits.');
       let pinfl: string;
       let tin: string | null = null;
       let registeredPhone: string;
       if (b.type === 'individual') {
         if (!b.pinfl) throw badRequest('PINFL_REQUIRED', 'An individual application needs a PINFL.');
-        if (!ids.isValidPinfl(b.pinfl)) throw badRequest('PINFL_INVALID', 'PINFL must be 14 digits with a valid check digit.');
+        if (!ids.isValidPinfl(b.pinfl))
+          throw badRequest('PINFL_INVALID', 'PINFL must be 14 digits with a valid check digit.');
         const person = findPerson(ctx.db, b.pinfl);
-        if (!person) throw unprocessable('NOT_IN_REGISTRY', 'No person with this PINFL in the population registry.');
-        if (isPassportExpired(person)) throw unprocessable('PASSPORT_EXPIRED', 'The passport has expired: renew it first.');
+        if (!person)
+          throw unprocessable('NOT_IN_REGISTRY', 'No person with this PINFL in the population registry.');
+        if (isPassportExpired(person))
+          throw unprocessable('PASSPORT_EXPIRED', 'The passport has expired: renew it first.');
         pinfl = person.pinfl;
         registeredPhone = person.phone;
       } else {
         if (!b.tin) throw badRequest('TIN_REQUIRED', 'A legal-entity application needs the company TIN.');
-        if (!ids.isLegalTin(b.tin)) throw badRequest('TIN_INVALID', 'A legal entity TIN is 9 digits starting with 2.');
+        if (!ids.isLegalTin(b.tin))
+          throw badRequest('TIN_INVALID', 'A legal entity TIN is 9 digits starting with 2.');
         const company = findCompany(ctx.db, b.tin);
-        if (!company) throw unprocessable('NOT_IN_REGISTRY', 'No company with this TIN in the company registry.');
+        if (!company)
+          throw unprocessable('NOT_IN_REGISTRY', 'No company with this TIN in the company registry.');
         pinfl = company.director_pinfl;
         tin = company.tin;
         registeredPhone = findPerson(ctx.db, pinfl)!.phone;
@@ -112,7 +120,8 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const id = newId('ka');
       const subject = `${b.type}:${tin ?? pinfl}`;
       const result = ctx.db.transaction(() => {
-        const open = ctx.db.prepare('SELECT id FROM key_applications WHERE open_subject = ?').get(subject) as { id: string } | undefined;
+        const open = ctx.db.prepare('SELECT id FROM key_applications WHERE open_subject = ?').get(subject) as
+          { id: string } | undefined;
         if (open) return { open: open.id };
         const now = Date.now();
         ctx.db
@@ -124,7 +133,9 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         return { ttl: issueCode(ctx, 'key-application', id, phone, smsText) };
       })();
       if ('open' in result) {
-        throw conflict('APPLICATION_OPEN', 'An application for this key holder is already open.', { applicationId: result.open });
+        throw conflict('APPLICATION_OPEN', 'An application for this key holder is already open.', {
+          applicationId: result.open,
+        });
       }
       void reply.code(201);
       return { id, status: 'awaiting_sms', phone: ids.maskPhone(phone), codeExpiresIn: result.ttl };
@@ -133,7 +144,15 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   app.get(
     '/api/v1/key-applications/:id',
-    { schema: { summary: 'Find an application: status, invoice, review', tags, params: idParams('application id'), response: { 200: APPLICATION_VIEW }, errors: { 404: ERR_APP[404] } } },
+    {
+      schema: {
+        summary: 'Find an application: status, invoice, review',
+        tags,
+        params: idParams('application id'),
+        response: { 200: APPLICATION_VIEW },
+        errors: { 404: ERR_APP[404] },
+      },
+    },
     async (req) => applicationView(loadApplication(ctx, (req.params as { id: string }).id)),
   );
 
@@ -144,7 +163,9 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'Send a new SMS code',
         tags,
         params: idParams('application id'),
-        response: { 200: obj({ id: str(64), status: str(32), phone: str(32), codeExpiresIn: { type: 'integer' } }) },
+        response: {
+          200: obj({ id: str(64), status: str(32), phone: str(32), codeExpiresIn: { type: 'integer' } }),
+        },
         errors: { ...ERR_APP, 429: 'SMS_RATE_LIMITED' },
       },
     },
@@ -166,7 +187,11 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         params: idParams('application id'),
         body: obj({ code: SMS_CODE }, ['code']),
         response: { 200: APPLICATION_VIEW },
-        errors: { ...ERR_APP, 422: 'SMS_CODE_INVALID (attemptsLeft), SMS_CODE_EXPIRED, SMS_CODE_MISSING', 429: 'SMS_ATTEMPTS_EXCEEDED' },
+        errors: {
+          ...ERR_APP,
+          422: 'SMS_CODE_INVALID (attemptsLeft), SMS_CODE_EXPIRED, SMS_CODE_MISSING',
+          429: 'SMS_ATTEMPTS_EXCEEDED',
+        },
       },
     },
     async (req) => {
@@ -227,13 +252,23 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         consumes: ['image/jpeg', 'image/png', 'application/octet-stream'],
         params: obj({ id: str(64), kind: { type: 'string', enum: ['photo', 'selfie'] } }, ['id', 'kind']),
         response: { 200: APPLICATION_VIEW },
-        errors: { ...ERR_APP, 413: 'BODY_TOO_LARGE (over 5 MB)', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'NOT_AN_IMAGE' },
+        errors: {
+          ...ERR_APP,
+          413: 'BODY_TOO_LARGE (over 5 MB)',
+          415: 'UNSUPPORTED_MEDIA_TYPE',
+          422: 'NOT_AN_IMAGE',
+        },
       },
     },
     async (req) => {
       const { id, kind } = req.params as { id: string; kind: 'photo' | 'selfie' };
       const body = req.body;
-      if (!Buffer.isBuffer(body)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the image bytes as image/jpeg, image/png or application/octet-stream.');
+      if (!Buffer.isBuffer(body))
+        throw new ApiError(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the image bytes as image/jpeg, image/png or application/octet-stream.',
+        );
       const type = detectImage(body);
       if (!type) throw unprocessable('NOT_AN_IMAGE', 'The file is neither a JPEG nor a PNG image.');
       return applicationView(
@@ -262,18 +297,32 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const out = ctx.db.transaction(() => {
         const a = loadApplication(ctx, id);
         expectStatus(a, 'draft');
-        const missing = [a.pkcs10 ? '' : 'request', a.photo_type ? '' : 'photo', a.selfie_type ? '' : 'selfie'].filter(Boolean);
+        const missing = [
+          a.pkcs10 ? '' : 'request',
+          a.photo_type ? '' : 'photo',
+          a.selfie_type ? '' : 'selfie',
+        ].filter(Boolean);
         if (missing.length) return { missing, app: undefined };
         const s = ctx.settings;
         const percent = a.type === 'legal' ? s.feePercentLegal : s.feePercentIndividual;
         const amount = Math.round((s.bhm * percent) / 100);
         const invoice = invoiceNumber();
-        touch(ctx, id, "status = 'awaiting_payment', invoice_id = ?, fee_amount = ?, fee_percent = ?, bhm = ?", invoice, amount, percent, s.bhm);
+        touch(
+          ctx,
+          id,
+          "status = 'awaiting_payment', invoice_id = ?, fee_amount = ?, fee_percent = ?, bhm = ?",
+          invoice,
+          amount,
+          percent,
+          s.bhm,
+        );
         queueSms(ctx.db, a.phone, `E-IMZO: invoice ${invoice} for ${amount} so'm. Pay it to continue.`);
         return { missing: [], app: loadApplication(ctx, id) };
       })();
       if (!out.app) {
-        throw unprocessable('APPLICATION_INCOMPLETE', `Attach first: ${out.missing.join(', ')}.`, { missing: out.missing });
+        throw unprocessable('APPLICATION_INCOMPLETE', `Attach first: ${out.missing.join(', ')}.`, {
+          missing: out.missing,
+        });
       }
       return applicationView(out.app);
     },
@@ -287,7 +336,12 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags,
         params: idParams('application id'),
         response: {
-          200: obj({ serialNumber: str(64), certificate: str(16384), chain: { type: 'array', items: str(16384) }, pem: str(65536) }),
+          200: obj({
+            serialNumber: str(64),
+            certificate: str(16384),
+            chain: { type: 'array', items: str(16384) },
+            pem: str(65536),
+          }),
         },
         errors: { ...ERR_APP, 409: 'NOT_ISSUED (applicationStatus)' },
       },
@@ -295,7 +349,9 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req) => {
       const a = loadApplication(ctx, (req.params as { id: string }).id);
       if (a.status !== 'issued' || !a.certificate_serial) {
-        throw conflict('NOT_ISSUED', `No certificate yet: the application is "${a.status}".`, { applicationStatus: a.status });
+        throw conflict('NOT_ISSUED', `No certificate yet: the application is "${a.status}".`, {
+          applicationStatus: a.status,
+        });
       }
       return certificateAnswer(ctx, a);
     },
@@ -308,13 +364,23 @@ function invoiceNumber(): string {
 }
 
 function certificateAnswer(ctx: Ctx, a: ApplicationRow): Record<string, unknown> {
-  const row = ctx.db.prepare('SELECT der FROM certificates WHERE serial = ?').get(a.certificate_serial) as { der: Buffer };
+  const row = ctx.db.prepare('SELECT der FROM certificates WHERE serial = ?').get(a.certificate_serial) as {
+    der: Buffer;
+  };
   const chain = ctx.ca!.chain();
   const pem = [row.der, ...chain].map((d) => toPem(d)).join('');
-  return { serialNumber: a.certificate_serial, certificate: row.der.toString('base64'), chain: chain.map((d) => d.toString('base64')), pem };
+  return {
+    serialNumber: a.certificate_serial,
+    certificate: row.der.toString('base64'),
+    chain: chain.map((d) => d.toString('base64')),
+    pem,
+  };
 }
 
 export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
-  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }

@@ -55,7 +55,12 @@ export function keyAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { pkcs7, role } = req.body as { pkcs7: string; role?: string };
       const key = await signedChallenge(ctx, pkcs7);
       const account = findAccountByPinfl(ctx.db, key.pinfl);
-      if (!account) throw new ApiError(401, 'NO_ACCOUNT_FOR_KEY', 'No account has the PINFL of this key: register first.');
+      if (!account)
+        throw new ApiError(
+          401,
+          'NO_ACCOUNT_FOR_KEY',
+          'No account has the PINFL of this key: register first.',
+        );
       if (key.tin && /^2\d{8}$/.test(key.tin)) {
         const bound = rolesOf(ctx.db, account.id).some((r) => r.tin === key.tin);
         if (!bound) throw forbidden('LEGAL_ENTITY_NOT_BOUND', 'Bind this legal entity to the account first.');
@@ -77,16 +82,23 @@ export function keyAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags: ['account'],
         body: obj({ pkcs7: PKCS7_FIELD }, ['pkcs7']),
         response: { 200: obj({ status: str(16), certificateSerial: str(64) }) },
-        errors: { 401: 'UNAUTHENTICATED', 400: 'BAD_BASE64, PKCS7_MALFORMED', 422: `PINFL_MISMATCH; ${SIGNATURE_ERRORS}` },
+        errors: {
+          401: 'UNAUTHENTICATED',
+          400: 'BAD_BASE64, PKCS7_MALFORMED',
+          422: `PINFL_MISMATCH; ${SIGNATURE_ERRORS}`,
+        },
       },
     },
     async (req) => {
       const sess = requireSession(ctx, req);
       const account = findAccountById(ctx.db, sess.accountId)!;
       const key = await signedChallenge(ctx, (req.body as { pkcs7: string }).pkcs7);
-      if (key.pinfl !== account.pinfl) throw unprocessable('PINFL_MISMATCH', 'The key belongs to another person (PINFL differs).');
+      if (key.pinfl !== account.pinfl)
+        throw unprocessable('PINFL_MISMATCH', 'The key belongs to another person (PINFL differs).');
       ctx.db.transaction(() =>
-        ctx.db.prepare("UPDATE accounts SET status = 'verified', verified_cert_serial = ? WHERE id = ?").run(key.serial, account.id),
+        ctx.db
+          .prepare("UPDATE accounts SET status = 'verified', verified_cert_serial = ? WHERE id = ?")
+          .run(key.serial, account.id),
       )();
       return { status: 'verified', certificateSerial: key.serial };
     },
@@ -94,7 +106,14 @@ export function keyAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   app.get(
     '/api/v1/account/legal-entities',
-    { config: { auth: true }, schema: { summary: 'Legal entities bound to the account', tags: ['account'], errors: { 401: 'UNAUTHENTICATED' } } },
+    {
+      config: { auth: true },
+      schema: {
+        summary: 'Legal entities bound to the account',
+        tags: ['account'],
+        errors: { 401: 'UNAUTHENTICATED' },
+      },
+    },
     async (req) => {
       const sess = requireSession(ctx, req);
       return { legalEntities: rolesOf(ctx.db, sess.accountId).filter((r) => r.type === 'legal') };
@@ -107,7 +126,8 @@ export function keyAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
       config: { auth: true },
       bodyLimit: PKCS7_JSON_LIMIT + 1024,
       schema: {
-        summary: 'Bind a legal entity, signing with its key (certificate with the company TIN and your PINFL as director)',
+        summary:
+          'Bind a legal entity, signing with its key (certificate with the company TIN and your PINFL as director)',
         description: 'Only a verified account can bind. Sign in again afterwards to choose the new role.',
         tags: ['account'],
         body: obj({ pkcs7: PKCS7_FIELD }, ['pkcs7']),
@@ -123,21 +143,36 @@ export function keyAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req, reply) => {
       const sess = requireSession(ctx, req);
       const account = findAccountById(ctx.db, sess.accountId)!;
-      if (account.status !== 'verified') throw forbidden('ACCOUNT_UNVERIFIED', 'Verify the account with your personal key first.');
+      if (account.status !== 'verified')
+        throw forbidden('ACCOUNT_UNVERIFIED', 'Verify the account with your personal key first.');
       const key = await signedChallenge(ctx, (req.body as { pkcs7: string }).pkcs7);
       if (!key.tin || !/^2\d{8}$/.test(key.tin)) {
-        throw unprocessable('NOT_A_LEGAL_ENTITY_KEY', 'This key is not a legal entity key (no company TIN in the certificate).');
+        throw unprocessable(
+          'NOT_A_LEGAL_ENTITY_KEY',
+          'This key is not a legal entity key (no company TIN in the certificate).',
+        );
       }
       const company = findCompany(ctx.db, key.tin);
-      if (!company) throw unprocessable('COMPANY_NOT_FOUND', 'The TIN of this key is not in the company registry.');
-      if (key.pinfl !== account.pinfl) throw unprocessable('PINFL_MISMATCH', 'The key belongs to another person (PINFL differs).');
-      if (company.director_pinfl !== account.pinfl || roleInCompany(ctx.db, company.tin, account.pinfl) !== HEAD_ROLE) {
-        throw unprocessable('NOT_DIRECTOR', 'Only the director recorded in the company registry can bind the company.');
+      if (!company)
+        throw unprocessable('COMPANY_NOT_FOUND', 'The TIN of this key is not in the company registry.');
+      if (key.pinfl !== account.pinfl)
+        throw unprocessable('PINFL_MISMATCH', 'The key belongs to another person (PINFL differs).');
+      if (
+        company.director_pinfl !== account.pinfl ||
+        roleInCompany(ctx.db, company.tin, account.pinfl) !== HEAD_ROLE
+      ) {
+        throw unprocessable(
+          'NOT_DIRECTOR',
+          'Only the director recorded in the company registry can bind the company.',
+        );
       }
-      const inserted = ctx.db.transaction(() =>
-        ctx.db
-          .prepare('INSERT OR IGNORE INTO account_legal_entities (account_id, tin, role, bound_at) VALUES (?, ?, ?, ?)')
-          .run(account.id, company.tin, HEAD_ROLE, Date.now()).changes,
+      const inserted = ctx.db.transaction(
+        () =>
+          ctx.db
+            .prepare(
+              'INSERT OR IGNORE INTO account_legal_entities (account_id, tin, role, bound_at) VALUES (?, ?, ?, ?)',
+            )
+            .run(account.id, company.tin, HEAD_ROLE, Date.now()).changes,
       )();
       if (!inserted) throw conflict('ALREADY_BOUND', 'This legal entity is already bound to the account.');
       void reply.code(201);

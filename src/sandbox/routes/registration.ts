@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../context.js';
-import { badRequest, conflict, ApiError, notFound, unprocessable } from '../http/errors.js';
+import { badRequest, conflict, notFound, unprocessable, type ApiError } from '../http/errors.js';
 import { B64, idParams, obj, PASSPORT, PHONE, PINFL, SMS_CODE, str } from '../http/schemas.js';
 import { PKCS7_JSON_LIMIT, signedChallenge } from '../key-identity.js';
 import { queueEmail } from '../outbox.js';
@@ -39,19 +39,26 @@ interface Registration {
   cert_serial: string | null;
 }
 
-const ERRORS_STEP = { 404: 'REGISTRATION_NOT_FOUND (unknown or expired id)', 409: 'WRONG_STEP: the registration is at another step' };
+const ERRORS_STEP = {
+  404: 'REGISTRATION_NOT_FOUND (unknown or expired id)',
+  409: 'WRONG_STEP: the registration is at another step',
+};
 
 function load(ctx: Ctx, id: string): Registration {
   const r = ctx.db.prepare('SELECT * FROM registrations WHERE id = ?').get(id) as Registration | undefined;
-  if (!r || r.expires_at <= Date.now()) throw notFound('REGISTRATION_NOT_FOUND', 'No such registration, or it has expired.');
+  if (!r || r.expires_at <= Date.now())
+    throw notFound('REGISTRATION_NOT_FOUND', 'No such registration, or it has expired.');
   return r;
 }
 
 function expectStep(r: Registration, ...steps: Step[]): void {
   if (r.step === 'done') {
-    throw conflict('REGISTRATION_COMPLETED', 'This registration is already complete.', { accountId: r.account_id });
+    throw conflict('REGISTRATION_COMPLETED', 'This registration is already complete.', {
+      accountId: r.account_id,
+    });
   }
-  if (!steps.includes(r.step)) throw conflict('WRONG_STEP', `The registration is at step "${r.step}".`, { step: r.step });
+  if (!steps.includes(r.step))
+    throw conflict('WRONG_STEP', `The registration is at step "${r.step}".`, { step: r.step });
 }
 
 const accountExists = (ctx: Ctx, pinfl: string): boolean =>
@@ -75,7 +82,11 @@ const stepAnswer = obj({ id: str(64), step: str(16), expiresAt: str(32) }, ['id'
 export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
   const tags = ['registration'];
 
-  app.get('/api/v1/registrations/offer', { schema: { summary: 'The offer to accept (step 1)', tags } }, async () => OFFER);
+  app.get(
+    '/api/v1/registrations/offer',
+    { schema: { summary: 'The offer to accept (step 1)', tags } },
+    async () => OFFER,
+  );
 
   app.post(
     '/api/v1/registrations',
@@ -92,7 +103,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const now = Date.now();
       const expiresAt = now + ctx.settings.registrationTtlSeconds * 1000;
       ctx.db.transaction(() =>
-        ctx.db.prepare('INSERT INTO registrations (id, step, created_at, expires_at) VALUES (?, ?, ?, ?)').run(id, 'identity', now, expiresAt),
+        ctx.db
+          .prepare('INSERT INTO registrations (id, step, created_at, expires_at) VALUES (?, ?, ?, ?)')
+          .run(id, 'identity', now, expiresAt),
       )();
       void reply.code(201);
       void req;
@@ -102,7 +115,14 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   app.get(
     '/api/v1/registrations/:id',
-    { schema: { summary: 'Where a registration stands', tags, params: idParams('registration id'), errors: { 404: ERRORS_STEP[404] } } },
+    {
+      schema: {
+        summary: 'Where a registration stands',
+        tags,
+        params: idParams('registration id'),
+        errors: { 404: ERRORS_STEP[404] },
+      },
+    },
     async (req) => {
       const r = load(ctx, (req.params as { id: string }).id);
       const person = r.pinfl ? findPerson(ctx.db, r.pinfl) : undefined;
@@ -121,7 +141,8 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         summary: 'Identify yourself by PINFL and passport (step 2)',
-        description: 'Checked against the population registry. Foreign citizens and stateless persons cannot be identified by passport: they register with a key.',
+        description:
+          'Checked against the population registry. Foreign citizens and stateless persons cannot be identified by passport: they register with a key.',
         tags,
         params: idParams('registration id'),
         body: obj({ pinfl: PINFL, passport: PASSPORT }, ['pinfl', 'passport']),
@@ -136,13 +157,18 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req) => {
       const { pinfl, passport: rawPassport } = req.body as { pinfl: string; passport: string };
       const passport = rawPassport.replace(/\s+/g, '').toUpperCase();
-      if (!ids.isValidPinfl(pinfl)) throw badRequest('PINFL_INVALID', 'PINFL must be 14 digits with a valid check digit.');
-      if (!ids.isValidPassport(passport)) throw badRequest('PASSPORT_INVALID', 'Passport must be 2 letters and 7 digits, e.g. AA1234567.');
+      if (!ids.isValidPinfl(pinfl))
+        throw badRequest('PINFL_INVALID', 'PINFL must be 14 digits with a valid check digit.');
+      if (!ids.isValidPassport(passport))
+        throw badRequest('PASSPORT_INVALID', 'Passport must be 2 letters and 7 digits, e.g. AA1234567.');
       const r = load(ctx, (req.params as { id: string }).id);
       expectStep(r, 'identity', 'confirm', 'contacts', 'sms');
       const person = findPerson(ctx.db, pinfl);
       if (!person || person.passport !== passport) {
-        throw unprocessable('IDENTITY_NOT_FOUND', 'No person with this PINFL and passport in the population registry.');
+        throw unprocessable(
+          'IDENTITY_NOT_FOUND',
+          'No person with this PINFL and passport in the population registry.',
+        );
       }
       if (person.kind !== 'citizen') {
         throw unprocessable(
@@ -150,10 +176,19 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
           'Foreign citizens and stateless persons cannot be identified by passport data: register with a key.',
         );
       }
-      if (isPassportExpired(person)) throw unprocessable('PASSPORT_EXPIRED', 'The passport has expired: renew it first.');
-      if (accountExists(ctx, pinfl)) throw conflict('ACCOUNT_EXISTS', 'An account for this PINFL already exists: sign in or restore access.');
+      if (isPassportExpired(person))
+        throw unprocessable('PASSPORT_EXPIRED', 'The passport has expired: renew it first.');
+      if (accountExists(ctx, pinfl))
+        throw conflict(
+          'ACCOUNT_EXISTS',
+          'An account for this PINFL already exists: sign in or restore access.',
+        );
       ctx.db.transaction(() =>
-        ctx.db.prepare("UPDATE registrations SET pinfl = ?, step = 'confirm', method = 'passport', cert_serial = NULL WHERE id = ? AND step != 'done'").run(pinfl, r.id),
+        ctx.db
+          .prepare(
+            "UPDATE registrations SET pinfl = ?, step = 'confirm', method = 'passport', cert_serial = NULL WHERE id = ? AND step != 'done'",
+          )
+          .run(pinfl, r.id),
       )();
       return { id: r.id, step: 'confirm', person: personView(person) };
     },
@@ -163,8 +198,10 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
     '/api/v1/registrations/:id/identity-key',
     {
       schema: {
-        summary: 'Identify yourself with a signature key instead (step 2; also for foreign and stateless persons)',
-        description: 'Body: an attached PKCS#7 of a fresh challenge (`POST /api/v1/auth/challenge`). The account created is verified.',
+        summary:
+          'Identify yourself with a signature key instead (step 2; also for foreign and stateless persons)',
+        description:
+          'Body: an attached PKCS#7 of a fresh challenge (`POST /api/v1/auth/challenge`). The account created is verified.',
         tags,
         params: idParams('registration id'),
         body: obj({ pkcs7: B64(PKCS7_JSON_LIMIT, 'base64 attached PKCS#7 of the challenge') }, ['pkcs7']),
@@ -182,11 +219,18 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
       expectStep(r, 'identity', 'confirm', 'contacts', 'sms');
       const signer = await signedChallenge(ctx, (req.body as { pkcs7: string }).pkcs7);
       const person = findPerson(ctx.db, signer.pinfl);
-      if (!person) throw unprocessable('IDENTITY_NOT_FOUND', 'The PINFL of this key is not in the population registry.');
-      if (accountExists(ctx, person.pinfl)) throw conflict('ACCOUNT_EXISTS', 'An account for this PINFL already exists: sign in or restore access.');
+      if (!person)
+        throw unprocessable('IDENTITY_NOT_FOUND', 'The PINFL of this key is not in the population registry.');
+      if (accountExists(ctx, person.pinfl))
+        throw conflict(
+          'ACCOUNT_EXISTS',
+          'An account for this PINFL already exists: sign in or restore access.',
+        );
       ctx.db.transaction(() =>
         ctx.db
-          .prepare("UPDATE registrations SET pinfl = ?, step = 'confirm', method = 'key', cert_serial = ? WHERE id = ? AND step != 'done'")
+          .prepare(
+            "UPDATE registrations SET pinfl = ?, step = 'confirm', method = 'key', cert_serial = ? WHERE id = ? AND step != 'done'",
+          )
           .run(person.pinfl, signer.serial, r.id),
       )();
       return { id: r.id, step: 'confirm', person: personView(person) };
@@ -212,7 +256,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const step = confirmed ? 'contacts' : 'identity';
       ctx.db.transaction(() =>
         ctx.db
-          .prepare(`UPDATE registrations SET step = ?, pinfl = ${confirmed ? 'pinfl' : 'NULL'} WHERE id = ? AND step != 'done'`)
+          .prepare(
+            `UPDATE registrations SET step = ?, pinfl = ${confirmed ? 'pinfl' : 'NULL'} WHERE id = ? AND step != 'done'`,
+          )
           .run(step, r.id),
       )();
       return { id: r.id, step };
@@ -237,7 +283,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
           },
           ['login', 'password', 'email', 'phone'],
         ),
-        response: { 200: obj({ id: str(64), step: str(16), phone: str(32), codeExpiresIn: { type: 'integer' } }) },
+        response: {
+          200: obj({ id: str(64), step: str(16), phone: str(32), codeExpiresIn: { type: 'integer' } }),
+        },
         errors: {
           ...ERRORS_STEP,
           400: 'LOGIN_INVALID, PASSWORD_WEAK, EMAIL_INVALID, PHONE_INVALID, VALIDATION',
@@ -247,14 +295,29 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const b = req.body as { login: string; password: string; email: string; phone: string; notifyByEmail?: boolean; actualAddress?: string };
+      const b = req.body as {
+        login: string;
+        password: string;
+        email: string;
+        phone: string;
+        notifyByEmail?: boolean;
+        actualAddress?: string;
+      };
       const phone = ids.normalizePhone(b.phone);
-      if (!ids.isValidLogin(b.login)) throw badRequest('LOGIN_INVALID', 'Login must be at least 5 characters of letters, digits, dots, underscores or hyphens.');
+      if (!ids.isValidLogin(b.login))
+        throw badRequest(
+          'LOGIN_INVALID',
+          'Login must be at least 5 characters of letters, digits, dots, underscores or hyphens.',
+        );
       if (!ids.isStrongPassword(b.password)) {
-        throw badRequest('PASSWORD_WEAK', 'Password must be at least 8 characters and include a special character.');
+        throw badRequest(
+          'PASSWORD_WEAK',
+          'Password must be at least 8 characters and include a special character.',
+        );
       }
       if (!ids.isValidEmail(b.email)) throw badRequest('EMAIL_INVALID', 'The e-mail address is not valid.');
-      if (!ids.isValidPhone(phone)) throw badRequest('PHONE_INVALID', 'Phone must be +998 followed by 9 digits.');
+      if (!ids.isValidPhone(phone))
+        throw badRequest('PHONE_INVALID', 'Phone must be +998 followed by 9 digits.');
       const r = load(ctx, (req.params as { id: string }).id);
       expectStep(r, 'contacts', 'sms');
       if (loginTaken(ctx, b.login)) throw conflict('LOGIN_TAKEN', 'This login is already taken.');
@@ -269,7 +332,13 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
              actual_address = ?, step = 'sms' WHERE id = ?`,
           )
           .run(b.login, passwordHash, b.email, phone, b.notifyByEmail ? 1 : 0, b.actualAddress ?? null, r.id);
-        return issueCode(ctx, 'registration', r.id, phone, (code) => `OneID: registration code ${code}. Do not tell it to anyone.`);
+        return issueCode(
+          ctx,
+          'registration',
+          r.id,
+          phone,
+          (code) => `OneID: registration code ${code}. Do not tell it to anyone.`,
+        );
       })();
       return { id: r.id, step: 'sms', phone: ids.maskPhone(phone), codeExpiresIn: ttl };
     },
@@ -282,7 +351,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'Send a new SMS code (the previous one stops working)',
         tags,
         params: idParams('registration id'),
-        response: { 200: obj({ id: str(64), step: str(16), phone: str(32), codeExpiresIn: { type: 'integer' } }) },
+        response: {
+          200: obj({ id: str(64), step: str(16), phone: str(32), codeExpiresIn: { type: 'integer' } }),
+        },
         errors: { ...ERRORS_STEP, 429: 'SMS_RATE_LIMITED' },
       },
     },
@@ -291,7 +362,13 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
       expectStep(r, 'sms');
       checkSmsLimits(ctx, r.phone!, req.ip);
       const ttl = ctx.db.transaction(() =>
-        issueCode(ctx, 'registration', r.id, r.phone!, (code) => `OneID: registration code ${code}. Do not tell it to anyone.`),
+        issueCode(
+          ctx,
+          'registration',
+          r.id,
+          r.phone!,
+          (code) => `OneID: registration code ${code}. Do not tell it to anyone.`,
+        ),
       )();
       return { id: r.id, step: 'sms', phone: ids.maskPhone(r.phone!), codeExpiresIn: ttl };
     },
@@ -306,7 +383,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
         params: idParams('registration id'),
         body: obj({ code: SMS_CODE }, ['code']),
         response: {
-          201: obj({ account: obj({ id: { type: 'integer' }, login: str(64), pin: str(14), status: str(16) }) }),
+          201: obj({
+            account: obj({ id: { type: 'integer' }, login: str(64), pin: str(14), status: str(16) }),
+          }),
         },
         errors: {
           ...ERRORS_STEP,
@@ -335,17 +414,39 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
                 `INSERT INTO accounts (login, pinfl, password_hash, email, phone, notify_by_email, actual_address, status,
                  created_at, registration_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
-              .run(r.login, r.pinfl, r.password_hash, r.email, r.phone, r.notify_by_email, r.actual_address, status, now, r.id)
-              .lastInsertRowid,
+              .run(
+                r.login,
+                r.pinfl,
+                r.password_hash,
+                r.email,
+                r.phone,
+                r.notify_by_email,
+                r.actual_address,
+                status,
+                now,
+                r.id,
+              ).lastInsertRowid,
           );
         } catch (e) {
           const refused = uniqueViolation(e);
           if (refused) return { refused };
           throw e;
         }
-        ctx.db.prepare("UPDATE registrations SET step = 'done', account_id = ?, password_hash = NULL WHERE id = ?").run(accountId, r.id);
-        if (r.cert_serial) ctx.db.prepare('UPDATE accounts SET verified_cert_serial = ? WHERE id = ?').run(r.cert_serial, accountId);
-        queueEmail(ctx.db, r.email!, 'OneID: registration complete', `Your OneID login is ${r.login}. Verify the account with a signature key to use all services.`);
+        ctx.db
+          .prepare(
+            "UPDATE registrations SET step = 'done', account_id = ?, password_hash = NULL WHERE id = ?",
+          )
+          .run(accountId, r.id);
+        if (r.cert_serial)
+          ctx.db
+            .prepare('UPDATE accounts SET verified_cert_serial = ? WHERE id = ?')
+            .run(r.cert_serial, accountId);
+        queueEmail(
+          ctx.db,
+          r.email!,
+          'OneID: registration complete',
+          `Your OneID login is ${r.login}. Verify the account with a signature key to use all services.`,
+        );
         return { account: { id: accountId, login: r.login!, pin: r.pinfl!, status } };
       })();
       if ('refused' in result) throw result.refused;

@@ -18,7 +18,17 @@ import { requireSession } from '../security/sessions.js';
 const CODE_TTL_MS = 5 * 60_000;
 const TOKEN_TTL_S = 3600;
 
-const PARAMS = ['response_type', 'grant_type', 'client_id', 'client_secret', 'redirect_uri', 'scope', 'state', 'code', 'access_token'];
+const PARAMS = [
+  'response_type',
+  'grant_type',
+  'client_id',
+  'client_secret',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code',
+  'access_token',
+];
 const PARAM_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -33,8 +43,10 @@ interface Client {
 }
 
 async function authenticateClient(ctx: Ctx, p: Record<string, string | undefined>): Promise<Client> {
-  if (!p.client_id || !p.client_secret) throw badRequest('INVALID_CLIENT', 'client_id and client_secret are required.');
-  const client = ctx.db.prepare('SELECT * FROM sso_clients WHERE client_id = ?').get(p.client_id) as Client | undefined;
+  if (!p.client_id || !p.client_secret)
+    throw badRequest('INVALID_CLIENT', 'client_id and client_secret are required.');
+  const client = ctx.db.prepare('SELECT * FROM sso_clients WHERE client_id = ?').get(p.client_id) as
+    Client | undefined;
   if (!client || !(await verifyPassword(p.client_secret, client.secret_hash))) {
     throw new ApiError(401, 'INVALID_CLIENT', 'Unknown client or wrong client secret.');
   }
@@ -43,9 +55,13 @@ async function authenticateClient(ctx: Ctx, p: Record<string, string | undefined
 
 export function ssoRoutes(app: FastifyInstance, ctx: Ctx): void {
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
-    const p = { ...(req.query as Record<string, string>), ...((req.body as Record<string, string> | undefined) ?? {}) };
+    const p = {
+      ...(req.query as Record<string, string>),
+      ...((req.body as Record<string, string> | undefined) ?? {}),
+    };
     for (const [k, v] of Object.entries(p)) {
-      if (!PARAMS.includes(k) || typeof v !== 'string' || v.length > 2048) throw badRequest('VALIDATION', `Unexpected parameter ${k}.`);
+      if (!PARAMS.includes(k) || typeof v !== 'string' || v.length > 2048)
+        throw badRequest('VALIDATION', `Unexpected parameter ${k}.`);
     }
     if (p.response_type !== undefined) return authorize(ctx, req, reply, p);
     switch (p.grant_type) {
@@ -56,11 +72,15 @@ export function ssoRoutes(app: FastifyInstance, ctx: Ctx): void {
       case 'one_log_out':
         return logOut(ctx, p);
       default:
-        throw badRequest('UNSUPPORTED_GRANT_TYPE', 'grant_type must be one_authorization_code, one_access_token_identify or one_log_out.');
+        throw badRequest(
+          'UNSUPPORTED_GRANT_TYPE',
+          'grant_type must be one_authorization_code, one_access_token_identify or one_log_out.',
+        );
     }
   };
   const schema = {
-    summary: 'OneID SSO: response_type=one_code, or grant_type=one_authorization_code | one_access_token_identify | one_log_out',
+    summary:
+      'OneID SSO: response_type=one_code, or grant_type=one_authorization_code | one_access_token_identify | one_log_out',
     description:
       'one_code (GET, with the portal session as Bearer) → 302 to redirect_uri?code&state; one_authorization_code → ' +
       '{access_token, refresh_token, token_type, expires_in, scope}; one_access_token_identify → the user ' +
@@ -73,17 +93,28 @@ export function ssoRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
   };
   app.get('/sso/oauth/Authorization.do', { schema }, handler);
-  app.post('/sso/oauth/Authorization.do', { schema: { ...schema, consumes: ['application/x-www-form-urlencoded'] } }, handler);
+  app.post(
+    '/sso/oauth/Authorization.do',
+    { schema: { ...schema, consumes: ['application/x-www-form-urlencoded'] } },
+    handler,
+  );
 }
 
-async function authorize(ctx: Ctx, req: FastifyRequest, reply: FastifyReply, p: Record<string, string | undefined>) {
-  if (p.response_type !== 'one_code') throw badRequest('UNSUPPORTED_RESPONSE_TYPE', 'response_type must be one_code.');
+async function authorize(
+  ctx: Ctx,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  p: Record<string, string | undefined>,
+) {
+  if (p.response_type !== 'one_code')
+    throw badRequest('UNSUPPORTED_RESPONSE_TYPE', 'response_type must be one_code.');
   const client = p.client_id
     ? (ctx.db.prepare('SELECT * FROM sso_clients WHERE client_id = ?').get(p.client_id) as Client | undefined)
     : undefined;
   if (!client) throw badRequest('INVALID_CLIENT', 'Unknown client_id.');
   const uris = JSON.parse(client.redirect_uris) as string[];
-  if (!p.redirect_uri || !uris.includes(p.redirect_uri)) throw badRequest('INVALID_REDIRECT_URI', 'redirect_uri is not registered for this client.');
+  if (!p.redirect_uri || !uris.includes(p.redirect_uri))
+    throw badRequest('INVALID_REDIRECT_URI', 'redirect_uri is not registered for this client.');
   const sess = requireSession(ctx, req);
   const code = newToken();
   ctx.db.transaction(() =>
@@ -92,7 +123,16 @@ async function authorize(ctx: Ctx, req: FastifyRequest, reply: FastifyReply, p: 
         `INSERT INTO sso_codes (code_hash, client_id, account_id, role_tin, auth_method, redirect_uri, scope, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(sha256hex(code), client.client_id, sess.accountId, sess.roleTin, sess.authMethod, p.redirect_uri, p.scope ?? client.scope, Date.now() + CODE_TTL_MS),
+      .run(
+        sha256hex(code),
+        client.client_id,
+        sess.accountId,
+        sess.roleTin,
+        sess.authMethod,
+        p.redirect_uri,
+        p.scope ?? client.scope,
+        Date.now() + CODE_TTL_MS,
+      ),
   )();
   const target = new URL(p.redirect_uri);
   target.searchParams.set('code', code);
@@ -105,11 +145,23 @@ async function exchangeCode(ctx: Ctx, p: Record<string, string | undefined>) {
   if (!p.code) throw badRequest('INVALID_GRANT', 'code is required.');
   const issued = ctx.db.transaction(() => {
     const row = ctx.db.prepare('SELECT * FROM sso_codes WHERE code_hash = ?').get(sha256hex(p.code!)) as
-      | { client_id: string; account_id: number; role_tin: string | null; auth_method: string; redirect_uri: string; scope: string; expires_at: number; used_at: number | null }
+      | {
+          client_id: string;
+          account_id: number;
+          role_tin: string | null;
+          auth_method: string;
+          redirect_uri: string;
+          scope: string;
+          expires_at: number;
+          used_at: number | null;
+        }
       | undefined;
-    if (!row || row.used_at !== null || row.expires_at <= Date.now() || row.client_id !== client.client_id) return undefined;
+    if (!row || row.used_at !== null || row.expires_at <= Date.now() || row.client_id !== client.client_id)
+      return undefined;
     if (p.redirect_uri !== undefined && p.redirect_uri !== row.redirect_uri) return undefined;
-    ctx.db.prepare('UPDATE sso_codes SET used_at = ? WHERE code_hash = ?').run(Date.now(), sha256hex(p.code!));
+    ctx.db
+      .prepare('UPDATE sso_codes SET used_at = ? WHERE code_hash = ?')
+      .run(Date.now(), sha256hex(p.code!));
     const access = newToken();
     const refresh = newToken();
     ctx.db
@@ -117,17 +169,46 @@ async function exchangeCode(ctx: Ctx, p: Record<string, string | undefined>) {
         `INSERT INTO sso_tokens (token_hash, refresh_hash, client_id, account_id, role_tin, auth_method, scope, sess_id, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(sha256hex(access), sha256hex(refresh), client.client_id, row.account_id, row.role_tin, row.auth_method, row.scope, newToken().slice(0, 22), Date.now() + TOKEN_TTL_S * 1000);
-    return { access_token: access, refresh_token: refresh, token_type: 'Bearer', expires_in: TOKEN_TTL_S, scope: row.scope };
+      .run(
+        sha256hex(access),
+        sha256hex(refresh),
+        client.client_id,
+        row.account_id,
+        row.role_tin,
+        row.auth_method,
+        row.scope,
+        newToken().slice(0, 22),
+        Date.now() + TOKEN_TTL_S * 1000,
+      );
+    return {
+      access_token: access,
+      refresh_token: refresh,
+      token_type: 'Bearer',
+      expires_in: TOKEN_TTL_S,
+      scope: row.scope,
+    };
   })();
-  if (!issued) throw badRequest('INVALID_GRANT', 'The code is unknown, expired, already used, or was issued to another client.');
+  if (!issued)
+    throw badRequest(
+      'INVALID_GRANT',
+      'The code is unknown, expired, already used, or was issued to another client.',
+    );
   return issued;
 }
 
 function liveToken(ctx: Ctx, clientId: string, accessToken: string | undefined) {
   if (!accessToken) throw badRequest('INVALID_GRANT', 'access_token is required.');
   const row = ctx.db.prepare('SELECT * FROM sso_tokens WHERE token_hash = ?').get(sha256hex(accessToken)) as
-    | { token_hash: string; client_id: string; account_id: number; role_tin: string | null; auth_method: string; sess_id: string; expires_at: number; revoked_at: number | null }
+    | {
+        token_hash: string;
+        client_id: string;
+        account_id: number;
+        role_tin: string | null;
+        auth_method: string;
+        sess_id: string;
+        expires_at: number;
+        revoked_at: number | null;
+      }
     | undefined;
   if (!row || row.client_id !== clientId || row.revoked_at !== null || row.expires_at <= Date.now()) {
     throw new ApiError(401, 'INVALID_TOKEN', 'The access token is unknown, expired or revoked.');
@@ -140,12 +221,20 @@ async function identify(ctx: Ctx, p: Record<string, string | undefined>) {
   const tok = liveToken(ctx, client.client_id, p.access_token);
   const account = findAccountById(ctx.db, tok.account_id);
   if (!account) throw unauthorized();
-  return oneIdUser(ctx.db, account, { roleTin: tok.role_tin, authMethod: tok.auth_method, sessId: tok.sess_id });
+  return oneIdUser(ctx.db, account, {
+    roleTin: tok.role_tin,
+    authMethod: tok.auth_method,
+    sessId: tok.sess_id,
+  });
 }
 
 async function logOut(ctx: Ctx, p: Record<string, string | undefined>) {
   const client = await authenticateClient(ctx, p);
   const tok = liveToken(ctx, client.client_id, p.access_token);
-  ctx.db.transaction(() => ctx.db.prepare('UPDATE sso_tokens SET revoked_at = ? WHERE token_hash = ?').run(Date.now(), tok.token_hash))();
+  ctx.db.transaction(() =>
+    ctx.db
+      .prepare('UPDATE sso_tokens SET revoked_at = ? WHERE token_hash = ?')
+      .run(Date.now(), tok.token_hash),
+  )();
   return { ret_cd: '0' };
 }

@@ -50,7 +50,13 @@ export function requireSession(ctx: Ctx, req: FastifyRequest): Session {
       'SELECT token_hash, account_id, role_tin, auth_method, expires_at FROM sessions WHERE token_hash = ? AND revoked_at IS NULL',
     )
     .get(sha256hex(token)) as
-    | { token_hash: string; account_id: number; role_tin: string | null; auth_method: AuthMethod; expires_at: number }
+    | {
+        token_hash: string;
+        account_id: number;
+        role_tin: string | null;
+        auth_method: AuthMethod;
+        expires_at: number;
+      }
     | undefined;
   if (!row || row.expires_at <= Date.now()) throw unauthorized();
   return {
@@ -63,5 +69,7 @@ export function requireSession(ctx: Ctx, req: FastifyRequest): Session {
 }
 
 export function revokeSession(ctx: Ctx, tokenHash: string): void {
-  ctx.db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(Date.now(), tokenHash);
+  ctx.db
+    .prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
+    .run(Date.now(), tokenHash);
 }

@@ -7,28 +7,47 @@ import { ApiError, tooMany } from '../http/errors.js';
 import { queueSms } from '../outbox.js';
 import { newSmsCode, sameDigest, sha256hex } from './secrets.js';
 
-const codeHash = (purpose: string, ref: string, code: string): string => sha256hex(`${purpose}:${ref}:${code}`);
+const codeHash = (purpose: string, ref: string, code: string): string =>
+  sha256hex(`${purpose}:${ref}:${code}`);
 
 /** Check the send limits; throws 429 when exceeded. Call before the transaction that sends. */
 export function checkSmsLimits(ctx: Ctx, phone: string, ip: string): void {
   const s = ctx.settings;
   const windowMs = s.rateWindowSeconds * 1000;
   if (!ctx.limiter.hit(`sms-phone:${phone}`, s.phoneMaxSms, windowMs)) {
-    throw tooMany('SMS_RATE_LIMITED', 'Too many SMS messages to this number; wait and try again.', s.rateWindowSeconds);
+    throw tooMany(
+      'SMS_RATE_LIMITED',
+      'Too many SMS messages to this number; wait and try again.',
+      s.rateWindowSeconds,
+    );
   }
   if (!ctx.limiter.hit(`sms-ip:${ip}`, s.ipMaxSms, windowMs)) {
-    throw tooMany('SMS_RATE_LIMITED', 'Too many SMS messages from this address; wait and try again.', s.rateWindowSeconds);
+    throw tooMany(
+      'SMS_RATE_LIMITED',
+      'Too many SMS messages from this address; wait and try again.',
+      s.rateWindowSeconds,
+    );
   }
 }
 
 /** Store a new code and its SMS (inside the caller's transaction); earlier codes stop counting. */
-export function issueCode(ctx: Ctx, purpose: string, ref: string, phone: string, text: (code: string) => string): number {
+export function issueCode(
+  ctx: Ctx,
+  purpose: string,
+  ref: string,
+  phone: string,
+  text: (code: string) => string,
+): number {
   const code = newSmsCode();
   const now = Date.now();
   const ttl = ctx.settings.smsCodeTtlSeconds;
-  ctx.db.prepare('UPDATE sms_codes SET used_at = ? WHERE purpose = ? AND ref = ? AND used_at IS NULL').run(now, purpose, ref);
   ctx.db
-    .prepare('INSERT INTO sms_codes (purpose, ref, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare('UPDATE sms_codes SET used_at = ? WHERE purpose = ? AND ref = ? AND used_at IS NULL')
+    .run(now, purpose, ref);
+  ctx.db
+    .prepare(
+      'INSERT INTO sms_codes (purpose, ref, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(purpose, ref, phone, codeHash(purpose, ref, code), now, now + ttl * 1000);
   queueSms(ctx.db, phone, text(code));
   return ttl;
@@ -50,14 +69,18 @@ export function consumeCode(ctx: Ctx, purpose: string, ref: string, code: string
     return new ApiError(422, 'SMS_CODE_EXPIRED', 'The confirmation code has expired: request a new one.');
   }
   if (row.attempts >= max) {
-    return new ApiError(429, 'SMS_ATTEMPTS_EXCEEDED', 'Too many wrong codes: request a new one.', { retryAfter: 0 });
+    return new ApiError(429, 'SMS_ATTEMPTS_EXCEEDED', 'Too many wrong codes: request a new one.', {
+      retryAfter: 0,
+    });
   }
   if (!sameDigest(row.code_hash, codeHash(purpose, ref, code))) {
     ctx.db.prepare('UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ?').run(row.id);
     const left = max - row.attempts - 1;
     return left > 0
       ? new ApiError(422, 'SMS_CODE_INVALID', 'The confirmation code is wrong.', { attemptsLeft: left })
-      : new ApiError(429, 'SMS_ATTEMPTS_EXCEEDED', 'Too many wrong codes: request a new one.', { retryAfter: 0 });
+      : new ApiError(429, 'SMS_ATTEMPTS_EXCEEDED', 'Too many wrong codes: request a new one.', {
+          retryAfter: 0,
+        });
   }
   ctx.db.prepare('UPDATE sms_codes SET used_at = ? WHERE id = ?').run(Date.now(), row.id);
   return undefined;

@@ -4,7 +4,18 @@
  * every other byte of the SignedData as it was.
  */
 import { createHash } from 'node:crypto';
-import { children, isContext, parse, raw, readOctets, readOid, seq, Tag, w, type Node } from '../../lib/asn1/index.js';
+import {
+  children,
+  isContext,
+  parse,
+  raw,
+  readOctets,
+  readOid,
+  seq,
+  Tag,
+  w,
+  type Node,
+} from '../../lib/asn1/index.js';
 import type { CertificateAuthority } from '../ca/authority.js';
 import { ApiError } from '../http/errors.js';
 import { eimzoTime } from '../signatures.js';
@@ -20,7 +31,11 @@ export interface StampedSigner {
 const hasTimestamp = (unsigned: Node): boolean =>
   children(unsigned).some((attr) => readOid(seq(attr, 'Attribute')[0]) === TSA_OID.timeStampToken);
 
-export function timestampPkcs7(ca: CertificateAuthority, pkcs7: Buffer, now = new Date()): { pkcs7: Buffer; stamped: StampedSigner[] } {
+export function timestampPkcs7(
+  ca: CertificateAuthority,
+  pkcs7: Buffer,
+  now = new Date(),
+): { pkcs7: Buffer; stamped: StampedSigner[] } {
   let sdParts: Node[];
   let signerInfos: Node[];
   try {
@@ -54,7 +69,11 @@ export function timestampPkcs7(ca: CertificateAuthority, pkcs7: Buffer, now = ne
     }
     const { token, serial } = createTimestampToken(
       ca,
-      { hashOid: TSA_OID.sha256, digest: createHash('sha256').update(signature).digest(), includeCertificate: true },
+      {
+        hashOid: TSA_OID.sha256,
+        digest: createHash('sha256').update(signature).digest(),
+        includeCertificate: true,
+      },
       now,
     );
     const attr = w.sequence(w.oid(TSA_OID.timeStampToken), w.set(token));
@@ -62,11 +81,18 @@ export function timestampPkcs7(ca: CertificateAuthority, pkcs7: Buffer, now = ne
     let sidSerial: string | null = null;
     try {
       const sid = seq(body[1], 'IssuerAndSerialNumber');
-      sidSerial = Buffer.from(sid[1]!.buf.subarray(sid[1]!.contentStart, sid[1]!.end)).toString('hex').replace(/^0+(?=.)/, '');
+      sidSerial = Buffer.from(sid[1]!.buf.subarray(sid[1]!.contentStart, sid[1]!.end))
+        .toString('hex')
+        .replace(/^0+(?=.)/, '');
     } catch {
       // SubjectKeyIdentifier signer: no serial to report.
     }
-    stamped.push({ signerIndex: index, subjectSerialNumber: sidSerial, timeStampSerialNumber: serial, timeStampTime: eimzoTime(now) });
+    stamped.push({
+      signerIndex: index,
+      subjectSerialNumber: sidSerial,
+      timeStampSerialNumber: serial,
+      timeStampTime: eimzoTime(now),
+    });
     return w.sequence(...body.map((n) => raw(n)), w.implicitConstructed(1, ...existing, attr));
   });
   if (!stamped.length) return { pkcs7, stamped };

@@ -1,5 +1,18 @@
 /** RFC 3161 TimeStampReq parsing and TimeStampResp writing. */
-import { children, isContext, parse, readBigInt, readBoolean, readOctets, readOid, readSmallInt, seq, raw, Tag, w } from '../../lib/asn1/index.js';
+import {
+  children,
+  isContext,
+  parse,
+  readBigInt,
+  readBoolean,
+  readOctets,
+  readOid,
+  readSmallInt,
+  seq,
+  raw,
+  Tag,
+  w,
+} from '../../lib/asn1/index.js';
 import type { CertificateAuthority } from '../ca/authority.js';
 import { createTimestampToken, IMPRINT_LENGTH } from './token.js';
 
@@ -38,7 +51,14 @@ export function answerTimestampRequest(ca: CertificateAuthority, der: Uint8Array
   }
   const len = IMPRINT_LENGTH[hashOid];
   if (len === undefined) return rejection(FAIL.badAlg, `unsupported hash algorithm ${hashOid}`);
-  if (digest.length !== len) return rejection(FAIL.badDataFormat, 'imprint length does not match the algorithm');
-  const { token } = createTimestampToken(ca, { hashOid, hashParams, digest, nonce, includeCertificate: certReq });
+  if (digest.length !== len)
+    return rejection(FAIL.badDataFormat, 'imprint length does not match the algorithm');
+  const { token } = createTimestampToken(ca, {
+    hashOid,
+    hashParams,
+    digest,
+    nonce,
+    includeCertificate: certReq,
+  });
   return w.sequence(w.sequence(w.integer(0)), token);
 }

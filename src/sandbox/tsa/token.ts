@@ -38,11 +38,18 @@ export interface TokenInput {
   includeCertificate: boolean;
 }
 
-export function createTimestampToken(ca: CertificateAuthority, input: TokenInput, now = new Date()): { token: Buffer; serial: string } {
+export function createTimestampToken(
+  ca: CertificateAuthority,
+  input: TokenInput,
+  now = new Date(),
+): { token: Buffer; serial: string } {
   const tsaCert = parseCertificate(ca.tsa.certificate);
   const serial = randomBytes(10);
   serial[0] = serial[0]! & 0x7f;
-  const imprint = w.sequence(w.algorithmIdentifier(input.hashOid, input.hashParams), w.octetString(input.digest));
+  const imprint = w.sequence(
+    w.algorithmIdentifier(input.hashOid, input.hashParams),
+    w.octetString(input.digest),
+  );
   const tstParts = [
     w.integer(1),
     w.oid(TSA_OID.policy),
@@ -58,8 +65,14 @@ export function createTimestampToken(ca: CertificateAuthority, input: TokenInput
   const attrs = [
     w.sequence(w.oid(TSA_OID.contentType), w.set(w.oid(TSA_OID.tstInfo))),
     w.sequence(w.oid(TSA_OID.signingTime), w.set(w.time(now))),
-    w.sequence(w.oid(TSA_OID.messageDigest), w.set(w.octetString(createHash('sha256').update(tstInfo).digest()))),
-    w.sequence(w.oid(TSA_OID.signingCertificateV2), w.set(w.sequence(w.sequence(w.sequence(w.octetString(certHash)))))),
+    w.sequence(
+      w.oid(TSA_OID.messageDigest),
+      w.set(w.octetString(createHash('sha256').update(tstInfo).digest())),
+    ),
+    w.sequence(
+      w.oid(TSA_OID.signingCertificateV2),
+      w.set(w.sequence(w.sequence(w.sequence(w.octetString(certHash))))),
+    ),
   ];
   const signedAttrsSet = w.setOf(...attrs);
   const signature = ca.tsaSigner.sign(signedAttrsSet);
@@ -78,5 +91,8 @@ export function createTimestampToken(ca: CertificateAuthority, input: TokenInput
     ...(input.includeCertificate ? [w.implicitConstructed(0, ca.tsa.certificate)] : []),
     w.set(signerInfo),
   );
-  return { token: w.sequence(w.oid(TSA_OID.signedData), w.explicit(0, signedData)), serial: serial.toString('hex') };
+  return {
+    token: w.sequence(w.oid(TSA_OID.signedData), w.explicit(0, signedData)),
+    serial: serial.toString('hex'),
+  };
 }

@@ -70,7 +70,8 @@ export default {
     'apply.invoice.paid': 'Invoice {id} is paid.',
     'apply.history.reason': 'Reason: {reason}',
     'apply.hint.resume': 'Continue with: oneid key apply --resume {id}',
-    'apply.hint.resumeSms': 'When the SMS arrives: oneid key apply --resume {id} --sms-code-file FILE (or ONEID_SMS_CODE)',
+    'apply.hint.resumeSms':
+      'When the SMS arrives: oneid key apply --resume {id} --sms-code-file FILE (or ONEID_SMS_CODE)',
     'apply.hint.resumeYes': 'After checking it: oneid key apply --resume {id} --yes',
     'apply.hint.status': 'After payment, follow it with: oneid key status {id} --watch',
     'apply.hint.install': 'Install the issued key with: oneid key status {id}',
@@ -102,7 +103,8 @@ export default {
     'apply.error.badId': '"{id}" is not an application id.',
     'apply.error.unknown': 'No application {id} was made from this computer (nothing to resume).',
     'apply.error.tinNotLegal': 'TIN {tin} belongs to an individual; a legal entity TIN starts with 2.',
-    'apply.error.tinWithoutLegal': '--tin is for legal entities: add --legal, or give --pinfl for an individual.',
+    'apply.error.tinWithoutLegal':
+      '--tin is for legal entities: add --legal, or give --pinfl for an individual.',
     'apply.error.confirmNeeded': 'The application is ready to send, but sending needs confirmation (--yes).',
     'apply.error.rejected': 'Application {id} was rejected by the reviewer: {reason}',
     'apply.error.folder': 'Cannot use the key folder {path} ({reason}).',
@@ -112,8 +114,10 @@ export default {
     'apply.error.pendingMissing': 'The pending key of this application cannot be read: {path} ({reason}).',
     'apply.error.keyMismatch':
       'The issued certificate {serial} does not belong to this application’s private key; nothing was installed.',
-    'apply.error.chainInvalid': 'The certificate chain sent by the portal does not verify at {serial}; nothing was installed.',
-    'apply.error.issuedMalformed': 'The portal sent a certificate that cannot be read; nothing was installed.',
+    'apply.error.chainInvalid':
+      'The certificate chain sent by the portal does not verify at {serial}; nothing was installed.',
+    'apply.error.issuedMalformed':
+      'The portal sent a certificate that cannot be read; nothing was installed.',
     'apply.error.stateWrite': 'Cannot save the application state in {path} ({reason}).',
     'apply.error.stateRead': 'Cannot read the application state {path} ({reason}).',
     'apply.error.stateCorrupt': 'The application state {path} is damaged.',
@@ -216,7 +220,8 @@ export default {
       'Неизвестный алгоритм ключа «{value}»: укажите ozdst[:A|B|C], rsa[:2048|3072|4096] или ec[:P-256|P-384].',
     'apply.error.badId': '«{id}» не является номером заявки.',
     'apply.error.unknown': 'Заявка {id} не подавалась с этого компьютера (продолжать нечего).',
-    'apply.error.tinNotLegal': 'ИНН {tin} принадлежит физическому лицу; ИНН юридического лица начинается с 2.',
+    'apply.error.tinNotLegal':
+      'ИНН {tin} принадлежит физическому лицу; ИНН юридического лица начинается с 2.',
     'apply.error.tinWithoutLegal':
       '--tin указывается для юридических лиц: добавьте --legal или укажите --pinfl для физического лица.',
     'apply.error.confirmNeeded': 'Заявка готова к отправке, но отправку нужно подтвердить (--yes).',
@@ -250,7 +255,8 @@ export default {
     'apply.step.submitted': 'yuborildi',
     'apply.step.installed': 'kalit o‘rnatildi',
     'apply.done.started': '{id} ariza boshlandi.',
-    'apply.done.key': 'Kalitlar juftligi yaratildi; yopiq kalit kalit paroli bilan shifrlangan holda saqlandi.',
+    'apply.done.key':
+      'Kalitlar juftligi yaratildi; yopiq kalit kalit paroli bilan shifrlangan holda saqlandi.',
     'apply.done.confirmed': 'Telefon raqami tasdiqlandi.',
     'apply.done.request': 'Sertifikat so‘rovi ilova qilindi (kompyuterdan faqat ochiq kalit chiqdi).',
     'apply.done.documents': 'Fotosurat va selfi ilova qilindi.',
@@ -333,7 +339,8 @@ export default {
       '“{value}” noma’lum kalit algoritmi: ozdst[:A|B|C], rsa[:2048|3072|4096] yoki ec[:P-256|P-384] dan foydalaning.',
     'apply.error.badId': '“{id}” ariza raqami emas.',
     'apply.error.unknown': '{id} ariza bu kompyuterdan berilmagan (davom ettiradigan narsa yo‘q).',
-    'apply.error.tinNotLegal': '{tin} STIR jismoniy shaxsga tegishli; yuridik shaxs STIRi 2 bilan boshlanadi.',
+    'apply.error.tinNotLegal':
+      '{tin} STIR jismoniy shaxsga tegishli; yuridik shaxs STIRi 2 bilan boshlanadi.',
     'apply.error.tinWithoutLegal':
       '--tin yuridik shaxslar uchun: --legal qo‘shing yoki jismoniy shaxs uchun --pinfl kiriting.',
     'apply.error.confirmNeeded': 'Ariza yuborishga tayyor, ammo yuborishni tasdiqlash kerak (--yes).',

@@ -23,7 +23,8 @@ export default {
     'crypto.error.notOnCurve': 'Открытый ключ не является точкой эллиптической кривой {curve}.',
     'crypto.error.badKeySpec': 'Недопустимые параметры ключа: {reason}.',
     'crypto.error.digestLength': 'Ожидался хеш длиной {expected} байт, получено {actual}.',
-    'crypto.error.notSignature': '{name} ({oid}) — алгоритм хеширования; им нельзя подписать или проверить подпись.',
+    'crypto.error.notSignature':
+      '{name} ({oid}) — алгоритм хеширования; им нельзя подписать или проверить подпись.',
   },
   uz: {
     'crypto.error.unsupportedAlgorithm': '{name} ({oid}) algoritmi qoʻllab-quvvatlanmaydi.',
@@ -34,6 +35,7 @@ export default {
     'crypto.error.notOnCurve': 'Ochiq kalit {curve} elliptik egri chizigʻining nuqtasi emas.',
     'crypto.error.badKeySpec': 'Kalit parametrlari notoʻgʻri: {reason}.',
     'crypto.error.digestLength': '{expected} baytli xesh kutilgan edi, {actual} bayt olindi.',
-    'crypto.error.notSignature': '{name} ({oid}) xeshlash algoritmi; u bilan imzolab yoki imzoni tekshirib boʻlmaydi.',
+    'crypto.error.notSignature':
+      '{name} ({oid}) xeshlash algoritmi; u bilan imzolab yoki imzoni tekshirib boʻlmaydi.',
   },
 } satisfies Catalog;

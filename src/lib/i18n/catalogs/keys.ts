@@ -31,7 +31,8 @@ export default {
     'keys.list.state.notYet': 'not yet valid',
     'keys.list.none': 'No keys found in: {roots}',
     'keys.list.noRoots': 'No key folders found (no USB stick with DSKEYS, no ~/DSKEYS, no ONEID_KEYS_PATH).',
-    'keys.list.aliasOnly': '* certificate encrypted (readable with the password): details come from the key alias',
+    'keys.list.aliasOnly':
+      '* certificate encrypted (readable with the password): details come from the key alias',
     'keys.list.problem': '{path}: {reason}',
     'keys.list.hintAll': '{count} file(s) could not be read; add --all to see why.',
     'keys.info.file': 'File',
@@ -267,7 +268,8 @@ export default {
     'keys.list.none': 'Kalitlar topilmadi: {roots}',
     'keys.list.noRoots':
       'Kalit papkalari topilmadi (DSKEYS li fleshka yo‘q, ~/DSKEYS yo‘q, ONEID_KEYS_PATH berilmagan).',
-    'keys.list.aliasOnly': '* sertifikat shifrlangan (parol bilan o‘qiladi): ma’lumotlar kalit taxallusidan olingan',
+    'keys.list.aliasOnly':
+      '* sertifikat shifrlangan (parol bilan o‘qiladi): ma’lumotlar kalit taxallusidan olingan',
     'keys.list.problem': '{path}: {reason}',
     'keys.list.hintAll': '{count} ta faylni o‘qib bo‘lmadi; sababini ko‘rish uchun --all qo‘shing.',
     'keys.info.file': 'Fayl',

@@ -16,7 +16,8 @@ export default {
     'sandbox.status.stopped': 'Not running (data directory {dir}).',
     'sandbox.reset.running':
       'Sandbox reset: accounts, applications, certificates, sessions and messages removed; registries and CA kept.',
-    'sandbox.reset.stopped': 'Sandbox database removed: the next start creates fresh registries and a new CA.',
+    'sandbox.reset.stopped':
+      'Sandbox database removed: the next start creates fresh registries and a new CA.',
     'sandbox.registry.persons': 'People ({count}): PINFL, passport, phone, kind, passport expiry, name',
     'sandbox.registry.companies': 'Companies ({count}): TIN, director PINFL, phone, name',
     'sandbox.outbox.empty': 'No messages.',
@@ -35,14 +36,16 @@ export default {
     'sandbox.hint.foreground': 'Нажмите Ctrl-C, чтобы остановить его.',
     'sandbox.stopped': 'Портал-песочница остановлен (pid {pid}).',
     'sandbox.wasNotRunning': 'Портал-песочница не был запущен.',
-    'sandbox.status.running': 'Работает по адресу {url}, pid {pid}, версия {version}, время работы {uptime} с.',
+    'sandbox.status.running':
+      'Работает по адресу {url}, pid {pid}, версия {version}, время работы {uptime} с.',
     'sandbox.status.data': 'Данные: {dir} (проверка базы: {integrity}).',
     'sandbox.status.counts':
       'Учётных записей: {accounts}, заявок на ключ: {applications}, сертификатов: {certificates}, сообщений: {messages}.',
     'sandbox.status.stopped': 'Не запущен (каталог данных {dir}).',
     'sandbox.reset.running':
       'Песочница очищена: учётные записи, заявки, сертификаты, сессии и сообщения удалены; реестры и УЦ сохранены.',
-    'sandbox.reset.stopped': 'База песочницы удалена: при следующем запуске будут созданы новые реестры и новый УЦ.',
+    'sandbox.reset.stopped':
+      'База песочницы удалена: при следующем запуске будут созданы новые реестры и новый УЦ.',
     'sandbox.registry.persons': 'Физические лица ({count}): ПИНФЛ, паспорт, телефон, вид, срок паспорта, имя',
     'sandbox.registry.companies': 'Организации ({count}): ИНН, ПИНФЛ руководителя, телефон, название',
     'sandbox.outbox.empty': 'Сообщений нет.',
@@ -61,15 +64,18 @@ export default {
     'sandbox.hint.foreground': 'To‘xtatish uchun Ctrl-C tugmalarini bosing.',
     'sandbox.stopped': 'Sinov portali to‘xtatildi (pid {pid}).',
     'sandbox.wasNotRunning': 'Sinov portali ishlamayotgan edi.',
-    'sandbox.status.running': '{url} manzilida ishlayapti, pid {pid}, versiya {version}, ishlash vaqti {uptime} s.',
+    'sandbox.status.running':
+      '{url} manzilida ishlayapti, pid {pid}, versiya {version}, ishlash vaqti {uptime} s.',
     'sandbox.status.data': 'Ma’lumotlar: {dir} (bazani tekshirish: {integrity}).',
     'sandbox.status.counts':
       'Hisoblar: {accounts}, kalit arizalari: {applications}, sertifikatlar: {certificates}, xabarlar: {messages}.',
     'sandbox.status.stopped': 'Ishlamayapti (ma’lumotlar katalogi {dir}).',
     'sandbox.reset.running':
       'Sinov portali tozalandi: hisoblar, arizalar, sertifikatlar, seanslar va xabarlar o‘chirildi; reyestrlar va sertifikatlash markazi saqlandi.',
-    'sandbox.reset.stopped': 'Sinov portali bazasi o‘chirildi: keyingi ishga tushirishda yangi reyestrlar va yangi sertifikatlash markazi yaratiladi.',
-    'sandbox.registry.persons': 'Jismoniy shaxslar ({count}): JSHSHIR, pasport, telefon, turi, pasport muddati, ism',
+    'sandbox.reset.stopped':
+      'Sinov portali bazasi o‘chirildi: keyingi ishga tushirishda yangi reyestrlar va yangi sertifikatlash markazi yaratiladi.',
+    'sandbox.registry.persons':
+      'Jismoniy shaxslar ({count}): JSHSHIR, pasport, telefon, turi, pasport muddati, ism',
     'sandbox.registry.companies': 'Yuridik shaxslar ({count}): STIR, rahbar JSHSHIR, telefon, nomi',
     'sandbox.outbox.empty': 'Xabarlar yo‘q.',
     'sandbox.approve.done': '{id} ariza ma’qullandi; {serial} sertifikati berildi.',
@@ -77,7 +83,8 @@ export default {
     'sandbox.pay.done': '{invoice} hisob to‘landi: {id} ariza ko‘rib chiqilmoqda.',
     'sandbox.error.badPort': 'Noto‘g‘ri port {port}: 0 dan 65535 gacha son kiriting.',
     'sandbox.error.running': 'Sinov portali allaqachon {url} manzilida ishlayapti (pid {pid}).',
-    'sandbox.hint.stop': 'Uni `oneid sandbox stop` buyrug‘i bilan to‘xtating yoki boshqa --data katalogini ko‘rsating.',
+    'sandbox.hint.stop':
+      'Uni `oneid sandbox stop` buyrug‘i bilan to‘xtating yoki boshqa --data katalogini ko‘rsating.',
     'sandbox.error.notRunning': '{dir} ma’lumotlar katalogi uchun sinov portali ishlamayapti.',
     'sandbox.hint.start': 'Uni ishga tushiring: `oneid sandbox start --detach`.',
     'sandbox.error.startFailed': 'Sinov portali ishga tushmadi: {reason}',

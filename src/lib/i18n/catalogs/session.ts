@@ -48,14 +48,16 @@ export default {
       'Разблокируйте связку ключей (войдите в графическую сессию или выполните gnome-keyring-daemon --unlock и введите её пароль) или добавьте --insecure-storage, чтобы хранить сессию в файле, доступном только вам.',
     'session.error.keychainFailed': 'Системное хранилище паролей (keychain) отклонило запрос: {reason}',
     'session.error.fileIo': 'Не удаётся прочитать или записать файл сессий {path} ({reason}).',
-    'session.error.fileOwner': 'Файл сессий {path} принадлежит другому пользователю, поэтому он не используется.',
+    'session.error.fileOwner':
+      'Файл сессий {path} принадлежит другому пользователю, поэтому он не используется.',
     'session.error.filePermissions':
       'Файл сессий {path} доступен для чтения другим пользователям (права {mode}), поэтому он не используется: токены в нём могли быть прочитаны.',
     'session.hint.filePermissions':
       'Выйдите (oneid logout) и войдите снова, чтобы заменить сессию; если вы уверены, что файл никто не читал, выполните chmod 600 {path}.',
     'session.error.tokenReadOnly':
       'Задана переменная ONEID_TOKEN: сессия берётся из окружения, и изменить её здесь нельзя.',
-    'session.hint.tokenReadOnly': 'Удалите переменную ONEID_TOKEN, чтобы входить и выходить с сохранённой сессией.',
+    'session.hint.tokenReadOnly':
+      'Удалите переменную ONEID_TOKEN, чтобы входить и выходить с сохранённой сессией.',
     'session.error.tokenInvalid':
       'Переменная ONEID_TOKEN задана, но это не годный токен: в нём есть пробелы или управляющие символы.',
   },
@@ -76,14 +78,16 @@ export default {
       'Kalitlar omborini oching (grafik seansga kiring yoki gnome-keyring-daemon --unlock buyrug‘ini bajarib, uning parolini kiriting) yoki seansni faqat siz o‘qiy oladigan faylda saqlash uchun --insecure-storage qo‘shing.',
     'session.error.keychainFailed': 'Tizimning parollar ombori (keychain) so‘rovni rad etdi: {reason}',
     'session.error.fileIo': '{path} seanslar faylini o‘qib yoki yozib bo‘lmadi ({reason}).',
-    'session.error.fileOwner': '{path} seanslar fayli boshqa foydalanuvchiga tegishli, shuning uchun u ishlatilmaydi.',
+    'session.error.fileOwner':
+      '{path} seanslar fayli boshqa foydalanuvchiga tegishli, shuning uchun u ishlatilmaydi.',
     'session.error.filePermissions':
       '{path} seanslar faylini boshqa foydalanuvchilar o‘qiy oladi (huquqlar {mode}), shuning uchun u ishlatilmaydi: undagi tokenlar ko‘rilgan bo‘lishi mumkin.',
     'session.hint.filePermissions':
       'Seansni almashtirish uchun tizimdan chiqing (oneid logout) va qayta kiring; faylni hech kim o‘qimaganiga ishonchingiz komil bo‘lsa, chmod 600 {path} buyrug‘ini bajaring.',
     'session.error.tokenReadOnly':
       'ONEID_TOKEN o‘rnatilgan: seans muhitdan olinadi va uni bu yerda o‘zgartirib bo‘lmaydi.',
-    'session.hint.tokenReadOnly': 'Saqlangan seans bilan kirish yoki chiqish uchun ONEID_TOKEN o‘zgaruvchisini olib tashlang.',
+    'session.hint.tokenReadOnly':
+      'Saqlangan seans bilan kirish yoki chiqish uchun ONEID_TOKEN o‘zgaruvchisini olib tashlang.',
     'session.error.tokenInvalid':
       'ONEID_TOKEN o‘rnatilgan, lekin u yaroqli token emas: unda bo‘sh joy yoki boshqaruv belgilari bor.',
   },

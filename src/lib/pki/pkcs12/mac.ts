@@ -50,7 +50,7 @@ function macWith(
   iterations: number,
   data: Uint8Array,
 ): Buffer {
-  const len = MAC_HASH[Object.keys(MAC_HASH).find((k) => MAC_HASH[k]!.hash === hash)!]!.len;
+  const len = Object.values(MAC_HASH).find((h) => h.hash === hash)!.len; // MAC key = digest size
   const key = pkcs12Kdf(hash, pw, salt, KDF_ID.mac, iterations, len);
   return createHmac(hash, key).update(data).digest();
 }
