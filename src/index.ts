@@ -3,7 +3,14 @@ export {};
 export { hash, generateKeyPair, sign, verify } from './lib/crypto/index.js';
 export type { HashAlg } from './lib/crypto/index.js';
 // Keys and PKI (src/lib/keys, src/lib/pki)
-export { listKeys, openKey, resolveKeyRef, changeKeyPassword, inspectKey, runDoctor } from './lib/keys/index.js';
+export {
+  listKeys,
+  openKey,
+  resolveKeyRef,
+  changeKeyPassword,
+  inspectKey,
+  runDoctor,
+} from './lib/keys/index.js';
 export type { KeySummary, OpenedKey, KeyInspection, DoctorReport } from './lib/keys/index.js';
 export {
   parseAlias,

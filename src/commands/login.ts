@@ -45,7 +45,8 @@ export interface LoginResult {
 }
 
 export default class Login extends BaseCommand<typeof Login> {
-  static override summary = 'Log in to the portal with your login and password, or with a key; choose a role.';
+  static override summary =
+    'Log in to the portal with your login and password, or with a key; choose a role.';
   static override description = `Password login asks for the account password (--password-file, --password-stdin or
 ONEID_PASSWORD in scripts). --key signs the portal's challenge with a signature key instead (the key
 password from --key-password-file, --key-password-stdin or ONEID_KEY_PASSWORD); a company key logs
@@ -74,7 +75,9 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
   static override flags = {
     key: keyFlag('Log in with this key instead of a password.'),
     role: roleFlag,
-    'switch-role': Flags.boolean({ summary: 'Change the role of the current session instead of logging in.' }),
+    'switch-role': Flags.boolean({
+      summary: 'Change the role of the current session instead of logging in.',
+    }),
     ...secretFlags('password'),
     ...secretFlags('key-password'),
     'insecure-storage': insecureStorageFlag,
@@ -90,15 +93,20 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
       storage: this.settings.get('storage'),
       insecureStorage: f['insecure-storage'],
     });
-    const pick = spec || !this.term.interactive ? undefined : (roles: Role[], current?: Role) => this.pickRole(roles, current);
+    const pick =
+      spec || !this.term.interactive
+        ? undefined
+        : (roles: Role[], current?: Role) => this.pickRole(roles, current);
 
     if (f['switch-role']) {
       const session = await requireSession(place);
       const switched = await this.busy(t('account.progress.switching'), () =>
         switchSessionRole(http, session.token, { spec, pick }),
       );
-      const login = session.source === 'ONEID_TOKEN' ? (await accountOf(http, session.token)).user_id : session.login;
-      if (session.source !== 'ONEID_TOKEN') await place.store.set(place.profile, { ...session, role: toSessionRole(switched.role) });
+      const login =
+        session.source === 'ONEID_TOKEN' ? (await accountOf(http, session.token)).user_id : session.login;
+      if (session.source !== 'ONEID_TOKEN')
+        await place.store.set(place.profile, { ...session, role: toSessionRole(switched.role) });
       this.out(t('account.login.switched', { role: roleLabel(switched.role) }));
       const result: LoginResult = {
         login,
@@ -127,9 +135,13 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
     let login: string;
     let signedIn: SignedIn;
     if (f.key !== undefined) {
-      const key = await openKey(f.key, async () => (await this.secret('key-password', 'account.prompt.keyPassword')).value, {
-        roots: this.settings.get('key-roots'),
-      });
+      const key = await openKey(
+        f.key,
+        async () => (await this.secret('key-password', 'account.prompt.keyPassword')).value,
+        {
+          roots: this.settings.get('key-roots'),
+        },
+      );
       signedIn = await this.busy(t('account.progress.signingIn'), () => keyLogin(http, key, { spec, pick }));
       login = (await accountOf(http, signedIn.token)).user_id;
     } else {
@@ -143,7 +155,8 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
     }
     await storeSignedIn(place, login, signedIn);
     // The session this one replaces is ended on the portal too (best effort: it expires anyway).
-    if (previous && previous.token !== signedIn.token) await portalLogout(http, previous.token).catch(() => undefined);
+    if (previous && previous.token !== signedIn.token)
+      await portalLogout(http, previous.token).catch(() => undefined);
 
     this.out(t('account.login.done', { login, role: roleLabel(signedIn.role) }));
     if (signedIn.roleChosenBy === 'default')

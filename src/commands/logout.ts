@@ -59,7 +59,9 @@ JSON result: { loggedOut: [{ portal, login?, profile?, endedOnPortal }], source:
     const result: LogoutResult = { loggedOut: [], source: store.source };
     for (const s of sessions) {
       const client =
-        s.portal === place.host ? http : new PortalHttp({ baseUrl: `${LOOPBACK.test(s.portal) ? 'http' : 'https'}://${s.portal}` });
+        s.portal === place.host
+          ? http
+          : new PortalHttp({ baseUrl: `${LOOPBACK.test(s.portal) ? 'http' : 'https'}://${s.portal}` });
       const endedOnPortal = await this.endOnPortal(client, s);
       if (s.source !== 'ONEID_TOKEN') await store.delete(s.portal, s.profile);
       const entry: LogoutResult['loggedOut'][number] = { portal: s.portal, endedOnPortal };

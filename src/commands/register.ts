@@ -18,7 +18,13 @@ import {
 import { BaseCommand, portalFlag, secretFlags } from '../lib/cli/index.js';
 import { isOneIdError, UsageError } from '../lib/errors/index.js';
 import { t } from '../lib/i18n/index.js';
-import { assertPasswordAcceptable, parseLogin, parsePassport, parsePhone, parsePinfl } from '../lib/ids/index.js';
+import {
+  assertPasswordAcceptable,
+  parseLogin,
+  parsePassport,
+  parsePhone,
+  parsePinfl,
+} from '../lib/ids/index.js';
 import { openKey } from '../lib/keys/index.js';
 import type { Offer, PortalHttp, RegistryPerson, SmsSent } from '../lib/portal/index.js';
 
@@ -63,7 +69,8 @@ const validator =
   };
 
 export default class Register extends BaseCommand<typeof Register> {
-  static override summary = 'Register a OneID account: offer, PINFL and passport, registry data, contacts, SMS code.';
+  static override summary =
+    'Register a OneID account: offer, PINFL and passport, registry data, contacts, SMS code.';
   static override description = `The registration wizard of id.gov.uz (steps 1-5). Each answer can come from a flag, so a
 script can run it without prompts: --accept-offer, --pinfl and --passport (or --with-key to identify
 with a signature key instead, which also suits foreign citizens and stateless persons), --yes to
@@ -96,7 +103,9 @@ method: "passport" | "key", next: [command] }`;
     login: Flags.string({ summary: 'Login of the new account (at least 5 characters).' }),
     email: Flags.string({ summary: 'E-mail address.' }),
     phone: Flags.string({ summary: 'Mobile phone, +998 and 9 digits; the SMS code is sent there.' }),
-    'actual-address': Flags.string({ summary: 'Where you actually live, when it differs from the registered address.' }),
+    'actual-address': Flags.string({
+      summary: 'Where you actually live, when it differs from the registered address.',
+    }),
     'notify-by-email': Flags.boolean({ summary: 'Receive notifications by e-mail.' }),
     ...secretFlags('password'),
     ...secretFlags('sms-code'),
@@ -119,9 +128,12 @@ method: "passport" | "key", next: [command] }`;
     });
     // The password too, when it comes from a file, stdin or the environment (or is missing and
     // cannot be asked): a weak one is refused before the portal is contacted.
-    const passwordGiven = f['password-file'] !== undefined || f['password-stdin'] || !!process.env.ONEID_PASSWORD;
+    const passwordGiven =
+      f['password-file'] !== undefined || f['password-stdin'] || !!process.env.ONEID_PASSWORD;
     if (passwordGiven || !this.term.interactive) {
-      this.earlyPassword = (await this.secret('password', 'account.prompt.newPassword', { confirm: true })).value;
+      this.earlyPassword = (
+        await this.secret('password', 'account.prompt.newPassword', { confirm: true })
+      ).value;
       assertPasswordAcceptable(this.earlyPassword);
     }
     const { http } = accountContext({
@@ -160,7 +172,12 @@ method: "passport" | "key", next: [command] }`;
     let extras: Pick<ContactsInput, 'actualAddress' | 'notifyByEmail'> | undefined;
 
     /** Ask for `field` unless known; after a refusal about it, ask again (the old answer as default). */
-    const answer = async (field: Field, flagValue: string | undefined, message: string, check: (v: string) => unknown) => {
+    const answer = async (
+      field: Field,
+      flagValue: string | undefined,
+      message: string,
+      check: (v: string) => unknown,
+    ) => {
       const redo = again === field || (again === 'identity' && (field === 'pinfl' || field === 'passport'));
       if (answers[field] !== undefined && !redo) return answers[field]!;
       const previous = answers[field] ?? flagValue;
@@ -195,7 +212,10 @@ method: "passport" | "key", next: [command] }`;
               const given = keyAsked ? undefined : f.key;
               keyAsked = true;
               const ref = await this.valueOrPrompt(given, 'key', (p, ctx) =>
-                pickKeyInteractively(p, ctx.output, { roots: this.settings.get('key-roots'), prefer: 'personal' }),
+                pickKeyInteractively(p, ctx.output, {
+                  roots: this.settings.get('key-roots'),
+                  prefer: 'personal',
+                }),
               );
               const key = await openKey(
                 ref,
@@ -207,7 +227,9 @@ method: "passport" | "key", next: [command] }`;
             },
           };
         const pinfl = await answer('pinfl', f.pinfl, t('account.prompt.pinfl'), (v) => parsePinfl(v));
-        const passport = await answer('passport', f.passport, t('account.prompt.passport'), (v) => parsePassport(v));
+        const passport = await answer('passport', f.passport, t('account.prompt.passport'), (v) =>
+          parsePassport(v),
+        );
         again = undefined;
         return { pinfl, passport };
       },
@@ -231,7 +253,9 @@ method: "passport" | "key", next: [command] }`;
           answers.password = await this.newPassword(asked);
         }
         const email = await answer('email', f.email, t('account.prompt.email'), (v) => checkEmail(v));
-        const phone = await answer('phone', f.phone, t('account.prompt.phone'), (v) => parsePhone(v, { mobile: true }));
+        const phone = await answer('phone', f.phone, t('account.prompt.phone'), (v) =>
+          parsePhone(v, { mobile: true }),
+        );
         if (!extras) {
           extras = { actualAddress: f['actual-address'], notifyByEmail: f['notify-by-email'] };
           if (interactive && extras.actualAddress === undefined) {
@@ -240,7 +264,10 @@ method: "passport" | "key", next: [command] }`;
             if (person.address) this.note(t('account.register.address', { address: person.address }));
             extras.actualAddress = await p.input({ message: t('account.prompt.actualAddress') }, ctx);
             if (!extras.notifyByEmail)
-              extras.notifyByEmail = await p.confirm({ message: t('account.prompt.notify'), default: false }, ctx);
+              extras.notifyByEmail = await p.confirm(
+                { message: t('account.prompt.notify'), default: false },
+                ctx,
+              );
           }
         }
         again = undefined;

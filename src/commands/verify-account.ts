@@ -24,7 +24,8 @@ export interface VerifyAccountResult {
 }
 
 export default class VerifyAccount extends BaseCommand<typeof VerifyAccount> {
-  static override summary = 'Verify your account with your personal signature key (status becomes "verified").';
+  static override summary =
+    'Verify your account with your personal signature key (status becomes "verified").';
   static override description = `Signs the portal's challenge with your personal key; the portal checks the signature and
 that the key's PINFL is the account's, and marks the account verified ("подлинный"). Only verified
 accounts can bind legal entities and use the advanced services. Without --key an interactive terminal
@@ -60,7 +61,11 @@ JSON result: { login, status: "verified", already, certificateSerial?, key?: { s
       const ref = await this.valueOrPrompt(this.flags.key, 'key', (p, ctx) =>
         pickKeyInteractively(p, ctx.output, { roots, prefer: 'personal' }),
       );
-      return openKey(ref, async () => (await this.secret('key-password', 'account.prompt.keyPassword')).value, { roots });
+      return openKey(
+        ref,
+        async () => (await this.secret('key-password', 'account.prompt.keyPassword')).value,
+        { roots },
+      );
     });
     this.out(
       t(v.already ? 'account.verify.already' : 'account.verify.done', {

@@ -10,7 +10,20 @@ import path from 'node:path';
 
 import { tempConfigDir } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
-import { cli, freshLogin, freshPhone, JPEG, KEY_PASSWORD, PASSWORD, People, PNG, registerArgs, registry, secretFile, smsFeed } from './helpers.js';
+import {
+  cli,
+  freshLogin,
+  freshPhone,
+  JPEG,
+  KEY_PASSWORD,
+  PASSWORD,
+  People,
+  PNG,
+  registerArgs,
+  registry,
+  secretFile,
+  smsFeed,
+} from './helpers.js';
 
 describe('account: the full flow from an empty sandbox (CLI only)', function () {
   let sb: SandboxHandle;
@@ -41,7 +54,10 @@ describe('account: the full flow from an empty sandbox (CLI only)', function () 
     // 1. Register (passport), the SMS code piped once it is sent.
     const login = freshLogin('head');
     const phone = freshPhone();
-    const reg = await cli([...registerArgs(director, login, phone, passwordFile), '--json'], { env, feed: await smsFeed(sb, phone) });
+    const reg = await cli([...registerArgs(director, login, phone, passwordFile), '--json'], {
+      env,
+      feed: await smsFeed(sb, phone),
+    });
     assert.equal(reg.code, 0, reg.stdout + reg.stderr);
     assert.equal(reg.json.result.account.status, 'unverified');
 
@@ -49,7 +65,22 @@ describe('account: the full flow from an empty sandbox (CLI only)', function () 
     //    paid and approved by the sandbox, installed by `key status`.
     const applyFor = async (who: string[]): Promise<string> => {
       const apply = await cli(
-        ['key', 'apply', ...who, '--phone', director.phone, '--photo', photo, '--selfie', selfie, '--dir', keysDir, '--sms-code-stdin', '--yes', '--json'],
+        [
+          'key',
+          'apply',
+          ...who,
+          '--phone',
+          director.phone,
+          '--photo',
+          photo,
+          '--selfie',
+          selfie,
+          '--dir',
+          keysDir,
+          '--sms-code-stdin',
+          '--yes',
+          '--json',
+        ],
         { env, feed: await smsFeed(sb, director.phone) },
       );
       assert.equal(apply.code, 0, apply.stdout + apply.stderr);
@@ -81,16 +112,33 @@ describe('account: the full flow from an empty sandbox (CLI only)', function () 
 
     // 5. Log out, log in again as the company's head, and ask who we are.
     assert.equal((await cli(['logout', ...S], { env })).code, 0);
-    const head = await cli(['login', login, '--password-file', passwordFile, '--role', `${company.tin}:Common For Head`, ...S, '--json'], {
-      env,
-    });
+    const head = await cli(
+      [
+        'login',
+        login,
+        '--password-file',
+        passwordFile,
+        '--role',
+        `${company.tin}:Common For Head`,
+        ...S,
+        '--json',
+      ],
+      {
+        env,
+      },
+    );
     assert.equal(head.code, 0, head.stdout + head.stderr);
     const who = await cli(['whoami', ...S, '--json'], { env });
     assert.equal(who.code, 0, who.stdout + who.stderr);
     const w = who.json.result;
     assert.equal(w.login, login);
     assert.equal(w.status, 'verified');
-    assert.deepEqual(w.role, { type: 'legal', tin: company.tin, name: company.name, role: 'Common For Head' });
+    assert.deepEqual(w.role, {
+      type: 'legal',
+      tin: company.tin,
+      name: company.name,
+      role: 'Common For Head',
+    });
     assert.deepEqual(w.legalEntity, { tin: company.tin, name: company.name, role: 'Common For Head' });
     assert.equal(w.source, 'file');
     const text = await cli(['whoami', ...S, '--lang', 'ru'], { env });

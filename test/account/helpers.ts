@@ -78,7 +78,12 @@ export class People {
   director(): { company: Company; person: Person } {
     for (const company of this.reg.companies) {
       const person = this.reg.persons.find((p) => p.pinfl === company.director_pinfl);
-      if (!person || this.used.has(person.pinfl) || person.kind !== 'citizen' || person.passport_expiry_date <= today())
+      if (
+        !person ||
+        this.used.has(person.pinfl) ||
+        person.kind !== 'citizen' ||
+        person.passport_expiry_date <= today()
+      )
         continue;
       this.used.add(person.pinfl);
       return { company, person };
@@ -155,13 +160,21 @@ export function cli(
       }
       resolve({ code, signal, stdout, stderr: Buffer.concat(err).toString('utf8'), json });
     });
-    if (opts.feed) opts.feed().then((v) => child.stdin.end(v), () => child.stdin.end());
+    if (opts.feed)
+      opts.feed().then(
+        (v) => child.stdin.end(v),
+        () => child.stdin.end(),
+      );
     else child.stdin.end();
   });
 }
 
 /** Wait for a new SMS to `phone` (newer than `before`) and return its 6-digit code. */
-export async function nextSmsCode(sb: SandboxHandle, phone: string, before: string | undefined): Promise<string> {
+export async function nextSmsCode(
+  sb: SandboxHandle,
+  phone: string,
+  before: string | undefined,
+): Promise<string> {
   for (let i = 0; i < 400; i++) {
     const text = await sb.lastSms(phone);
     if (text && text !== before) {
@@ -174,7 +187,11 @@ export async function nextSmsCode(sb: SandboxHandle, phone: string, before: stri
 }
 
 /** `feed` for --sms-code-stdin: the code of the next SMS to `phone` (optionally altered). */
-export async function smsFeed(sb: SandboxHandle, phone: string, alter = (c: string) => c): Promise<() => Promise<string>> {
+export async function smsFeed(
+  sb: SandboxHandle,
+  phone: string,
+  alter = (c: string) => c,
+): Promise<() => Promise<string>> {
   const before = await sb.lastSms(phone);
   return async () => alter(await nextSmsCode(sb, phone, before)) + '\n';
 }
@@ -222,7 +239,9 @@ export async function issueKey(
   o: { root: string; name: string; alg?: 'ec' | 'ozdst' },
 ): Promise<string> {
   const privateKey: PrivateKey =
-    o.alg === 'ozdst' ? generatePrivateKey({ alg: 'ozdst', curve: 'A' }) : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    o.alg === 'ozdst'
+      ? generatePrivateKey({ alg: 'ozdst', curve: 'A' })
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
   const csr = buildPkcs10({ subject: { CN: 'applicant' }, privateKey }).toString('base64');
   const before = await sb.lastSms(who.phone);
   const start = await sb.request('POST', '/api/v1/key-applications', who);
@@ -232,8 +251,13 @@ export async function issueKey(
   assert.equal((await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code })).status, 200);
   const req = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr });
   assert.equal(req.status, 200, JSON.stringify(req.body));
-  for (const [kind, img, type] of [['photo', JPEG, 'image/jpeg'], ['selfie', PNG, 'image/png']] as const) {
-    const up = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/${kind}`, img, { 'content-type': type });
+  for (const [kind, img, type] of [
+    ['photo', JPEG, 'image/jpeg'],
+    ['selfie', PNG, 'image/png'],
+  ] as const) {
+    const up = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/${kind}`, img, {
+      'content-type': type,
+    });
     assert.equal(up.status, 200, JSON.stringify(up.body));
   }
   const sub = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);

@@ -40,7 +40,10 @@ describe('account: oneid register (CLI against the sandbox)', function () {
     const p = people.citizen();
     const login = freshLogin('reg');
     const phone = freshPhone();
-    const r = await cli([...registerArgs(p, login, phone, passwordFile), '--json'], { env, feed: await smsFeed(sb, phone) });
+    const r = await cli([...registerArgs(p, login, phone, passwordFile), '--json'], {
+      env,
+      feed: await smsFeed(sb, phone),
+    });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const res = r.json.result;
     assert.equal(res.account.login, login);
@@ -78,7 +81,10 @@ describe('account: oneid register (CLI against the sandbox)', function () {
     const login = freshLogin('sms');
     const phone = freshPhone();
     const wrong = (c: string) => String((Number(c) + 1) % 1_000_000).padStart(6, '0');
-    const r = await cli([...registerArgs(p, login, phone, passwordFile), '--json'], { env, feed: await smsFeed(sb, phone, wrong) });
+    const r = await cli([...registerArgs(p, login, phone, passwordFile), '--json'], {
+      env,
+      feed: await smsFeed(sb, phone, wrong),
+    });
     assert.equal(r.code, 8, r.stdout + r.stderr);
     assert.equal(r.json.error.code, 'SMS_CODE_INVALID');
     assert.match(r.json.error.message, /The SMS code is wrong \(\d+ attempts left\)/);
@@ -95,7 +101,10 @@ describe('account: oneid register (CLI against the sandbox)', function () {
 
   it('foreign citizen by passport: exit 8, PASSPORT_IDENTIFICATION_UNAVAILABLE, hint to use a key (in Uzbek)', async () => {
     const p = people.foreigner();
-    const r = await cli([...registerArgs(p, freshLogin('frn'), freshPhone(), passwordFile), '--json', '--lang', 'uz'], { env });
+    const r = await cli(
+      [...registerArgs(p, freshLogin('frn'), freshPhone(), passwordFile), '--json', '--lang', 'uz'],
+      { env },
+    );
     assert.equal(r.code, 8, r.stdout);
     assert.equal(r.json.error.code, 'PASSPORT_IDENTIFICATION_UNAVAILABLE');
     assert.match(r.json.error.message, /Chet el fuqarolari/);
@@ -106,16 +115,21 @@ describe('account: oneid register (CLI against the sandbox)', function () {
     const first = people.citizen();
     const login = freshLogin('dup');
     const phone = freshPhone();
-    const ok = await cli(registerArgs(first, login, phone, passwordFile), { env, feed: await smsFeed(sb, phone) });
+    const ok = await cli(registerArgs(first, login, phone, passwordFile), {
+      env,
+      feed: await smsFeed(sb, phone),
+    });
     assert.equal(ok.code, 0, ok.stderr);
 
     const second = people.citizen();
-    const taken = await cli([...registerArgs(second, login, freshPhone(), passwordFile), '--json'], { env });
+    const [taken, again] = await Promise.all([
+      cli([...registerArgs(second, login, freshPhone(), passwordFile), '--json'], { env }),
+      cli([...registerArgs(first, freshLogin('dup'), freshPhone(), passwordFile), '--json'], { env }),
+    ]);
     assert.equal(taken.code, 8);
     assert.equal(taken.json.error.code, 'LOGIN_TAKEN');
     assert.match(taken.json.error.hint, /another login/);
 
-    const again = await cli([...registerArgs(first, freshLogin('dup'), freshPhone(), passwordFile), '--json'], { env });
     assert.equal(again.code, 8);
     assert.equal(again.json.error.code, 'ACCOUNT_EXISTS');
     assert.match(again.json.error.hint, /oneid login/);
@@ -125,42 +139,46 @@ describe('account: oneid register (CLI against the sandbox)', function () {
     const p = people.citizen();
     // A portal that is not there: only a local check can answer.
     const nowhere = { ONEID_PORTAL: 'http://127.0.0.1:9' };
-    const weak = await cli([...registerArgs(p, freshLogin('weak'), freshPhone(), secretFile('password')), '--json'], {
-      env: nowhere,
-    });
+    const badPinfl = registerArgs(p, freshLogin('pin'), freshPhone(), passwordFile);
+    badPinfl[badPinfl.indexOf('--pinfl') + 1] = p.pinfl.slice(0, 13) + String((Number(p.pinfl[13]) + 1) % 10);
+    const mailArgs = registerArgs(p, freshLogin('em'), freshPhone(), passwordFile);
+    mailArgs[mailArgs.indexOf('--email') + 1] = 'not-an-address';
+    const [weak, short, pin, phone, mail] = await Promise.all(
+      [
+        registerArgs(p, freshLogin('weak'), freshPhone(), secretFile('password')),
+        registerArgs(p, freshLogin('weak'), freshPhone(), secretFile('a#1')),
+        badPinfl,
+        registerArgs(p, freshLogin('ph'), '+7 912 345 67 89', passwordFile),
+        mailArgs,
+      ].map((args) => cli([...args, '--json'], { env: nowhere })),
+    );
     assert.equal(weak.code, 2, weak.stdout);
     assert.equal(weak.json.error.code, 'PASSWORD_NO_SPECIAL');
 
-    const short = await cli([...registerArgs(p, freshLogin('weak'), freshPhone(), secretFile('a#1')), '--json'], { env: nowhere });
     assert.equal(short.code, 2);
     assert.equal(short.json.error.code, 'PASSWORD_TOO_SHORT');
 
-    const badPinfl = registerArgs(p, freshLogin('pin'), freshPhone(), passwordFile);
-    badPinfl[badPinfl.indexOf('--pinfl') + 1] = p.pinfl.slice(0, 13) + String((Number(p.pinfl[13]) + 1) % 10);
-    const pin = await cli([...badPinfl, '--json'], { env: nowhere });
     assert.equal(pin.code, 2);
     assert.match(pin.json.error.code, /^PINFL_/);
 
-    const phone = await cli([...registerArgs(p, freshLogin('ph'), '+7 912 345 67 89', passwordFile), '--json'], { env: nowhere });
     assert.equal(phone.code, 2);
     assert.equal(phone.json.error.code, 'PHONE_COUNTRY');
 
-    const mailArgs = registerArgs(p, freshLogin('em'), freshPhone(), passwordFile);
-    mailArgs[mailArgs.indexOf('--email') + 1] = 'not-an-address';
-    const mail = await cli([...mailArgs, '--json'], { env: nowhere });
     assert.equal(mail.code, 2);
     assert.equal(mail.json.error.code, 'EMAIL_INVALID');
   });
 
   it('non-interactive without an answer: exit 2 naming the flag that gives it', async () => {
     const p = people.citizen();
-    const args = registerArgs(p, freshLogin('miss'), freshPhone(), passwordFile).filter((a) => a !== '--accept-offer');
-    const r = await cli(args, { env });
+    const args = registerArgs(p, freshLogin('miss'), freshPhone(), passwordFile).filter(
+      (a) => a !== '--accept-offer',
+    );
+    const noYes = registerArgs(p, freshLogin('miss'), freshPhone(), passwordFile).filter(
+      (a) => a !== '--yes',
+    );
+    const [r, r2] = await Promise.all([cli(args, { env }), cli(noYes, { env })]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--accept-offer/);
-
-    const noYes = registerArgs(p, freshLogin('miss'), freshPhone(), passwordFile).filter((a) => a !== '--yes');
-    const r2 = await cli(noYes, { env });
     assert.equal(r2.code, 2);
     assert.match(r2.stderr, /--yes/);
   });
@@ -168,7 +186,11 @@ describe('account: oneid register (CLI against the sandbox)', function () {
   it('registers a foreign citizen with a key (--with-key): the account is verified at once', async () => {
     const p = people.foreigner();
     const root = mkdtempSync(path.join(tmpdir(), 'oneid-keys-'));
-    const keyFile = await issueKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, { root, name: 'foreigner' });
+    const keyFile = await issueKey(
+      sb,
+      { type: 'individual', pinfl: p.pinfl, phone: p.phone },
+      { root, name: 'foreigner' },
+    );
     const login = freshLogin('key');
     const phone = freshPhone();
     const r = await cli(

@@ -8,18 +8,45 @@ import path from 'node:path';
 import { probeKeychain } from '../../src/lib/session/index.js';
 import { tempConfigDir } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
-import { cli, freshLogin, freshPhone, PASSWORD, People, registry, secretFile, type Person } from './helpers.js';
+import {
+  cli,
+  freshLogin,
+  freshPhone,
+  PASSWORD,
+  People,
+  registry,
+  secretFile,
+  type Person,
+} from './helpers.js';
 
 /** Register through the portal API (the CLI wizard has its own tests). */
 async function registerByApi(sb: SandboxHandle, p: Person, login: string): Promise<void> {
   const start = await sb.request('POST', '/api/v1/registrations', { acceptOffer: true });
   const id = start.body.id as string;
-  assert.equal((await sb.request('POST', `/api/v1/registrations/${id}/identity`, { pinfl: p.pinfl, passport: p.passport })).status, 200);
-  assert.equal((await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true })).status, 200);
+  assert.equal(
+    (
+      await sb.request('POST', `/api/v1/registrations/${id}/identity`, {
+        pinfl: p.pinfl,
+        passport: p.passport,
+      })
+    ).status,
+    200,
+  );
+  assert.equal(
+    (await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true })).status,
+    200,
+  );
   const phone = freshPhone();
-  const c = await sb.request('POST', `/api/v1/registrations/${id}/contacts`, { login, password: PASSWORD, email: `${login}@example.uz`, phone });
+  const c = await sb.request('POST', `/api/v1/registrations/${id}/contacts`, {
+    login,
+    password: PASSWORD,
+    email: `${login}@example.uz`,
+    phone,
+  });
   assert.equal(c.status, 200, JSON.stringify(c.body));
-  const done = await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code: await sb.lastSmsCode(phone) });
+  const done = await sb.request('POST', `/api/v1/registrations/${id}/complete`, {
+    code: await sb.lastSmsCode(phone),
+  });
   assert.equal(done.status, 201, JSON.stringify(done.body));
 }
 
@@ -47,7 +74,9 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
 
   it('file store (--insecure-storage): login, whoami says "file" every time, the file is 0600, logout ends it', async () => {
     const env = user();
-    const li = await cli(['login', login, '--password-file', passwordFile, '--insecure-storage', '--json'], { env });
+    const li = await cli(['login', login, '--password-file', passwordFile, '--insecure-storage', '--json'], {
+      env,
+    });
     assert.equal(li.code, 0, li.stdout + li.stderr);
     assert.equal(li.json.result.storage, 'file');
     assert.equal(li.json.result.method, 'password');
@@ -59,23 +88,30 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     const file = path.join(env.ONEID_CONFIG_DIR, 'sessions.json');
     assert.equal(statSync(file).mode & 0o777, 0o600);
 
-    const who = await cli(['whoami', '--insecure-storage'], { env });
+    const [who, full] = await Promise.all([
+      cli(['whoami', '--insecure-storage'], { env }),
+      cli(['whoami', '--insecure-storage', '--show-pinfl', '--json'], { env }),
+    ]);
     assert.equal(who.code, 0, who.stderr);
     assert.match(who.stdout, new RegExp(`Login\\s+${login}`));
     assert.match(who.stdout, /Session from\s+file \(insecure storage\)/);
     assert.match(who.stdout, /Account status\s+unverified/);
-    assert.match(who.stdout, new RegExp(`PINFL\\s+${person.pinfl.slice(0, 2)}\\*{10}${person.pinfl.slice(-2)}`));
+    assert.match(
+      who.stdout,
+      new RegExp(`PINFL\\s+${person.pinfl.slice(0, 2)}\\*{10}${person.pinfl.slice(-2)}`),
+    );
     assert.match(who.stderr, /Warning: .*insecure storage/);
     assert.match(who.stderr, /oneid verify-account/);
 
-    const full = await cli(['whoami', '--insecure-storage', '--show-pinfl', '--json'], { env });
     assert.equal(full.json.result.pinfl, person.pinfl);
     assert.equal(full.json.result.source, 'file');
     assert.equal(full.json.result.authMethod, 'LOGINPASSMETHOD');
 
     const out = await cli(['logout', '--insecure-storage', '--json'], { env });
     assert.equal(out.code, 0, out.stderr);
-    assert.deepEqual(out.json.result.loggedOut, [{ portal: new URL(sb.url).host, endedOnPortal: true, login, profile: 'default' }]);
+    assert.deepEqual(out.json.result.loggedOut, [
+      { portal: new URL(sb.url).host, endedOnPortal: true, login, profile: 'default' },
+    ]);
     const after = await cli(['whoami', '--insecure-storage', '--json'], { env });
     assert.equal(after.code, 3);
     assert.equal(after.json.error.code, 'NOT_LOGGED_IN');
@@ -95,18 +131,22 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
   });
 
   it('wrong password: exit 3, INVALID_CREDENTIALS, translated; password from stdin and ONEID_PASSWORD work', async () => {
-    const env = user();
-    const bad = await cli(['login', login, '--password-stdin', '--insecure-storage', '--lang', 'ru'], {
-      env,
-      feed: async () => 'Wrong-pass1\n',
-    });
+    const [bad, viaStdin, viaEnv, noLogin] = await Promise.all([
+      cli(['login', login, '--password-stdin', '--insecure-storage', '--lang', 'ru'], {
+        env: user(),
+        feed: async () => 'Wrong-pass1\n',
+      }),
+      cli(['login', login, '--password-stdin', '--insecure-storage'], {
+        env: user(),
+        feed: async () => `${PASSWORD}\n`,
+      }),
+      cli(['login', login, '--insecure-storage'], { env: user({ ONEID_PASSWORD: PASSWORD }) }),
+      cli(['login', '--insecure-storage'], { env: user({ ONEID_PASSWORD: PASSWORD }) }),
+    ]);
     assert.equal(bad.code, 3);
     assert.match(bad.stderr, /Неверный логин или пароль/);
-    const viaStdin = await cli(['login', login, '--password-stdin', '--insecure-storage'], { env, feed: async () => `${PASSWORD}\n` });
     assert.equal(viaStdin.code, 0, viaStdin.stderr);
-    const viaEnv = await cli(['login', login, '--insecure-storage'], { env: { ...env, ONEID_PASSWORD: PASSWORD } });
     assert.equal(viaEnv.code, 0, viaEnv.stderr);
-    const noLogin = await cli(['login', '--insecure-storage'], { env: { ...env, ONEID_PASSWORD: PASSWORD } });
     assert.equal(noLogin.code, 2);
     assert.match(noLogin.stderr, /--login/);
   });
@@ -123,14 +163,15 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
   it('ONEID_TOKEN: whoami reads it and says so; login refuses to replace it; logout ends it on the portal', async () => {
     const s = await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD });
     const env = user({ ONEID_TOKEN: s.body.token });
-    const who = await cli(['whoami', '--json'], { env });
+    const [who, text, li] = await Promise.all([
+      cli(['whoami', '--json'], { env }),
+      cli(['whoami'], { env }),
+      cli(['login', login, '--password-file', passwordFile], { env }),
+    ]);
     assert.equal(who.code, 0, who.stdout);
     assert.equal(who.json.result.source, 'ONEID_TOKEN');
     assert.equal(who.json.result.login, login);
-    const text = await cli(['whoami'], { env });
     assert.match(text.stdout, /Session from\s+ONEID_TOKEN environment variable/);
-
-    const li = await cli(['login', login, '--password-file', passwordFile], { env });
     assert.equal(li.code, 2);
     assert.match(li.stderr, /ONEID_TOKEN/);
 
@@ -149,9 +190,16 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     const env = user();
     await sb.request('PATCH', '/api/v1/sandbox/settings', { sessionTtlSeconds: 1 });
     try {
-      assert.equal((await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code, 0);
+      assert.equal(
+        (await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+        0,
+      );
     } finally {
-      await sb.request('PATCH', '/api/v1/sandbox/settings', { sessionTtlSeconds: 8 * 3600, ipMaxSms: 1_000_000, ipMaxFailures: 1_000_000 });
+      await sb.request('PATCH', '/api/v1/sandbox/settings', {
+        sessionTtlSeconds: 8 * 3600,
+        ipMaxSms: 1_000_000,
+        ipMaxFailures: 1_000_000,
+      });
     }
     await new Promise((r) => setTimeout(r, 1100));
     const who = await cli(['whoami', '--insecure-storage', '--json'], { env });
@@ -163,11 +211,17 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     const env = user();
     const first = await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env });
     assert.equal(first.code, 0);
-    const second = await cli(['login', login, '--password-file', passwordFile, '--insecure-storage', '--profile', 'work'], { env });
+    const second = await cli(
+      ['login', login, '--password-file', passwordFile, '--insecure-storage', '--profile', 'work'],
+      { env },
+    );
     assert.equal(second.code, 0);
     const out = await cli(['logout', '--all', '--insecure-storage', '--json'], { env });
     assert.equal(out.code, 0, out.stdout);
-    assert.deepEqual(out.json.result.loggedOut.map((e: { profile: string }) => e.profile).sort(), ['default', 'work']);
+    assert.deepEqual(out.json.result.loggedOut.map((e: { profile: string }) => e.profile).sort(), [
+      'default',
+      'work',
+    ]);
     for (const profile of ['default', 'work'])
       assert.equal((await cli(['whoami', '--insecure-storage', '--profile', profile], { env })).code, 3);
   });
@@ -179,7 +233,10 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
       const who = new People(await registry(other)).citizen();
       const name = freshLogin('gone');
       await registerByApi(other, who, name);
-      assert.equal((await cli(['login', name, '--password-file', passwordFile, '--insecure-storage'], { env })).code, 0);
+      assert.equal(
+        (await cli(['login', name, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+        0,
+      );
     } finally {
       await other.stop();
     }

@@ -24,9 +24,18 @@ export class Terminal {
 
   /** Start `oneid <args>` in a 120×40 terminal with exactly `env` (plus PATH, HOME, TERM). */
   constructor(args: string[], env: Record<string, string>) {
-    const vars = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', LANG: 'C.UTF-8', NO_COLOR: '1', ...env };
+    const vars = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      TERM: 'xterm-256color',
+      LANG: 'C.UTF-8',
+      NO_COLOR: '1',
+      ...env,
+    };
     const command =
-      `env -i ${Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`).join(' ')} ` +
+      `env -i ${Object.entries(vars)
+        .map(([k, v]) => `${k}=${quote(v)}`)
+        .join(' ')} ` +
       `${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
     this.tmux('new-session', '-d', '-s', this.name, '-x', '120', '-y', '40', '-c', ROOT, command);
   }

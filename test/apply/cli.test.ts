@@ -4,13 +4,20 @@
  * crash and resume, and each refusal with its own message.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { readPfx, encodePublicKey, publicKeyOf } from '../../src/lib/pki/index.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { plainCitizens, registry, type Company, type Person } from '../sandbox/flows.js';
-import { cli, KEY_PASSWORD, newUser, onlyState, readState, spawnCli, until } from './helpers.js';
+import { cli, KEY_PASSWORD, newUser, onlyState, readState, spawnCli, until, type User } from './helpers.js';
+
+const applyArgs = (p: Person, u: User, ...extra: string[]) => [
+  'key',
+  'apply',
+  ...['--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie],
+  ...extra,
+];
 
 describe('key apply / key status (CLI, sandbox)', function () {
   this.timeout(60_000);
@@ -35,26 +42,10 @@ describe('key apply / key status (CLI, sandbox)', function () {
   const approve = async (id: string) =>
     assert.equal((await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/approve`)).status, 200);
 
-  it('individual: SMS code on stdin, pay, approve, key status installs the key', async () => {
+  it("individual, default O'z DSt 1092 key: SMS code on stdin, pay, approve, key status installs it", async () => {
     const p = person();
     const u = newUser(sb.url);
-    const run = spawnCli(u, [
-      'key',
-      'apply',
-      '--pinfl',
-      p.pinfl,
-      '--phone',
-      p.phone,
-      '--photo',
-      u.photo,
-      '--selfie',
-      u.selfie,
-      '--alg',
-      'ec',
-      '--sms-code-stdin',
-      '--yes',
-      '--json',
-    ]);
+    const run = spawnCli(u, applyArgs(p, u, '--sms-code-stdin', '--yes', '--json'));
     run.write((await smsCode(p.phone)) + '\n');
     const r = await run.done;
     assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -80,6 +71,12 @@ describe('key apply / key status (CLI, sandbox)', function () {
     assert.equal(encodePublicKey(publicKeyOf(opened.privateKey)).toString('base64'), a.publicKey);
     assert.equal(opened.certificate.identity.pinfl, p.pinfl);
     assert.ok(opened.chain.length >= 2, 'chain in the PFX');
+    assert.equal(
+      readState(u, a.id).pendingKey && existsSync(readState(u, a.id).pendingKey),
+      false,
+      'pending copy dropped',
+    );
+    await signAndVerify(u, file, p.pinfl);
   });
 
   it('legal entity: resumed from files, --yes, key status --watch installs; key list, key info, sign and verify', async () => {
@@ -144,15 +141,7 @@ describe('key apply / key status (CLI, sandbox)', function () {
     const infoText = JSON.stringify(info.json.result);
     assert.ok(infoText.includes(director) && infoText.includes(c.tin), infoText);
 
-    const doc = path.join(u.root, 'contract.txt');
-    writeFileSync(doc, 'Shartnoma / Договор / Contract\n');
-    const signed = await cli(u, ['key', 'sign', doc, '--key', installed, '--json']);
-    assert.equal(signed.code, 0, signed.stderr + signed.stdout);
-    const opened = readPfx(readFileSync(installed), KEY_PASSWORD);
-    const root = path.join(u.root, 'root.der');
-    writeFileSync(root, opened.chain.at(-1)!.raw);
-    const verified = await cli(u, ['key', 'verify', `${doc}.p7s`, '--ca', root, '--json']);
-    assert.equal(verified.code, 0, verified.stderr + verified.stdout);
+    await signAndVerify(u, installed, c.tin);
   });
 
   const spkiOf = (file: string) =>
@@ -161,23 +150,7 @@ describe('key apply / key status (CLI, sandbox)', function () {
   it('crash after key generation (SIGKILL): --resume keeps the same private key', async () => {
     const p = person();
     const u = newUser(sb.url);
-    const run = spawnCli(u, [
-      'key',
-      'apply',
-      '--pinfl',
-      p.pinfl,
-      '--phone',
-      p.phone,
-      '--photo',
-      u.photo,
-      '--selfie',
-      u.selfie,
-      '--alg',
-      'ec',
-      '--sms-code-stdin',
-      '--yes',
-      '--json',
-    ]);
+    const run = spawnCli(u, applyArgs(p, u, '--alg', 'ec', '--sms-code-stdin', '--yes', '--json'));
     // The key is generated while the SMS travels; the process then waits for the code on stdin.
     const id = await until(
       () => (onlyState(u)?.step === 'key' ? (onlyState(u).id as string) : undefined),
@@ -215,23 +188,7 @@ describe('key apply / key status (CLI, sandbox)', function () {
   it('crash after submission (SIGKILL while waiting): --resume installs the same key', async () => {
     const p = person();
     const u = newUser(sb.url);
-    const run = spawnCli(u, [
-      'key',
-      'apply',
-      '--pinfl',
-      p.pinfl,
-      '--phone',
-      p.phone,
-      '--photo',
-      u.photo,
-      '--selfie',
-      u.selfie,
-      '--alg',
-      'ec',
-      '--yes',
-      '--wait',
-      '--sms-code-stdin',
-    ]);
+    const run = spawnCli(u, applyArgs(p, u, '--alg', 'ec', '--yes', '--wait', '--sms-code-stdin'));
     run.write((await smsCode(p.phone)) + '\n');
     const id = await until(
       () => (onlyState(u)?.step === 'submitted' ? (onlyState(u).id as string) : undefined),
@@ -255,22 +212,7 @@ describe('key apply / key status (CLI, sandbox)', function () {
   it('Ctrl-C while waiting for the SMS code: exit 130, the key stays, the answer says how to resume', async () => {
     const p = person();
     const u = newUser(sb.url);
-    const run = spawnCli(u, [
-      'key',
-      'apply',
-      '--pinfl',
-      p.pinfl,
-      '--phone',
-      p.phone,
-      '--photo',
-      u.photo,
-      '--selfie',
-      u.selfie,
-      '--alg',
-      'ec',
-      '--sms-code-stdin',
-      '--json',
-    ]);
+    const run = spawnCli(u, applyArgs(p, u, '--alg', 'ec', '--sms-code-stdin', '--json'));
     const id = await until(
       () => (onlyState(u)?.step === 'key' ? (onlyState(u).id as string) : undefined),
       15_000,
@@ -289,26 +231,9 @@ describe('key apply / key status (CLI, sandbox)', function () {
     it('wrong SMS code', async () => {
       const p = person();
       const u = newUser(sb.url);
-      const r = await cli(
-        u,
-        [
-          'key',
-          'apply',
-          '--pinfl',
-          p.pinfl,
-          '--phone',
-          p.phone,
-          '--photo',
-          u.photo,
-          '--selfie',
-          u.selfie,
-          '--alg',
-          'ec',
-          '--yes',
-          '--json',
-        ],
-        { env: { ONEID_SMS_CODE: '000000' } },
-      );
+      const r = await cli(u, applyArgs(p, u, '--alg', 'ec', '--yes', '--json'), {
+        env: { ONEID_SMS_CODE: '000000' },
+      });
       assert.equal(r.code, 8, r.stdout);
       assert.equal(r.json.error.code, 'SMS_CODE_INVALID');
       assert.match(r.json.error.message, /The SMS code is wrong; attempts left: \d+\./);
@@ -379,21 +304,7 @@ describe('key apply / key status (CLI, sandbox)', function () {
     it('application rejected by the reviewer', async () => {
       const p = person();
       const u = newUser(sb.url);
-      const r = await cli(u, [
-        'key',
-        'apply',
-        '--pinfl',
-        p.pinfl,
-        '--phone',
-        p.phone,
-        '--photo',
-        u.photo,
-        '--selfie',
-        u.selfie,
-        '--alg',
-        'ec',
-        '--json',
-      ]);
+      const r = await cli(u, applyArgs(p, u, '--alg', 'ec', '--json'));
       assert.equal(r.json.error.code, 'SMS_CODE_NEEDED');
       const id = r.json.error.data.applicationId as string;
       const code = await smsCode(p.phone);
@@ -416,3 +327,16 @@ describe('key apply / key status (CLI, sandbox)', function () {
     });
   });
 });
+
+/** The installed key signs a file (attached CMS) that `key verify` accepts, trusting the chain's root. */
+async function signAndVerify(u: User, key: string, id: string): Promise<void> {
+  const doc = path.join(u.root, `contract-${id}.txt`);
+  writeFileSync(doc, 'Shartnoma / Договор / Contract\n');
+  const signed = await cli(u, ['key', 'sign', doc, '--key', key, '--json']);
+  assert.equal(signed.code, 0, signed.stderr + signed.stdout);
+  const root = path.join(u.root, `root-${id}.der`);
+  writeFileSync(root, readPfx(readFileSync(key), KEY_PASSWORD).chain.at(-1)!.raw);
+  const verified = await cli(u, ['key', 'verify', `${doc}.p7s`, '--ca', root, '--json']);
+  assert.equal(verified.code, 0, verified.stderr + verified.stdout);
+  assert.ok(JSON.stringify(verified.json.result).includes(id), 'the signer is the key holder');
+}

@@ -86,6 +86,13 @@ describe("crypto: O'z DSt 1092 / GOST R 34.10-2001", () => {
     });
   }
 
+  it('a public key that is not a point of its curve verifies nothing (and does not throw)', () => {
+    const { privateKey, publicKey } = generateKeyPair({ alg: 'ozdst' });
+    const sig = sign(privateKey, Buffer.from('x'));
+    const forged: GostPublicKey = { ...publicKey, y: publicKey.y ^ 1n };
+    assert.equal(verify(forged, Buffer.from('x'), sig), false);
+  });
+
   it('signs with the test S-box hash when asked (RFC vectors), and rejects non-GOST hashes', () => {
     const { privateKey, publicKey } = generateKeyPair({ alg: 'ozdst' });
     const sig = sign(privateKey, Buffer.from('x'), { hash: 'gost94-test' });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import nodeCrypto from 'node:crypto';
 import { createHash, hash, hashSync, HASH_ALGS, type HashAlg } from '../../src/lib/crypto/index.js';
@@ -86,6 +87,19 @@ describe("crypto: O'z DSt 1106 / GOST R 34.11-94", () => {
       await hash('ozdst-1106', Readable.from([text], { objectMode: true })),
       hashSync('ozdst-1106', Buffer.from(text)),
     );
+  });
+
+  it('hashes an old-style stream that only emits events', async () => {
+    const emitter = new EventEmitter();
+    const pending = hash('ozdst-1106', emitter as unknown as NodeJS.ReadableStream);
+    emitter.emit('data', Buffer.from('ab'));
+    emitter.emit('data', 'c');
+    emitter.emit('end');
+    assert.deepEqual(await pending, hashSync('ozdst-1106', Buffer.from('abc')));
+    const failing = new EventEmitter();
+    const rejected = hash('ozdst-1106', failing as unknown as NodeJS.ReadableStream);
+    failing.emit('error', new Error('disk gone'));
+    await assert.rejects(rejected, /disk gone/);
   });
 
   it('passes SHA-1/2 through to node:crypto, with the same interface', async () => {

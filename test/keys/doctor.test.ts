@@ -3,8 +3,11 @@ import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { runDoctor, type DoctorCheck } from '../../src/lib/keys/index.js';
-import { tempDir, testCa } from '../pki/helpers.js';
+import path from 'node:path';
+
+import { chainCheck, runDoctor, type DoctorCheck } from '../../src/lib/keys/index.js';
+import { parseCertificate } from '../../src/lib/pki/index.js';
+import { openssl, tempDir, testCa } from '../pki/helpers.js';
 import { discovery, makeStick, PW } from './fixtures.js';
 
 function startPortal(handler: (path: string) => [number, unknown]): Promise<{ url: string; server: Server }> {
@@ -118,6 +121,32 @@ describe('key doctor', () => {
     const check = pick(closed.checks, 'portal')[0]!;
     assert.equal(check.status, 'fail');
     assert.equal(check.params.reason, 'ECONNREFUSED');
+  });
+
+  it('a signature algorithm we do not verify (RSA-PSS) warns instead of failing', () => {
+    const dir = tempDir();
+    const crt = path.join(dir, 'pss.crt');
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      path.join(dir, 'pss.key'),
+      '-out',
+      crt,
+      '-subj',
+      '/CN=PSS',
+      '-days',
+      '5',
+      '-sigopt',
+      'rsa_padding_mode:pss',
+    ]);
+    const cert = parseCertificate(openssl(['x509', '-in', crt, '-outform', 'DER']));
+    const check = chainCheck(cert, [], []);
+    assert.equal(check.status, 'warn');
+    assert.equal(check.key, 'keys.doctor.chain.unverifiable');
   });
 
   it('no key folders at all: roots and files fail', async () => {

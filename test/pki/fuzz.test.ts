@@ -77,6 +77,7 @@ describe('fuzz: PKCS#12, X.509, PKCS#10 and alias parsers', function () {
   const dir = tempDir();
   const rsa = issueKey({ alg: 'rsa', bits: 1024 });
   const ec = issueKey({ alg: 'ec' });
+  const gost = issueKey({ alg: 'ozdst', curve: 'A' });
   const pems = writePems(dir, ec, 'ec');
   const osslDefault = path.join(dir, 'default.pfx');
   const osslLegacy = path.join(dir, 'legacy.pfx');
@@ -100,6 +101,7 @@ describe('fuzz: PKCS#12, X.509, PKCS#10 and alias parsers', function () {
   const pfxSeeds = [
     writePfx({ ...rsa, password: PW, iterations: 1 }),
     writePfx({ ...ec, password: PW, iterations: 1, legacy: true }),
+    writePfx({ ...gost, password: PW, iterations: 1 }),
     readFileSync(osslDefault),
     readFileSync(osslLegacy),
   ];
@@ -107,6 +109,7 @@ describe('fuzz: PKCS#12, X.509, PKCS#10 and alias parsers', function () {
     Buffer.from(rsa.certificate.raw),
     Buffer.from(ec.certificate.raw),
     Buffer.from(ec.chain[1]!.raw),
+    Buffer.from(gost.certificate.raw),
   ];
   const csrSeed = buildPkcs10({ subject: { CN: 'x', PINFL: '31234567890123' }, privateKey: ec.privateKey });
 

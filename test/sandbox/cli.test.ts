@@ -149,3 +149,46 @@ describe('oneid sandbox … (CLI)', function () {
     assert.equal(r.code, 2);
   });
 });
+
+describe('oneid sandbox start (foreground)', function () {
+  this.timeout(60_000);
+  it('runs until SIGINT, logs requests on stderr without secrets, and exits 0', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/cli.js');
+    const data = mkdtempSync(path.join(tmpdir(), 'oneid-sandbox-fg-'));
+    const child = spawn(
+      process.execPath,
+      [BIN, 'sandbox', 'start', '--port', '0', '--data', data],
+      {
+        env: { ...process.env, NO_COLOR: '1', ONEID_NO_PROMPT: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no start: ${stderr}`)), 40_000);
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (m) {
+          clearTimeout(t);
+          resolve(m[1]!);
+        }
+      });
+    });
+    const res = await fetch(`${url}/api/v1/account?access_token=SECRET123`, {
+      headers: { authorization: 'Bearer ' + 'S'.repeat(43) },
+    });
+    assert.equal(res.status, 401);
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /\/api\/v1\/account/);
+    assert.doesNotMatch(stderr, /SECRET123|SSSSSSSS/);
+    assert.equal(stdout, '', 'the foreground portal writes its log to stderr only');
+    rmSync(data, { recursive: true, force: true });
+  });
+});

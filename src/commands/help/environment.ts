@@ -12,6 +12,7 @@ const VARIABLES: ReadonlyArray<readonly [string, string]> = [
   ['ONEID_TOKEN', 'help.env.ONEID_TOKEN'],
   ['ONEID_LANG', 'help.env.ONEID_LANG'],
   ['ONEID_KEYS_PATH', 'help.env.ONEID_KEYS_PATH'],
+  ['ONEID_KEYS_SYSTEM_ROOTS', 'help.env.ONEID_KEYS_SYSTEM_ROOTS'],
   ['ONEID_CONFIG_DIR', 'help.env.ONEID_CONFIG_DIR'],
   ['ONEID_NO_PROMPT', 'help.env.ONEID_NO_PROMPT'],
   ['ONEID_DEBUG', 'help.env.ONEID_DEBUG'],

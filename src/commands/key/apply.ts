@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { Flags } from '@oclif/core';
 
 import {
@@ -137,6 +139,10 @@ history: [{ status, at }] }`;
       if (!saved)
         throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id: resumeId } });
       this.currentId = saved.id;
+      // Documents not yet uploaded may be replaced on resume (a moved or re-shot picture).
+      if (f.photo) saved.photo = path.resolve(f.photo);
+      if (f.selfie) saved.selfie = path.resolve(f.selfie);
+      if (f.dir) saved.dir = await ensureKeyFolder(f.dir);
       this.note(t('apply.note.resuming', { id: saved.id, step: stepText(saved.step) }));
       state = await continueApplication(saved, this.io(false));
     } else {
@@ -159,7 +165,8 @@ history: [{ status, at }] }`;
     process.once('SIGINT', () => {
       const err = this.interrupted(id());
       const d = describeError(err);
-      if (this.jsonEnabled()) process.stdout.write(JSON.stringify(errorEnvelope(d, this.warnings), null, 2) + '\n');
+      if (this.jsonEnabled())
+        process.stdout.write(JSON.stringify(errorEnvelope(d, this.warnings), null, 2) + '\n');
       else process.stderr.write(`\n${t('apply.note.interrupted')}\n${d.hint ? d.hint + '\n' : ''}`);
       process.exit(130);
     });
@@ -319,7 +326,9 @@ history: [{ status, at }] }`;
       { mobile: true },
     ).value;
     const algorithm = parseKeyAlgorithm(f.alg);
-    const candidates = await keyFolderCandidates(this.settings.get('key-roots'));
+    const roots = this.settings.resolve('key-roots');
+    // ONEID_KEYS_PATH is read by discovery itself (labelled as such); pass only profile/flag roots.
+    const candidates = await keyFolderCandidates(roots.source === 'env' ? [] : roots.value);
     const dir = await ensureKeyFolder(
       f.dir ??
         (this.term.interactive && candidates.length > 1
@@ -351,8 +360,8 @@ history: [{ status, at }] }`;
       phone,
       algorithm,
       dir,
-      photo,
-      selfie,
+      photo: path.resolve(photo),
+      selfie: path.resolve(selfie),
     };
   }
 }

@@ -2,12 +2,14 @@ import { Args, Flags } from '@oclif/core';
 
 import {
   historyLines,
+  ensureKeyFolder,
   installIssued,
   invoiceLines,
   isFinal,
   listStates,
   loadState,
   refreshApplication,
+  saveState,
   statusText,
   typeText,
   watchApplication,
@@ -72,6 +74,7 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
     id: Args.string({ description: 'Application id (as key apply printed it).' }),
   };
   static override flags = {
+    dir: Flags.string({ summary: 'Install into this folder instead of the one chosen at application time.' }),
     watch: Flags.boolean({ summary: 'Poll until the application is decided; install the key when issued.' }),
     portal: portalFlag,
     ...secretFlags('key-password'),
@@ -89,6 +92,10 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
     if (!id) return this.all();
     const state = await loadState(id);
     if (!state) return { applications: [await this.remote(id)] };
+    if (this.flags.dir) {
+      state.dir = await ensureKeyFolder(this.flags.dir);
+      await saveState(state);
+    }
     if (this.flags.watch && !isFinal(state)) {
       this.note(t('apply.note.waiting'));
       await watchApplication(state, () => this.password(), {

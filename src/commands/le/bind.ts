@@ -56,7 +56,11 @@ JSON result: { tin, name, role, keySerial }`;
       const ref = await this.valueOrPrompt(this.flags.key, 'key', (p, ctx) =>
         pickKeyInteractively(p, ctx.output, { roots, prefer: 'company' }),
       );
-      return openKey(ref, async () => (await this.secret('key-password', 'account.prompt.keyPassword')).value, { roots });
+      return openKey(
+        ref,
+        async () => (await this.secret('key-password', 'account.prompt.keyPassword')).value,
+        { roots },
+      );
     });
     this.out(t('account.le.bound', { name: entity.name, tin: entity.tin, role: entity.role }));
     this.hint('account.hint.afterBind', { tin: entity.tin });

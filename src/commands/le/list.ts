@@ -26,7 +26,10 @@ export default class LeList extends BaseCommand<typeof LeList> {
 the one the current session acts for is marked. Exit 3 when not logged in.
 
 JSON result: { legalEntities: [{ tin, name?, role?, active }] }`;
-  static override examples = ['<%= config.bin %> le list --insecure-storage', '<%= config.bin %> le list --json --insecure-storage'];
+  static override examples = [
+    '<%= config.bin %> le list --insecure-storage',
+    '<%= config.bin %> le list --json --insecure-storage',
+  ];
   static override flags = {
     'insecure-storage': insecureStorageFlag,
     portal: portalFlag,
@@ -46,7 +49,12 @@ JSON result: { legalEntities: [{ tin, name?, role?, active }] }`;
     ]);
     const activeTin = info.role.type === 'legal' ? info.role.tin : undefined;
     const result: LeListResult = {
-      legalEntities: entities.map((e) => ({ tin: e.tin!, name: e.name, role: e.role, active: e.tin === activeTin })),
+      legalEntities: entities.map((e) => ({
+        tin: e.tin!,
+        name: e.name,
+        role: e.role,
+        active: e.tin === activeTin,
+      })),
     };
     if (result.legalEntities.length === 0) {
       this.note(t('account.le.none'));

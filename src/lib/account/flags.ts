@@ -11,5 +11,6 @@ export const keyFlag = (summary: string) =>
   Flags.string({ char: 'k', summary: `${summary} A .pfx file, an alias, a serial number or a PINFL/TIN.` });
 
 export const roleFlag = Flags.string({
-  summary: 'Role to act in: "individual", a legal entity TIN, or TIN:role (e.g. "201234567:Common For Head").',
+  summary:
+    'Role to act in: "individual", a legal entity TIN, or TIN:role (e.g. "201234567:Common For Head").',
 });

@@ -31,8 +31,22 @@ export {
   type Role,
   type RoleSpec,
 } from './roles.js';
-export { accountOf, bindWithKey, keyLogin, legalEntitiesOf, verifyWithKey, type Verification } from './key-flows.js';
-export { checkKey, keyIdentity, maskedPinfl, proveWithKey, signAttached, type KeyIdentity } from './key-proof.js';
+export {
+  accountOf,
+  bindWithKey,
+  keyLogin,
+  legalEntitiesOf,
+  verifyWithKey,
+  type Verification,
+} from './key-flows.js';
+export {
+  checkKey,
+  keyIdentity,
+  maskedPinfl,
+  proveWithKey,
+  signAttached,
+  type KeyIdentity,
+} from './key-proof.js';
 export { pickKeyInteractively } from './key-picker.js';
 export { explained, explainRefusal, refusedWith } from './refusals.js';
 export {

@@ -29,7 +29,8 @@ export interface Verification {
 }
 
 /** The account behind a session token (OneID vocabulary). */
-export const accountOf = (http: PortalHttp, token: string): Promise<OneIdUser> => explained(getAccount(http, token));
+export const accountOf = (http: PortalHttp, token: string): Promise<OneIdUser> =>
+  explained(getAccount(http, token));
 
 export async function verifyWithKey(
   http: PortalHttp,
@@ -69,7 +70,11 @@ export async function legalEntitiesOf(http: PortalHttp, token: string): Promise<
 }
 
 /** Sign in with a key; each attempt signs a fresh challenge (they are single-use). */
-export async function keyLogin(http: PortalHttp, key: OpenedKey, o: RoleChoiceOptions): Promise<SignedIn & { key: KeyIdentity }> {
+export async function keyLogin(
+  http: PortalHttp,
+  key: OpenedKey,
+  o: RoleChoiceOptions,
+): Promise<SignedIn & { key: KeyIdentity }> {
   const id = checkKey(key);
   const signedIn = await signInWithRole(
     http,

@@ -24,12 +24,16 @@ export async function pickKeyInteractively(
   o: { roots?: string[]; prefer: 'personal' | 'company' },
 ): Promise<string> {
   const { keys } = await listKeys({ roots: o.roots });
-  if (keys.length === 0) throw new UsageError('NO_KEYS_FOUND', 'account.error.noKeys', { hintKey: 'account.hint.keyFlag' });
+  if (keys.length === 0)
+    throw new UsageError('NO_KEYS_FOUND', 'account.error.noKeys', { hintKey: 'account.hint.keyFlag' });
   const rank = (k: KeySummary) =>
     (k.state === 'expired' ? 2 : 0) + ((o.prefer === 'company') === isCompany(k) ? 0 : 1);
   const sorted = [...keys].sort((a, b) => rank(a) - rank(b));
   return prompts.select<string>(
-    { message: t('account.prompt.key'), choices: sorted.map((k) => ({ name: keyChoiceLabel(k), value: k.path })) },
+    {
+      message: t('account.prompt.key'),
+      choices: sorted.map((k) => ({ name: keyChoiceLabel(k), value: k.path })),
+    },
     { output },
   );
 }

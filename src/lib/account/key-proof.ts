@@ -48,10 +48,18 @@ export interface KeyExpectation {
 export function checkKey(key: OpenedKey, expect: KeyExpectation = {}, now = new Date()): KeyIdentity {
   const id = keyIdentity(key);
   const c = key.certificate;
-  const params = { serial: id.serial, from: c.notBefore.toISOString().slice(0, 10), to: id.validTo.slice(0, 10) };
+  const params = {
+    serial: id.serial,
+    from: c.notBefore.toISOString().slice(0, 10),
+    to: id.validTo.slice(0, 10),
+  };
   if (now > c.notAfter)
-    throw new KeyUnusableError('KEY_EXPIRED', 'account.error.keyExpired', { params, hintKey: 'account.hint.newKey' });
-  if (now < c.notBefore) throw new KeyUnusableError('KEY_NOT_YET_VALID', 'account.error.keyNotYetValid', { params });
+    throw new KeyUnusableError('KEY_EXPIRED', 'account.error.keyExpired', {
+      params,
+      hintKey: 'account.hint.newKey',
+    });
+  if (now < c.notBefore)
+    throw new KeyUnusableError('KEY_NOT_YET_VALID', 'account.error.keyNotYetValid', { params });
   if (!id.pinfl)
     throw new KeyUnusableError('CERTIFICATE_WITHOUT_PINFL', 'account.error.keyWithoutPinfl', { params });
   if (expect.kind === 'company' && !isCompanyTin(id.tin))
@@ -74,7 +82,9 @@ export function checkKey(key: OpenedKey, expect: KeyExpectation = {}, now = new 
 
 /** `30**********13`: enough to tell two people apart, not enough to copy. */
 export function maskedPinfl(pinfl: string): string {
-  return pinfl.length < 6 ? '*'.repeat(pinfl.length) : pinfl.slice(0, 2) + '*'.repeat(pinfl.length - 4) + pinfl.slice(-2);
+  return pinfl.length < 6
+    ? '*'.repeat(pinfl.length)
+    : pinfl.slice(0, 2) + '*'.repeat(pinfl.length - 4) + pinfl.slice(-2);
 }
 
 /** Base64 attached CMS SignedData of `content`, signed by `key` (via the sign area, in a 0700 temp dir). */
@@ -85,7 +95,11 @@ export async function signAttached(key: OpenedKey, content: string): Promise<str
     const output = path.join(dir, 'challenge.p7s');
     await writeFile(input, content, { mode: 0o600 });
     const result = await signFile(input, {
-      key: { privateKey: key.privateKey, certificate: key.certificate.raw, chain: key.chain.slice(1).map((c) => c.raw) },
+      key: {
+        privateKey: key.privateKey,
+        certificate: key.certificate.raw,
+        chain: key.chain.slice(1).map((c) => c.raw),
+      },
       output,
       detached: false,
       existing: 'force',

@@ -51,7 +51,9 @@ export async function signInWithRole(
   } catch (e) {
     if (!refusedWith(e, 'ROLE_REQUIRED')) return explainRefusal(e);
     const offered = portalBody(e).roles;
-    const roles = Array.isArray(offered) ? (offered as PortalRole[]).map(toRole) : [{ type: 'individual' as const }];
+    const roles = Array.isArray(offered)
+      ? (offered as PortalRole[]).map(toRole)
+      : [{ type: 'individual' as const }];
     let chosen: Role;
     if (o.pick) {
       chosen = await o.pick(roles);
@@ -85,7 +87,11 @@ export async function passwordLogin(
 ): Promise<SignedIn> {
   parseLogin(credentials.login);
   const login = credentials.login.trim();
-  return signInWithRole(http, (role) => loginWithPassword(http, { login, password: credentials.password, role }), o);
+  return signInWithRole(
+    http,
+    (role) => loginWithPassword(http, { login, password: credentials.password, role }),
+    o,
+  );
 }
 
 export interface RoleSwitch {
@@ -95,7 +101,11 @@ export interface RoleSwitch {
 }
 
 /** Change the role of a live session (`login --switch-role`). */
-export async function switchSessionRole(http: PortalHttp, token: string, o: RoleChoiceOptions): Promise<RoleSwitch> {
+export async function switchSessionRole(
+  http: PortalHttp,
+  token: string,
+  o: RoleChoiceOptions,
+): Promise<RoleSwitch> {
   const session = await explained(getSession(http, token));
   const roles = session.roles.map(toRole);
   const previous = toRole(session.role);
@@ -103,7 +113,8 @@ export async function switchSessionRole(http: PortalHttp, token: string, o: Role
   if (o.spec) target = pickBySpec(roles, o.spec);
   else if (o.pick) target = await o.pick(roles, previous);
   else target = { type: 'individual' };
-  const answer = await explained(portalSwitchRole(http, token, target.type === 'individual' ? 'individual' : target.tin!));
+  const answer = await explained(
+    portalSwitchRole(http, token, target.type === 'individual' ? 'individual' : target.tin!),
+  );
   return { role: toRole(answer.role), previous, roles: answer.roles.map(toRole) };
 }
-

@@ -50,7 +50,11 @@ const EXPLAINED: Record<string, Explanation> = {
   SIGNATURE_INVALID: { key: 'account.refused.signatureInvalid', hintKey: 'account.hint.keyDoctor' },
   CHALLENGE_INVALID: { key: 'account.refused.challenge', hintKey: 'account.hint.clock' },
   CERTIFICATE_WITHOUT_PINFL: { key: 'account.refused.noPinfl' },
-  NO_ACCOUNT_FOR_KEY: { key: 'account.refused.noAccountForKey', hintKey: 'account.hint.register', as: 'refused' },
+  NO_ACCOUNT_FOR_KEY: {
+    key: 'account.refused.noAccountForKey',
+    hintKey: 'account.hint.register',
+    as: 'refused',
+  },
   LEGAL_ENTITY_NOT_BOUND: { key: 'account.refused.notBound', hintKey: 'account.hint.leBind' },
   ALREADY_BOUND: { key: 'account.refused.alreadyBound', hintKey: 'account.hint.leList' },
   NOT_DIRECTOR: { key: 'account.refused.notDirector' },
@@ -76,7 +80,9 @@ export function explainRefusal(e: unknown, extra: Params = {}): never {
   params.retryAfter ??= 60;
   const details = { params, hintKey: how.hintKey, hintParams: params, cause: e, data: e.data };
   const category = how.as ?? (e.category === 'auth' ? 'auth' : 'refused');
-  throw category === 'auth' ? new AuthError(e.code, how.key, details) : new PortalRefusedError(e.code, how.key, details);
+  throw category === 'auth'
+    ? new AuthError(e.code, how.key, details)
+    : new PortalRefusedError(e.code, how.key, details);
 }
 
 /** Run a portal call and explain its refusals. */

@@ -134,7 +134,11 @@ async function step<T, R>(
       value = await ask();
     } catch (e) {
       // A local check failed on a prompted answer: ask again rather than end the wizard.
-      if (dialog.canRetry && (e as { category?: string }).category === 'usage' && (e as { code?: string }).code !== 'MISSING_INPUT') {
+      if (
+        dialog.canRetry &&
+        (e as { category?: string }).category === 'usage' &&
+        (e as { code?: string }).code !== 'MISSING_INPUT'
+      ) {
         dialog.onRetry?.(e as Error);
         continue;
       }

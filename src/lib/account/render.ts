@@ -62,7 +62,12 @@ export async function pickRoleInteractively(
     {
       message: t('account.prompt.role'),
       choices: roles.map((r, i) => ({ name: roleLabel(r), value: i })),
-      default: current ? Math.max(0, roles.findIndex((r) => r.type === current.type && r.tin === current.tin)) : 0,
+      default: current
+        ? Math.max(
+            0,
+            roles.findIndex((r) => r.type === current.type && r.tin === current.tin),
+          )
+        : 0,
     },
     { output },
   );

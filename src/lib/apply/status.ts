@@ -3,7 +3,10 @@
  * (status history as this tool saw it), install the key once the certificate is issued, and
  * poll with backoff until a final state (`key status --watch`, `key apply --wait`).
  */
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { UsageError } from '../errors/index.js';
 
 import {
   PortalHttp,
@@ -11,6 +14,7 @@ import {
   getKeyApplication,
   type KeyApplicationView,
 } from '../portal/index.js';
+import { ensureKeyFolder } from './destination.js';
 import { installKey } from './install.js';
 import { openPendingKey } from './pending-key.js';
 import { portalStep } from './refusals.js';
@@ -73,7 +77,7 @@ export async function installIssued(
   const issued = await portalStep(() => getIssuedCertificate(portalFor(state), state.id), { id: state.id });
   const pending = await openPendingKey(state.pendingKey, await password());
   const installed = await installKey({
-    dir: state.dir,
+    dir: await installFolder(state.dir),
     holder: { pinfl: state.pinfl, tin: state.tin },
     issued,
     pending,
@@ -86,6 +90,27 @@ export async function installIssued(
   // The private key now lives in the installed file (read back and checked): drop the pending copy.
   await rm(state.pendingKey, { force: true });
   return true;
+}
+
+/**
+ * The folder chosen at application time, which may be a USB stick that is not plugged in now:
+ * its DSKEYS folder is created if needed, but never the mount point itself (that would write the
+ * key to the system disk under /media).
+ */
+async function installFolder(dir: string): Promise<string> {
+  const parent = path.dirname(dir);
+  try {
+    if (!(await stat(parent)).isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new UsageError('KEY_FOLDER_MISSING', 'apply.error.folderMissing', {
+      params: { path: dir },
+      hintKey: 'apply.hint.folderMissing',
+    });
+  }
+  await mkdir(dir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST') throw e;
+  });
+  return ensureKeyFolder(dir);
 }
 
 export interface WatchOptions {

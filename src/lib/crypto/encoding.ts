@@ -156,7 +156,7 @@ export function decodePkcs8(der: Uint8Array): PrivateKey {
   });
   if (GOST_KEY_OIDS.includes(oid)) {
     const c = guarded('GOST parameters', () => curveFromParams(params));
-    const d = guarded('GOST private key', () => gostScalar(priv));
+    const d = guarded('GOST private key', () => gostScalar(priv, curve(c).params.n));
     if (d <= 0n || d >= curve(c).params.n) throw malformedKey('the private scalar is out of range');
     return gostKeyFromScalar(c, d, familyOf(oid));
   }
@@ -171,13 +171,20 @@ export function decodePkcs8(der: Uint8Array): PrivateKey {
 }
 
 /**
- * d from the PKCS#8 privateKey octets, whichever writer made them:
+ * d from the PKCS#8 privateKey octets, whichever writer made them. The length decides first, as
+ * in OpenSSL's engine (`priv_decode_gost`), so a raw key that happens to look like DER is not
+ * misread:
+ * - 32 octets: d itself, little-endian (what the OpenSSL engine writes);
+ * - 64, 96… octets: a masked key (CryptoPro export): d = k·m1·m2… mod q, all little-endian;
  * - ECPrivateKey SEQUENCE (E-IMZO): the OCTET STRING inside is big-endian;
- * - INTEGER: big-endian (old OpenSSL engine, some CSPs);
- * - OCTET STRING: little-endian (OpenSSL engine "new format");
- * - exactly 32 bare octets: little-endian (what the OpenSSL engine writes today).
+ * - INTEGER: big-endian; OCTET STRING: little-endian (older engine forms).
  */
-function gostScalar(priv: Uint8Array): bigint {
+function gostScalar(priv: Uint8Array, q: bigint): bigint {
+  if (priv.length % 32 === 0 && priv.length > 0) {
+    let d = bytesToBigLE(priv.subarray(0, 32));
+    for (let off = 32; off < priv.length; off += 32) d = (d * bytesToBigLE(priv.subarray(off, off + 32))) % q;
+    return d;
+  }
   const tlv = wholeTlv(priv);
   if (tlv && is(tlv, Tag.SEQUENCE)) {
     const items = children(tlv);
@@ -187,7 +194,6 @@ function gostScalar(priv: Uint8Array): bigint {
   }
   if (tlv && is(tlv, Tag.INTEGER)) return readBigInt(tlv);
   if (tlv && is(tlv, Tag.OCTET_STRING)) return bytesToBigLE(content(tlv));
-  if (priv.length === 32 || priv.length === 64) return bytesToBigLE(priv.subarray(0, 32));
   throw malformedKey('unrecognised GOST private key layout');
 }
 

@@ -17,15 +17,7 @@
  * Speed: 32-bit words throughout, combined S-box tables (`gost28147.ts`), the ψ output
  * transformation as generated straight-line XORs (`gost94-mix.ts`), and no allocation per block.
  */
-import {
-  encryptBlock,
-  readLe32,
-  roundTables,
-  SBOX_CRYPTOPRO,
-  SBOX_TEST,
-  writeLe32,
-  type SBoxes,
-} from './gost28147.js';
+import { encryptBlock, readLe32, roundTables, SBOX_CRYPTOPRO, writeLe32, type SBoxes } from './gost28147.js';
 import { mix } from './gost94-mix.js';
 
 const tablesCache = new Map<SBoxes, Int32Array>();
@@ -81,14 +73,6 @@ export class Gost94 {
 
   constructor(sbox: SBoxes = SBOX_CRYPTOPRO) {
     this.t = tablesFor(sbox);
-  }
-
-  static cryptoPro(): Gost94 {
-    return new Gost94(SBOX_CRYPTOPRO);
-  }
-
-  static test(): Gost94 {
-    return new Gost94(SBOX_TEST);
   }
 
   update(data: Uint8Array): this {

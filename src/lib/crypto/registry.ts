@@ -40,7 +40,10 @@ export interface Algorithm {
   family?: GostFamily;
   /** A fixed curve (GOST parameter-set and EC curve OIDs). */
   curve?: GostCurve | 'P-256' | 'P-384';
-  /** Hash `data` with `hash` and sign. Throws UnsupportedAlgorithmError for digests / wrong keys. */
+  /**
+   * Hash `data` with `hash` and sign. Throws UnsupportedAlgorithmError for digests, wrong keys
+   * and verification-only algorithms (SHA-1).
+   */
   sign(privateKey: PrivateKey, data: Uint8Array, opts?: Pick<SignOptions, 'k'>): Buffer;
   verify(publicKey: PublicKey | PrivateKey, data: Uint8Array, signature: Uint8Array): boolean;
   /** Sign a digest already computed with `hash`. */
@@ -59,6 +62,8 @@ interface Def {
   curve?: GostCurve | 'P-256' | 'P-384';
   /** Key generation defaults for this OID. */
   gen?: () => KeyPair;
+  /** Accepted in signatures others made (old certificates), never used to make new ones. */
+  verifyOnly?: boolean;
 }
 
 function keyTypeOf(k: PrivateKey | PublicKey): KeyType | 'other' {
@@ -73,13 +78,17 @@ function build(def: Def): Algorithm {
     if (def.kind === 'digest') throw notSignature(def.oid, name);
     if (keyTypeOf(k) !== def.keyType) throw keyMismatch(describeKey(k), name);
   };
+  const checkSigning = (k: PrivateKey): void => {
+    check(k);
+    if (def.verifyOnly) throw unsupportedAlgorithm(def.oid, `${name} (verification only)`);
+  };
   const alg: Algorithm = {
     oid: def.oid,
     name,
     kind: def.kind,
     hash: def.hash,
     sign(privateKey, data, opts = {}) {
-      check(privateKey);
+      checkSigning(privateKey);
       return signAny(privateKey, data, { ...opts, hash: def.hash });
     },
     verify(publicKey, data, signature) {
@@ -87,7 +96,7 @@ function build(def: Def): Algorithm {
       return verifyAny(publicKey, data, signature, { hash: def.hash });
     },
     signDigest(privateKey, digest, opts = {}) {
-      check(privateKey);
+      checkSigning(privateKey);
       return signDigestAny(privateKey, digest, { ...opts, hash: def.hash });
     },
     verifyDigest(publicKey, digest, signature) {
@@ -183,7 +192,8 @@ const DEFS: Def[] = [
   { oid: OID.gostR3411_94WithGostR3410_2001, kind: 'signature', hash: 'ozdst-1106', keyType: 'gost2001' },
   // RSA, PKCS#1 v1.5
   { oid: OID.rsaEncryption, kind: 'key', hash: 'sha256', keyType: 'rsa', gen: rsa },
-  { oid: OID.sha1WithRSAEncryption, kind: 'signature', hash: 'sha1', keyType: 'rsa' },
+  // SHA-1: still found in old CA certificates, so verified; no new SHA-1 signatures are made.
+  { oid: OID.sha1WithRSAEncryption, kind: 'signature', hash: 'sha1', keyType: 'rsa', verifyOnly: true },
   { oid: OID.sha256WithRSAEncryption, kind: 'signature', hash: 'sha256', keyType: 'rsa', gen: rsa },
   { oid: OID.sha384WithRSAEncryption, kind: 'signature', hash: 'sha384', keyType: 'rsa', gen: rsa },
   { oid: OID.sha512WithRSAEncryption, kind: 'signature', hash: 'sha512', keyType: 'rsa', gen: rsa },

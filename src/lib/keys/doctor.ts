@@ -2,7 +2,7 @@
  * `key doctor`: the checks support staff run by hand when "my key does not work" — each ends in
  * pass / warn / fail / skip with a message and a fix, as i18n keys the CLI renders.
  */
-import { isOneIdError, KeyPasswordError, type Params } from '../errors/index.js';
+import { isOneIdError, KeyPasswordError, UnsupportedAlgorithmError, type Params } from '../errors/index.js';
 import {
   buildChain,
   parseCertificate,
@@ -105,7 +105,7 @@ export function chainCheck(
   const chain = buildChain(leaf, [...inFile, ...trusted]);
   for (let i = 0; i < chain.length; i++) {
     const cert = chain[i]!;
-    if (trusted.some((t) => sameCert(t, cert)) && (cert.selfIssued ? verifySafe(cert, cert) : true))
+    if (trusted.some((t) => sameCert(t, cert)) && (cert.selfIssued ? verifySafe(cert, cert) !== false : true))
       return { ...base, status: 'pass', key: 'keys.doctor.chain.pass', params: { root: cert.subject.text } };
     const issuer = chain[i + 1] ?? (cert.selfIssued ? cert : undefined);
     if (!issuer)
@@ -116,7 +116,15 @@ export function chainCheck(
         params: { issuer: cert.issuer.text },
         fixKey: 'keys.doctor.chain.fixUntrusted',
       };
-    if (!verifySafe(cert, issuer))
+    const verified = verifySafe(cert, issuer);
+    if (verified === undefined)
+      return {
+        ...base,
+        status: 'warn',
+        key: 'keys.doctor.chain.unverifiable',
+        params: { subject: cert.subject.text, oid: cert.signatureAlgorithmOid },
+      };
+    if (!verified)
       return {
         ...base,
         status: 'fail',
@@ -142,11 +150,13 @@ export function chainCheck(
   };
 }
 
-function verifySafe(cert: Certificate, issuer: Certificate): boolean {
+/** true / false, or undefined when the signature algorithm is not supported (cannot tell). */
+function verifySafe(cert: Certificate, issuer: Certificate): boolean | undefined {
   try {
     return verifyCertificateSignature(cert, issuer);
-  } catch {
-    return false; // e.g. an algorithm the crypto area does not have
+  } catch (e) {
+    if (e instanceof UnsupportedAlgorithmError) return undefined;
+    return false; // a damaged key in the issuer certificate
   }
 }
 

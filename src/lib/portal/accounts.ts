@@ -63,7 +63,8 @@ export interface NewAccount {
   status: 'unverified' | 'verified';
 }
 
-export const getOffer = (http: PortalHttp): Promise<Offer> => http.request<Offer>('/api/v1/registrations/offer');
+export const getOffer = (http: PortalHttp): Promise<Offer> =>
+  http.request<Offer>('/api/v1/registrations/offer');
 
 export const startRegistration = (http: PortalHttp, offerVersion?: string): Promise<RegistrationStep> =>
   http.request<RegistrationStep>('/api/v1/registrations', { json: { acceptOffer: true, offerVersion } });
@@ -77,8 +78,11 @@ export const submitIdentity = (
 ): Promise<RegistrationStep & { person: RegistryPerson }> =>
   http.request(reg(id, 'identity'), { json: identity });
 
-export const confirmRegistryData = (http: PortalHttp, id: string, confirmed: boolean): Promise<RegistrationStep> =>
-  http.request(reg(id, 'confirm'), { json: { confirmed } });
+export const confirmRegistryData = (
+  http: PortalHttp,
+  id: string,
+  confirmed: boolean,
+): Promise<RegistrationStep> => http.request(reg(id, 'confirm'), { json: { confirmed } });
 
 export const submitContacts = (http: PortalHttp, id: string, contacts: Contacts): Promise<SmsSent> =>
   http.request(reg(id, 'contacts'), { json: contacts });
@@ -86,8 +90,11 @@ export const submitContacts = (http: PortalHttp, id: string, contacts: Contacts)
 export const resendRegistrationSms = (http: PortalHttp, id: string): Promise<SmsSent> =>
   http.request(reg(id, 'sms/resend'), { method: 'POST' });
 
-export const completeRegistration = (http: PortalHttp, id: string, code: string): Promise<{ account: NewAccount }> =>
-  http.request(reg(id, 'complete'), { json: { code } });
+export const completeRegistration = (
+  http: PortalHttp,
+  id: string,
+  code: string,
+): Promise<{ account: NewAccount }> => http.request(reg(id, 'complete'), { json: { code } });
 
 // ---- sessions (flows 4 and 5) ------------------------------------------------------------------
 
@@ -130,7 +137,8 @@ export const switchRole = (
   http: PortalHttp,
   token: string,
   role: RoleRequest,
-): Promise<{ role: PortalRole; roles: PortalRole[] }> => http.request('/api/v1/auth/role', { token, json: { role } });
+): Promise<{ role: PortalRole; roles: PortalRole[] }> =>
+  http.request('/api/v1/auth/role', { token, json: { role } });
 
 export const logout = (http: PortalHttp, token: string): Promise<{ status: 'ok' }> =>
   http.request('/api/v1/auth/logout', { token, method: 'POST' });
@@ -151,7 +159,13 @@ export interface OneIdUser {
   valid_methods?: string[];
   auth_method?: string;
   pkcs_legal_tin?: string;
-  legal_info?: Array<{ is_basic: boolean; tin: string; acron_UZ?: string; le_tin?: string; le_name?: string }>;
+  legal_info?: Array<{
+    is_basic: boolean;
+    tin: string;
+    acron_UZ?: string;
+    le_tin?: string;
+    le_name?: string;
+  }>;
   [field: string]: unknown;
 }
 
@@ -171,15 +185,18 @@ export const getChallenge = (http: PortalHttp): Promise<Challenge> =>
   http.request('/api/v1/auth/challenge', { method: 'POST' });
 
 /** Sign in with a key: `pkcs7` is base64 attached PKCS#7 of a challenge. */
-export const loginWithKey = (http: PortalHttp, proof: { pkcs7: string; role?: RoleRequest }): Promise<SessionGrant> =>
-  http.request('/api/v1/auth/key', { json: proof });
+export const loginWithKey = (
+  http: PortalHttp,
+  proof: { pkcs7: string; role?: RoleRequest },
+): Promise<SessionGrant> => http.request('/api/v1/auth/key', { json: proof });
 
 /** Registration step 2 by key instead of passport data (also for foreign and stateless persons). */
 export const submitIdentityByKey = (
   http: PortalHttp,
   id: string,
   pkcs7: string,
-): Promise<RegistrationStep & { person: RegistryPerson }> => http.request(reg(id, 'identity-key'), { json: { pkcs7 } });
+): Promise<RegistrationStep & { person: RegistryPerson }> =>
+  http.request(reg(id, 'identity-key'), { json: { pkcs7 } });
 
 /** Verify the signed-in account with a personal key: status becomes `verified`. */
 export const verifyAccount = (

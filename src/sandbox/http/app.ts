@@ -125,7 +125,13 @@ export async function buildApp(
     }
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ status, code: badInputCode(err), message: err.message });
+      const body = { status, code: badInputCode(err), message: err.message };
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        // Read what the client is still sending before answering: closing the socket under a
+        // client that is mid-upload makes it see EPIPE instead of this 413.
+        return drain(req.raw, DRAIN_LIMIT).then(() => reply.code(status).header('connection', 'close').send(body));
+      }
+      return reply.code(status).send(body);
     }
     req.log?.error({ err }, 'internal error');
     return reply
@@ -137,6 +143,32 @@ export async function buildApp(
   app.get('/openapi.json', { schema: { hide: true } }, async () => openapi.document());
   await app.ready();
   return { app, openapi };
+}
+
+const DRAIN_LIMIT = 32 * 1024 * 1024;
+
+/** Consume (and drop) the rest of a request body, up to `limit` bytes or 10 s. */
+function drain(stream: NodeJS.ReadableStream & { readableEnded?: boolean; destroy?: () => void }, limit: number): Promise<void> {
+  if (stream.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 10_000);
+    stream.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limit) {
+        stream.destroy?.();
+        done();
+      }
+    });
+    stream.once('end', done);
+    stream.once('error', done);
+    stream.once('close', done);
+    stream.resume();
+  });
 }
 
 function badInputCode(err: FastifyError): string {

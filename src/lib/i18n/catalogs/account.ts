@@ -46,7 +46,8 @@ export default {
 
     'account.register.registryData': 'Your data in the population registry:',
     'account.register.address': 'Registered address: {address}',
-    'account.register.smsSent': 'A confirmation code was sent by SMS to {phone}; it is valid for {seconds} s.',
+    'account.register.smsSent':
+      'A confirmation code was sent by SMS to {phone}; it is valid for {seconds} s.',
     'account.register.done': 'Account {login} is registered. Status: {status}.',
     'account.hint.afterRegister':
       'Next: log in (oneid login {login}) and verify the account with your personal key (oneid verify-account), so that all services open to you.',
@@ -99,13 +100,15 @@ export default {
     'account.error.stdinTwice':
       '--password-stdin and --sms-code-stdin cannot both read standard input: give the password with --password-file or ONEID_PASSWORD.',
     'account.error.roleSpec': 'The role "{value}" is not valid: write "individual", a TIN, or TIN:role.',
-    'account.error.roleNotLegal': 'TIN {tin} belongs to an individual; a legal entity role needs a company TIN (it starts with 2).',
+    'account.error.roleNotLegal':
+      'TIN {tin} belongs to an individual; a legal entity role needs a company TIN (it starts with 2).',
     'account.error.roleNotAvailable': 'The role {role} is not available to this account. Available: {roles}.',
     'account.error.notLoggedIn': 'You are not logged in to {portal}.',
     'account.error.sessionExpired': 'The session of {login} expired at {at}.',
     'account.error.keyExpired': 'The key {serial} expired on {to}: it can no longer sign.',
     'account.error.keyNotYetValid': 'The key {serial} is valid only from {from}.',
-    'account.error.keyWithoutPinfl': 'The certificate of key {serial} carries no PINFL, so it cannot identify you.',
+    'account.error.keyWithoutPinfl':
+      'The certificate of key {serial} carries no PINFL, so it cannot identify you.',
     'account.error.notCompanyKey':
       'The key {serial} is a personal key; binding a legal entity needs the legal entity’s key (its certificate carries the company TIN).',
     'account.error.notPersonalKey':
@@ -115,14 +118,17 @@ export default {
     'account.error.signFailed': 'Signing the portal’s challenge failed: {reason}',
     'account.error.noKeys': 'No keys were found on the key disks.',
 
-    'account.refused.identityNotFound': 'No person with this PINFL and passport is in the population registry.',
-    'account.refused.passportExpired': 'Your passport has expired, so the portal cannot identify you with it.',
+    'account.refused.identityNotFound':
+      'No person with this PINFL and passport is in the population registry.',
+    'account.refused.passportExpired':
+      'Your passport has expired, so the portal cannot identify you with it.',
     'account.refused.foreigner':
       'Foreign citizens and stateless persons cannot be identified by passport data.',
     'account.refused.accountExists': 'An account for this PINFL already exists.',
     'account.refused.loginTaken': 'This login is already taken.',
     'account.refused.loginInvalid': 'The portal does not accept this login: {message}',
-    'account.refused.passwordWeak': 'The password is too weak: at least 8 characters including a special character.',
+    'account.refused.passwordWeak':
+      'The password is too weak: at least 8 characters including a special character.',
     'account.refused.emailInvalid': 'The portal does not accept this e-mail address.',
     'account.refused.phoneInvalid': 'The portal does not accept this phone number.',
     'account.refused.smsCodeInvalid': 'The SMS code is wrong ({attemptsLeft} attempts left).',
@@ -136,7 +142,8 @@ export default {
     'account.refused.sessionGone': 'The portal no longer knows this session (it expired or was ended).',
     'account.refused.notVerified':
       'The account is not verified ("unverified"): only a verified account can do this.',
-    'account.refused.pinflMismatch': 'The key belongs to another person (its PINFL differs from the account’s).',
+    'account.refused.pinflMismatch':
+      'The key belongs to another person (its PINFL differs from the account’s).',
     'account.refused.signatureInvalid': 'The portal did not accept the signature or the key’s certificate.',
     'account.refused.challenge': 'The signed challenge expired or was already used.',
     'account.refused.noPinfl': 'The key’s certificate carries no PINFL.',
@@ -148,9 +155,12 @@ export default {
     'account.refused.companyNotFound': 'The TIN of this key is not in the company registry.',
     'account.refused.notCompanyKey': 'This is not a legal entity’s key (no company TIN in its certificate).',
 
-    'account.hint.checkPassport': 'Check the PINFL and the passport series and number as printed in the passport.',
-    'account.hint.renewPassport': 'Renew the passport at a Public Services Centre, or register with a key: oneid register --with-key.',
-    'account.hint.registerWithKey': 'Register with a signature key instead: oneid register --with-key --key <your key>.',
+    'account.hint.checkPassport':
+      'Check the PINFL and the passport series and number as printed in the passport.',
+    'account.hint.renewPassport':
+      'Renew the passport at a Public Services Centre, or register with a key: oneid register --with-key.',
+    'account.hint.registerWithKey':
+      'Register with a signature key instead: oneid register --with-key --key <your key>.',
     'account.hint.login': 'Log in with oneid login.',
     'account.hint.otherLogin': 'Choose another login.',
     'account.hint.smsCodeRetry': 'Check the code in the latest SMS and try again.',
@@ -158,15 +168,18 @@ export default {
     'account.hint.waitRetry': 'Try again in {retryAfter} s.',
     'account.hint.credentials': 'Check the login and the password (letters are case-sensitive).',
     'account.hint.leList': 'See the roles you have with oneid le list.',
-    'account.hint.verify': 'Verify the account with your personal key: oneid verify-account --key <your key>.',
-    'account.hint.ownKey': 'Use a key issued to you (same PINFL as the account): oneid key list shows whose each key is.',
+    'account.hint.verify':
+      'Verify the account with your personal key: oneid verify-account --key <your key>.',
+    'account.hint.ownKey':
+      'Use a key issued to you (same PINFL as the account): oneid key list shows whose each key is.',
     'account.hint.keyDoctor': 'Check the key with oneid key doctor.',
     'account.hint.clock': 'Run the command again; if it repeats, check that the computer’s clock is right.',
     'account.hint.register': 'Register first: oneid register --with-key.',
     'account.hint.leBind': 'Bind it with its key: oneid le bind --key <company key>.',
     'account.hint.companyKey': 'Choose the legal entity’s key: oneid key list shows the TIN of each key.',
     'account.hint.newKey': 'Get a new key: oneid key apply.',
-    'account.hint.keyFlag': 'Give the key with --key, or add the folder that holds it: oneid config set key-roots <folder>.',
+    'account.hint.keyFlag':
+      'Give the key with --key, or add the folder that holds it: oneid config set key-roots <folder>.',
   },
   ru: {
     'account.status.verified': 'подлинный',
@@ -270,23 +283,27 @@ export default {
     'account.error.sessionExpired': 'Сессия {login} истекла в {at}.',
     'account.error.keyExpired': 'Срок действия ключа {serial} истёк {to}: им больше нельзя подписывать.',
     'account.error.keyNotYetValid': 'Ключ {serial} действует только с {from}.',
-    'account.error.keyWithoutPinfl': 'В сертификате ключа {serial} нет ПИНФЛ, поэтому он не может вас идентифицировать.',
+    'account.error.keyWithoutPinfl':
+      'В сертификате ключа {serial} нет ПИНФЛ, поэтому он не может вас идентифицировать.',
     'account.error.notCompanyKey':
       'Ключ {serial} — личный; для привязки юридического лица нужен ключ организации (в его сертификате есть ИНН организации).',
     'account.error.notPersonalKey':
       'Ключ {serial} принадлежит юридическому лицу с ИНН {tin}; подтвердите учётную запись своим личным ключом.',
-    'account.error.pinflMismatch': 'Ключ принадлежит другому человеку: его ПИНФЛ {key}, а у учётной записи {account}.',
+    'account.error.pinflMismatch':
+      'Ключ принадлежит другому человеку: его ПИНФЛ {key}, а у учётной записи {account}.',
     'account.error.signFailed': 'Не удалось подписать запрос портала: {reason}',
     'account.error.noKeys': 'На дисках с ключами не найдено ни одного ключа.',
 
     'account.refused.identityNotFound': 'В реестре населения нет человека с таким ПИНФЛ и паспортом.',
-    'account.refused.passportExpired': 'Срок действия вашего паспорта истёк, поэтому портал не может идентифицировать вас по нему.',
+    'account.refused.passportExpired':
+      'Срок действия вашего паспорта истёк, поэтому портал не может идентифицировать вас по нему.',
     'account.refused.foreigner':
       'Иностранные граждане и лица без гражданства не могут пройти идентификацию по паспортным данным.',
     'account.refused.accountExists': 'Учётная запись с этим ПИНФЛ уже существует.',
     'account.refused.loginTaken': 'Этот логин уже занят.',
     'account.refused.loginInvalid': 'Портал не принимает этот логин: {message}',
-    'account.refused.passwordWeak': 'Слишком простой пароль: нужно не менее 8 символов, включая специальный символ.',
+    'account.refused.passwordWeak':
+      'Слишком простой пароль: нужно не менее 8 символов, включая специальный символ.',
     'account.refused.emailInvalid': 'Портал не принимает этот адрес электронной почты.',
     'account.refused.phoneInvalid': 'Портал не принимает этот номер телефона.',
     'account.refused.smsCodeInvalid': 'Неверный код из СМС (осталось попыток: {attemptsLeft}).',
@@ -300,21 +317,25 @@ export default {
     'account.refused.sessionGone': 'Портал больше не знает эту сессию (она истекла или была завершена).',
     'account.refused.notVerified':
       'Учётная запись не подтверждена («неподлинный»): это может только подтверждённая учётная запись.',
-    'account.refused.pinflMismatch': 'Ключ принадлежит другому человеку (ПИНФЛ не совпадает с ПИНФЛ учётной записи).',
+    'account.refused.pinflMismatch':
+      'Ключ принадлежит другому человеку (ПИНФЛ не совпадает с ПИНФЛ учётной записи).',
     'account.refused.signatureInvalid': 'Портал не принял подпись или сертификат ключа.',
     'account.refused.challenge': 'Срок подписанного запроса истёк, или он уже был использован.',
     'account.refused.noPinfl': 'В сертификате ключа нет ПИНФЛ.',
     'account.refused.noAccountForKey': 'У владельца этого ключа нет учётной записи.',
     'account.refused.notBound': 'Это юридическое лицо не привязано к вашей учётной записи.',
     'account.refused.alreadyBound': 'Это юридическое лицо уже привязано к вашей учётной записи.',
-    'account.refused.notDirector': 'Привязать юридическое лицо может только руководитель, указанный в реестре организаций.',
+    'account.refused.notDirector':
+      'Привязать юридическое лицо может только руководитель, указанный в реестре организаций.',
     'account.refused.companyNotFound': 'ИНН этого ключа отсутствует в реестре организаций.',
     'account.refused.notCompanyKey': 'Это не ключ юридического лица (в сертификате нет ИНН организации).',
 
-    'account.hint.checkPassport': 'Проверьте ПИНФЛ, серию и номер паспорта так, как они напечатаны в паспорте.',
+    'account.hint.checkPassport':
+      'Проверьте ПИНФЛ, серию и номер паспорта так, как они напечатаны в паспорте.',
     'account.hint.renewPassport':
       'Замените паспорт в Центре государственных услуг или зарегистрируйтесь с ключом ЭЦП: oneid register --with-key.',
-    'account.hint.registerWithKey': 'Зарегистрируйтесь с ключом ЭЦП: oneid register --with-key --key <ваш ключ>.',
+    'account.hint.registerWithKey':
+      'Зарегистрируйтесь с ключом ЭЦП: oneid register --with-key --key <ваш ключ>.',
     'account.hint.login': 'Войдите командой oneid login.',
     'account.hint.otherLogin': 'Выберите другой логин.',
     'account.hint.smsCodeRetry': 'Проверьте код в последнем СМС и попробуйте снова.',
@@ -322,7 +343,8 @@ export default {
     'account.hint.waitRetry': 'Повторите через {retryAfter} с.',
     'account.hint.credentials': 'Проверьте логин и пароль (регистр букв имеет значение).',
     'account.hint.leList': 'Доступные роли покажет oneid le list.',
-    'account.hint.verify': 'Подтвердите учётную запись личным ключом ЭЦП: oneid verify-account --key <ваш ключ>.',
+    'account.hint.verify':
+      'Подтвердите учётную запись личным ключом ЭЦП: oneid verify-account --key <ваш ключ>.',
     'account.hint.ownKey':
       'Используйте ключ, выданный вам (с тем же ПИНФЛ, что у учётной записи): oneid key list покажет владельца каждого ключа.',
     'account.hint.keyDoctor': 'Проверьте ключ командой oneid key doctor.',
@@ -349,7 +371,8 @@ export default {
     'account.prompt.repeatPassword': 'Parolni takrorlang',
     'account.prompt.email': 'Elektron pochta',
     'account.prompt.phone': 'Mobil telefon (+998 …)',
-    'account.prompt.actualAddress': 'Haqiqiy yashash manzili (doimiy manzil bilan bir xil bo‘lsa, bo‘sh qoldiring)',
+    'account.prompt.actualAddress':
+      'Haqiqiy yashash manzili (doimiy manzil bilan bir xil bo‘lsa, bo‘sh qoldiring)',
     'account.prompt.notify': 'Bildirishnomalar elektron pochtaga yuborilsinmi?',
     'account.prompt.smsCode': 'SMS dagi kod',
     'account.prompt.login': 'Login',
@@ -376,7 +399,8 @@ export default {
 
     'account.register.registryData': 'Aholi reyestridagi ma’lumotlaringiz:',
     'account.register.address': 'Doimiy yashash manzili: {address}',
-    'account.register.smsSent': 'Tasdiqlash kodi {phone} raqamiga SMS orqali yuborildi; u {seconds} soniya amal qiladi.',
+    'account.register.smsSent':
+      'Tasdiqlash kodi {phone} raqamiga SMS orqali yuborildi; u {seconds} soniya amal qiladi.',
     'account.register.done': '{login} hisobi ro‘yxatdan o‘tkazildi. Holati: {status}.',
     'account.hint.afterRegister':
       'Keyingi qadam: tizimga kiring (oneid login {login}) va barcha xizmatlardan foydalanish uchun hisobni shaxsiy ERI kalitingiz bilan tasdiqlang (oneid verify-account).',
@@ -424,29 +448,35 @@ export default {
 
     'account.error.email': '“{value}” elektron pochta manzili noto‘g‘ri.',
     'account.error.offerDeclined': 'Oferta qabul qilinmadi, shuning uchun ro‘yxatdan o‘tish to‘xtatildi.',
-    'account.error.dataRejected': 'Reyestr ma’lumotlari tasdiqlanmadi, shuning uchun ro‘yxatdan o‘tish to‘xtatildi.',
+    'account.error.dataRejected':
+      'Reyestr ma’lumotlari tasdiqlanmadi, shuning uchun ro‘yxatdan o‘tish to‘xtatildi.',
     'account.error.passwordMismatch': 'Kiritilgan parollar bir xil emas.',
     'account.error.stdinTwice':
       '--password-stdin va --sms-code-stdin ikkalasi ham standart kirishni o‘qiy olmaydi: parolni --password-file yoki ONEID_PASSWORD orqali bering.',
-    'account.error.roleSpec': '“{value}” roli noto‘g‘ri: “individual”, STIR yoki STIR:rol ko‘rinishida yozing.',
+    'account.error.roleSpec':
+      '“{value}” roli noto‘g‘ri: “individual”, STIR yoki STIR:rol ko‘rinishida yozing.',
     'account.error.roleNotLegal':
       '{tin} STIR jismoniy shaxsga tegishli; yuridik shaxs roli uchun tashkilot STIRi kerak (2 bilan boshlanadi).',
     'account.error.roleNotAvailable': '{role} roli bu hisob uchun mavjud emas. Mavjudlari: {roles}.',
     'account.error.notLoggedIn': 'Siz {portal} tizimiga kirmagansiz.',
     'account.error.sessionExpired': '{login} seansi {at} da tugagan.',
-    'account.error.keyExpired': '{serial} kalitining muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
+    'account.error.keyExpired':
+      '{serial} kalitining muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
     'account.error.keyNotYetValid': '{serial} kaliti faqat {from} dan amal qiladi.',
-    'account.error.keyWithoutPinfl': '{serial} kaliti sertifikatida JShShIR yo‘q, shuning uchun u sizni identifikatsiya qila olmaydi.',
+    'account.error.keyWithoutPinfl':
+      '{serial} kaliti sertifikatida JShShIR yo‘q, shuning uchun u sizni identifikatsiya qila olmaydi.',
     'account.error.notCompanyKey':
       '{serial} kaliti shaxsiy kalit; yuridik shaxsni biriktirish uchun tashkilot kaliti kerak (uning sertifikatida tashkilot STIRi bor).',
     'account.error.notPersonalKey':
       '{serial} kaliti {tin} STIRli yuridik shaxsga tegishli; hisobni shaxsiy kalitingiz bilan tasdiqlang.',
-    'account.error.pinflMismatch': 'Kalit boshqa shaxsga tegishli: uning JShShIRi {key}, hisobniki esa {account}.',
+    'account.error.pinflMismatch':
+      'Kalit boshqa shaxsga tegishli: uning JShShIRi {key}, hisobniki esa {account}.',
     'account.error.signFailed': 'Portal so‘rovini imzolab bo‘lmadi: {reason}',
     'account.error.noKeys': 'Kalit disklarida birorta ham kalit topilmadi.',
 
     'account.refused.identityNotFound': 'Aholi reyestrida bunday JShShIR va pasportli shaxs yo‘q.',
-    'account.refused.passportExpired': 'Pasportingiz muddati tugagan, shuning uchun portal u orqali sizni identifikatsiya qila olmaydi.',
+    'account.refused.passportExpired':
+      'Pasportingiz muddati tugagan, shuning uchun portal u orqali sizni identifikatsiya qila olmaydi.',
     'account.refused.foreigner':
       'Chet el fuqarolari va fuqaroligi bo‘lmagan shaxslar pasport ma’lumotlari orqali identifikatsiyadan o‘ta olmaydi.',
     'account.refused.accountExists': 'Bu JShShIR uchun hisob allaqachon mavjud.',
@@ -464,8 +494,7 @@ export default {
     'account.refused.locked': 'Muvaffaqiyatsiz kirishlar juda ko‘p: kirish {retryAfter} soniyaga bloklandi.',
     'account.refused.roleNotAvailable': 'Bu rol hisob uchun mavjud emas.',
     'account.refused.sessionGone': 'Portal bu seansni endi tanimaydi (muddati tugagan yoki yakunlangan).',
-    'account.refused.notVerified':
-      'Hisob tasdiqlanmagan: buni faqat tasdiqlangan hisob bajara oladi.',
+    'account.refused.notVerified': 'Hisob tasdiqlanmagan: buni faqat tasdiqlangan hisob bajara oladi.',
     'account.refused.pinflMismatch': 'Kalit boshqa shaxsga tegishli (JShShIRi hisobnikidan farq qiladi).',
     'account.refused.signatureInvalid': 'Portal imzoni yoki kalit sertifikatini qabul qilmadi.',
     'account.refused.challenge': 'Imzolangan so‘rovning muddati tugagan yoki u allaqachon ishlatilgan.',
@@ -473,14 +502,16 @@ export default {
     'account.refused.noAccountForKey': 'Bu kalit egasining hisobi yo‘q.',
     'account.refused.notBound': 'Bu yuridik shaxs hisobingizga biriktirilmagan.',
     'account.refused.alreadyBound': 'Bu yuridik shaxs hisobingizga allaqachon biriktirilgan.',
-    'account.refused.notDirector': 'Yuridik shaxsni faqat tashkilotlar reyestrida ko‘rsatilgan rahbar biriktira oladi.',
+    'account.refused.notDirector':
+      'Yuridik shaxsni faqat tashkilotlar reyestrida ko‘rsatilgan rahbar biriktira oladi.',
     'account.refused.companyNotFound': 'Bu kalitning STIRi tashkilotlar reyestrida yo‘q.',
     'account.refused.notCompanyKey': 'Bu yuridik shaxs kaliti emas (sertifikatida tashkilot STIRi yo‘q).',
 
     'account.hint.checkPassport': 'JShShIR, pasport seriyasi va raqamini pasportda yozilganidek tekshiring.',
     'account.hint.renewPassport':
       'Pasportni Davlat xizmatlari markazida almashtiring yoki ERI kaliti bilan ro‘yxatdan o‘ting: oneid register --with-key.',
-    'account.hint.registerWithKey': 'ERI kaliti bilan ro‘yxatdan o‘ting: oneid register --with-key --key <kalitingiz>.',
+    'account.hint.registerWithKey':
+      'ERI kaliti bilan ro‘yxatdan o‘ting: oneid register --with-key --key <kalitingiz>.',
     'account.hint.login': 'oneid login buyrug‘i bilan tizimga kiring.',
     'account.hint.otherLogin': 'Boshqa login tanlang.',
     'account.hint.smsCodeRetry': 'Oxirgi SMS dagi kodni tekshirib, qayta urinib ko‘ring.',
@@ -488,14 +519,16 @@ export default {
     'account.hint.waitRetry': '{retryAfter} soniyadan keyin qayta urinib ko‘ring.',
     'account.hint.credentials': 'Login va parolni tekshiring (katta-kichik harflar farqlanadi).',
     'account.hint.leList': 'Mavjud rollaringizni oneid le list ko‘rsatadi.',
-    'account.hint.verify': 'Hisobni shaxsiy ERI kalitingiz bilan tasdiqlang: oneid verify-account --key <kalitingiz>.',
+    'account.hint.verify':
+      'Hisobni shaxsiy ERI kalitingiz bilan tasdiqlang: oneid verify-account --key <kalitingiz>.',
     'account.hint.ownKey':
       'Sizga berilgan kalitdan foydalaning (hisob bilan bir xil JShShIR): oneid key list har bir kalit egasini ko‘rsatadi.',
     'account.hint.keyDoctor': 'Kalitni oneid key doctor bilan tekshiring.',
     'account.hint.clock': 'Buyruqni qayta ishga tushiring; xato takrorlansa, kompyuter soatini tekshiring.',
     'account.hint.register': 'Avval ro‘yxatdan o‘ting: oneid register --with-key.',
     'account.hint.leBind': 'Uni tashkilot kaliti bilan biriktiring: oneid le bind --key <tashkilot kaliti>.',
-    'account.hint.companyKey': 'Yuridik shaxs kalitini tanlang: oneid key list har bir kalitning STIRini ko‘rsatadi.',
+    'account.hint.companyKey':
+      'Yuridik shaxs kalitini tanlang: oneid key list har bir kalitning STIRini ko‘rsatadi.',
     'account.hint.newKey': 'Yangi kalit oling: oneid key apply.',
     'account.hint.keyFlag':
       'Kalitni --key orqali bering yoki u turgan papkani qo‘shing: oneid config set key-roots <papka>.',

@@ -78,7 +78,8 @@ export default {
     'apply.hint.smsResend': 'Ask for a new code: oneid key apply --resume {id} --resend-sms',
     'apply.hint.phoneMismatch':
       'Use the phone number registered to the key holder (for a legal entity: to its director); to change it, visit a Public Services Centre.',
-    'apply.hint.applicationOpen': 'Follow it with: oneid key status {applicationId}',
+    'apply.hint.applicationOpen':
+      'Continue it where it was started: oneid key apply --resume {applicationId}; or follow it: oneid key status {applicationId}',
     'apply.hint.imageTooLarge': 'Save the picture at a lower resolution or higher compression.',
     'apply.hint.algorithmRefused': 'Choose another algorithm with --alg (the default is ozdst:A).',
     'apply.error.phoneMismatch': 'The phone number {phone} is not registered to the key holder.',
@@ -108,6 +109,9 @@ export default {
     'apply.error.confirmNeeded': 'The application is ready to send, but sending needs confirmation (--yes).',
     'apply.error.rejected': 'Application {id} was rejected by the reviewer: {reason}',
     'apply.error.folder': 'Cannot use the key folder {path} ({reason}).',
+    'apply.error.folderMissing': 'The key folder {path} is not available (is the USB stick plugged in?).',
+    'apply.hint.folderMissing':
+      'Plug in the USB stick, or install elsewhere: oneid key status <id> --dir FOLDER',
     'apply.error.folderFull': 'No free key file name left in {path}.',
     'apply.error.fileExists': '{path} already exists; it was not overwritten.',
     'apply.error.write': 'Cannot write {path} ({reason}).',
@@ -196,7 +200,8 @@ export default {
     'apply.hint.smsResend': 'Запросите новый код: oneid key apply --resume {id} --resend-sms',
     'apply.hint.phoneMismatch':
       'Укажите номер, зарегистрированный на владельца ключа (для юридического лица — на руководителя); изменить его можно в Центре госуслуг.',
-    'apply.hint.applicationOpen': 'Следите за ней: oneid key status {applicationId}',
+    'apply.hint.applicationOpen':
+      'Продолжите её там, где она была начата: oneid key apply --resume {applicationId}; или следите за ней: oneid key status {applicationId}',
     'apply.hint.imageTooLarge': 'Сохраните снимок с меньшим разрешением или большим сжатием.',
     'apply.hint.algorithmRefused': 'Выберите другой алгоритм через --alg (по умолчанию ozdst:A).',
     'apply.error.phoneMismatch': 'Номер телефона {phone} не зарегистрирован на владельца ключа.',
@@ -227,6 +232,9 @@ export default {
     'apply.error.confirmNeeded': 'Заявка готова к отправке, но отправку нужно подтвердить (--yes).',
     'apply.error.rejected': 'Заявка {id} отклонена при рассмотрении: {reason}',
     'apply.error.folder': 'Невозможно использовать папку ключей {path} ({reason}).',
+    'apply.error.folderMissing': 'Папка ключей {path} недоступна (вставлен ли USB-накопитель?).',
+    'apply.hint.folderMissing':
+      'Вставьте USB-накопитель или установите ключ в другую папку: oneid key status <id> --dir ПАПКА',
     'apply.error.folderFull': 'В папке {path} не осталось свободных имён для файла ключа.',
     'apply.error.fileExists': '{path} уже существует и не был перезаписан.',
     'apply.error.write': 'Не удаётся записать {path} ({reason}).',
@@ -315,7 +323,8 @@ export default {
     'apply.hint.smsResend': 'Yangi kod so‘rang: oneid key apply --resume {id} --resend-sms',
     'apply.hint.phoneMismatch':
       'Kalit egasi (yuridik shaxs uchun — rahbari) nomiga ro‘yxatdan o‘tgan raqamni kiriting; uni Davlat xizmatlari markazida o‘zgartirish mumkin.',
-    'apply.hint.applicationOpen': 'Holatini kuzating: oneid key status {applicationId}',
+    'apply.hint.applicationOpen':
+      'Uni boshlangan joyda davom ettiring: oneid key apply --resume {applicationId}; yoki holatini kuzating: oneid key status {applicationId}',
     'apply.hint.imageTooLarge': 'Suratni kichikroq o‘lchamda yoki kuchliroq siqib saqlang.',
     'apply.hint.algorithmRefused': '--alg bilan boshqa algoritmni tanlang (odatiy: ozdst:A).',
     'apply.error.phoneMismatch': '{phone} telefon raqami kalit egasi nomiga ro‘yxatdan o‘tmagan.',
@@ -346,6 +355,9 @@ export default {
     'apply.error.confirmNeeded': 'Ariza yuborishga tayyor, ammo yuborishni tasdiqlash kerak (--yes).',
     'apply.error.rejected': '{id} ariza ko‘rib chiqishda rad etildi: {reason}',
     'apply.error.folder': '{path} kalitlar papkasidan foydalanib bo‘lmadi ({reason}).',
+    'apply.error.folderMissing': '{path} kalitlar papkasi mavjud emas (USB fleshka ulanganmi?).',
+    'apply.hint.folderMissing':
+      'USB fleshkani ulang yoki kalitni boshqa papkaga o‘rnating: oneid key status <id> --dir PAPKA',
     'apply.error.folderFull': '{path} papkasida kalit fayli uchun bo‘sh nom qolmadi.',
     'apply.error.fileExists': '{path} allaqachon mavjud; u qayta yozilmadi.',
     'apply.error.write': '{path} ga yozib bo‘lmadi ({reason}).',

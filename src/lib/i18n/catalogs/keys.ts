@@ -109,6 +109,8 @@ export default {
       'Give the issuing CA certificate with --ca (for sandbox keys: the sandbox CA).',
     'keys.doctor.chain.broken': 'The signature on "{subject}" does not verify with its issuer.',
     'keys.doctor.chain.fixBroken': 'The certificate is forged or damaged: have the key re-issued.',
+    'keys.doctor.chain.unverifiable':
+      'The signature on "{subject}" uses an unsupported algorithm ({oid}); not checked.',
     'keys.doctor.chain.skip': 'Chain not checked: the certificates are encrypted (give the password).',
     'keys.doctor.clock.pass': 'The system clock looks right ({now}).',
     'keys.doctor.clock.fail': 'The system clock is wrong: {now}.',
@@ -227,6 +229,8 @@ export default {
       'Укажите сертификат издающего УЦ через --ca (для ключей песочницы — УЦ песочницы).',
     'keys.doctor.chain.broken': 'Подпись сертификата «{subject}» не проверяется ключом издателя.',
     'keys.doctor.chain.fixBroken': 'Сертификат подделан или повреждён: перевыпустите ключ.',
+    'keys.doctor.chain.unverifiable':
+      'Подпись сертификата «{subject}» сделана неподдерживаемым алгоритмом ({oid}); не проверялась.',
     'keys.doctor.chain.skip': 'Цепочка не проверялась: сертификаты зашифрованы (укажите пароль).',
     'keys.doctor.clock.pass': 'Системные часы в порядке ({now}).',
     'keys.doctor.clock.fail': 'Системные часы неверны: {now}.',
@@ -347,6 +351,8 @@ export default {
       'Beruvchi MS (CA) sertifikatini --ca orqali bering (sandbox kalitlari uchun sandbox CA).',
     'keys.doctor.chain.broken': '"{subject}" sertifikatidagi imzo beruvchining kaliti bilan tasdiqlanmaydi.',
     'keys.doctor.chain.fixBroken': 'Sertifikat soxta yoki shikastlangan: kalitni qayta oling.',
+    'keys.doctor.chain.unverifiable':
+      '"{subject}" sertifikatidagi imzo qo‘llab-quvvatlanmaydigan algoritmda ({oid}); tekshirilmadi.',
     'keys.doctor.chain.skip': 'Zanjir tekshirilmadi: sertifikatlar shifrlangan (parolni bering).',
     'keys.doctor.clock.pass': 'Tizim soati to‘g‘ri ko‘rinadi ({now}).',
     'keys.doctor.clock.fail': 'Tizim soati noto‘g‘ri: {now}.',
