@@ -64,9 +64,9 @@ JSON result: { login, portal, method: "password" | "key" | "switch-role", role: 
 role? }, roleChosenBy: "flag" | "picker" | "only" | "default", roles: [role], previousRole?,
 accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "file" | "ONEID_TOKEN" }`;
   static override examples = [
-    '<%= config.bin %> login alice01 --password-file ~/.oneid-pass --insecure-storage',
-    'echo "$PASS" | <%= config.bin %> login alice01 --password-stdin --role 201234567 --insecure-storage',
-    '<%= config.bin %> login --key DS3010195501001.pfx --key-password-file ~/.key-pass --insecure-storage',
+    '<%= config.bin %> login munisa01 --password-file ~/.oneid-pass --insecure-storage',
+    'echo "$PASS" | <%= config.bin %> login munisa01 --password-stdin --role "281058213:Common For Head" --insecure-storage',
+    '<%= config.bin %> login --key DS416047143575300001.pfx --key-password-file ~/.key-pass --insecure-storage',
     '<%= config.bin %> login --switch-role --role individual --insecure-storage',
   ];
   static override args = {

@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
 
 import {
-  accountContext,
   checkEmail,
   checkKey,
   checkRegisterInput,
@@ -26,7 +25,7 @@ import {
   parsePinfl,
 } from '../lib/ids/index.js';
 import { openKey } from '../lib/keys/index.js';
-import type { Offer, PortalHttp, RegistryPerson, SmsSent } from '../lib/portal/index.js';
+import { PortalHttp, type Offer, type RegistryPerson, type SmsSent } from '../lib/portal/index.js';
 
 /** `--json` result of `oneid register`. */
 export interface RegisterResult {
@@ -76,7 +75,8 @@ script can run it without prompts: --accept-offer, --pinfl and --passport (or --
 with a signature key instead, which also suits foreign citizens and stateless persons), --yes to
 confirm the registry data, --login, --email, --phone, and the password from --password-file,
 --password-stdin or ONEID_PASSWORD. The SMS code comes from --sms-code-file, --sms-code-stdin
-(read after the SMS is sent), ONEID_SMS_CODE or a prompt.
+(read after the SMS is sent), ONEID_SMS_CODE or a prompt; with the sandbox portal, read it with
+oneid sandbox outbox.
 
 Every answer is checked here before it is sent (PINFL check digit, passport format, login at least 5
 characters, password at least 8 characters with a special character, +998 mobile number). The new
@@ -87,8 +87,9 @@ JSON result: { account: { id, login, pinfl (masked), status: "unverified" | "ver
 method: "passport" | "key", next: [command] }`;
   static override examples = [
     '<%= config.bin %> register',
-    'oneid sandbox outbox --last 1 & <%= config.bin %> register --accept-offer --pinfl 30101955010013 --passport AA1234567 --yes --login alice01 --email alice@example.uz --phone "+998 90 123 45 67" --password-file ~/.oneid-pass',
-    '<%= config.bin %> register --with-key --key DS3010195501001.pfx --accept-offer --yes --login alice01 --email alice@example.uz --phone 901234567',
+    '<%= config.bin %> register --accept-offer --pinfl 41604714357530 --passport AA3608516 --yes --login munisa01 --email munisa@example.uz --phone "+998 90 123 45 67" --password-file ~/.oneid-pass',
+    '<%= config.bin %> sandbox outbox --phone "+998 90 123 45 67" --last 1',
+    '<%= config.bin %> register --with-key --key DS416047143575300001.pfx --accept-offer --yes --login munisa01 --email munisa@example.uz --phone 901234567',
   ];
   static override flags = {
     'accept-offer': Flags.boolean({ summary: 'Accept the public offer (step 1) without showing it.' }),
@@ -136,11 +137,8 @@ method: "passport" | "key", next: [command] }`;
       ).value;
       assertPasswordAcceptable(this.earlyPassword);
     }
-    const { http } = accountContext({
-      portal: this.settings.get('portal'),
-      profile: this.settings.profile,
-      storage: this.settings.get('storage'),
-    });
+    // No session is involved: only the portal client.
+    const http = new PortalHttp({ baseUrl: this.settings.get('portal') });
     const outcome = await register(http, this.dialog(http, byKey));
     const { account, person } = outcome;
     const status = account.status;

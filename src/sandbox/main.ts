@@ -1,5 +1,6 @@
 /**
- * Process entry of the sandbox portal: `node dist/sandbox/main.js --port 8765 --data DIR [--quiet]`.
+ * Process entry of the sandbox portal:
+ * `node dist/sandbox/main.js --port 8765 --data DIR [--quiet] [--ca-algorithm ozdst-1092|ecdsa-p256]`.
  * The `oneid sandbox` commands start this file as a child process; it never imports CLI code.
  * Writes `sandbox.pid` and `sandbox.json` (pid, port, url) into the data dir once it listens, prints
  * one JSON line `{"listening": url}` on stdout, and stops cleanly on SIGINT/SIGTERM.
@@ -7,6 +8,7 @@
 import { rmSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CA_ALGORITHMS, type CaAlgorithm } from './ca/authority.js';
 import { startSandbox } from './server.js';
 import { defaultDataDir } from './paths.js';
 
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'ca-algorithm': { type: 'string', default: 'ozdst-1092' },
   },
   strict: true,
 });
@@ -30,7 +33,16 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${values.port}`);
-  const sandbox = await startSandbox({ dataDir, port, host: values.host!, logRequests: !values.quiet });
+  const caAlgorithm = values['ca-algorithm'] as CaAlgorithm;
+  if (!CA_ALGORITHMS.includes(caAlgorithm))
+    throw new Error(`bad --ca-algorithm ${caAlgorithm}: ${CA_ALGORITHMS.join(', ')}`);
+  const sandbox = await startSandbox({
+    dataDir,
+    port,
+    host: values.host!,
+    logRequests: !values.quiet,
+    caAlgorithm,
+  });
   const pidFile = path.join(dataDir, 'sandbox.pid');
   const infoFile = path.join(dataDir, 'sandbox.json');
   writeAtomic(pidFile, `${process.pid}\n`);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { approveDue } from './applications.js';
-import { CertificateAuthority } from './ca/authority.js';
+import { CertificateAuthority, type CaAlgorithm } from './ca/authority.js';
 import { createContext, type Ctx } from './context.js';
 import { openDatabase } from './db/database.js';
 import { buildApp } from './http/app.js';
@@ -17,6 +17,8 @@ export interface SandboxOptions {
   port: number;
   host: string;
   logRequests: boolean;
+  /** Signature algorithm of a new data dir's CA (an existing CA keeps its own). */
+  caAlgorithm?: CaAlgorithm;
 }
 
 export interface RunningSandbox {
@@ -42,7 +44,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const db = openDatabase(opts.dataDir);
   seedRegistries(db);
   // The CRL URL goes into certificates; it names the port the portal is started on.
-  const ca = CertificateAuthority.open(db, `http://${opts.host}:${opts.port || 8765}/api/v1/ca/crl`);
+  const ca = CertificateAuthority.open(
+    db,
+    `http://${opts.host}:${opts.port || 8765}/api/v1/ca/crl`,
+    opts.caAlgorithm,
+  );
   const ctx = createContext(db, opts.dataDir, sandboxVersion(), ca);
   const { app } = await buildApp(ctx, { logRequests: opts.logRequests });
   await app.listen({ port: opts.port, host: opts.host });

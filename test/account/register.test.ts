@@ -220,77 +220,70 @@ describe('account: oneid register (CLI against the sandbox)', function () {
     assert.equal(r.json.result.method, 'key');
     assert.equal(r.json.result.account.status, 'verified');
   });
-});
 
-describe('account: oneid register in a real terminal (tmux)', function () {
-  let sb: SandboxHandle;
-  let people: People;
-  let term: Terminal | undefined;
-
-  before(async function () {
+  it('in a real terminal (tmux): offer, a mistyped PINFL, registry data, a weak password, a wrong SMS code, success', async function () {
     if (!hasTmux()) {
       console.log('      [tmux] not run: the interactive register test — tmux is not installed');
-      this.skip();
+      return this.skip();
     }
-    sb = await startSandbox({ relaxedLimits: true });
-    people = new People(await registry(sb));
-  });
-  after(async () => {
-    term?.close();
-    await sb?.stop();
-  });
-
-  it('walks the wizard: offer, a mistyped PINFL, registry data, a weak password, a wrong SMS code, success', async () => {
     const p = people.citizen();
     const login = freshLogin('tty');
     const phone = freshPhone();
-    term = new Terminal(['register'], { ONEID_PORTAL: sb.url, ONEID_CONFIG_DIR: tempConfigDir() });
-
-    await term.waitFor(/Public offer/);
-    await term.waitFor(/Do you accept the offer\?/);
-    term.type('y');
-    await term.waitFor(/PINFL \(14 digits/);
-    term.type('1234');
-    await term.waitFor(/A PINFL has 14 digits, but 4 characters were given/); // the ids area's message, under the prompt
-    term.key('BSpace', 4);
-    term.type(p.pinfl);
-    await term.waitFor(/Passport series and number/);
-    term.type(p.passport.toLowerCase()); // normalised, as people type it
-    await term.waitFor(/Is this data correct\?/);
-    const data = term.screen();
-    assert.match(data, /Your data in the population registry:/);
-    assert.match(data, new RegExp(`Surname\\s+${p.surname}`));
-    term.type('');
-    await term.waitFor(/Login \(at least 5 characters\)/);
-    term.type(login);
-    await term.waitFor(/Password \(at least 8 characters/);
-    term.type('short');
-    await term.waitFor(/Repeat to confirm/);
-    term.type('short');
-    // Refused here, before anything is sent; asked again for the password only.
-    await term.waitFor(/Password \(at least 8 characters[^\n]*\n(.|\n)*Password \(at least 8 characters/);
-    term.type(PASSWORD);
-    await term.waitFor(/Repeat the password/);
-    term.type(PASSWORD);
-    await term.waitFor(/E-mail/);
-    term.type(`${login}@example.uz`);
-    await term.waitFor(/Mobile phone/);
-    const before = await sb.lastSms(phone);
-    term.type(phone);
-    await term.waitFor(/Actual address/);
-    term.type('');
-    await term.waitFor(/Send notifications by e-mail\?/);
-    term.type('');
-    await term.waitFor(/Code from the SMS/);
-    const code = await nextSmsCode(sb, phone, before);
-    term.type(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
-    await term.waitFor(/The SMS code is wrong \(\d+ attempts left\)/);
-    await term.waitFor(/Code from the SMS[^\n]*\n(.|\n)*Code from the SMS/);
-    term.type(code);
-    const screen = await term.waitFor(new RegExp(`Account ${login} is registered\\. Status: unverified\\.`));
-    assert.equal(await term.exitCode(), 0, screen);
-    assert.ok(!screen.includes(PASSWORD), 'the password is masked');
-    assert.ok(!screen.includes(code), 'the SMS code is masked');
-    assert.equal((await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD })).status, 200);
+    const term = new Terminal(['register'], { ONEID_PORTAL: sb.url, ONEID_CONFIG_DIR: tempConfigDir() });
+    try {
+      await term.waitFor(/Public offer/);
+      await term.waitFor(/Do you accept the offer\?/);
+      term.type('y');
+      await term.waitFor(/PINFL \(14 digits/);
+      term.type('1234');
+      await term.waitFor(/A PINFL has 14 digits, but 4 characters were given/); // the ids area's message, under the prompt
+      term.key('BSpace', 4);
+      term.type(p.pinfl);
+      await term.waitFor(/Passport series and number/);
+      term.type(p.passport.toLowerCase()); // normalised, as people type it
+      await term.waitFor(/Is this data correct\?/);
+      const data = term.screen();
+      assert.match(data, /Your data in the population registry:/);
+      assert.match(data, new RegExp(`Surname\\s+${p.surname}`));
+      term.type('');
+      await term.waitFor(/Login \(at least 5 characters\)/);
+      term.type(login);
+      await term.waitFor(/Password \(at least 8 characters/);
+      term.type('short');
+      await term.waitFor(/Repeat to confirm/);
+      term.type('short');
+      // Refused here, before anything is sent; asked again for the password only.
+      await term.waitFor(/Password \(at least 8 characters[^\n]*\n(.|\n)*Password \(at least 8 characters/);
+      term.type(PASSWORD);
+      await term.waitFor(/Repeat the password/);
+      term.type(PASSWORD);
+      await term.waitFor(/E-mail/);
+      term.type(`${login}@example.uz`);
+      await term.waitFor(/Mobile phone/);
+      const before = await sb.lastSms(phone);
+      term.type(phone);
+      await term.waitFor(/Actual address/);
+      term.type('');
+      await term.waitFor(/Send notifications by e-mail\?/);
+      term.type('');
+      await term.waitFor(/Code from the SMS/);
+      const code = await nextSmsCode(sb, phone, before);
+      term.type(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
+      await term.waitFor(/The SMS code is wrong \(\d+ attempts left\)/);
+      await term.waitFor(/Code from the SMS[^\n]*\n(.|\n)*Code from the SMS/);
+      term.type(code);
+      const screen = await term.waitFor(
+        new RegExp(`Account ${login} is registered\\. Status: unverified\\.`),
+      );
+      assert.equal(await term.exitCode(), 0, screen);
+      assert.ok(!screen.includes(PASSWORD), 'the password is masked');
+      assert.ok(!screen.includes(code), 'the SMS code is masked');
+      assert.equal(
+        (await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD })).status,
+        200,
+      );
+    } finally {
+      term.close();
+    }
   });
 });

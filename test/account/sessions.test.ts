@@ -2,7 +2,8 @@
 // in each store: the 0600 file (--insecure-storage or the profile), the OS keychain (under
 // scripts/with-keyring.sh; skipped with the reason otherwise), and ONEID_TOKEN.
 import { strict as assert } from 'node:assert';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 import { probeKeychain } from '../../src/lib/session/index.js';
@@ -209,36 +210,58 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
 
   it('a new login replaces the old session (ended on the portal); logout --all ends every profile', async () => {
     const env = user();
-    const first = await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env });
-    assert.equal(first.code, 0);
+    const file = path.join(env.ONEID_CONFIG_DIR, 'sessions.json');
+    const token = (profile: string): string =>
+      JSON.parse(readFileSync(file, 'utf8')).sessions[new URL(sb.url).host][profile].token;
+    const alive = async (t: string) =>
+      (await sb.request('GET', '/api/v1/auth/session', undefined, { authorization: `Bearer ${t}` }))
+        .status === 200;
+    assert.equal(
+      (await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+      0,
+    );
+    const old = token('default');
+    assert.equal(
+      (await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+      0,
+    );
+    assert.notEqual(token('default'), old);
+    assert.equal(await alive(old), false, 'the replaced session was ended on the portal');
     const second = await cli(
       ['login', login, '--password-file', passwordFile, '--insecure-storage', '--profile', 'work'],
       { env },
     );
     assert.equal(second.code, 0);
+    const tokens = [token('default'), token('work')];
     const out = await cli(['logout', '--all', '--insecure-storage', '--json'], { env });
     assert.equal(out.code, 0, out.stdout);
     assert.deepEqual(out.json.result.loggedOut.map((e: { profile: string }) => e.profile).sort(), [
       'default',
       'work',
     ]);
+    for (const t of tokens) assert.equal(await alive(t), false);
     for (const profile of ['default', 'work'])
       assert.equal((await cli(['whoami', '--insecure-storage', '--profile', profile], { env })).code, 3);
   });
 
   it('portal unreachable: whoami exits 7; logout still removes the session here and warns', async () => {
-    const other = await startSandbox();
-    const env = user({ ONEID_PORTAL: other.url });
+    // The portal is reached through a relay that is then shut: the same portal address stops answering.
+    const relay = net.createServer((c) => {
+      const up = net.connect(Number(new URL(sb.url).port), '127.0.0.1');
+      c.pipe(up).pipe(c);
+      c.on('error', () => up.destroy());
+      up.on('error', () => c.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    const env = user({ ONEID_PORTAL: `http://127.0.0.1:${(relay.address() as net.AddressInfo).port}` });
     try {
-      const who = new People(await registry(other)).citizen();
-      const name = freshLogin('gone');
-      await registerByApi(other, who, name);
       assert.equal(
-        (await cli(['login', name, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+        (await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
         0,
       );
     } finally {
-      await other.stop();
+      relay.close();
+      relay.unref();
     }
     const down = await cli(['whoami', '--insecure-storage', '--json'], { env });
     assert.equal(down.code, 7);

@@ -4,7 +4,7 @@
  * crash and resume, and each refusal with its own message.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { readPfx, encodePublicKey, publicKeyOf } from '../../src/lib/pki/index.js';
@@ -180,9 +180,22 @@ describe('key apply / key status (CLI, sandbox)', function () {
     assert.equal(resumed.json.result.publicKey, pendingSpki);
     await pay(resumed.json.result.invoice.id);
     await approve(id);
-    const s = await cli(u, ['key', 'status', id, '--json']);
+    // The USB stick is not plugged in any more: nothing is written to its mount point.
+    rmSync(path.dirname(u.keys), { recursive: true });
+    const away = await cli(u, ['key', 'status', id, '--json']);
+    assert.equal(away.code, 2, away.stdout);
+    assert.equal(away.json.error.code, 'KEY_FOLDER_MISSING');
+    assert.equal(existsSync(path.dirname(u.keys)), false);
+    const elsewhere = path.join(u.home, 'DSKEYS');
+    const s = await cli(u, ['key', 'status', id, '--dir', elsewhere, '--json']);
     assert.equal(s.code, 0, s.stderr + s.stdout);
+    assert.equal(path.dirname(s.json.result.applications[0].installed), elsewhere);
     assert.equal(spkiOf(s.json.result.applications[0].installed), pendingSpki);
+    const all = await cli(u, ['key', 'status', '--json']);
+    assert.deepEqual(
+      all.json.result.applications.map((a: any) => [a.id, a.status, a.installed]),
+      [[id, 'issued', s.json.result.applications[0].installed]],
+    );
   });
 
   it('crash after submission (SIGKILL while waiting): --resume installs the same key', async () => {
@@ -243,6 +256,31 @@ describe('key apply / key status (CLI, sandbox)', function () {
       });
       assert.equal(ru.code, 8, ru.stderr);
       assert.match(ru.stderr, /Неверный SMS-код; осталось попыток: \d+\./);
+      // A new code (--resend-sms) typed when it arrives finishes the application.
+      const id = r.json.error.data.applicationId as string;
+      const oldCode = await smsCode(p.phone);
+      const run = spawnCli(u, [
+        'key',
+        'apply',
+        '--resume',
+        id,
+        '--resend-sms',
+        '--sms-code-stdin',
+        '--yes',
+        '--json',
+      ]);
+      const fresh = await until(
+        async () => {
+          const c = await smsCode(p.phone);
+          return c !== oldCode ? c : undefined;
+        },
+        10_000,
+        'a new SMS code',
+      );
+      run.write(fresh + '\n');
+      const done = await run.done;
+      assert.equal(done.code, 0, done.stderr + done.stdout);
+      assert.equal(done.json.result.status, 'awaiting_payment');
     });
 
     it('photo over 5 MB or not an image: refused before anything is sent', async () => {
@@ -299,6 +337,19 @@ describe('key apply / key status (CLI, sandbox)', function () {
       assert.match(r.json.error.hint, /Public Services Centre/);
       const bad = await cli(u, ['key', 'apply', '--pinfl', '12345678901234', '--phone', p.phone, '--json']);
       assert.equal(bad.code, 2, 'PINFL checked locally');
+    });
+
+    it('unknown applications: nothing to resume here, the portal does not know it', async () => {
+      const u = newUser(sb.url);
+      const resume = await cli(u, ['key', 'apply', '--resume', 'ka_nothing', '--json']);
+      assert.equal(resume.code, 2);
+      assert.equal(resume.json.error.code, 'APPLICATION_UNKNOWN');
+      const status = await cli(u, ['key', 'status', 'ka_nothing', '--json']);
+      assert.equal(status.code, 8, status.stdout);
+      assert.equal(status.json.error.code, 'APPLICATION_NOT_FOUND');
+      assert.match(status.json.error.message, /The portal has no application ka_nothing\./);
+      const none = await cli(u, ['key', 'status', '--json']);
+      assert.deepEqual(none.json.result, { applications: [] });
     });
 
     it('application rejected by the reviewer', async () => {

@@ -19,6 +19,7 @@ import {
   type GostPrivateKey,
   type GostPublicKey,
 } from '../../src/lib/crypto/index.js';
+import { maskedPkcs8 } from './helpers.js';
 import { bigToBytesBE, bigToBytesLE } from '../../src/lib/crypto/gost2001.js';
 
 const gostAlgId = (keyOid: string, params: Buffer) => w.sequence(w.oid(keyOid), params);
@@ -74,6 +75,7 @@ describe('crypto: key encodings', () => {
         pkcs8(gostAlgId(OID.ozdst1092Key, params), w.octetString(bigToBytesLE(d, 32))),
       ],
       ['OpenSSL engine form', encodeOpenSslGostPkcs8(key)],
+      ['masked (CryptoPro export: k‖m, d = k·m mod q)', maskedPkcs8(d, 0xabcdef0123456789n)],
     ];
     for (const [what, der] of variants) {
       const k = decodePkcs8(der) as GostPrivateKey;

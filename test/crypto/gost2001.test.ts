@@ -99,7 +99,16 @@ describe("crypto: O'z DSt 1092 / GOST R 34.10-2001", () => {
     assert.equal(verify(publicKey, Buffer.from('x'), sig, { hash: 'gost94-test' }), true);
     assert.equal(verify(publicKey, Buffer.from('x'), sig), false);
     assert.throws(() => sign(privateKey, Buffer.from('x'), { hash: 'sha256' }), {
+      code: 'CRYPTO_KEY_MISMATCH',
+    });
+    assert.throws(() => sign(privateKey, Buffer.from('x'), { hash: 'md5' as 'sha1' }), {
       code: 'CRYPTO_UNSUPPORTED_HASH',
+    });
+    assert.throws(() => sign(publicKey as never, Buffer.from('x')), { code: 'CRYPTO_KEY_MALFORMED' });
+    const ec = generateKeyPair({ alg: 'ec' });
+    assert.throws(() => sign(ec.publicKey, Buffer.from('x')), { code: 'CRYPTO_KEY_MALFORMED' });
+    assert.throws(() => sign(ec.privateKey, Buffer.from('x'), { hash: 'ozdst-1106' }), {
+      code: 'CRYPTO_KEY_MISMATCH',
     });
     assert.throws(() => signDigest(privateKey, new Uint8Array(31)), { code: 'CRYPTO_DIGEST_LENGTH' });
   });

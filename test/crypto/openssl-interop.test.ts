@@ -24,6 +24,7 @@ import {
   type GostPrivateKey,
   type GostPublicKey,
 } from '../../src/lib/crypto/index.js';
+import { maskedPkcs8 } from './helpers.js';
 
 function engineMissingReason(): string | undefined {
   const r = spawnSync('openssl', ['engine', 'gost', '-c'], { encoding: 'utf8' });
@@ -81,6 +82,16 @@ describe('crypto: interop with the OpenSSL GOST engine', function () {
       const ours = hashSync('ozdst-1106', readFileSync(names[i]!)).toString('hex');
       assert.equal(ours, theirs, `size ${sizes[i]}`);
     });
+  });
+
+  it('reads a masked private key (CryptoPro export form) as OpenSSL does', () => {
+    const { privateKey } = generateKeyPair({ alg: 'ozdst', curve: 'A' });
+    const der = maskedPkcs8(privateKey.d, 0x5eed5eed5eed5eed5eed5eed5eed5eedn, 'A');
+    writeFileSync(file('masked.key'), toPem(der, 'PRIVATE KEY'));
+    const text = openssl(['pkey', '-engine', 'gost', '-in', file('masked.key'), '-text', '-noout']);
+    const theirs = BigInt('0x' + /Private key:\s*([0-9A-F]+)/i.exec(text)![1]);
+    assert.equal(theirs, privateKey.d);
+    assert.equal((decodePkcs8(der) as GostPrivateKey).d, privateKey.d);
   });
 
   for (const curve of ['A', 'B', 'C'] as const) {

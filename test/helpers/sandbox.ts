@@ -33,6 +33,8 @@ export interface SandboxOptions {
   verbose?: boolean;
   /** Port to listen on; default 0 (a free port). */
   port?: number;
+  /** Root CA algorithm of a new data dir: O'z DSt 1092 (default) or ECDSA P-256 (for plain OpenSSL). */
+  caAlgorithm?: 'ozdst-1092' | 'ecdsa-p256';
 }
 
 export interface SandboxHandle {
@@ -67,6 +69,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'oneid-sandbox-'));
   const args = ['--import', 'tsx', MAIN, '--port', String(opts.port ?? 0), '--data', dataDir];
   if (!opts.verbose) args.push('--quiet');
+  if (opts.caAlgorithm) args.push('--ca-algorithm', opts.caAlgorithm);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', opts.verbose ? 'inherit' : 'pipe'],

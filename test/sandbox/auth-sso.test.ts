@@ -11,7 +11,8 @@ describe('sandbox: sessions, account, SSO, TSA, health, OpenAPI', function () {
   let p: Person;
 
   before(async () => {
-    sb = await startSandbox({ settings: { loginMaxFailures: 3, ipMaxSms: 1_000_000 } });
+    // ECDSA root: the TSA token is checked by plain OpenSSL below.
+    sb = await startSandbox({ settings: { loginMaxFailures: 3, ipMaxSms: 1_000_000 }, caAlgorithm: 'ecdsa-p256' });
     p = plainCitizens(await registry(sb))[30]!;
     await register(sb, p, 'session.user');
   });

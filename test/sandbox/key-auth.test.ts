@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildPkcs10, generatePrivateKey, parseCertificate } from '../../src/lib/pki/index.js';
+import { signFile } from '../../src/lib/sign/index.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import {
   applyForKey,
@@ -48,6 +53,36 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
     companyKey = { key: k2, pem: a2.certificate.pem };
   });
   after(async () => sb?.stop());
+
+  it('the default CA is O‘z DSt 1092; a GOST key is certified and signs in through /backend/auth', async () => {
+    const ca = parseCertificate(
+      Buffer.from((await sb.request('GET', '/api/v1/ca/certificates')).body.ca, 'base64'),
+    );
+    assert.equal(ca.signatureAlgorithmOid, '1.2.860.3.15.1.1.2.2.2.2');
+    const p = people[24]!;
+    const privateKey = generatePrivateKey({ alg: 'ozdst', curve: 'A' });
+    const csr = buildPkcs10({ subject: { CN: 'gost applicant' }, privateKey }).toString('base64');
+    const a = await applyForKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, csr);
+    const cert = parseCertificate(Buffer.from(a.certificate.certificate, 'base64'));
+    assert.equal(cert.publicKeyAlgorithm.name, 'OZDST-1092');
+    assert.equal(cert.identity.pinfl, p.pinfl);
+    const view = (await sb.request('GET', `/api/v1/key-applications/${a.id}`)).body;
+    assert.equal(view.keyAlgorithm, 'OZDST-1092');
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneid-gost-'));
+    const input = path.join(dir, 'challenge.txt');
+    writeFileSync(input, (await sb.request('GET', '/frontend/challenge')).body.challenge);
+    const key = {
+      privateKey,
+      certificate: Buffer.from(a.certificate.certificate, 'base64'),
+      chain: a.certificate.chain.map((c: string) => Buffer.from(c, 'base64')),
+    };
+    const signed = await signFile(input, { key, detached: false });
+    const r = await sb.request('POST', '/backend/auth', readFileSync(signed.output).toString('base64'), {
+      'content-type': 'text/plain',
+    });
+    assert.equal(r.body.status, 1, JSON.stringify(r.body));
+    assert.equal(r.body.subjectCertificateInfo.subjectName['1.2.860.3.16.1.2'], p.pinfl);
+  });
 
   describe('E-IMZO-SERVER compatible', () => {
     it('GET and POST /frontend/challenge give a uuid and ttl, never cached', async () => {

@@ -100,7 +100,7 @@ describe('sign/cms: interop with OpenSSL', () => {
     ['detached', []],
     ['attached, streamed BER', ['-nodetach', '-stream']],
     ['without signed attributes', ['-nodetach', '-noattr']],
-    ['EC with SKID signer id absent → issuer+serial', ['-nodetach', '-md', 'sha384']],
+    ['EC, SHA-384, signer identified by subject key id', ['-nodetach', '-md', 'sha384', '-keyid']],
   ] as const)
     it(`verifies OpenSSL's signature: ${label}`, async () => {
       const p = label.startsWith('EC') ? fx.ec : fx.rsa;

@@ -132,6 +132,9 @@ history: [{ status, at }] }`;
   private async apply(): Promise<KeyApplyResult> {
     const f = this.flags;
     const resumeId = f.resume;
+    // Standard input is read once: it cannot carry both the key password and the SMS code.
+    if (f['key-password-stdin'] && f['sms-code-stdin'])
+      throw new UsageError('STDIN_TWICE', 'apply.error.stdinTwice');
     this.onInterrupt(() => this.currentId);
     let state: ApplicationState;
     if (resumeId) {

@@ -82,6 +82,8 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
     const f = this.flags;
     const modes = [f.force, f.resume, f.append].filter(Boolean).length;
     if (modes > 1) throw new UsageError('SIGN_CONFLICTING_MODES', 'sign.error.conflictingModes');
+    if (f['files-from'] === '-' && f['key-password-stdin'])
+      throw new UsageError('SIGN_STDIN_TWICE', 'sign.error.stdinTwice');
     const existing: ExistingPolicy = f.force ? 'force' : f.resume ? 'resume' : f.append ? 'append' : 'fail';
 
     const inputs = await collectInputs({

@@ -8,6 +8,7 @@ import {
   isFinal,
   listStates,
   loadState,
+  portalStep,
   refreshApplication,
   saveState,
   statusText,
@@ -137,7 +138,7 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
   /** An application made elsewhere: the portal's view only, nothing to install here. */
   private async remote(id: string): Promise<KeyApplicationSummary> {
     const http = new PortalHttp({ baseUrl: this.settings.get('portal') });
-    const view = await getKeyApplication(http, id);
+    const view = await portalStep(() => getKeyApplication(http, id), { id });
     this.out(t('apply.out.application', { id, status: statusText(view.status) }));
     this.warning(t('apply.warn.notLocal', { id }));
     const s: KeyApplicationSummary = {

@@ -26,6 +26,7 @@ JSON result: { url, pid, port, dataDir, detached }`;
   static override examples = [
     '<%= config.bin %> sandbox start --detach',
     '<%= config.bin %> sandbox start --port 9000 --data ./sandbox-data',
+    '<%= config.bin %> sandbox start --detach --ca-algorithm ecdsa-p256 --data ./openssl-friendly',
   ];
   static override flags = {
     port: Flags.integer({
@@ -36,11 +37,20 @@ JSON result: { url, pid, port, dataDir, detached }`;
     }),
     data: dataFlag,
     detach: Flags.boolean({ summary: 'Run in the background and return once the portal answers.' }),
+    'ca-algorithm': Flags.option({
+      options: ['ozdst-1092', 'ecdsa-p256'] as const,
+      summary: "Signature algorithm of the sandbox CA when the data directory is new (default O'z DSt 1092).",
+    })(),
   };
 
   async run(): Promise<SandboxStartResult> {
     const dataDir = sandboxDataDir(this.flags.data);
-    const opts = { dataDir, port: this.flags.port, detach: this.flags.detach };
+    const opts = {
+      dataDir,
+      port: this.flags.port,
+      detach: this.flags.detach,
+      caAlgorithm: this.flags['ca-algorithm'],
+    };
     let info: SandboxInfo | undefined;
     if (this.flags.detach) {
       info = await startDetached(opts);

@@ -12,5 +12,5 @@ export const keyFlag = (summary: string) =>
 
 export const roleFlag = Flags.string({
   summary:
-    'Role to act in: "individual", a legal entity TIN, or TIN:role (e.g. "201234567:Common For Head").',
+    'Role to act in: "individual", a legal entity TIN, or TIN:role (e.g. "281058213:Common For Head").',
 });

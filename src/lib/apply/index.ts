@@ -49,3 +49,4 @@ export {
   stepText,
   typeText,
 } from './render.js';
+export { explainRefusal, portalStep } from './refusals.js';

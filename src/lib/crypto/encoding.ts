@@ -7,7 +7,8 @@
  *              BIT STRING { OCTET STRING (64) x‖y, each 32 octets LITTLE-endian } }
  * GOST PKCS#8 as E-IMZO: privateKey = ECPrivateKey (SEC1) { 1, OCTET STRING d BIG-endian, … };
  * as OpenSSL's engine: privateKey = the 32 octets of d, LITTLE-endian, unwrapped (its reader
- * also takes an OCTET STRING, little-endian, or an INTEGER). We read all of these.
+ * also takes masked keys, an OCTET STRING, little-endian, or an INTEGER). We read all of these
+ * and write the E-IMZO form (or the OpenSSL form through `encodeOpenSslGostPkcs8`).
  */
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
 import {

@@ -9,10 +9,10 @@
 import nodeCrypto, { constants, createPublicKey, type KeyObject } from 'node:crypto';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { w } from '../asn1/index.js';
-import { badDigestLength, keyMismatch, unsupportedHash } from './errors.js';
+import { badDigestLength, keyMismatch, malformedKey, unsupportedHash } from './errors.js';
 import { decodeSignature, digestToE, encodeSignature, signE, verifyE } from './gost2001.js';
 import { curve } from './curves.js';
-import { hashSync, HASH_SIZE, type HashAlg } from './hash.js';
+import { hashSync, HASH_SIZE, isHashAlg, type HashAlg } from './hash.js';
 import {
   describeKey,
   isGostPrivateKey,
@@ -59,16 +59,24 @@ function defaultHash(kind: NodeKeyKind): HashAlg {
   return kind.type === 'ec' && kind.curve === 'P-384' ? 'sha384' : 'sha256';
 }
 
-function nodeHash(h: HashAlg | undefined, kind: NodeKeyKind): HashAlg {
+/** The hash for an RSA/EC key; a GOST hash there is a key/algorithm mismatch. */
+function nodeHash(h: HashAlg | undefined, kind: NodeKeyKind, key: KeyObject): HashAlg {
   const alg = h ?? defaultHash(kind);
-  if (!NODE_HASHES.has(alg)) throw unsupportedHash(alg);
+  if (!NODE_HASHES.has(alg)) throw isHashAlg(alg) ? keyMismatch(describeKey(key), alg) : unsupportedHash(alg);
   return alg;
 }
 
-function gostHash(h: HashAlg | undefined): HashAlg {
+/** The hash for a GOST key: O'z DSt 1106, or the test S-box variant for RFC vectors. */
+function gostHash(h: HashAlg | undefined, key: PrivateKey | PublicKey): HashAlg {
   const alg = h ?? 'ozdst-1106';
-  if (alg !== 'ozdst-1106' && alg !== 'gost94-test') throw unsupportedHash(alg);
-  return alg;
+  if (alg === 'ozdst-1106' || alg === 'gost94-test') return alg;
+  throw isHashAlg(alg) ? keyMismatch(describeKey(key), alg) : unsupportedHash(alg);
+}
+
+/** Signing needs the private half; a public key here is a caller's mistake, reported as such. */
+function assertPrivate(key: PrivateKey): void {
+  const isPrivate = isKeyObject(key) ? key.type === 'private' : isGostPrivateKey(key);
+  if (!isPrivate) throw malformedKey('a public key cannot sign');
 }
 
 function gostPublic(k: PublicKey | PrivateKey): GostPublicKey {
@@ -76,9 +84,11 @@ function gostPublic(k: PublicKey | PrivateKey): GostPublicKey {
 }
 
 export function sign(privateKey: PrivateKey, data: Uint8Array, opts: SignOptions = {}): Buffer {
-  if (!isKeyObject(privateKey)) return signDigest(privateKey, hashSync(gostHash(opts.hash), data), opts);
+  assertPrivate(privateKey);
+  if (!isKeyObject(privateKey))
+    return signDigest(privateKey, hashSync(gostHash(opts.hash, privateKey), data), opts);
   const kind = nodeKeyKind(privateKey);
-  const alg = nodeHash(opts.hash, kind);
+  const alg = nodeHash(opts.hash, kind, privateKey);
   if (kind.type === 'rsa')
     return nodeCrypto.sign(alg, data, { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
   return nodeCrypto.sign(alg, data, { key: privateKey, dsaEncoding: 'der' });
@@ -90,9 +100,10 @@ export function verify(
   signature: Uint8Array,
   opts: VerifyOptions = {},
 ): boolean {
-  if (!isKeyObject(publicKey)) return verifyDigest(publicKey, hashSync(gostHash(opts.hash), data), signature);
+  if (!isKeyObject(publicKey))
+    return verifyDigest(publicKey, hashSync(gostHash(opts.hash, publicKey), data), signature);
   const kind = nodeKeyKind(publicKey);
-  const alg = nodeHash(opts.hash, kind);
+  const alg = nodeHash(opts.hash, kind, publicKey);
   try {
     if (kind.type === 'rsa')
       return nodeCrypto.verify(
@@ -108,8 +119,13 @@ export function verify(
 }
 
 /** The hash a digest of this length comes from (RSA/ECDSA digest signing without `opts.hash`). */
-function hashForDigest(digest: Uint8Array, h: HashAlg | undefined, kind: NodeKeyKind): HashAlg {
-  if (h) return nodeHash(h, kind);
+function hashForDigest(
+  digest: Uint8Array,
+  h: HashAlg | undefined,
+  kind: NodeKeyKind,
+  key: KeyObject,
+): HashAlg {
+  if (h) return nodeHash(h, kind, key);
   const bySize: Record<number, HashAlg> = { 20: 'sha1', 32: 'sha256', 48: 'sha384', 64: 'sha512' };
   const alg = bySize[digest.length];
   if (!alg) throw badDigestLength(HASH_SIZE[defaultHash(kind)], digest.length);
@@ -130,13 +146,14 @@ function b64u(s: string | undefined): Buffer {
 
 /** Sign a ready digest (GOST: 32 octets in `md_gost94` order; RSA/ECDSA: the SHA value). */
 export function signDigest(privateKey: PrivateKey, digest: Uint8Array, opts: SignOptions = {}): Buffer {
+  assertPrivate(privateKey);
   if (!isKeyObject(privateKey)) {
     if (digest.length !== 32) throw badDigestLength(32, digest.length);
     const q = curve(privateKey.curve).params.n;
     return encodeSignature(signE(privateKey.curve, privateKey.d, digestToE(digest, q), opts.k));
   }
   const kind = nodeKeyKind(privateKey);
-  const alg = hashForDigest(digest, opts.hash, kind);
+  const alg = hashForDigest(digest, opts.hash, kind, privateKey);
   if (digest.length !== HASH_SIZE[alg]) throw badDigestLength(HASH_SIZE[alg], digest.length);
   if (kind.type === 'rsa') {
     return nodeCrypto.privateEncrypt(
@@ -165,7 +182,7 @@ export function verifyDigest(
   const key = publicKey.type === 'private' ? createPublicKey(publicKey) : publicKey;
   const kind = nodeKeyKind(key);
   try {
-    const alg = hashForDigest(digest, opts.hash, kind);
+    const alg = hashForDigest(digest, opts.hash, kind, key);
     if (kind.type === 'rsa') {
       const recovered = nodeCrypto.publicDecrypt({ key, padding: constants.RSA_PKCS1_PADDING }, signature);
       return recovered.equals(digestInfo(alg, digest));

@@ -65,6 +65,8 @@ export interface StartOptions {
   port: number;
   host?: string;
   detach: boolean;
+  /** Root CA algorithm when the data dir is new: `ozdst-1092` (portal default) or `ecdsa-p256`. */
+  caAlgorithm?: string;
   /** Foreground only: called once the portal listens. */
   onListening?: (info: SandboxInfo) => void;
 }
@@ -83,9 +85,10 @@ function assertStartable(o: StartOptions): void {
   removeRunFiles(o.dataDir);
 }
 
-const args = (o: StartOptions, quiet: boolean): string[] => {
+/** Both modes log requests: the foreground one to this terminal, the detached one to sandbox.log. */
+const args = (o: StartOptions): string[] => {
   const e = entry();
-  return [
+  const out = [
     ...e.execArgv,
     e.file,
     '--port',
@@ -94,8 +97,9 @@ const args = (o: StartOptions, quiet: boolean): string[] => {
     o.dataDir,
     '--host',
     o.host ?? '127.0.0.1',
-    ...(quiet ? ['--quiet'] : []),
   ];
+  if (o.caAlgorithm) out.push('--ca-algorithm', o.caAlgorithm);
+  return out;
 };
 
 /** Detached: returns once the portal answers /api/v1/health (or fails with its log's last line). */
@@ -104,7 +108,7 @@ export async function startDetached(o: StartOptions): Promise<SandboxInfo> {
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logFile = path.join(o.dataDir, LOG_FILE);
   const fd = openSync(logFile, 'a', 0o600);
-  const child = spawn(process.execPath, args(o, false), { detached: true, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, args(o), { detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exited: number | null = null;
   child.once('exit', (code) => {
@@ -145,7 +149,7 @@ function lastLogLine(logFile: string): string {
  */
 export async function runForeground(o: StartOptions): Promise<{ exitCode: number }> {
   assertStartable(o);
-  const child = spawn(process.execPath, args(o, false), { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args(o), { stdio: ['ignore', 'pipe', 'inherit'] });
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   const onInt = forward('SIGINT');
   const onTerm = forward('SIGTERM');

@@ -100,14 +100,19 @@ const fsyncAsync = promisify(fsync);
  * except the fsync: each async fs call costs a thread-pool round trip, which on a 2-core machine
  * was most of the per-file overhead; only the fsync can block long enough to be worth it.
  */
-export async function writeAtomicBytes(target: string, bytes: Buffer, overwrite: boolean): Promise<void> {
+export async function writeAtomicBytes(
+  target: string,
+  bytes: Buffer,
+  overwrite: boolean,
+  durable = true,
+): Promise<void> {
   const temp = tempNameFor(target);
   const fd = openSync(temp, 'wx', 0o644);
   let published = false;
   try {
     try {
       for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
-      await fsyncAsync(fd);
+      if (durable) await fsyncAsync(fd);
     } finally {
       closeSync(fd);
     }

@@ -80,6 +80,7 @@ export async function signBatch(opts: BatchOptions): Promise<BatchSummary> {
     existing: opts.existing,
     timestampUrl: opts.timestampUrl,
     signingTime: opts.signingTime,
+    durable: opts.durable,
   };
   const summary: BatchSummary = {
     total: jobs.length,

@@ -15,7 +15,8 @@ export {
   type ParsedSignerInfo,
 } from './cms-decode.js';
 export { splitCertificates } from './certificate.js';
-export { assertUsableForSigning, openSigner, type Signer, type SignerKey } from './signer.js';
+export { openSigner, type Signer, type SignerKey } from './signer.js';
+export { assertUsableForSigning } from './usable.js';
 export type { ExistingPolicy, FileResult, FileStatus, SignSettings } from './sign-file.js';
 export {
   assertValid,

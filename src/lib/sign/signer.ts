@@ -5,13 +5,7 @@
 import nodeCrypto from 'node:crypto';
 import { parse, readBitString, seq } from '../asn1/index.js';
 import { KeyUnusableError } from '../errors/index.js';
-import {
-  decodePrivateKey,
-  encodePrivateKey,
-  encodePublicKey,
-  parseCertificate,
-  publicKeyOf,
-} from '../pki/index.js';
+import { decodePkcs8, encodePkcs8, encodeSpki } from '../crypto/index.js';
 import { signerAlgorithm, type PrivateKey } from './algorithms.js';
 import { readCertificate, type CertFields } from './certificate.js';
 import { SignedDataTemplate } from './cms-encode.js';
@@ -42,7 +36,7 @@ function checkKeyMatchesCertificate(privateKey: PrivateKey, cert: CertFields): v
   let pub: Buffer;
   if (privateKey instanceof nodeCrypto.KeyObject)
     pub = nodeCrypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
-  else pub = encodePublicKey(publicKeyOf(privateKey));
+  else pub = encodeSpki(privateKey);
   // Compare the key bits only: E-IMZO certificates may spell the parameters differently.
   if (!spkiKeyBits(pub).equals(spkiKeyBits(cert.spki)))
     throw new KeyUnusableError('SIGN_KEY_CERT_MISMATCH', 'sign.error.keyCertMismatch', {
@@ -58,27 +52,13 @@ export interface TransferableSigner {
 }
 
 export function toTransferable(key: SignerKey): TransferableSigner {
-  return { pkcs8: encodePrivateKey(key.privateKey), certificate: key.certificate, chain: key.chain ?? [] };
+  return { pkcs8: encodePkcs8(key.privateKey), certificate: key.certificate, chain: key.chain ?? [] };
 }
 
 export function fromTransferable(t: TransferableSigner): SignerKey {
-  return { privateKey: decodePrivateKey(t.pkcs8), certificate: t.certificate, chain: t.chain };
+  return { privateKey: decodePkcs8(t.pkcs8), certificate: t.certificate, chain: t.chain };
 }
 
 function spkiKeyBits(spki: Buffer): Buffer {
   return Buffer.from(readBitString(seq(parse(spki))[1]));
-}
-
-/**
- * Refuse to sign with a certificate that is not valid now or not meant for signing (exit 5):
- * E-IMZO-SERVER would reject every such signature (-12 / -11).
- */
-export function assertUsableForSigning(certificate: Uint8Array, at: Date = new Date()): void {
-  const c = parseCertificate(certificate);
-  const params = { serial: c.serialHex, from: c.notBefore.toISOString(), to: c.notAfter.toISOString() };
-  if (at < c.notBefore)
-    throw new KeyUnusableError('SIGN_CERT_NOT_YET_VALID', 'sign.error.keyNotYetValid', { params });
-  if (at > c.notAfter) throw new KeyUnusableError('SIGN_CERT_EXPIRED', 'sign.error.keyExpired', { params });
-  if (c.keyUsage && !c.keyUsage.includes('digitalSignature') && !c.keyUsage.includes('nonRepudiation'))
-    throw new KeyUnusableError('SIGN_CERT_KEY_USAGE', 'sign.error.keyUsage', { params });
 }

@@ -3,7 +3,9 @@
  * valid, chain, certificate valid at signing time, signing time, identity and status code.
  * The report is data; `assertValid` turns the first failure into a typed SignatureError.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { parse, readBitString, seq } from '../asn1/index.js';
 import { SignatureError, UsageError } from '../errors/index.js';
 import { digestNameFor, verifyWithSpki, type DigestName } from './algorithms.js';
 import { readCertificate, splitCertificates, type CertFields } from './certificate.js';
@@ -69,8 +71,15 @@ export interface VerifyOptions {
 function findSignerCert(si: ParsedSignerInfo, certs: CertFields[]): CertFields | undefined {
   if (si.issuer && si.serial)
     return certs.find((c) => c.serial.equals(si.serial!) && c.issuer.equals(si.issuer!));
-  // SubjectKeyIdentifier: compare with the key-id extension is `pki`'s job; fall back to SPKI hash.
+  // SubjectKeyIdentifier: the key identifier as RFC 5280 §4.2.1.2 (1) derives it, which is what
+  // OpenSSL and most CAs write: SHA-1 of the subjectPublicKey bits.
+  if (si.subjectKeyId)
+    return certs.find((c) => createHash('sha1').update(spkiBits(c.spki)).digest().equals(si.subjectKeyId!));
   return undefined;
+}
+
+function spkiBits(spki: Buffer): Uint8Array {
+  return readBitString(seq(parse(spki))[1]);
 }
 
 const reversed = (b: Buffer): Buffer => Buffer.from(b).reverse();

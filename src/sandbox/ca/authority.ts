@@ -4,18 +4,23 @@
  * key applications with the Uzbek subject attributes (PINFL 1.2.860.3.16.1.2, TIN 1.2.860.3.16.1.1,
  * UID, NAME, SURNAME, O, T…), revokes them, and publishes a CRL.
  *
- * The CA signs with ECDSA P-256 through node:crypto: the subject key may be O'z DSt 1092, RSA or EC
- * (copied from the PKCS#10), and any verifier can check the CA's signature without GOST support.
+ * The root signs with O'z DSt 1092 (GOST R 34.10-2001, curve A) by default, as the Uzbek CAs do, or
+ * with ECDSA P-256 (`--ca-algorithm ecdsa-p256`, for peers without GOST support such as plain
+ * OpenSSL); the choice is made when the data dir is created. The subject key may be O'z DSt 1092,
+ * RSA or EC, copied from the PKCS#10. The TSA key is always ECDSA P-256 so that RFC 3161 clients
+ * can check tokens with standard algorithms.
  */
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  randomBytes,
-  sign,
-  type KeyObject,
-} from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { w } from '../../lib/asn1/index.js';
+import {
+  decodePrivateKey,
+  encodePrivateKey,
+  encodePublicKey,
+  generatePrivateKey,
+  publicKeyOf,
+  signWith,
+  type PrivateKey,
+} from '../../lib/pki/index.js';
 import type { ApplicationRow } from '../applications.js';
 import type { Db } from '../db/database.js';
 import { findCompany, findPerson, roleInCompany } from '../registry/lookup.js';
@@ -23,6 +28,11 @@ import { parseCsr } from './csr.js';
 import { buildCertificate, buildCrl, encodeName, OID, type NameAttr, type Signer } from './x509.js';
 
 const ECDSA_SHA256 = '1.2.840.10045.4.3.2';
+/** OZDST-1106-2009-2-AwithOZDST-1092-2009-2 (REFERENCES.md §1). */
+const OZDST_SIGNATURE = '1.2.860.3.15.1.1.2.2.2.2';
+
+export type CaAlgorithm = 'ozdst-1092' | 'ecdsa-p256';
+export const CA_ALGORITHMS: readonly CaAlgorithm[] = ['ozdst-1092', 'ecdsa-p256'];
 const DAY = 86_400_000;
 
 export const CA_NAME: NameAttr[] = [
@@ -41,16 +51,28 @@ function ecdsaSigner(key: KeyObject): Signer {
   return { algorithm: w.algorithmIdentifier(ECDSA_SHA256), spki, sign: (data) => sign('sha256', data, key) };
 }
 
+const isKeyObject = (k: PrivateKey): k is KeyObject => typeof (k as KeyObject).asymmetricKeyType === 'string';
+
+/** A certificate signer for the root key: node:crypto for ECDSA, the crypto library for GOST. */
+function signerFor(key: PrivateKey): Signer {
+  if (isKeyObject(key)) return ecdsaSigner(key);
+  return {
+    algorithm: w.algorithmIdentifier(OZDST_SIGNATURE),
+    spki: encodePublicKey(publicKeyOf(key)),
+    sign: (data) => signWith(key, data),
+  };
+}
+
+interface StoredKey {
+  certificate: Buffer;
+  key: PrivateKey;
+}
+
 const newSerial = (): Buffer => {
   const b = randomBytes(8);
   b[0] = (b[0]! & 0x7f) | 0x10; // positive, and always 8 octets long so the hex form has 16 digits
   return b;
 };
-
-interface StoredKey {
-  certificate: Buffer;
-  key: KeyObject;
-}
 
 export class CertificateAuthority {
   private crlCache: { revoked: number; der: Buffer; at: number } | undefined;
@@ -62,27 +84,30 @@ export class CertificateAuthority {
     readonly tsa: StoredKey,
     private readonly crlUrl: string,
   ) {
-    this.caSigner = ecdsaSigner(root.key);
-    this.tsaSigner = ecdsaSigner(tsa.key);
+    this.caSigner = signerFor(root.key);
+    this.tsaSigner = signerFor(tsa.key);
   }
 
   /** Load the CA from the database, creating it (in one transaction) on first start. */
-  static open(db: Db, crlUrl: string): CertificateAuthority {
+  static open(db: Db, crlUrl: string, algorithm: CaAlgorithm = 'ozdst-1092'): CertificateAuthority {
     const load = (name: string): StoredKey | undefined => {
       const r = db.prepare('SELECT certificate, private_key FROM ca WHERE name = ?').get(name) as
         { certificate: Buffer; private_key: Buffer } | undefined;
       return (
         r && {
           certificate: r.certificate,
-          key: createPrivateKey({ key: r.private_key, format: 'der', type: 'pkcs8' }),
+          key: decodePrivateKey(r.private_key),
         }
       );
     };
     db.transaction(() => {
       if (load('root')) return;
       const now = new Date();
-      const rootKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-      const rootSigner = ecdsaSigner(rootKey);
+      const rootKey =
+        algorithm === 'ozdst-1092'
+          ? generatePrivateKey({ alg: 'ozdst', curve: 'A' })
+          : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      const rootSigner = signerFor(rootKey);
       const rootName = encodeName(CA_NAME);
       const rootCert = buildCertificate(
         {
@@ -113,8 +138,8 @@ export class CertificateAuthority {
         rootSigner,
       );
       const ins = db.prepare('INSERT INTO ca (name, certificate, private_key) VALUES (?, ?, ?)');
-      ins.run('root', rootCert, rootKey.export({ format: 'der', type: 'pkcs8' }));
-      ins.run('tsa', tsaCert, tsaKey.export({ format: 'der', type: 'pkcs8' }));
+      ins.run('root', rootCert, encodePrivateKey(rootKey));
+      ins.run('tsa', tsaCert, encodePrivateKey(tsaKey));
     })();
     return new CertificateAuthority(db, load('root')!, load('tsa')!, crlUrl);
   }
@@ -122,6 +147,11 @@ export class CertificateAuthority {
   /** The issuer chain of end-entity certificates, nearest first (here: the root). */
   chain(): Buffer[] {
     return [this.root.certificate];
+  }
+
+  /** The root's signature algorithm, from its key. */
+  get algorithm(): CaAlgorithm {
+    return isKeyObject(this.root.key) ? 'ecdsa-p256' : 'ozdst-1092';
   }
 
   get rootCertificate(): Buffer {

@@ -102,13 +102,11 @@ export async function buildApp(
   });
 
   app.setNotFoundHandler((req, reply) => {
-    void reply
-      .code(404)
-      .send({
-        status: 404,
-        code: 'NOT_FOUND',
-        message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
-      });
+    void reply.code(404).send({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
+    });
   });
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
@@ -129,7 +127,9 @@ export async function buildApp(
       if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         // Read what the client is still sending before answering: closing the socket under a
         // client that is mid-upload makes it see EPIPE instead of this 413.
-        return drain(req.raw, DRAIN_LIMIT).then(() => reply.code(status).header('connection', 'close').send(body));
+        return drain(req.raw, DRAIN_LIMIT).then(() =>
+          reply.code(status).header('connection', 'close').send(body),
+        );
       }
       return reply.code(status).send(body);
     }
@@ -148,7 +148,10 @@ export async function buildApp(
 const DRAIN_LIMIT = 32 * 1024 * 1024;
 
 /** Consume (and drop) the rest of a request body, up to `limit` bytes or 10 s. */
-function drain(stream: NodeJS.ReadableStream & { readableEnded?: boolean; destroy?: () => void }, limit: number): Promise<void> {
+function drain(
+  stream: NodeJS.ReadableStream & { readableEnded?: boolean; destroy?: () => void },
+  limit: number,
+): Promise<void> {
   if (stream.readableEnded) return Promise.resolve();
   return new Promise((resolve) => {
     let seen = 0;

@@ -4,12 +4,25 @@
  * login (or the IP) is locked for `lockoutSeconds`.
  */
 import type { FastifyInstance } from 'fastify';
-import { findAccountById, findAccountByLogin, oneIdUser, ONEID_USER_SCHEMA, rolesOf } from '../accounts.js';
+import {
+  accountBySessionHash,
+  findAccountById,
+  findAccountByLogin,
+  oneIdUser,
+  ONEID_USER_SCHEMA,
+  rolesOf,
+} from '../accounts.js';
 import type { Ctx } from '../context.js';
-import { ApiError, conflict, forbidden, tooMany } from '../http/errors.js';
+import { ApiError, conflict, forbidden, tooMany, unauthorized } from '../http/errors.js';
 import { obj, OK, str } from '../http/schemas.js';
-import { createSession, requireSession, revokeSession, type AuthMethod } from '../security/sessions.js';
-import { dummyHash, verifyPassword } from '../security/secrets.js';
+import {
+  bearerToken,
+  createSession,
+  requireSession,
+  revokeSession,
+  type AuthMethod,
+} from '../security/sessions.js';
+import { dummyHash, sha256hex, verifyPassword } from '../security/secrets.js';
 
 const ROLE = str(16, { description: '"individual" or the TIN of a bound legal entity' });
 const ROLE_LIST = {
@@ -185,9 +198,10 @@ export function authRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const sess = requireSession(ctx, req);
-      const account = findAccountById(ctx.db, sess.accountId)!;
-      return oneIdUser(ctx.db, account, sess);
+      const token = bearerToken(req);
+      const found = token ? accountBySessionHash(ctx.db, sha256hex(token)) : undefined;
+      if (!found || found.expiresAt <= Date.now()) throw unauthorized();
+      return oneIdUser(ctx.db, found.account, found, found.person);
     },
   );
 }

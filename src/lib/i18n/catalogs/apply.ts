@@ -109,6 +109,8 @@ export default {
     'apply.error.confirmNeeded': 'The application is ready to send, but sending needs confirmation (--yes).',
     'apply.error.rejected': 'Application {id} was rejected by the reviewer: {reason}',
     'apply.error.folder': 'Cannot use the key folder {path} ({reason}).',
+    'apply.error.stdinTwice':
+      '--key-password-stdin and --sms-code-stdin cannot both read standard input: give one of them as a file or variable.',
     'apply.error.folderMissing': 'The key folder {path} is not available (is the USB stick plugged in?).',
     'apply.hint.folderMissing':
       'Plug in the USB stick, or install elsewhere: oneid key status <id> --dir FOLDER',
@@ -232,6 +234,8 @@ export default {
     'apply.error.confirmNeeded': 'Заявка готова к отправке, но отправку нужно подтвердить (--yes).',
     'apply.error.rejected': 'Заявка {id} отклонена при рассмотрении: {reason}',
     'apply.error.folder': 'Невозможно использовать папку ключей {path} ({reason}).',
+    'apply.error.stdinTwice':
+      '--key-password-stdin и --sms-code-stdin не могут оба читать стандартный ввод: передайте одно из значений файлом или переменной.',
     'apply.error.folderMissing': 'Папка ключей {path} недоступна (вставлен ли USB-накопитель?).',
     'apply.hint.folderMissing':
       'Вставьте USB-накопитель или установите ключ в другую папку: oneid key status <id> --dir ПАПКА',
@@ -355,6 +359,8 @@ export default {
     'apply.error.confirmNeeded': 'Ariza yuborishga tayyor, ammo yuborishni tasdiqlash kerak (--yes).',
     'apply.error.rejected': '{id} ariza ko‘rib chiqishda rad etildi: {reason}',
     'apply.error.folder': '{path} kalitlar papkasidan foydalanib bo‘lmadi ({reason}).',
+    'apply.error.stdinTwice':
+      '--key-password-stdin va --sms-code-stdin ikkalasi ham standart kirishni o‘qiy olmaydi: ulardan birini fayl yoki o‘zgaruvchi orqali bering.',
     'apply.error.folderMissing': '{path} kalitlar papkasi mavjud emas (USB fleshka ulanganmi?).',
     'apply.hint.folderMissing':
       'USB fleshkani ulang yoki kalitni boshqa papkaga o‘rnating: oneid key status <id> --dir PAPKA',

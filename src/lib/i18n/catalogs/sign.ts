@@ -4,6 +4,8 @@ import type { Catalog } from '../types.js';
 // (test/i18n.test.ts fails on a missing key or on a key no source file uses).
 export default {
   en: {
+    'sign.error.stdinTwice':
+      'Standard input cannot carry both the file list and the key password: use --key-password-file or ONEID_KEY_PASSWORD.',
     'sign.error.keyExpired': 'The key’s certificate {serial} expired on {to}: it can no longer sign.',
     'sign.error.keyNotYetValid': 'The key’s certificate {serial} is valid only from {from}.',
     'sign.error.keyUsage': 'The certificate {serial} is not meant for signing (key usage).',
@@ -52,6 +54,8 @@ export default {
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
   },
   ru: {
+    'sign.error.stdinTwice':
+      'Стандартный ввод не может нести и список файлов, и пароль ключа: используйте --key-password-file или ONEID_KEY_PASSWORD.',
     'sign.error.keyExpired':
       'Срок действия сертификата ключа {serial} истёк {to}: подписывать им больше нельзя.',
     'sign.error.keyNotYetValid': 'Сертификат ключа {serial} действует только с {from}.',
@@ -101,6 +105,8 @@ export default {
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
   },
   uz: {
+    'sign.error.stdinTwice':
+      'Standart kirish bir vaqtda fayllar ro‘yxatini ham, kalit parolini ham bera olmaydi: --key-password-file yoki ONEID_KEY_PASSWORD dan foydalaning.',
     'sign.error.keyExpired':
       'Kalit sertifikati {serial} muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
     'sign.error.keyNotYetValid': 'Kalit sertifikati {serial} faqat {from} dan boshlab amal qiladi.',
