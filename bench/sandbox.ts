@@ -219,19 +219,19 @@ async function main(): Promise<void> {
 
     const { p7, trusted } = await signedChallenges(sb, user);
     let i = 0;
-    const t0 = performance.now();
     const verified = await load(
       `${sb.url}/backend/auth`,
       8,
       { 'content-type': 'text/plain' },
       () => p7[i++ % p7.length]!,
     );
-    void t0;
     // Only the first AUTH_SIGNATURES answers can succeed (each challenge is single-use); all are full verifications.
     const inProc0 = performance.now();
     for (const s of p7) await verifySignature(Buffer.from(s, 'base64'), { trusted: [trusted] });
     const inProcPerSec = p7.length / ((performance.now() - inProc0) / 1000);
-    console.log(`/backend/auth (EC P-256 signer, CMS verify + chain + challenge), 8 connections`);
+    console.log(
+      `/backend/auth (EC P-256 signer under the default O'z DSt 1092 CA: CMS verify + chain + challenge), 8 connections`,
+    );
     console.log(`  sandbox   ${fmt(verified)}`);
     console.log(
       `  reference ${inProcPerSec.toFixed(0).padStart(6)} verifications/s in-process (sign library, no HTTP, no DB)`,

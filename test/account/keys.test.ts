@@ -38,6 +38,7 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
   let company: Company;
   let otherCompany: Company;
   let login: string;
+  let stranger: Person;
   const keys: Record<'personal' | 'company' | 'stranger' | 'expired', string> = {} as never;
   const passwordFile = secretFile(PASSWORD);
   const keyPasswordFile = secretFile(KEY_PASSWORD);
@@ -52,7 +53,7 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
     const people = new People(reg);
     ({ person: director, company } = people.director());
     otherCompany = reg.companies.find((c) => c.tin !== company.tin)!;
-    const stranger = people.citizen();
+    stranger = people.citizen();
     // The director's two applications text the same phone: one after the other.
     const directorKeys = (async () => {
       keys.personal = await issueKey(
@@ -341,5 +342,41 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
       assert.equal(r.code, 3, runs[i]!.join(' '));
       assert.match(r.stderr, /not logged in/);
     });
+  });
+
+  it('verify-account in a real terminal (tmux): the key picker lists the keys found, then the key password', async function () {
+    if (!hasTmux()) {
+      console.log('      [tmux] not run: the key picker test — tmux is not installed');
+      return this.skip();
+    }
+    // The stranger registers now (the key-login test above needed them without an account).
+    const own = { ...env, ONEID_CONFIG_DIR: tempConfigDir() };
+    const name = freshLogin('pick');
+    const phone = freshPhone();
+    const reg = await cli(registerArgs(stranger, name, phone, passwordFile), {
+      env: own,
+      feed: await smsFeed(sb, phone),
+    });
+    assert.equal(reg.code, 0, reg.stderr);
+    assert.equal((await cli(['login', name, '--password-file', passwordFile, ...S], { env: own })).code, 0);
+    const term = new Terminal(['verify-account', ...S], own);
+    try {
+      const picker = await term.waitFor(/Choose a key/);
+      for (const file of ['director.pfx', 'company.pfx', 'stranger.pfx', 'expired.pfx'])
+        assert.ok(picker.includes(file), picker);
+      assert.match(picker, /\[expired\]/);
+      // Personal keys come first, the expired one last; walk to the stranger's own key.
+      const lines = picker.split('\n').filter((l) => /\.pfx/.test(l));
+      const at = lines.findIndex((l) => l.includes('stranger.pfx'));
+      term.key('Down', at);
+      term.key('Enter');
+      await term.waitFor(/Key password/);
+      term.type(KEY_PASSWORD);
+      const done = await term.waitFor(new RegExp(`Account ${name} is now verified\\.`));
+      assert.equal(await term.exitCode(), 0, done);
+      assert.ok(!done.includes(KEY_PASSWORD));
+    } finally {
+      term.close();
+    }
   });
 });

@@ -116,7 +116,12 @@ describe('key apply / key status (CLI, sandbox)', function () {
     assert.equal(third.json.result.tin, c.tin);
     assert.equal(third.json.result.pinfl, director);
     const human = await cli(u, ['key', 'status', id]);
-    assert.match(human.stdout, new RegExp(`Invoice ${third.json.result.invoice.id}: `));
+    assert.match(
+      human.stdout,
+      new RegExp(
+        `Invoice ${third.json.result.invoice.id}: [\\d ]+ UZS \\(${third.json.result.invoice.percent}% of the BHM, \\d{3} \\d{3} UZS\\)\\.`,
+      ),
+    );
     const watch = spawnCli(u, ['key', 'status', id, '--watch', '--json']);
     await until(() => readState(u, id)?.history.length >= 3 || undefined, 10_000, 'first poll');
     await pay(third.json.result.invoice.id);

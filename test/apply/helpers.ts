@@ -3,7 +3,7 @@
  * folder), and a CLI child that can be fed stdin later or killed mid-flight (crash tests).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -40,7 +40,7 @@ export interface User {
 }
 
 export function newUser(portal: string): User {
-  const root = mkdtempSync(path.join(tmpdir(), 'oneid-apply-'));
+  const root = tempFolder();
   const config = path.join(root, 'config');
   const home = path.join(root, 'home');
   const keys = path.join(root, 'stick', 'DSKEYS');
@@ -83,9 +83,18 @@ export interface LiveCli {
 }
 
 const live = new Set<ChildProcess>();
+const folders: string[] = [];
 process.once('exit', () => {
   for (const c of live) c.kill('SIGKILL');
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
+
+/** A temporary folder removed when the test process exits. */
+export function tempFolder(prefix = 'oneid-apply-'): string {
+  const f = mkdtempSync(path.join(tmpdir(), prefix));
+  folders.push(f);
+  return f;
+}
 
 /** A CLI child whose stdin stays open (SMS code typed later) and that a test may SIGKILL. */
 export function spawnCli(u: User, args: string[], env: Record<string, string> = {}): LiveCli {

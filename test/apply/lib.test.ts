@@ -4,8 +4,7 @@
  * installed (certificate for another key, chain that does not verify, idempotent install).
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -30,9 +29,9 @@ import {
   readPfx,
   readPfxPublic,
 } from '../../src/lib/pki/index.js';
-import { jpeg, png } from './helpers.js';
+import { jpeg, png, tempFolder } from './helpers.js';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'oneid-apply-lib-'));
+const tmp = () => tempFolder('oneid-apply-lib-');
 
 async function rejects(p: Promise<unknown>, code: string): Promise<void> {
   await assert.rejects(p, (e: unknown) => {

@@ -12,7 +12,10 @@ describe('sandbox: sessions, account, SSO, TSA, health, OpenAPI', function () {
 
   before(async () => {
     // ECDSA root: the TSA token is checked by plain OpenSSL below.
-    sb = await startSandbox({ settings: { loginMaxFailures: 3, ipMaxSms: 1_000_000 }, caAlgorithm: 'ecdsa-p256' });
+    sb = await startSandbox({
+      settings: { loginMaxFailures: 3, ipMaxSms: 1_000_000 },
+      caAlgorithm: 'ecdsa-p256',
+    });
     p = plainCitizens(await registry(sb))[30]!;
     await register(sb, p, 'session.user');
   });
@@ -121,6 +124,27 @@ describe('sandbox: sessions, account, SSO, TSA, health, OpenAPI', function () {
     });
     assert.equal(unknown.body.code, 'INVALID_CREDENTIALS');
     await sb.request('PATCH', '/api/v1/sandbox/settings', { loginMaxFailures: 3 }); // resets the limiter
+  });
+
+  it('too many failures from one address lock the address (IP_LOCKED)', async () => {
+    await sb.request('PATCH', '/api/v1/sandbox/settings', { ipMaxFailures: 3, loginMaxFailures: 100 });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const r = await sb.request('POST', '/api/v1/auth/login', {
+          login: `someone${i}`,
+          password: 'Wrong-pass1',
+        });
+        assert.equal(r.body.code, 'INVALID_CREDENTIALS');
+      }
+      const locked = await sb.request('POST', '/api/v1/auth/login', {
+        login: 'session.user',
+        password: PASSWORD,
+      });
+      assert.equal(locked.status, 429);
+      assert.equal(locked.body.code, 'IP_LOCKED');
+    } finally {
+      await sb.request('PATCH', '/api/v1/sandbox/settings', { ipMaxFailures: 100, loginMaxFailures: 3 });
+    }
   });
 
   describe('OneID SSO (/sso/oauth/Authorization.do)', () => {

@@ -156,14 +156,10 @@ describe('oneid sandbox start (foreground)', function () {
     const { spawn } = await import('node:child_process');
     const { BIN } = await import('../helpers/cli.js');
     const data = mkdtempSync(path.join(tmpdir(), 'oneid-sandbox-fg-'));
-    const child = spawn(
-      process.execPath,
-      [BIN, 'sandbox', 'start', '--port', '0', '--data', data],
-      {
-        env: { ...process.env, NO_COLOR: '1', ONEID_NO_PROMPT: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [BIN, 'sandbox', 'start', '--port', '0', '--data', data], {
+      env: { ...process.env, NO_COLOR: '1', ONEID_NO_PROMPT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

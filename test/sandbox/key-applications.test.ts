@@ -191,6 +191,18 @@ describe('sandbox: key applications API', function () {
       assert.ok(['CSR_SIGNATURE_INVALID', 'CSR_MALFORMED'].includes(forged.body.code), forged.body.code);
     });
 
+    it('refuses a key algorithm it does not certify (CSR_ALGORITHM_UNSUPPORTED)', async () => {
+      const key = opensslCsr('ec');
+      const keyFile = path.join(key.dir, 'ed.pem');
+      execFileSync('openssl', ['genpkey', '-algorithm', 'ED25519', '-out', keyFile], { stdio: 'pipe' });
+      const csr = execFileSync('openssl', ['req', '-new', '-key', keyFile, '-subj', '/CN=ed'], {
+        stdio: 'pipe',
+      }).toString();
+      const r = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr });
+      assert.equal(r.status, 400);
+      assert.equal(r.body.code, 'CSR_ALGORITHM_UNSUPPORTED');
+    });
+
     it('refuses submitting with parts missing (APPLICATION_INCOMPLETE)', async () => {
       const r = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);
       assert.equal(r.status, 422);

@@ -246,6 +246,14 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       assert.ok(['SIGNATURE_INVALID', 'PKCS7_MALFORMED'].includes(bad.body.code));
     });
 
+    it('a company key signs in only once its company is bound (LEGAL_ENTITY_NOT_BOUND)', async () => {
+      const r = await sb.request('POST', '/api/v1/auth/key', {
+        pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem),
+      });
+      assert.equal(r.status, 403);
+      assert.equal(r.body.code, 'LEGAL_ENTITY_NOT_BOUND');
+    });
+
     it('binding a legal entity: unverified refused, personal key refused, company key binds; roles at sign-in', async () => {
       // An unverified account cannot bind.
       const p = people[22]!;

@@ -177,7 +177,7 @@ describe('sandbox: registration API', function () {
     });
   });
 
-  it('answers WRONG_STEP, REGISTRATION_NOT_FOUND and SMS_CODE_MISSING', async () => {
+  it('answers WRONG_STEP and REGISTRATION_NOT_FOUND', async () => {
     const id = await start();
     const early = await sb.request('POST', `/api/v1/registrations/${id}/contacts`, {
       login: 'early.bird',
@@ -194,6 +194,33 @@ describe('sandbox: registration API', function () {
     const missing = await sb.request('GET', '/api/v1/registrations/reg_doesnotexist');
     assert.equal(missing.status, 404);
     assert.equal(missing.body.code, 'REGISTRATION_NOT_FOUND');
+  });
+
+  it('refuses an expired SMS code (SMS_CODE_EXPIRED)', async () => {
+    await sb.request('PATCH', '/api/v1/sandbox/settings', { smsCodeTtlSeconds: 1 });
+    try {
+      const id = await start();
+      const p = people[6]!;
+      await sb.request('POST', `/api/v1/registrations/${id}/identity`, {
+        pinfl: p.pinfl,
+        passport: p.passport,
+      });
+      await sb.request('POST', `/api/v1/registrations/${id}/confirm`, { confirmed: true });
+      const phone = freshPhone();
+      const body = { login: 'expired.code', password: PASSWORD, email: 'x@example.uz', phone };
+      assert.equal((await sb.request('POST', `/api/v1/registrations/${id}/contacts`, body)).status, 200);
+      const code = await sb.lastSmsCode(phone);
+      await new Promise((r) => setTimeout(r, 1100));
+      const r = await sb.request('POST', `/api/v1/registrations/${id}/complete`, { code });
+      assert.equal(r.status, 422);
+      assert.equal(r.body.code, 'SMS_CODE_EXPIRED');
+    } finally {
+      await sb.request('PATCH', '/api/v1/sandbox/settings', {
+        smsCodeTtlSeconds: 300,
+        ipMaxSms: 1_000_000,
+        ipMaxFailures: 1_000_000,
+      });
+    }
   });
 
   it('rate-limits SMS per phone (SMS_RATE_LIMITED)', async () => {

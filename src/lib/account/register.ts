@@ -7,7 +7,7 @@
  * Every answer is checked locally before it is sent; `checkRegisterInput` lets a scripted run check
  * all of its answers before the first request.
  */
-import { UsageError } from '../errors/index.js';
+import { isOneIdError, UsageError } from '../errors/index.js';
 import { assertPasswordAcceptable, parseLogin, parsePassport, parsePhone, parsePinfl } from '../ids/index.js';
 import {
   completeRegistration,
@@ -133,12 +133,9 @@ async function step<T, R>(
     try {
       value = await ask();
     } catch (e) {
-      // A local check failed on a prompted answer: ask again rather than end the wizard.
-      if (
-        dialog.canRetry &&
-        (e as { category?: string }).category === 'usage' &&
-        (e as { code?: string }).code !== 'MISSING_INPUT'
-      ) {
+      // A local check failed on a typed answer: ask again rather than end the wizard. (A value
+      // that cannot be asked at all, MISSING_INPUT, ends it.)
+      if (dialog.canRetry && isOneIdError(e) && e.category === 'usage' && e.code !== 'MISSING_INPUT') {
         dialog.onRetry?.(e as Error);
         continue;
       }

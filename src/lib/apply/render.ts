@@ -60,14 +60,15 @@ export const sourceText = (s: KeyFolderChoice['source']): string => t(SOURCE[s])
 export function invoiceLines(state: ApplicationState): string[] {
   const inv = state.invoice;
   if (!inv) return [];
-  const amount = inv.amount.toLocaleString('en-US').replace(/,/g, ' ');
+  // Sums as Uzbek documents print them: groups of three digits separated by spaces.
+  const money = (n: number) => n.toLocaleString('en-US').replace(/,/g, ' ');
   return [
     t('apply.invoice.line', {
       id: inv.id,
-      amount,
+      amount: money(inv.amount),
       currency: inv.currency,
       percent: inv.percent,
-      bhm: inv.bhm,
+      bhm: money(inv.bhm),
     }),
     t(inv.paid ? 'apply.invoice.paid' : 'apply.invoice.howToPay', { id: inv.id }),
   ];

@@ -138,7 +138,7 @@ function runInline(
       feed();
     });
     const feed = () => {
-      while (!opts.signal?.aborted && inFlight < concurrency * 2 && next.i < jobs.length) {
+      while (!opts.signal?.aborted && inFlight < concurrency * 4 && next.i < jobs.length) {
         const chunk = jobs.slice(next.i, next.i + CHUNK_JOBS);
         next.i += chunk.length;
         inFlight += chunk.length;
@@ -161,7 +161,8 @@ function runPool(
   next: { i: number },
 ): Promise<void> {
   const init: WorkerInit = { signer: toTransferable(opts.key), settings, concurrency };
-  const maxInFlight = concurrency * 2;
+  // Enough queued per worker that it never waits for the main thread between result batches.
+  const maxInFlight = concurrency * 4;
   return new Promise((resolve, reject) => {
     const workers: Array<{ w: Worker; inFlight: number }> = [];
     let finished = false;

@@ -7,7 +7,7 @@ import { isOneIdError, SignatureError, UsageError } from '../errors/index.js';
 import { w } from '../asn1/index.js';
 import { OutputExistsError, exists, writeAtomic, writeAtomicBytes, type Piece } from './atomic-write.js';
 import { algorithmId, encodeSignedData } from './cms-encode.js';
-import { parseSignedData } from './cms-decode.js';
+import { parseSignedData, type ParsedSignerInfo } from './cms-decode.js';
 import { CHUNK, digestBuffer, digestFile, readSmallSync } from './digest.js';
 import type { Signer } from './signer.js';
 
@@ -96,14 +96,16 @@ async function signedAttributesFor(
   return signer.template.signerInfo(attrs, unsigned);
 }
 
+function isSigner(signer: Signer, si: ParsedSignerInfo): boolean {
+  return !!si.serial?.equals(signer.certificate.serial) && !!si.issuer?.equals(signer.certificate.issuer);
+}
+
 /** True when `output` already holds a valid signature of `input` by this signer. */
 async function hasValidSignature(signer: Signer, input: string, output: string): Promise<boolean> {
   try {
     const sig = await readFile(output);
     const sd = parseSignedData(sig);
-    const mine = sd.signers.some(
-      (si) => si.serial?.equals(signer.certificate.serial) && si.issuer?.equals(signer.certificate.issuer),
-    );
+    const mine = sd.signers.some((si) => isSigner(signer, si));
     if (!mine) return false;
     const { verifySignature } = await import('./verify.js');
     const report = await verifySignature(sig, sd.content === undefined ? { content: input } : {});
@@ -162,6 +164,9 @@ async function appendSigner(
   output: string,
 ): Promise<FileResult> {
   const existing = await readFile(output);
+  // Signing twice with the same key adds nothing: the file is already co-signed by this signer.
+  if (parseSignedData(existing).signers.some((si) => isSigner(signer, si)))
+    return { input, output, status: 'skipped' };
   const encoded = await cosign(existing, signer, s, input);
   await writeAtomic(output, [encoded], true);
   return { input, output, status: 'appended' };
@@ -193,6 +198,13 @@ export async function cosign(
     if (!contentPath) throw new UsageError('SIGNATURE_CONTENT_REQUIRED', 'sign.error.contentRequired');
     digest = (await digestFile(contentPath, [alg.digest])).digests.get(alg.digest)!;
   }
+  // The existing signers must have signed this same content (a detached signature joined with
+  // another file would otherwise hold signers of different documents).
+  for (const other of sd.signers)
+    if (other.messageDigest && other.digestOid === alg.digestOid && !other.messageDigest.equals(digest))
+      throw new SignatureError('SIGNATURE_CONTENT_MISMATCH', 'sign.error.contentMismatch', {
+        params: { signer: contentPath ?? '', time: '' },
+      });
   const si = await signedAttributesFor(signer, digest, s);
   const digestOids = sd.digestOids.includes(alg.digestOid)
     ? sd.digestOids

@@ -91,7 +91,13 @@ export async function buildApp(
   });
 
   const openapi = new OpenApiCollector(ctx.version);
-  app.addHook('onRoute', (route) => openapi.add(route));
+  app.addHook('onRoute', (route) => {
+    // A route that declares no query parameters accepts none: unknown input is refused, not ignored.
+    if (route.schema && !route.schema.querystring && !route.url.startsWith('/sso/')) {
+      route.schema.querystring = { type: 'object', additionalProperties: false, properties: {} };
+    }
+    openapi.add(route);
+  });
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.admin && !isLoopback(req)) {
       throw forbidden('ADMIN_LOOPBACK_ONLY', 'Sandbox administration is available from this machine only.');
