@@ -82,8 +82,8 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
       notBefore: new Date(Date.now() - 300 * 86_400_000),
       notAfter: new Date(Date.now() - 86_400_000),
     });
-    mkdirSync(path.join(root, 'old'), { recursive: true });
-    keys.expired = path.join(root, 'old', 'expired.pfx');
+    mkdirSync(path.join(root, 'DSKEYS'), { recursive: true });
+    keys.expired = path.join(root, 'DSKEYS', 'expired.pfx');
     writeFileSync(
       keys.expired,
       writePfx({ privateKey: priv, certificate: cert, chain: ca.chain, password: KEY_PASSWORD }),

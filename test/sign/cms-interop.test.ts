@@ -75,6 +75,19 @@ describe('sign/cms: interop with OpenSSL', () => {
       assert.equal(report.valid, true);
     });
 
+  it('co-signing refuses another file’s content and skips a second signature by the same key', async () => {
+    const sig = path.join(fx.dir, 'co-guard.p7s');
+    await signFile(doc, { key: key(fx.rsa), detached: true, output: sig, existing: 'force' });
+    const other = path.join(fx.dir, 'other.txt');
+    writeFileSync(other, 'not the invoice');
+    assert.equal(
+      await codeOf(cosign(readFileSync(sig), { key: key(fx.ec), content: other })),
+      'SIGNATURE_CONTENT_MISMATCH',
+    );
+    const again = await signFile(doc, { key: key(fx.rsa), detached: true, output: sig, existing: 'append' });
+    assert.equal(again.status, 'skipped');
+  });
+
   const opensslSigned = (p: Party, extra: string[]) => {
     const out = path.join(fx.dir, `openssl-${extra.join('')}.p7s`);
     openssl([

@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { children, parse, readOid, w, type Node } from '../../src/lib/asn1/index.js';
-import { decodePkcs8, encodePkcs8 } from '../../src/lib/crypto/index.js';
+import { createHash, decodePkcs8, encodePkcs8 } from '../../src/lib/crypto/index.js';
 import { createCa, generatePrivateKey, issueCertificate, publicKeyOf } from '../../src/lib/pki/index.js';
 import {
+  openSigner,
   parseSignedData,
   signBatch,
   signFile,
@@ -68,6 +69,21 @@ describe("sign/gost: O'z DSt 1092/1106", () => {
       (await verifySignature(bad, { trusted: [ca.certificate.raw] })).signers[0]!.code,
       'SIGNATURE_CONTENT_TAMPERED',
     );
+  });
+
+  it('accepts a messageDigest stored in reversed byte order, with a warning', async () => {
+    const k = generatePrivateKey({ alg: 'ozdst', curve: 'B' });
+    const ca = createCa({ key: k, subject: { CN: 'Self GOST' } });
+    const signer = openSigner({ privateKey: k, certificate: ca.certificate.raw });
+    const content = readFileSync(doc);
+    const h = createHash('ozdst-1106').update(content).digest();
+    const attrs = signer.template.signAttributes(Buffer.from(h).reverse(), new Date());
+    const { head, tail } = signer.template.encode([signer.template.signerInfo(attrs)], content.length);
+    const report = await verifySignature(Buffer.concat([head, content, tail]), {
+      trusted: [ca.certificate.raw],
+    });
+    assert.equal(report.valid, true, JSON.stringify(report));
+    assert.deepEqual(report.signers[0]!.warnings, ['DIGEST_REVERSED']);
   });
 
   describe('interop with the OpenSSL GOST engine', () => {

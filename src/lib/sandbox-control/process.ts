@@ -34,11 +34,24 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Where the process table can be read (Linux /proc), make sure the pid is still a sandbox portal
+ * and not an unrelated process that reused the number after a crash.
+ */
+function isSandboxProcess(pid: number): boolean {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /sandbox[/\\]main\.(js|ts)/.test(cmd);
+  } catch {
+    return true; // no /proc (macOS, Windows): trust the pid file
+  }
+}
+
 /** The running portal of a data dir, or undefined (stale files of a dead process are ignored). */
 export function runningSandbox(dataDir: string): SandboxInfo | undefined {
   try {
     const info = JSON.parse(readFileSync(path.join(dataDir, INFO_FILE), 'utf8')) as SandboxInfo;
-    return Number.isInteger(info.pid) && isAlive(info.pid) ? info : undefined;
+    return Number.isInteger(info.pid) && isAlive(info.pid) && isSandboxProcess(info.pid) ? info : undefined;
   } catch {
     return undefined;
   }
@@ -71,12 +84,13 @@ export interface StartOptions {
   onListening?: (info: SandboxInfo) => void;
 }
 
-function assertStartable(o: StartOptions): void {
+/** Refuse a bad port or a live portal; forget run files of a dead one (or of a reused pid). */
+async function assertStartable(o: StartOptions): Promise<void> {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) {
     throw new UsageError('SANDBOX_BAD_PORT', 'sandbox.error.badPort', { params: { port: String(o.port) } });
   }
   const running = runningSandbox(o.dataDir);
-  if (running) {
+  if (running && (await health(running.url))) {
     throw new UsageError('SANDBOX_RUNNING', 'sandbox.error.running', {
       params: { url: running.url, pid: running.pid },
       hintKey: 'sandbox.hint.stop',
@@ -104,7 +118,7 @@ const args = (o: StartOptions): string[] => {
 
 /** Detached: returns once the portal answers /api/v1/health (or fails with its log's last line). */
 export async function startDetached(o: StartOptions): Promise<SandboxInfo> {
-  assertStartable(o);
+  await assertStartable(o);
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logFile = path.join(o.dataDir, LOG_FILE);
   const fd = openSync(logFile, 'a', 0o600);
@@ -148,7 +162,7 @@ function lastLogLine(logFile: string): string {
  * promise settles when the portal has stopped.
  */
 export async function runForeground(o: StartOptions): Promise<{ exitCode: number }> {
-  assertStartable(o);
+  await assertStartable(o);
   const child = spawn(process.execPath, args(o), { stdio: ['ignore', 'pipe', 'inherit'] });
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   const onInt = forward('SIGINT');

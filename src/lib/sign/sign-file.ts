@@ -201,7 +201,13 @@ export async function cosign(
   // The existing signers must have signed this same content (a detached signature joined with
   // another file would otherwise hold signers of different documents).
   for (const other of sd.signers)
-    if (other.messageDigest && other.digestOid === alg.digestOid && !other.messageDigest.equals(digest))
+    if (
+      other.messageDigest &&
+      other.digestOid === alg.digestOid &&
+      !other.messageDigest.equals(digest) &&
+      // O'z DSt digests may be stored reversed by other writers (accepted on verification too).
+      !(alg.digest === 'ozdst-1106' && other.messageDigest.equals(Buffer.from(digest).reverse()))
+    )
       throw new SignatureError('SIGNATURE_CONTENT_MISMATCH', 'sign.error.contentMismatch', {
         params: { signer: contentPath ?? '', time: '' },
       });
