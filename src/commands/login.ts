@@ -45,8 +45,7 @@ export interface LoginResult {
 }
 
 export default class Login extends BaseCommand<typeof Login> {
-  static override summary =
-    'Log in to the portal with your login and password, or with a key; choose a role.';
+  static override summary = t('cmd.login.summary');
   static override description = `Password login asks for the account password (--password-file, --password-stdin or
 ONEID_PASSWORD in scripts). --key signs the portal's challenge with a signature key instead (the key
 password from --key-password-file, --key-password-stdin or ONEID_KEY_PASSWORD); a company key logs

@@ -22,7 +22,7 @@ export interface LogoutResult {
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
 
 export default class Logout extends BaseCommand<typeof Logout> {
-  static override summary = 'Log out: end the session on the portal and remove it from this computer.';
+  static override summary = t('cmd.logout.summary');
   static override description = `Ends the current session of this profile on the portal and deletes it from the keychain
 (or the session file with --insecure-storage). --all does so for every stored session: all portals
 and profiles. When the portal cannot be reached the session is still removed here (the portal

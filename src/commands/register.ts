@@ -68,8 +68,7 @@ const validator =
   };
 
 export default class Register extends BaseCommand<typeof Register> {
-  static override summary =
-    'Register a OneID account: offer, PINFL and passport, registry data, contacts, SMS code.';
+  static override summary = t('cmd.register.summary');
   static override description = `The registration wizard of id.gov.uz (steps 1-5). Each answer can come from a flag, so a
 script can run it without prompts: --accept-offer, --pinfl and --passport (or --with-key to identify
 with a signature key instead, which also suits foreign citizens and stateless persons), --yes to

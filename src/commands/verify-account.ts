@@ -24,8 +24,7 @@ export interface VerifyAccountResult {
 }
 
 export default class VerifyAccount extends BaseCommand<typeof VerifyAccount> {
-  static override summary =
-    'Verify your account with your personal signature key (status becomes "verified").';
+  static override summary = t('cmd.verify-account.summary');
   static override description = `Signs the portal's challenge with your personal key; the portal checks the signature and
 that the key's PINFL is the account's, and marks the account verified ("подлинный"). Only verified
 accounts can bind legal entities and use the advanced services. Without --key an interactive terminal

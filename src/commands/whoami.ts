@@ -35,8 +35,7 @@ export interface WhoamiResult {
 }
 
 export default class Whoami extends BaseCommand<typeof Whoami> {
-  static override summary =
-    'Show who is logged in: account, status, active role, expiry and where the session is kept.';
+  static override summary = t('cmd.whoami.summary');
   static override description = `Asks the portal about the current session: login, full name, PINFL (masked unless
 --show-pinfl), account status (verified / unverified), the active role and legal entity, how the
 session was opened, when it expires, and where the session comes from (keychain, file or

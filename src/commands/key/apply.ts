@@ -61,8 +61,7 @@ export interface KeyApplyResult {
 }
 
 export default class KeyApply extends BaseCommand<typeof KeyApply> {
-  static override summary =
-    'Apply online for a signature key: SMS code, local key pair, photo and selfie, invoice.';
+  static override summary = t('cmd.key.apply.summary');
   static override description = `The e-imzo.uz online application from the command line. The key pair is generated
 on this machine (O'z DSt 1092 curve A unless --alg says otherwise) and kept from the first moment
 in a password-protected pending key file (mode 0600) in the config folder; only the certificate

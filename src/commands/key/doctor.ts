@@ -24,8 +24,7 @@ export interface KeyDoctorResult {
 }
 
 export default class KeyDoctor extends BaseCommand<typeof KeyDoctor> {
-  static override summary =
-    'Diagnose "my key does not work": folders, USB, files, password, expiry, chain, clock, portal.';
+  static override summary = t('cmd.key.doctor.summary');
   static override description = `Runs the checks support staff do by hand, each with PASS / WARN / FAIL / SKIP and a fix:
 key folders found, USB drive mounted, key files readable, PKCS#12 parse, password (only when given
 through --key-password-file, --key-password-stdin or ONEID_KEY_PASSWORD), private key matches the

@@ -14,8 +14,7 @@ import type { ProtectionInfo } from '../../lib/pki/index.js';
 export type KeyInfoResult = KeyInspection;
 
 export default class KeyInfo extends BaseCommand<typeof KeyInfo> {
-  static override summary =
-    'Show everything about one key: owner, issuer, chain, algorithm, validity, protection.';
+  static override summary = t('cmd.key.info.summary');
   static override description = `The key is a file path, its alias (or a unique part of it, e.g. the owner's name), a PINFL/TIN,
 or the certificate serial number. Without a password the certificate is read from the unencrypted
 bag (E-IMZO keys) or described from the alias (OpenSSL-made files encrypt the certificate).

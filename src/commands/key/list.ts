@@ -15,8 +15,7 @@ export interface KeyListResult {
 }
 
 export default class KeyList extends BaseCommand<typeof KeyList> {
-  static override summary =
-    'List the signature keys found on USB sticks and key folders (no password needed).';
+  static override summary = t('cmd.key.list.summary');
   static override description = `Searches every key root: removable drives (/media/<user>/*, /run/media/<user>/*, /mnt/*,
 /Volumes/*, drive letters), ~/DSKEYS, the profile's key-roots and ONEID_KEYS_PATH; in each root
 and its DSKEYS folder it reads the .pfx files. No password is asked: details come from the

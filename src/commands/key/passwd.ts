@@ -8,7 +8,7 @@ import { changeKeyPassword, resolveKeyRef, type ChangePasswordResult } from '../
 export type KeyPasswdResult = ChangePasswordResult;
 
 export default class KeyPasswd extends BaseCommand<typeof KeyPasswd> {
-  static override summary = 'Change the password of a key file, keeping every certificate and attribute.';
+  static override summary = t('cmd.key.passwd.summary');
   static override description = `The old password is checked and the new file is built and re-opened in memory before anything
 is written; then the old file is kept as <file>.bak (unless --no-backup) and the key file is replaced
 atomically (temporary file, fsync, rename; mode 0600). A wrong old password exits 4 and writes nothing.

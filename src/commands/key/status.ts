@@ -53,7 +53,7 @@ export interface KeyStatusResult {
 }
 
 export default class KeyStatus extends BaseCommand<typeof KeyStatus> {
-  static override summary = 'Show key applications and install the key once it is issued.';
+  static override summary = t('cmd.key.status.summary');
   static override description = `Without an id, lists the applications made from this machine with their current status.
 With an id, shows the application's status history; when the portal has issued the certificate,
 downloads it with its chain, checks that it belongs to the pending private key, and writes the

@@ -22,7 +22,7 @@ export interface LeBindResult {
 }
 
 export default class LeBind extends BaseCommand<typeof LeBind> {
-  static override summary = 'Bind a legal entity to your verified account with the company key.';
+  static override summary = t('cmd.le.bind.summary');
   static override description = `Signs the portal's challenge with the legal entity's key (its certificate carries the
 company TIN and your PINFL). Only a verified account can bind, and only the director recorded in the
 company registry. Afterwards choose the new role: oneid login --switch-role --role <TIN>, or log in

@@ -21,7 +21,7 @@ export interface LeListResult {
 }
 
 export default class LeList extends BaseCommand<typeof LeList> {
-  static override summary = 'List the legal entities bound to your account and your role in each.';
+  static override summary = t('cmd.le.list.summary');
   static override description = `The legal entities you can act for (oneid login --role <TIN>), with your role in each;
 the one the current session acts for is marked. Exit 3 when not logged in.
 

@@ -24,6 +24,43 @@ export default {
     'cmd.config.list.summary': 'List the effective settings of a profile with their sources.',
     'cmd.help.exit-codes.summary': 'Explain the exit codes every oneid command uses.',
     'cmd.help.environment.summary': 'Explain the environment variables oneid reads.',
+    'cmd.key.apply.summary':
+      'Apply online for a signature key: SMS code, local key pair, photo and selfie, invoice.',
+    'cmd.key.doctor.summary':
+      'Diagnose "my key does not work": folders, USB, files, password, expiry, chain, clock, portal.',
+    'cmd.key.info.summary':
+      'Show everything about one key: owner, issuer, chain, algorithm, validity, protection.',
+    'cmd.key.list.summary':
+      'List the signature keys found on USB sticks and key folders (no password needed).',
+    'cmd.key.passwd.summary': 'Change the password of a key file, keeping every certificate and attribute.',
+    'cmd.key.sign.summary':
+      'Sign files with a key (PKCS#7/CMS, as E-IMZO does), one password for the whole batch.',
+    'cmd.key.status.summary': 'Show key applications and install the key once it is issued.',
+    'cmd.key.verify.summary':
+      'Verify PKCS#7/CMS signatures (E-IMZO, OpenSSL): signer, chain, validity at signing time.',
+    'cmd.le.bind.summary': 'Bind a legal entity to your verified account with the company key.',
+    'cmd.le.list.summary': 'List the legal entities bound to your account and your role in each.',
+    'cmd.login.summary': 'Log in to the portal with your login and password, or with a key; choose a role.',
+    'cmd.logout.summary': 'Log out: end the session on the portal and remove it from this computer.',
+    'cmd.register.summary':
+      'Register a OneID account: offer, PINFL and passport, registry data, contacts, SMS code.',
+    'cmd.sandbox.approve.summary': 'Approve a paid key application: the sandbox CA issues its certificate.',
+    'cmd.sandbox.outbox.summary':
+      'Show the SMS and e-mail messages the sandbox has "sent" (how testers read SMS codes).',
+    'cmd.sandbox.pay.summary': 'Pay a key application invoice (stands in for the payment systems).',
+    'cmd.sandbox.registry.summary':
+      'List the people and companies of the sandbox registries (identities to test with).',
+    'cmd.sandbox.reject.summary':
+      'Reject an open key application with a reason (the applicant gets it by SMS).',
+    'cmd.sandbox.reset.summary': 'Forget everything done in the sandbox.',
+    'cmd.sandbox.start.summary':
+      'Start the local sandbox portal (OneID, key issuing, E-IMZO-SERVER endpoints).',
+    'cmd.sandbox.status.summary': 'Show whether the sandbox runs, where, and what it holds.',
+    'cmd.sandbox.stop.summary': 'Stop the sandbox portal started with --detach.',
+    'cmd.verify-account.summary':
+      'Verify your account with your personal signature key (status becomes "verified").',
+    'cmd.whoami.summary':
+      'Show who is logged in: account, status, active role, expiry and where the session is kept.',
   },
   ru: {
     'cmd.topic.config': 'Просмотр и изменение настроек и профилей (портал, язык, папки ключей, хранилище).',
@@ -44,6 +81,38 @@ export default {
     'cmd.config.list.summary': 'Перечислить действующие параметры профиля и их источники.',
     'cmd.help.exit-codes.summary': 'Объяснить коды выхода, которые используют все команды oneid.',
     'cmd.help.environment.summary': 'Объяснить переменные окружения, которые читает oneid.',
+    'cmd.key.apply.summary':
+      'Подать онлайн-заявку на ключ ЭЦП: SMS-код, локальная пара ключей, фото и селфи, счёт.',
+    'cmd.key.doctor.summary':
+      'Диагностика «мой ключ не работает»: папки, флешка, файлы, пароль, срок, цепочка, часы, портал.',
+    'cmd.key.info.summary':
+      'Всё об одном ключе: владелец, издатель, цепочка, алгоритм, срок действия, защита.',
+    'cmd.key.list.summary': 'Список ключей ЭЦП на флешках и в папках с ключами (пароль не нужен).',
+    'cmd.key.passwd.summary': 'Сменить пароль файла ключа, сохранив все сертификаты и атрибуты.',
+    'cmd.key.sign.summary': 'Подписать файлы ключом (PKCS#7/CMS, как E-IMZO), один пароль на весь пакет.',
+    'cmd.key.status.summary': 'Показать заявки на ключ и установить ключ, как только он выпущен.',
+    'cmd.key.verify.summary':
+      'Проверить подписи PKCS#7/CMS (E-IMZO, OpenSSL): подписант, цепочка, срок на момент подписи.',
+    'cmd.le.bind.summary': 'Привязать юридическое лицо к подтверждённому аккаунту ключом организации.',
+    'cmd.le.list.summary': 'Список юридических лиц, привязанных к аккаунту, и ваша роль в каждом.',
+    'cmd.login.summary': 'Войти на портал по логину и паролю или ключом; выбрать роль.',
+    'cmd.logout.summary': 'Выйти: завершить сессию на портале и удалить её с этого компьютера.',
+    'cmd.register.summary':
+      'Зарегистрировать аккаунт OneID: оферта, ПИНФЛ и паспорт, данные реестра, контакты, SMS-код.',
+    'cmd.sandbox.approve.summary': 'Одобрить оплаченную заявку на ключ: УЦ песочницы выпускает сертификат.',
+    'cmd.sandbox.outbox.summary':
+      'Показать SMS и письма, «отправленные» песочницей (так тестировщики читают SMS-коды).',
+    'cmd.sandbox.pay.summary': 'Оплатить счёт по заявке на ключ (вместо платёжных систем).',
+    'cmd.sandbox.registry.summary': 'Список людей и организаций в реестрах песочницы (данные для тестов).',
+    'cmd.sandbox.reject.summary':
+      'Отклонить открытую заявку на ключ с указанием причины (заявитель получит её по SMS).',
+    'cmd.sandbox.reset.summary': 'Забыть всё, что было сделано в песочнице.',
+    'cmd.sandbox.start.summary':
+      'Запустить локальную песочницу портала (OneID, выдача ключей, точки E-IMZO-SERVER).',
+    'cmd.sandbox.status.summary': 'Показать, работает ли песочница, где и что в ней хранится.',
+    'cmd.sandbox.stop.summary': 'Остановить песочницу, запущенную с --detach.',
+    'cmd.verify-account.summary': 'Подтвердить аккаунт личным ключом ЭЦП (статус станет «подлинный»).',
+    'cmd.whoami.summary': 'Кто вошёл: аккаунт, статус, активная роль, срок сессии и где она хранится.',
   },
   uz: {
     'cmd.topic.config':
@@ -66,5 +135,43 @@ export default {
     'cmd.config.list.summary': 'Profilning amaldagi sozlamalarini manbalari bilan ko‘rsatish.',
     'cmd.help.exit-codes.summary': 'Barcha oneid buyruqlari ishlatadigan chiqish kodlarini tushuntirish.',
     'cmd.help.environment.summary': 'oneid o‘qiydigan muhit o‘zgaruvchilarini tushuntirish.',
+    'cmd.key.apply.summary':
+      'ERI kalitiga onlayn ariza berish: SMS-kod, mahalliy kalit juftligi, foto va selfi, invoys.',
+    'cmd.key.doctor.summary':
+      '“Kalitim ishlamayapti” tashxisi: papkalar, fleshka, fayllar, parol, muddat, zanjir, soat, portal.',
+    'cmd.key.info.summary':
+      'Bitta kalit haqida hammasi: egasi, beruvchi, zanjir, algoritm, amal qilish muddati, himoya.',
+    'cmd.key.list.summary': 'Fleshkalar va kalit papkalaridagi ERI kalitlari ro‘yxati (parol kerak emas).',
+    'cmd.key.passwd.summary':
+      'Kalit fayli parolini barcha sertifikat va atributlarni saqlagan holda almashtirish.',
+    'cmd.key.sign.summary':
+      'Fayllarni kalit bilan imzolash (E-IMZO kabi PKCS#7/CMS), butun paket uchun bitta parol.',
+    'cmd.key.status.summary': 'Kalit arizalarini ko‘rsatish va kalit berilishi bilan uni o‘rnatish.',
+    'cmd.key.verify.summary':
+      'PKCS#7/CMS imzolarini tekshirish (E-IMZO, OpenSSL): imzolovchi, zanjir, imzo vaqtidagi amal qilish.',
+    'cmd.le.bind.summary': 'Yuridik shaxsni tashkilot kaliti bilan tasdiqlangan akkauntga bog‘lash.',
+    'cmd.le.list.summary': 'Akkauntga bog‘langan yuridik shaxslar va ulardagi rolingiz ro‘yxati.',
+    'cmd.login.summary': 'Portalga login va parol yoki kalit bilan kirish; rolni tanlash.',
+    'cmd.logout.summary': 'Chiqish: portaldagi sessiyani yakunlash va uni bu kompyuterdan o‘chirish.',
+    'cmd.register.summary':
+      'OneID akkauntini ro‘yxatdan o‘tkazish: oferta, JSHSHIR va pasport, reyestr ma’lumotlari, kontaktlar, SMS-kod.',
+    'cmd.sandbox.approve.summary':
+      'To‘langan kalit arizasini tasdiqlash: sandbox sertifikatlash markazi sertifikat beradi.',
+    'cmd.sandbox.outbox.summary':
+      'Sandbox “yuborgan” SMS va xatlarni ko‘rsatish (testchilar SMS-kodlarni shu yerdan o‘qiydi).',
+    'cmd.sandbox.pay.summary': 'Kalit arizasi invoysini to‘lash (to‘lov tizimlari o‘rniga).',
+    'cmd.sandbox.registry.summary':
+      'Sandbox reyestrlaridagi shaxslar va tashkilotlar ro‘yxati (test uchun ma’lumotlar).',
+    'cmd.sandbox.reject.summary':
+      'Ochiq kalit arizasini sababini ko‘rsatib rad etish (ariza beruvchi uni SMS orqali oladi).',
+    'cmd.sandbox.reset.summary': 'Sandboxda qilingan hamma narsani o‘chirib tashlash.',
+    'cmd.sandbox.start.summary':
+      'Mahalliy sandbox portalni ishga tushirish (OneID, kalit berish, E-IMZO-SERVER nuqtalari).',
+    'cmd.sandbox.status.summary':
+      'Sandbox ishlayaptimi, qayerda va unda nimalar saqlanayotganini ko‘rsatish.',
+    'cmd.sandbox.stop.summary': '--detach bilan ishga tushirilgan sandboxni to‘xtatish.',
+    'cmd.verify-account.summary':
+      'Akkauntni shaxsiy ERI kaliti bilan tasdiqlash (holat “tasdiqlangan” bo‘ladi).',
+    'cmd.whoami.summary': 'Kim kirgan: akkaunt, holat, faol rol, sessiya muddati va u qayerda saqlanishi.',
   },
 } satisfies Catalog;
