@@ -2,7 +2,7 @@
 // `.p7s` may ever exist, and `--resume` then completes every file. Real CLI processes (dist/).
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { verifySignature } from '../../src/lib/sign/index.js';
@@ -56,6 +56,7 @@ describe('sign/batch: SIGKILL at random moments, then --resume', function () {
   for (let i = 0; i < FILES; i++)
     writeFileSync(path.join(data, `f${String(i).padStart(4, '0')}.txt`), `file ${i} `.repeat(20));
   const pfx = pfxFor(fx.rsa, 'kill test', path.join(dir, 'key.pfx'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const args = ['key', 'sign', data, '--key', pfx, '--detached', '--resume', '--jsonl'];
 
   async function assertNoBadSignature(): Promise<number> {

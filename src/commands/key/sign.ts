@@ -23,8 +23,7 @@ export interface KeySignResult extends Omit<BatchSummary, 'results'> {
 }
 
 export default class KeySign extends BaseCommand<typeof KeySign> {
-  static override summary =
-    'Sign files with a key (PKCS#7/CMS, as E-IMZO does), one password for the whole batch.';
+  static override summary = t('cmd.key.sign.summary');
   static override description = `Opens the key once and signs every file: arguments, folders (--recursive), glob patterns
 and --files-from lists (use - for standard input; NUL- or newline-separated). Each signature is
 written as <file>.p7s beside the file, or under --out-dir keeping relative paths; outputs are

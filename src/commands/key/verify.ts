@@ -43,8 +43,7 @@ const WARNING_KEYS: Record<VerifyWarning, string> = {
 };
 
 export default class KeyVerify extends BaseCommand<typeof KeyVerify> {
-  static override summary =
-    'Verify PKCS#7/CMS signatures (E-IMZO, OpenSSL): signer, chain, validity at signing time.';
+  static override summary = t('cmd.key.verify.summary');
   static override description = `Checks every signer of each signature: the content digest, the signature value, the
 certificate chain up to the CAs given with --ca, and that the certificate was valid when the file
 was signed (the timestamp if there is one, else the signing time). Reports the signer's name,

@@ -10,7 +10,7 @@ import {
 } from '../../lib/sandbox-control/index.js';
 
 export default class SandboxApprove extends BaseCommand<typeof SandboxApprove> {
-  static override summary = 'Approve a paid key application: the sandbox CA issues its certificate.';
+  static override summary = t('cmd.sandbox.approve.summary');
   static override description = `Stands in for the reviewer. The application must be paid and under review (see "oneid sandbox pay").
 
 JSON result: the application { id, status: "issued", certificateSerial, invoice, ... }`;

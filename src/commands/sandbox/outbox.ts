@@ -15,8 +15,7 @@ export interface SandboxOutboxResult {
 }
 
 export default class SandboxOutbox extends BaseCommand<typeof SandboxOutbox> {
-  static override summary =
-    'Show the SMS and e-mail messages the sandbox has "sent" (how testers read SMS codes).';
+  static override summary = t('cmd.sandbox.outbox.summary');
   static override description = `Newest first. Filter by recipient phone (any usual spelling of a +998 number) or e-mail address.
 
 JSON result: { messages: [{ id, channel, recipient, subject, body, createdAt }] }`;

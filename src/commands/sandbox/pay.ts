@@ -10,7 +10,7 @@ import {
 } from '../../lib/sandbox-control/index.js';
 
 export default class SandboxPay extends BaseCommand<typeof SandboxPay> {
-  static override summary = 'Pay a key application invoice (stands in for the payment systems).';
+  static override summary = t('cmd.sandbox.pay.summary');
   static override description = `The application goes under review; it is approved automatically after the portal's review delay, or by "oneid sandbox approve".
 
 JSON result: the application { id, status: "in_review", invoice: { id, amount, paid: true }, reviewDueAt, ... }`;

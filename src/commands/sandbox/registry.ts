@@ -19,8 +19,7 @@ export interface SandboxRegistryResult {
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
 export default class SandboxRegistry extends BaseCommand<typeof SandboxRegistry> {
-  static override summary =
-    'List the people and companies of the sandbox registries (identities to test with).';
+  static override summary = t('cmd.sandbox.registry.summary');
   static override description = `People: PINFL, passport, phone, kind (citizen, foreign, stateless), passport expiry, name. Companies: TIN, director's PINFL, phone, name, roles ("Common For Head" and others).
 
 JSON result: { persons: [...], companies: [...] }`;

@@ -10,7 +10,7 @@ import {
 } from '../../lib/sandbox-control/index.js';
 
 export default class SandboxReject extends BaseCommand<typeof SandboxReject> {
-  static override summary = 'Reject an open key application with a reason (the applicant gets it by SMS).';
+  static override summary = t('cmd.sandbox.reject.summary');
   static override description = `JSON result: the application { id, status: "rejected", rejectReason, ... }`;
   static override examples = [
     '<%= config.bin %> sandbox reject ka_7Qm3vX0cR1b2n4p6s8u9wA --reason "The selfie is blurred"',

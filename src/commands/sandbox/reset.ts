@@ -16,7 +16,7 @@ export interface SandboxResetResult {
 }
 
 export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
-  static override summary = 'Forget everything done in the sandbox.';
+  static override summary = t('cmd.sandbox.reset.summary');
   static override description = `On a running sandbox: removes accounts, registrations, key applications, certificates, sessions and messages, and keeps the registries and the CA. On a stopped one: removes its database, so the next start seeds fresh registries and a new CA.
 
 JSON result: { dataDir, mode: "running" | "stopped" }`;

@@ -19,7 +19,7 @@ export interface SandboxStartResult {
 }
 
 export default class SandboxStart extends BaseCommand<typeof SandboxStart> {
-  static override summary = 'Start the local sandbox portal (OneID, key issuing, E-IMZO-SERVER endpoints).';
+  static override summary = t('cmd.sandbox.start.summary');
   static override description = `Runs a real HTTP server over a SQLite database in the data directory, seeded on first start with a population registry (citizens, foreign and stateless persons) and a company registry. In the foreground it logs requests (secrets redacted) on stderr and stops on Ctrl-C; with --detach it runs in the background (log: sandbox.log in the data directory) and the command returns once it answers.
 
 JSON result: { url, pid, port, dataDir, detached }`;

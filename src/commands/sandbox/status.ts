@@ -15,7 +15,7 @@ export interface SandboxStatusResult {
 }
 
 export default class SandboxStatus extends BaseCommand<typeof SandboxStatus> {
-  static override summary = 'Show whether the sandbox runs, where, and what it holds.';
+  static override summary = t('cmd.sandbox.status.summary');
   static override description = `Reports the URL, process, version, uptime, the database integrity check and record counts of the sandbox of the data directory. Exit 0 also when it is not running (see "running").
 
 JSON result: { running, dataDir, url?, pid?, version?, uptimeSeconds?, integrity?, counts? }`;

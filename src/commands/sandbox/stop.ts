@@ -10,7 +10,7 @@ export interface SandboxStopResult {
 }
 
 export default class SandboxStop extends BaseCommand<typeof SandboxStop> {
-  static override summary = 'Stop the sandbox portal started with --detach.';
+  static override summary = t('cmd.sandbox.stop.summary');
   static override description = `Sends SIGTERM and waits for a clean shutdown (SIGKILL after 10 seconds). Stopping a sandbox that is not running is not an error.
 
 JSON result: { stopped, pid?, dataDir }`;

@@ -62,7 +62,9 @@ function workerUrl(): URL {
 /** Built, the worker is a .js file; from TypeScript sources (tests, bench) it registers tsx first. */
 function startWorker(init: WorkerInit): Worker {
   const url = workerUrl();
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: init });
+  // Built JS needs no loader: module hooks inherited from the parent (tsx, coverage) only slow
+  // every worker's start-up, which counts in every batch.
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: init, execArgv: [] });
   const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`;
   return new Worker(boot, { eval: true, workerData: init });
 }

@@ -1,0 +1,285 @@
+/**
+ * The demo's story, step by step. Each step is one or more real `oneid` commands; the lines that
+ * start with "✔" are milestones, checked here on the command's JSON result or on the files it
+ * wrote (the demo test looks for them).
+ */
+import { readdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { Cli, heading, say, StepFailed, type RunResult } from './runner.js';
+import type { Workspace } from './workspace.js';
+
+export interface DemoState {
+  /** The detached sandbox portal, stopped by the cleanup if a step fails before `sandbox stop`. */
+  sandboxPid?: number;
+}
+
+interface Person {
+  pinfl: string;
+  passport: string;
+  phone: string;
+  kind: string;
+  passport_expiry_date: string;
+  surname: string;
+  first_name: string;
+}
+
+interface Company {
+  tin: string;
+  name: string;
+  director_pinfl: string;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const check = (ok: boolean, line: string, r: RunResult) => {
+  if (!ok) throw new StepFailed(`${line} (unexpected result)`, r);
+};
+
+/** A company whose director is a citizen with a valid passport: the demo's hero and their company. */
+function pickDirector(persons: Person[], companies: Company[]): { person: Person; company: Company } {
+  const today = new Date().toISOString().slice(0, 10);
+  for (const company of companies) {
+    const person = persons.find((p) => p.pinfl === company.director_pinfl);
+    if (person && person.kind === 'citizen' && person.passport_expiry_date > today)
+      return { person, company };
+  }
+  throw new Error('the sandbox registry has no company with a citizen director');
+}
+
+/** A login from the first name (latin letters only), at least 5 characters. */
+function loginFor(p: Person): string {
+  const stem = p.first_name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  return `${stem || 'demo'}${'0'.repeat(Math.max(0, 3 - stem.length))}01`;
+}
+
+export async function runDemo(cli: Cli, ws: Workspace, state: DemoState, count: number): Promise<void> {
+  const r = ws.rel;
+  const keyPass = ['--key-password-file', r.keyPasswordFile];
+
+  say('oneid demo: a citizen gets a signature key, binds their company and signs a batch of documents.');
+  say(`Everything happens in ${ws.root} (removed at the end), with:`);
+  for (const k of [
+    'ONEID_CONFIG_DIR',
+    'HOME',
+    'ONEID_KEYS_PATH',
+    'ONEID_KEYS_SYSTEM_ROOTS',
+    'ONEID_SANDBOX_DATA',
+  ])
+    say(`  ${k}=${ws.relative(cli.env[k]!)}`);
+  say('Secrets come from files (secrets/password, secrets/key-password), never from the command line.');
+
+  heading('1. Start the sandbox portal on a free port');
+  const start = await cli.run(['sandbox', 'start', '--port', '0', '--detach', '--json'], {
+    summary: (x) => `portal ${x.json?.result?.url} (pid ${x.json?.result?.pid})`,
+  });
+  state.sandboxPid = start.json.result.pid;
+  cli.env.ONEID_PORTAL = start.json.result.url as string;
+  say(`  export ONEID_PORTAL=${cli.env.ONEID_PORTAL}`);
+  await cli.run(['config', 'set', 'storage', 'file'], {
+    summary: () => 'sessions go to a 0600 file in the config dir (no OS keychain needed)',
+  });
+
+  heading('2. Pick a citizen from the population registry');
+  const reg = await cli.run(['sandbox', 'registry', '--json'], {
+    summary: (x) =>
+      `${x.json?.result?.persons?.length} people, ${x.json?.result?.companies?.length} companies`,
+  });
+  const { person, company } = pickDirector(reg.json.result.persons, reg.json.result.companies);
+  say(
+    `  → ${person.first_name} ${person.surname}, PINFL ${person.pinfl}, passport ${person.passport}, phone ${person.phone}`,
+  );
+  say(`  → director of ${company.name}, TIN ${company.tin}`);
+
+  heading('3. Register a OneID account (the SMS code is read from the sandbox outbox)');
+  const login = loginFor(person);
+  await cli.run(
+    [
+      'register',
+      '--accept-offer',
+      '--pinfl',
+      person.pinfl,
+      '--passport',
+      person.passport,
+      '--yes',
+      '--login',
+      login,
+      '--email',
+      `${login}@example.uz`,
+      '--phone',
+      person.phone,
+      '--password-file',
+      r.passwordFile,
+      '--sms-code-stdin',
+    ],
+    { feed: await smsFeed(cli, person.phone) },
+  );
+
+  /** key apply → pay → approve → key status (installs the key); returns the key file, relative. */
+  const applyFor = async (who: string[], what: string): Promise<string> => {
+    const apply = await cli.run(
+      [
+        'key',
+        'apply',
+        ...who,
+        '--phone',
+        person.phone,
+        '--photo',
+        r.photo,
+        '--selfie',
+        r.selfie,
+        '--dir',
+        r.keys,
+        ...keyPass,
+        '--sms-code-stdin',
+        '--yes',
+        '--json',
+      ],
+      {
+        feed: await smsFeed(cli, person.phone),
+        summary: (x) => {
+          const a = x.json?.result;
+          return `application ${a?.id} (${a?.algorithm}): ${a?.status}; invoice ${a?.invoice?.id}: ${fmt(a?.invoice?.amount ?? 0)} ${a?.invoice?.currency ?? ''}`;
+        },
+      },
+    );
+    const app = apply.json.result;
+    const pay = await cli.run(['sandbox', 'pay', String(app.invoice.id), '--json'], {
+      summary: (x) => `paid; application ${x.json?.result?.status}`,
+    });
+    if (pay.json.result.status !== 'issued') {
+      await cli.run(['sandbox', 'approve', app.id, '--json'], {
+        summary: (x) => `approved; application ${x.json?.result?.status}`,
+      });
+    }
+    const status = await cli.run(['key', 'status', app.id, ...keyPass, '--json'], {
+      summary: (x) => {
+        const a = x.json?.result?.applications?.[0];
+        return `${a?.status}; certificate ${a?.certificateSerial ?? ''} installed as ${a?.installed ? ws.relative(a.installed) : '?'}`;
+      },
+    });
+    const installed = status.json.result.applications[0]?.installed as string | undefined;
+    check(!!installed, `key status ${app.id}`, status);
+    say(`✔ ${what} key installed: ${ws.relative(installed!)}`);
+    return ws.relative(installed!);
+  };
+
+  heading("4. Apply for a personal key (O'z DSt 1092), pay, approve, install");
+  const personalKey = await applyFor(['--pinfl', person.pinfl], 'personal');
+  await cli.run(['key', 'list']);
+
+  heading('5. Log in and verify the account with the personal key');
+  await cli.run(['login', login, '--password-file', r.passwordFile]);
+  const verified = await cli.run(['verify-account', '--key', personalKey, ...keyPass]);
+  say(`✔ account verified: ${login}`);
+  void verified;
+
+  heading('6. Apply for the company key and bind the company');
+  const companyKey = await applyFor(['--legal', '--tin', company.tin, '--pinfl', person.pinfl], 'company');
+  const bind = await cli.run(['le', 'bind', '--key', companyKey, ...keyPass, '--json'], {
+    summary: (x) => {
+      const b = x.json?.result;
+      return `bound ${b?.name} (TIN ${b?.tin}) as ${b?.role}`;
+    },
+  });
+  check(bind.json.result.tin === company.tin, 'le bind', bind);
+  say(`✔ company bound: ${company.name} (TIN ${company.tin}) as ${bind.json.result.role}`);
+
+  heading('7. Log in again as the head of the company');
+  await cli.run(['logout']);
+  await cli.run([
+    'login',
+    login,
+    '--password-file',
+    r.passwordFile,
+    '--role',
+    `${company.tin}:Common For Head`,
+  ]);
+  await cli.run(['whoami']);
+  const who = await cli.run(['whoami', '--json'], { quiet: true });
+  check(who.json?.result?.role?.role === 'Common For Head', 'whoami', who);
+  say(`✔ logged in as "Common For Head" of TIN ${company.tin}`);
+
+  heading(`8. Sign ${fmt(count)} documents in one batch with the company key`);
+  ws.generateDocuments(count);
+  say(`  (generated ${r.documents}/doc-0001.txt … ${fmt(count)} small invoices)`);
+  const sign = await cli.run(['key', 'sign', r.documents, '--key', companyKey, ...keyPass, '--detached'], {
+    maxLines: 8,
+    timeoutMs: 600_000,
+  });
+  void sign;
+  const signatures = readdirSync(ws.at(r.documents)).filter((f) => f.endsWith('.p7s'));
+  if (signatures.length !== count) {
+    throw new StepFailed(`key sign: ${signatures.length} signatures written for ${count} documents`, sign);
+  }
+  say(`✔ ${fmt(count)} documents signed (${fmt(signatures.length)} detached .p7s files)`);
+
+  heading('9. Verify every signature against the sandbox CA');
+  const ca = (await (await fetch(`${cli.env.ONEID_PORTAL}/api/v1/ca/certificates`)).json()) as {
+    pem: string;
+  };
+  writeFileSync(ws.at(r.ca), ca.pem);
+  say(`  (the CA certificate from ${cli.env.ONEID_PORTAL}/api/v1/ca/certificates saved as ${r.ca})`);
+  const verify = await cli.run(['key', 'verify', r.documents, '--ca', r.ca], {
+    maxLines: 8,
+    timeoutMs: 600_000,
+  });
+  void verify;
+  const verifyJson = await cli.run(['key', 'verify', r.documents, '--ca', r.ca, '--json'], {
+    quiet: true,
+    timeoutMs: 600_000,
+  });
+  check(
+    verifyJson.json?.result?.valid === true && verifyJson.json.result.total === count,
+    'key verify --json',
+    verifyJson,
+  );
+  say(`✔ ${fmt(count)} signatures verified`);
+
+  heading('10. Change one document and verify again');
+  const victim = path.join(
+    r.documents,
+    `doc-${String(Math.ceil(count / 2)).padStart(Math.max(4, String(count).length), '0')}.txt`,
+  );
+  appendFileSync(ws.at(victim), 'Amount: 1 000 000 000 UZS\n');
+  say(`  (appended a line to ${victim})`);
+  const tampered = await cli.run(['key', 'verify', r.documents, '--ca', r.ca], {
+    expect: [6],
+    timeoutMs: 600_000,
+    summary: (x) => {
+      const lines = `${x.stdout}${x.stderr}`.split('\n').filter((l) => l.trim());
+      const base = path.basename(victim);
+      const about = lines.filter((l) => l.includes(base));
+      return [...about, ...lines.slice(-1).filter((l) => !about.includes(l))];
+    },
+  });
+  check(`${tampered.stdout}${tampered.stderr}`.includes(path.basename(victim)), 'tampered verify', tampered);
+  say(`✔ tamper detected: ${victim}.p7s does not verify (exit ${tampered.code})`);
+
+  heading('11. Stop the sandbox');
+  await cli.run(['sandbox', 'stop']);
+}
+
+/**
+ * The `feed` of a command reading the SMS code on stdin: polls `oneid sandbox outbox` until an SMS
+ * newer than the current one reaches `phone`, shows that command once, and returns the code.
+ */
+async function smsFeed(cli: Cli, phone: string): Promise<() => Promise<string>> {
+  const args = ['sandbox', 'outbox', '--phone', phone, '--last', '1', '--json'];
+  const newest = async () => (await cli.run(args, { quiet: true })).json?.result?.messages?.[0] ?? undefined;
+  const before = (await newest())?.id as string | undefined;
+  return async () => {
+    for (let i = 0; i < 120; i++) {
+      const m = await newest();
+      const code = m && m.id !== before ? /\b(\d{6})\b/.exec(String(m.body))?.[1] : undefined;
+      if (code) {
+        cli.announce(args);
+        say(`  SMS to ${m.recipient}: "${m.body}" → code piped to the command above`);
+        return `${code}\n`;
+      }
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    throw new Error(`no SMS reached ${phone}`);
+  };
+}
