@@ -63,9 +63,9 @@ JSON result: { login, portal, method: "password" | "key" | "switch-role", role: 
 role? }, roleChosenBy: "flag" | "picker" | "only" | "default", roles: [role], previousRole?,
 accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "file" | "ONEID_TOKEN" }`;
   static override examples = [
-    '<%= config.bin %> login munisa01 --password-file ~/.oneid-pass --insecure-storage',
-    'echo "$PASS" | <%= config.bin %> login munisa01 --password-stdin --role "281058213:Common For Head" --insecure-storage',
-    '<%= config.bin %> login --key DS416047143575300001.pfx --key-password-file ~/.key-pass --insecure-storage',
+    '<%= config.bin %> login ozoda01 --password-file ~/.oneid-pass --insecure-storage',
+    'echo "$PASS" | <%= config.bin %> login ozoda01 --password-stdin --role "281058213:Common For Head" --insecure-storage',
+    '<%= config.bin %> login --key DS401088144165590001.pfx --key-password-file ~/.key-pass --insecure-storage',
     '<%= config.bin %> login --switch-role --role individual --insecure-storage',
   ];
   static override args = {

@@ -86,9 +86,9 @@ JSON result: { account: { id, login, pinfl (masked), status: "unverified" | "ver
 method: "passport" | "key", next: [command] }`;
   static override examples = [
     '<%= config.bin %> register',
-    '<%= config.bin %> register --accept-offer --pinfl 41604714357530 --passport AA3608516 --yes --login munisa01 --email munisa@example.uz --phone "+998 90 123 45 67" --password-file ~/.oneid-pass',
+    '<%= config.bin %> register --accept-offer --pinfl 41604714357530 --passport AA3608516 --yes --login munisa01 --email munisa@example.uz --phone "+998 90 123 45 67" --password-file ~/.oneid-pass --sms-code-stdin',
     '<%= config.bin %> sandbox outbox --phone "+998 90 123 45 67" --last 1',
-    '<%= config.bin %> register --with-key --key DS416047143575300001.pfx --accept-offer --yes --login munisa01 --email munisa@example.uz --phone 901234567',
+    '<%= config.bin %> register --with-key --key DS312058913725150001.pfx --accept-offer --yes --login alisher01 --email alisher@example.uz --phone 901234568 --password-file ~/.oneid-pass --sms-code-stdin',
   ];
   static override flags = {
     'accept-offer': Flags.boolean({ summary: 'Accept the public offer (step 1) without showing it.' }),

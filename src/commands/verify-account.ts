@@ -36,7 +36,7 @@ portal refuses (e.g. PINFL_MISMATCH).
 
 JSON result: { login, status: "verified", already, certificateSerial?, key?: { serial, owner?, validTo } }`;
   static override examples = [
-    '<%= config.bin %> verify-account --key DS416047143575300001.pfx --key-password-file ~/.key-pass --insecure-storage',
+    '<%= config.bin %> verify-account --key DS401088144165590001.pfx --key-password-file ~/.key-pass --insecure-storage',
     '<%= config.bin %> verify-account --insecure-storage',
   ];
   static override flags = {

@@ -80,9 +80,9 @@ JSON result: { id, type: "individual" | "legal", pinfl?, tin?, phone, algorithm,
 invoice?: { id, amount, currency, percent, bhm, paid }, publicKey?, installed?, rejectReason?,
 history: [{ status, at }] }`;
   static override examples = [
-    '<%= config.bin %> key apply --pinfl 31507851234567 --phone "+998 90 123 45 67" --photo me.jpg --selfie me-passport.jpg',
-    '<%= config.bin %> key apply --legal --tin 201234567 --phone +998901234567 --photo me.jpg --selfie selfie.png --alg rsa',
-    'ONEID_KEY_PASSWORD=... <%= config.bin %> key apply --resume ka_... --sms-code-file code.txt --yes --json',
+    '<%= config.bin %> key apply --pinfl 41604714357530 --phone "+998 93 979 40 52" --photo me.jpg --selfie selfie.png --sms-code-stdin --yes',
+    '<%= config.bin %> key apply --legal --tin 234727238 --phone +998331266633 --photo me.jpg --selfie selfie.png --alg rsa --sms-code-stdin --yes',
+    '<%= config.bin %> key apply --resume $APP_ID --sms-code-file code.txt --yes --json',
   ];
   static override flags = {
     legal: Flags.boolean({ summary: 'Apply for a legal entity key (the director applies; needs --tin).' }),

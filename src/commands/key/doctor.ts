@@ -37,7 +37,7 @@ Exit 0 only when no check fails; otherwise the exit code of the first failure (4
 JSON result: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }`;
   static override examples = [
     '<%= config.bin %> key doctor',
-    '<%= config.bin %> key doctor ~/DSKEYS/DS123456789.pfx --ca sandbox-ca.pem --json',
+    '<%= config.bin %> key doctor ~/DSKEYS/DS2810582130001.pfx --ca root-ca.pem --json',
   ];
   static override args = {
     key: Args.string({

@@ -27,9 +27,9 @@ sha256 } }, chain: [certificate…], summary, aliasMismatch: [fields], protectio
 kdf?, prf?, cipher?, iterations, saltLength }], safes: […], mac?: { hash, iterations, saltLength } },
 unreadable: [], passwordChecked, keyMatchesCertificate? }`;
   static override examples = [
-    '<%= config.bin %> key info ~/DSKEYS/DS123456789.pfx',
-    '<%= config.bin %> key info 7a3b4c12 --json',
-    'ONEID_KEY_PASSWORD=… <%= config.bin %> key info "test user" --check-password',
+    '<%= config.bin %> key info ~/DSKEYS/DS2810582130001.pfx',
+    '<%= config.bin %> key info 281058213 --json',
+    '<%= config.bin %> key info 40108814416559 --check-password --key-password-file ~/.key-pass',
   ];
   static override args = {
     key: Args.string({

@@ -19,8 +19,8 @@ Passwords: --key-password-file/--key-password-stdin or ONEID_KEY_PASSWORD (old),
 
 JSON result: { path, backup?, legacy }`;
   static override examples = [
-    '<%= config.bin %> key passwd ~/DSKEYS/DS123456789.pfx',
-    'ONEID_KEY_PASSWORD=old ONEID_NEW_KEY_PASSWORD=new <%= config.bin %> key passwd 7a3b4c12 --no-backup --json',
+    '<%= config.bin %> key passwd ~/DSKEYS/DS401088144165590001.pfx',
+    '<%= config.bin %> key passwd 31205891372515 --key-password-file ~/.key-pass --new-key-password-file ~/.new-key-pass --no-backup --json',
   ];
   static override args = {
     key: Args.string({

@@ -37,10 +37,10 @@ in flight and exits 130. With some files failed the exit code is 10 and the reas
 
 JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, signer, results[] }`;
   static override examples = [
-    '<%= config.bin %> key sign invoice.pdf --key DS512345678001.pfx --key-password-file ~/.key-pass',
-    '<%= config.bin %> key sign "reports/**/*.xml" --key 512345678 --detached --out-dir signed',
-    'find . -name "*.pdf" -print0 | <%= config.bin %> key sign --files-from - --key my-key.pfx --resume --jsonl',
-    '<%= config.bin %> key sign contract.pdf --key director.pfx --append',
+    '<%= config.bin %> key sign invoice.pdf --key DS2810582130001.pfx --key-password-file ~/.key-pass',
+    '<%= config.bin %> key sign "reports/**/*.xml" --key 281058213 --out-dir signed',
+    'find . -name "*.pdf" -print0 | <%= config.bin %> key sign --files-from - --key DS2810582130001.pfx --resume --jsonl',
+    '<%= config.bin %> key sign contract.pdf --key DS401088144165590001.pfx --append',
   ];
   static override strict = false;
   static override args = {

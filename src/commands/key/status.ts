@@ -68,8 +68,8 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
 [{ status, at }], local }] }`;
   static override examples = [
     '<%= config.bin %> key status',
-    '<%= config.bin %> key status ka_... --watch',
-    'ONEID_KEY_PASSWORD=... <%= config.bin %> key status ka_... --json',
+    '<%= config.bin %> key status $APP_ID --watch',
+    '<%= config.bin %> key status $APP_ID --key-password-file ~/.key-pass --json',
   ];
   static override args = {
     id: Args.string({ description: 'Application id (as key apply printed it).' }),

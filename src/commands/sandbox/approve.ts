@@ -14,7 +14,7 @@ export default class SandboxApprove extends BaseCommand<typeof SandboxApprove> {
   static override description = `Stands in for the reviewer. The application must be paid and under review (see "oneid sandbox pay").
 
 JSON result: the application { id, status: "issued", certificateSerial, invoice, ... }`;
-  static override examples = ['<%= config.bin %> sandbox approve ka_7Qm3vX0cR1b2n4p6s8u9wA'];
+  static override examples = ['<%= config.bin %> sandbox approve $APP_ID'];
   static override args = { id: Args.string({ description: 'Key application id (ka_…).', required: true }) };
   static override flags = { data: dataFlag, url: urlFlag };
 

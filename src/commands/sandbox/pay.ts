@@ -14,7 +14,7 @@ export default class SandboxPay extends BaseCommand<typeof SandboxPay> {
   static override description = `The application goes under review; it is approved automatically after the portal's review delay, or by "oneid sandbox approve".
 
 JSON result: the application { id, status: "in_review", invoice: { id, amount, paid: true }, reviewDueAt, ... }`;
-  static override examples = ['<%= config.bin %> sandbox pay 418273645019'];
+  static override examples = ['<%= config.bin %> sandbox pay $INVOICE'];
   static override args = {
     invoice: Args.string({ description: 'Invoice number (from the application).', required: true }),
   };
