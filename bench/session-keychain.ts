@@ -10,16 +10,19 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 import { KeychainSessionStore, probeKeychain } from '../src/lib/session/index.js';
+import type * as Keyring from '@napi-rs/keyring';
 
 const N = Number(process.argv[2] ?? 15);
 const ns = `oneid-bench-${randomBytes(4).toString('hex')}`;
 const probe = await probeKeychain({ namespace: ns });
 if (!probe.available) {
-  console.log(`bench/session-keychain: no usable keychain (${probe.reason}); run it under scripts/with-keyring.sh`);
+  console.log(
+    `bench/session-keychain: no usable keychain (${probe.reason}); run it under scripts/with-keyring.sh`,
+  );
   process.exit(0);
 }
 
-const keyring = createRequire(import.meta.url)('@napi-rs/keyring') as typeof import('@napi-rs/keyring');
+const keyring = createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
 const options = process.platform === 'linux' ? { linux: { store: 'secret-service' as const } } : undefined;
 const store = new KeychainSessionStore({ namespace: ns });
 await store.set('default', {
@@ -61,10 +64,16 @@ try {
 await store.deleteAll();
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-console.log(`bench/session-keychain — median of ${N}, one session lookup (index + record = 2 keychain reads)`);
+console.log(
+  `bench/session-keychain — median of ${N}, one session lookup (index + record = 2 keychain reads)`,
+);
 console.log(`  ours (child process, real 3 s timeout): ${ms(ours)}`);
-console.log(`  in-process @napi-rs/keyring (no timeout): ${ms(inProcess)}   ratio ours/in-process ${(ours / inProcess).toFixed(1)}×`);
+console.log(
+  `  in-process @napi-rs/keyring (no timeout): ${ms(inProcess)}   ratio ours/in-process ${(ours / inProcess).toFixed(1)}×`,
+);
 console.log(`  bare \`node -e 0\` start (the floor of any child process): ${ms(nodeStart)}`);
 if (secretTool !== undefined) {
-  console.log(`  secret-tool lookup ×2 (process per read): ${ms(secretTool)}   ratio ours/secret-tool ${(ours / secretTool).toFixed(2)}×`);
+  console.log(
+    `  secret-tool lookup ×2 (process per read): ${ms(secretTool)}   ratio ours/secret-tool ${(ours / secretTool).toFixed(2)}×`,
+  );
 }

@@ -17,7 +17,8 @@ import { globSync } from 'tinyglobby';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+const run = (script, args) =>
+  execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
@@ -31,7 +32,10 @@ const keepFileUrls = {
     b.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, async (args) => {
       let text = readFileSync(args.path, 'utf8');
       if (text.includes('import.meta.url')) {
-        const rel = path.relative(path.join(root, 'src'), args.path).replace(/\\/g, '/').replace(/\.ts$/, '.js');
+        const rel = path
+          .relative(path.join(root, 'src'), args.path)
+          .replace(/\\/g, '/')
+          .replace(/\.ts$/, '.js');
         text = text.replaceAll('import.meta.url', `__oneidDistUrl(${JSON.stringify(rel)})`);
       }
       return { contents: text, loader: 'ts' };
@@ -62,7 +66,15 @@ await build({
   banner: { js: banner },
   plugins: [keepFileUrls],
   // Native addons and packages only the sandbox process or development mode use stay external.
-  external: ['better-sqlite3', '@napi-rs/keyring', 'fastify', 'typescript', 'ts-node', 'tsx', '@oclif/plugin-*'],
+  external: [
+    'better-sqlite3',
+    '@napi-rs/keyring',
+    'fastify',
+    'typescript',
+    'ts-node',
+    'tsx',
+    '@oclif/plugin-*',
+  ],
 });
 
 run(path.join(path.dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

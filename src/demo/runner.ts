@@ -15,7 +15,11 @@ export interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** stdout parsed when the command ran with --json. */
+  /**
+   * stdout parsed when the command ran with --json: the contract's envelope; each step reads the
+   * few fields of its command's documented result.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json?: any;
 }
 

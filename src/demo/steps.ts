@@ -5,7 +5,7 @@
  */
 import { readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { Cli, heading, say, StepFailed, type RunResult } from './runner.js';
+import { heading, say, StepFailed, type Cli, type RunResult } from './runner.js';
 import type { Workspace } from './workspace.js';
 
 export interface DemoState {

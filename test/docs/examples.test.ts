@@ -24,7 +24,12 @@
  * The examples run in the order of PLAN (each depends on the state the previous ones left); any
  * example not in PLAN runs after them. `config` examples get a config dir of their own, and the
  * sandbox lifecycle examples a data dir of their own (`oneid sandbox start --detach` needs port
- * 8765 free). SKIP lists the few examples that need a terminal.
+ * 8765 free). SKIP lists the few examples that need a terminal; `oneid sandbox start` without
+ * --detach runs until it prints its URL, then gets Ctrl-C.
+ *
+ * README.md lines run in order in a second world prepared the same way, with a config dir of its
+ * own; when the README starts a sandbox itself, its lines run without ONEID_PORTAL (the default
+ * portal, http://127.0.0.1:8765) and with a fresh ONEID_SANDBOX_DATA.
  */
 import { strict as assert } from 'node:assert';
 
@@ -39,10 +44,15 @@ const SKIP: Record<string, string> = {
   'oneid key passwd ~/DSKEYS/DS401088144165590001.pfx': 'prompts for the new password twice',
 };
 
-/** Foreground servers: they run as written when they become ready and stop cleanly on Ctrl-C. */
-const FOREGROUND: Record<string, RegExp> = {
-  'oneid sandbox start --port 9000 --data ./sandbox-data': /127\.0\.0\.1:9000/,
-};
+/**
+ * Foreground servers (`oneid sandbox start` without --detach): they run as written when they
+ * print their URL, and then stop cleanly on Ctrl-C.
+ */
+function foreground(line: string): RegExp | undefined {
+  if (!/\boneid sandbox start\b/.test(line) || /--detach\b/.test(line)) return undefined;
+  const port = /--port[ =](\d+)/.exec(line)?.[1];
+  return port ? new RegExp(`127\\.0\\.0\\.1:${port}\\b`) : /127\.0\.0\.1:\d+/;
+}
 
 type Group = 'main' | 'config' | 'lifecycle';
 /** [command id, a unique part of the example]; the order is the story the examples tell. */
@@ -154,10 +164,10 @@ describe('documented examples run as written against the sandbox', function () {
     await world.dispose();
   });
 
-  const run = async (e: Example, env: Record<string, string | undefined>) => {
+  const run = async (w: World, e: Example, env: Record<string, string | undefined>) => {
     const o: ShellOptions = { env, timeoutMs: 30_000 };
-    if (FOREGROUND[e.line]) o.ready = FOREGROUND[e.line];
-    const r = await world.sh(e.line, o);
+    o.ready = foreground(e.line);
+    const r = await w.sh(e.line, o);
     if (r.code !== 0) {
       const output = `${r.stdout}${r.stderr}`.trim().split('\n').slice(-12).join('\n    ');
       failures.push(`[${e.source}] ${e.line}\n    exit ${r.code ?? r.signal}\n    ${output}`);
@@ -172,23 +182,26 @@ describe('documented examples run as written against the sandbox', function () {
         it.skip(`[${e.source}] ${e.line} (${why})`, () => undefined);
         continue;
       }
-      it(`[${e.source}] ${e.line}`, () => run(e, groupEnv[e.group]));
+      it(`[${e.source}] ${e.line}`, () => run(world, e, groupEnv[e.group]));
     }
   });
 
   describe('README.md', () => {
-    // The tour starts its own sandbox (default port 8765) when it says so; else it uses the test's.
+    // A world of its own, prepared the same way; the tour starts its own sandbox (default port
+    // 8765, own data dir, no ONEID_PORTAL) when it says so, else it uses the world's.
     const examples = readmeExamples(ROOT);
     const ownSandbox = examples.some((e) => /oneid sandbox start/.test(e.line));
+    const readme = new World();
     let env: Record<string, string | undefined> = {};
-    before(() => {
-      env = ownSandbox
-        ? {
-            ONEID_CONFIG_DIR: world.dir('readme-config'),
-            ONEID_SANDBOX_DATA: world.dir('readme-sandbox'),
-            ONEID_PORTAL: undefined,
-          }
-        : { ONEID_CONFIG_DIR: world.dir('readme-config') };
+    before(async function () {
+      if (!examples.length) return;
+      this.timeout(120_000);
+      await readme.prepare();
+      if (ownSandbox) env = { ONEID_SANDBOX_DATA: readme.dir('sandbox'), ONEID_PORTAL: undefined };
+    });
+    after(async function () {
+      this.timeout(60_000);
+      await readme.dispose();
     });
     for (const e of examples) {
       const why = SKIP[e.line];
@@ -196,11 +209,13 @@ describe('documented examples run as written against the sandbox', function () {
         it.skip(`[${e.source}] ${e.line} (${why})`, () => undefined);
         continue;
       }
-      it(`[${e.source}] ${e.line}`, () => run(e, env));
+      it(`[${e.source}] ${e.line}`, () => run(readme, e, env));
     }
   });
 
-  it('every example ran as written (the list of those that did not)', () => {
-    assert.deepEqual(failures, [], `examples that do not run as written:\n${failures.join('\n')}`);
+  describe('summary', () => {
+    it('every example ran as written (the list of those that did not)', () => {
+      assert.deepEqual(failures, [], `examples that do not run as written:\n${failures.join('\n')}`);
+    });
   });
 });

@@ -52,13 +52,14 @@ const phoneOf = (line: string): string | undefined => {
 };
 
 export class World {
-  readonly home: string;
-  readonly bin: string;
-  readonly config: string;
+  home = '';
+  bin = '';
+  config = '';
   sb!: SandboxHandle;
   private readonly extraDirs: string[] = [];
 
-  constructor() {
+  /** Nothing on disk until `prepare()`: loading the test file (e.g. under --grep) leaves no trace. */
+  private create(): void {
     this.home = mkdtempSync(path.join(tmpdir(), 'oneid-examples-'));
     this.bin = path.join(this.home, '.bin');
     this.config = path.join(this.home, '.config', 'oneid');
@@ -208,6 +209,7 @@ export class World {
    * application that waits for its SMS code (in ./code.txt); the files the examples name.
    */
   async prepare(): Promise<void> {
+    this.create();
     this.sb = await startSandbox({ relaxedLimits: true, settings: { reviewDelayMs: -1 } });
     const h = this.home;
     writeFileSync(path.join(h, '.oneid-pass'), `${PASSWORD}\n`, { mode: 0o600 });
@@ -275,6 +277,7 @@ export class World {
   }
 
   async dispose(): Promise<void> {
+    if (!this.home) return;
     for (const d of this.extraDirs) {
       // Sandboxes an example started in its own data dir (documented examples use ./<dir> in HOME).
       await this.sh(`oneid sandbox stop --data ${d}`).catch(() => undefined);
@@ -282,7 +285,7 @@ export class World {
     for (const d of ['sandbox-data', 'openssl-friendly'])
       await this.sh(`oneid sandbox stop --data ./${d}`).catch(() => undefined);
     await this.sb?.stop();
-    rmSync(this.home, { recursive: true, force: true });
+    if (this.home) rmSync(this.home, { recursive: true, force: true });
   }
 }
 

@@ -29,7 +29,7 @@ unreadable: [], passwordChecked, keyMatchesCertificate? }`;
   static override examples = [
     '<%= config.bin %> key info ~/DSKEYS/DS2810582130001.pfx',
     '<%= config.bin %> key info 281058213 --json',
-    '<%= config.bin %> key info 40108814416559 --check-password --key-password-file ~/.key-pass',
+    '<%= config.bin %> key info 31205891372515 --check-password --key-password-file ~/.key-pass',
   ];
   static override args = {
     key: Args.string({

@@ -12,9 +12,7 @@ import {
 export default class SandboxReject extends BaseCommand<typeof SandboxReject> {
   static override summary = t('cmd.sandbox.reject.summary');
   static override description = `JSON result: the application { id, status: "rejected", rejectReason, ... }`;
-  static override examples = [
-    '<%= config.bin %> sandbox reject $APP_ID --reason "The selfie is blurred"',
-  ];
+  static override examples = ['<%= config.bin %> sandbox reject $APP_ID --reason "The selfie is blurred"'];
   static override args = { id: Args.string({ description: 'Key application id (ka_…).', required: true }) };
   static override flags = {
     data: dataFlag,

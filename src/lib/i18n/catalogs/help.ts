@@ -22,7 +22,8 @@ export default {
     'help.env.ONEID_TOKEN': 'session token for CI: used instead of the keychain; whoami says so',
     'help.env.ONEID_LANG': 'language: uz, ru, en (default from LC_ALL/LANG, then en)',
     'help.env.ONEID_KEYS_PATH': 'extra key roots, separated by the platform path delimiter',
-    'help.env.ONEID_KEYS_SYSTEM_ROOTS': '0 = do not search removable drives and ~/DSKEYS (only configured roots and ONEID_KEYS_PATH)',
+    'help.env.ONEID_KEYS_SYSTEM_ROOTS':
+      '0 = do not search removable drives and ~/DSKEYS (only configured roots and ONEID_KEYS_PATH)',
     'help.env.ONEID_CONFIG_DIR': 'config folder (default: the platform config dir)',
     'help.env.ONEID_NO_PROMPT': 'never prompt',
     'help.env.ONEID_DEBUG': 'stack traces and HTTP tracing on stderr (secrets redacted)',
@@ -56,7 +57,8 @@ export default {
     'help.env.ONEID_TOKEN': 'токен сессии для CI: используется вместо связки ключей; whoami сообщает об этом',
     'help.env.ONEID_LANG': 'язык: uz, ru, en (по умолчанию из LC_ALL/LANG, затем en)',
     'help.env.ONEID_KEYS_PATH': 'дополнительные папки с ключами через разделитель путей платформы',
-    'help.env.ONEID_KEYS_SYSTEM_ROOTS': '0 — не искать ключи на съёмных дисках и в ~/DSKEYS (только настроенные папки и ONEID_KEYS_PATH)',
+    'help.env.ONEID_KEYS_SYSTEM_ROOTS':
+      '0 — не искать ключи на съёмных дисках и в ~/DSKEYS (только настроенные папки и ONEID_KEYS_PATH)',
     'help.env.ONEID_CONFIG_DIR': 'папка настроек (по умолчанию — папка настроек платформы)',
     'help.env.ONEID_NO_PROMPT': 'никогда не задавать вопросов',
     'help.env.ONEID_DEBUG': 'трассировка стека и HTTP в stderr (секреты скрыты)',
@@ -90,7 +92,8 @@ export default {
       'CI uchun sessiya tokeni: kalitlar ombori o‘rniga ishlatiladi; whoami buni aytadi',
     'help.env.ONEID_LANG': 'til: uz, ru, en (odatda LC_ALL/LANG dan, so‘ng en)',
     'help.env.ONEID_KEYS_PATH': 'qo‘shimcha kalit papkalari, platformaning yo‘l ajratuvchisi bilan',
-    'help.env.ONEID_KEYS_SYSTEM_ROOTS': '0 — olinadigan disklar va ~/DSKEYS da qidirmaslik (faqat sozlangan papkalar va ONEID_KEYS_PATH)',
+    'help.env.ONEID_KEYS_SYSTEM_ROOTS':
+      '0 — olinadigan disklar va ~/DSKEYS da qidirmaslik (faqat sozlangan papkalar va ONEID_KEYS_PATH)',
     'help.env.ONEID_CONFIG_DIR': 'sozlamalar papkasi (odatda platformaning sozlamalar papkasi)',
     'help.env.ONEID_NO_PROMPT': 'hech qachon savol bermaslik',
     'help.env.ONEID_DEBUG': 'stderr ga stek va HTTP izlari (maxfiy qiymatlar yashirilgan)',
