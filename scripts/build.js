@@ -51,7 +51,7 @@ const banner = [
 
 await build({
   absWorkingDir: root,
-  entryPoints: [...globSync(['src/commands/**/*.ts'], { cwd: root }), 'src/cli-entry.ts'],
+  entryPoints: [...globSync(['src/commands/**/*.ts'], { cwd: root }), 'src/cli-entry.ts', 'src/help.ts'],
   outbase: 'src',
   outdir: 'dist/cli',
   bundle: true,
@@ -59,6 +59,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Identifiers stay unminified: error classes report their own names.
   minifySyntax: true,
   minifyWhitespace: true,
   sourcemap: 'linked',
