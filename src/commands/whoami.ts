@@ -93,7 +93,7 @@ role? }, legalEntity?: { tin, name?, role? }, authMethod, expiresAt, source: "ke
       [t('account.whoami.pinfl'), result.pinfl],
       [t('account.whoami.status'), statusLabel(result.status)],
       [t('account.whoami.role'), roleLabel(role)],
-      [t('account.whoami.method'), result.authMethod],
+      [t('account.whoami.method'), authMethodLabel(result.authMethod)],
       [t('account.whoami.expires'), result.expiresAt],
       [t('account.whoami.portal'), result.portal],
       [t('account.whoami.source'), sourceText],
@@ -102,5 +102,19 @@ role? }, legalEntity?: { tin, name?, role? }, authMethod, expiresAt, source: "ke
     if (session.source === 'file') this.warning(t('account.session.insecure'));
     if (result.status === 'unverified') this.hint('account.hint.verify');
     return result;
+  }
+}
+
+/** The portal's method code in words; unknown codes are shown as the portal sends them. */
+function authMethodLabel(code: string): string {
+  switch (code) {
+    case 'LOGINPASSMETHOD':
+      return t('account.whoami.method.password');
+    case 'PKCSMETHOD':
+      return t('account.whoami.method.key');
+    case 'LEPKCSMETHOD':
+      return t('account.whoami.method.companyKey');
+    default:
+      return code;
   }
 }

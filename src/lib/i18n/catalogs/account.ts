@@ -5,6 +5,9 @@ import type { Catalog } from '../types.js';
 // on a key no source file uses). The portal's own words are kept: "подлинный" / "неподлинный".
 export default {
   en: {
+    'account.whoami.method.password': 'login and password (LOGINPASSMETHOD)',
+    'account.whoami.method.key': 'personal key (PKCSMETHOD)',
+    'account.whoami.method.companyKey': 'legal entity key (LEPKCSMETHOD)',
     'account.status.verified': 'verified',
     'account.status.unverified': 'unverified',
     'account.role.individual': 'Individual',
@@ -182,6 +185,9 @@ export default {
       'Give the key with --key, or add the folder that holds it: oneid config set key-roots <folder>.',
   },
   ru: {
+    'account.whoami.method.password': 'логин и пароль (LOGINPASSMETHOD)',
+    'account.whoami.method.key': 'личный ключ ЭЦП (PKCSMETHOD)',
+    'account.whoami.method.companyKey': 'ключ юридического лица (LEPKCSMETHOD)',
     'account.status.verified': 'подлинный',
     'account.status.unverified': 'неподлинный',
     'account.role.individual': 'Физическое лицо',
@@ -357,6 +363,9 @@ export default {
       'Укажите ключ через --key или добавьте папку с ним: oneid config set key-roots <папка>.',
   },
   uz: {
+    'account.whoami.method.password': 'login va parol (LOGINPASSMETHOD)',
+    'account.whoami.method.key': 'shaxsiy ERI kaliti (PKCSMETHOD)',
+    'account.whoami.method.companyKey': 'yuridik shaxs kaliti (LEPKCSMETHOD)',
     'account.status.verified': 'tasdiqlangan',
     'account.status.unverified': 'tasdiqlanmagan',
     'account.role.individual': 'Jismoniy shaxs',
