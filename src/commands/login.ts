@@ -64,9 +64,9 @@ role? }, roleChosenBy: "flag" | "picker" | "only" | "default", roles: [role], pr
 accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "file" | "ONEID_TOKEN" }`;
   static override examples = [
     '<%= config.bin %> login ozoda01 --password-file ~/.oneid-pass --insecure-storage',
-    'echo "$PASS" | <%= config.bin %> login ozoda01 --password-stdin --role "281058213:Common For Head" --insecure-storage',
-    '<%= config.bin %> login --key DS401088144165590001.pfx --key-password-file ~/.key-pass --insecure-storage',
-    '<%= config.bin %> login --switch-role --role individual --insecure-storage',
+    'echo "$PASS" | <%= config.bin %> login ozoda01 --password-stdin --role "281058213:Common For Head"',
+    '<%= config.bin %> login --key DS401088144165590001.pfx --key-password-file ~/.key-pass',
+    '<%= config.bin %> login --switch-role --role individual',
   ];
   static override args = {
     login: Args.string({ description: 'Account login (asked when missing).' }),

@@ -36,8 +36,8 @@ portal refuses (e.g. PINFL_MISMATCH).
 
 JSON result: { login, status: "verified", already, certificateSerial?, key?: { serial, owner?, validTo } }`;
   static override examples = [
-    '<%= config.bin %> verify-account --key DS401088144165590001.pfx --key-password-file ~/.key-pass --insecure-storage',
-    '<%= config.bin %> verify-account --insecure-storage',
+    '<%= config.bin %> verify-account --key DS401088144165590001.pfx --key-password-file ~/.key-pass',
+    '<%= config.bin %> verify-account',
   ];
   static override flags = {
     key: keyFlag('Your personal key.'),

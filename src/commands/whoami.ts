@@ -45,8 +45,8 @@ JSON result: { login, fullName, pinfl, status: "verified" | "unverified", role: 
 role? }, legalEntity?: { tin, name?, role? }, authMethod, expiresAt, source: "keychain" | "file" |
 "ONEID_TOKEN", portal }`;
   static override examples = [
-    '<%= config.bin %> whoami --insecure-storage',
-    '<%= config.bin %> whoami --show-pinfl --json --insecure-storage',
+    '<%= config.bin %> whoami',
+    '<%= config.bin %> whoami --show-pinfl --json',
     'ONEID_TOKEN=$TOKEN <%= config.bin %> whoami',
   ];
   static override flags = {

@@ -40,7 +40,7 @@ import { World, type ShellOptions } from './world.js';
 /** Examples that need a terminal (prompts, pickers): shown to people, not run here. */
 const SKIP: Record<string, string> = {
   'oneid register': 'the registration wizard asks each answer at a prompt',
-  'oneid verify-account --insecure-storage': 'without --key a terminal shows a key picker',
+  'oneid verify-account': 'without --key a terminal shows a key picker',
   'oneid key passwd ~/DSKEYS/DS401088144165590001.pfx': 'prompts for the new password twice',
 };
 
@@ -70,13 +70,13 @@ const PLAN: Array<[string, string, Group?]> = [
   ['register', '--with-key'],
   ['verify-account', '--key'],
   ['le:bind', '--key'],
-  ['le:list', '--insecure-storage'],
+  ['le:list', 'le list'],
   ['le:list', '--json'],
   ['login', '--password-file'],
   ['login', '--password-stdin'],
   ['login', '--key'],
   ['login', '--switch-role'],
-  ['whoami', 'whoami --insecure-storage'],
+  ['whoami', 'whoami'],
   ['whoami', '--show-pinfl'],
   ['whoami', 'ONEID_TOKEN'],
   ['key:list', 'key list'],
@@ -104,7 +104,7 @@ const PLAN: Array<[string, string, Group?]> = [
   ['sandbox:reject', 'reject'],
   ['key:apply', '--legal'],
   ['key:passwd', '--new-key-password-file'],
-  ['logout', 'logout --insecure-storage'],
+  ['logout', 'logout'],
   ['logout', '--all'],
   ['config:set', 'portal'],
   ['config:set', 'lang'],

@@ -252,7 +252,10 @@ export class World {
       { type: 'individual', pinfl: alisher.pinfl, phone: alisher.phone },
       { root, name: `DS${alisher.pinfl}0001` },
     );
-    await this.prep(`oneid login ${OZODA.login} --password-file ~/.oneid-pass --insecure-storage`);
+    // Sessions go to the 0600 file in this world's config dir, so that examples written as users
+    // type them (`oneid whoami`) run the same with or without an OS keychain on the machine.
+    await this.prep('oneid config set storage file');
+    await this.prep(`oneid login ${OZODA.login} --password-file ~/.oneid-pass`);
 
     // contract.p7s: a detached signature of contract.pdf under the name the verify example uses.
     const scratch = this.dir('contract');

@@ -33,7 +33,7 @@ Exit 3 when not logged in, 4 on a wrong key password, 5 for an expired key, 8 wh
 
 JSON result: { tin, name, role, keySerial }`;
   static override examples = [
-    '<%= config.bin %> le bind --key DS2810582130001.pfx --key-password-file ~/.key-pass --insecure-storage',
+    '<%= config.bin %> le bind --key DS2810582130001.pfx --key-password-file ~/.key-pass',
   ];
   static override flags = {
     key: keyFlag("The legal entity's key."),

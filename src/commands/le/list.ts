@@ -27,8 +27,8 @@ the one the current session acts for is marked. Exit 3 when not logged in.
 
 JSON result: { legalEntities: [{ tin, name?, role?, active }] }`;
   static override examples = [
-    '<%= config.bin %> le list --insecure-storage',
-    '<%= config.bin %> le list --json --insecure-storage',
+    '<%= config.bin %> le list',
+    '<%= config.bin %> le list --json',
   ];
   static override flags = {
     'insecure-storage': insecureStorageFlag,
