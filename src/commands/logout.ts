@@ -31,10 +31,7 @@ With ONEID_TOKEN the token is ended on the portal; the variable itself is yours 
 
 JSON result: { loggedOut: [{ portal, login?, profile?, endedOnPortal }], source: "keychain" | "file" |
 "ONEID_TOKEN" }`;
-  static override examples = [
-    '<%= config.bin %> logout',
-    '<%= config.bin %> logout --all',
-  ];
+  static override examples = ['<%= config.bin %> logout', '<%= config.bin %> logout --all'];
   static override flags = {
     all: Flags.boolean({ summary: 'Log out of every stored session (all portals and profiles).' }),
     'insecure-storage': insecureStorageFlag,

@@ -26,10 +26,7 @@ export default class LeList extends BaseCommand<typeof LeList> {
 the one the current session acts for is marked. Exit 3 when not logged in.
 
 JSON result: { legalEntities: [{ tin, name?, role?, active }] }`;
-  static override examples = [
-    '<%= config.bin %> le list',
-    '<%= config.bin %> le list --json',
-  ];
+  static override examples = ['<%= config.bin %> le list', '<%= config.bin %> le list --json'];
   static override flags = {
     'insecure-storage': insecureStorageFlag,
     portal: portalFlag,
