@@ -86,12 +86,7 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
   async run(): Promise<LoginResult> {
     const f = this.flags;
     const spec: RoleSpec | undefined = f.role === undefined ? undefined : parseRoleSpec(f.role);
-    const { http, place } = accountContext({
-      portal: this.settings.get('portal'),
-      profile: this.settings.profile,
-      storage: this.settings.get('storage'),
-      insecureStorage: f['insecure-storage'],
-    });
+    const { http, place } = accountContext(this.settings, f['insecure-storage']);
     const pick =
       spec || !this.term.interactive
         ? undefined

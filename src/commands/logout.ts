@@ -39,12 +39,7 @@ JSON result: { loggedOut: [{ portal, login?, profile?, endedOnPortal }], source:
   };
 
   async run(): Promise<LogoutResult> {
-    const { http, place } = accountContext({
-      portal: this.settings.get('portal'),
-      profile: this.settings.profile,
-      storage: this.settings.get('storage'),
-      insecureStorage: this.flags['insecure-storage'],
-    });
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
     const store = place.store;
     const sessions: LoadedSession[] = [];
     if (this.flags.all && store.source !== 'ONEID_TOKEN') sessions.push(...(await store.list()));

@@ -56,12 +56,7 @@ role? }, legalEntity?: { tin, name?, role? }, authMethod, expiresAt, source: "ke
   };
 
   async run(): Promise<WhoamiResult> {
-    const { http, place } = accountContext({
-      portal: this.settings.get('portal'),
-      profile: this.settings.profile,
-      storage: this.settings.get('storage'),
-      insecureStorage: this.flags['insecure-storage'],
-    });
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
     const session = await requireSession(place);
     const [info, user] = await Promise.all([
       explained(getSession(http, session.token)),

@@ -43,12 +43,7 @@ JSON result: { tin, name, role, keySerial }`;
   };
 
   async run(): Promise<LeBindResult> {
-    const { http, place } = accountContext({
-      portal: this.settings.get('portal'),
-      profile: this.settings.profile,
-      storage: this.settings.get('storage'),
-      insecureStorage: this.flags['insecure-storage'],
-    });
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
     const session = await requireSession(place);
     const account = await accountOf(http, session.token);
     const roots = this.settings.get('key-roots');

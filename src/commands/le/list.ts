@@ -33,12 +33,7 @@ JSON result: { legalEntities: [{ tin, name?, role?, active }] }`;
   };
 
   async run(): Promise<LeListResult> {
-    const { http, place } = accountContext({
-      portal: this.settings.get('portal'),
-      profile: this.settings.profile,
-      storage: this.settings.get('storage'),
-      insecureStorage: this.flags['insecure-storage'],
-    });
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
     const session = await requireSession(place);
     const [entities, info] = await Promise.all([
       legalEntitiesOf(http, session.token),

@@ -3,30 +3,29 @@
  * lives (store, portal host, profile). Built from plain values so that commands stay thin and
  * this library does not depend on the CLI layer.
  */
+import type { Settings } from '../config/index.js';
 import { PortalHttp } from '../portal/index.js';
 import { openSessionStore, portalHost } from '../session/index.js';
 import type { SessionPlace } from './session.js';
-
-export interface AccountContextOptions {
-  portal: string;
-  profile: string;
-  /** The profile's `storage` setting. */
-  storage: 'keychain' | 'file';
-  /** `--insecure-storage`: the 0600 file even when the profile says keychain. */
-  insecureStorage?: boolean;
-  env?: NodeJS.ProcessEnv;
-}
 
 export interface AccountContext {
   http: PortalHttp;
   place: SessionPlace;
 }
 
-export function accountContext(o: AccountContextOptions): AccountContext {
-  const env = o.env ?? process.env;
-  const store = openSessionStore({ mode: o.insecureStorage ? 'file' : o.storage, env });
+/**
+ * The portal client and session place of a command run: the portal and storage mode come from the
+ * effective settings (flag > env > profile > default); `--insecure-storage` forces the 0600 file.
+ */
+export function accountContext(
+  settings: Settings,
+  insecureStorage = false,
+  env: NodeJS.ProcessEnv = process.env,
+): AccountContext {
+  const portal = settings.get('portal');
+  const store = openSessionStore({ mode: insecureStorage ? 'file' : settings.get('storage'), env });
   return {
-    http: new PortalHttp({ baseUrl: o.portal }),
-    place: { store, portal: o.portal, host: portalHost(o.portal), profile: o.profile },
+    http: new PortalHttp({ baseUrl: portal }),
+    place: { store, portal, host: portalHost(portal), profile: settings.profile },
   };
 }

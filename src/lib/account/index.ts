@@ -65,5 +65,5 @@ export {
   statusLabel,
   type AccountStatus,
 } from './render.js';
-export { accountContext, type AccountContext, type AccountContextOptions } from './context.js';
+export { accountContext, type AccountContext } from './context.js';
 export { insecureStorageFlag, keyFlag, roleFlag } from './flags.js';

@@ -12,7 +12,7 @@ import {
   type PfxProtection,
   type PrivateKey,
 } from '../pki/index.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic } from '../files/index.js';
 import { listKeys, MAX_KEY_FILE_SIZE, type KeySummary } from './list.js';
 import type { DiscoveryOptions } from './roots.js';
 
