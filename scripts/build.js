@@ -18,7 +18,12 @@ import { globSync } from 'tinyglobby';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const run = (script, args) =>
-  execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [script, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    // The oclif dev CLI would otherwise look for a newer version of itself on every build.
+    env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' },
+  });
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);

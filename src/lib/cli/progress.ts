@@ -78,9 +78,9 @@ export function createProgress(
   const start = now();
   const interval = term.dynamic ? 100 : (o.intervalMs ?? 5000);
   let completed = 0;
-  // The first plain line comes one interval after the start, not on the first item (whose rate
-  // would be meaningless).
-  let last = start;
+  // The first item prints a line at once (scripts and tests see that work is under way), then at
+  // most one line per interval.
+  let last = -Infinity;
   const rate = () => completed / Math.max((now() - start) / 1000, 1e-3);
   const line =
     o.line ??
