@@ -26,15 +26,50 @@ function profileLang(): string | undefined {
 
 const translated = (key: string): string | undefined => (hasKey(key) ? t(key) : undefined);
 
+/**
+ * Descriptions are written in the source wrapped at ~100 columns; oclif wraps again to the
+ * terminal, which leaves ragged half-lines. Join the lines of each paragraph (a blank line ends
+ * one) unless a line starts a list item or is indented, so oclif's own wrapping is the only one.
+ */
+export function reflow(text: string | undefined): string | undefined {
+  if (!text) return text;
+  return text
+    .split(/\n\s*\n/)
+    .map((para) =>
+      para
+        .split('\n')
+        .reduce(
+          (out, line, i) =>
+            i > 0 && !/^(\s|[-*•]\s|\||\d+[.)]\s)/.test(line)
+              ? `${out} ${line}`
+              : i > 0
+                ? `${out}\n${line}`
+                : line,
+          '',
+        ),
+    )
+    .join('\n\n');
+}
+
 function localizeCommand(c: Command.Loadable): Command.Loadable {
   const summary = translated(`cmd.${c.id.replace(/:/g, '.')}.summary`);
   const flags: Record<string, Command.Flag.Any> = {};
   for (const [name, f] of Object.entries(c.flags ?? {})) {
-    // oclif defines --json itself, so its summary is translated here rather than at the flag.
-    const s = name === 'json' ? translated('cmd.flag.json') : translated(`cmd.flag.${name}`);
+    // oclif defines --json itself (with an English description that would repeat the summary),
+    // so its summary is translated here rather than at the flag.
+    if (name === 'json') {
+      flags[name] = { ...f, summary: translated('cmd.flag.json') ?? f.summary, description: undefined };
+      continue;
+    }
+    const s = translated(`cmd.flag.${name}`);
     flags[name] = s ? { ...f, summary: s } : f;
   }
-  return { ...c, summary: summary ?? c.summary, flags } as Command.Loadable;
+  return {
+    ...c,
+    summary: summary ?? c.summary,
+    description: reflow(c.description),
+    flags,
+  } as Command.Loadable;
 }
 
 function localizeTopic(topic: Interfaces.Topic): Interfaces.Topic {
