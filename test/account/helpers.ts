@@ -13,6 +13,7 @@ import path from 'node:path';
 import { buildPkcs10, generatePrivateKey, writePfx, type PrivateKey } from '../../src/lib/pki/index.js';
 import { BIN, ROOT, tempConfigDir, type CliResult } from '../helpers/cli.js';
 import type { SandboxHandle } from '../helpers/sandbox.js';
+import { applyForKey } from '../sandbox/flows.js';
 
 export interface Person {
   pinfl: string;
@@ -243,38 +244,12 @@ export async function issueKey(
       ? generatePrivateKey({ alg: 'ozdst', curve: 'A' })
       : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
   const csr = buildPkcs10({ subject: { CN: 'applicant' }, privateKey }).toString('base64');
-  const before = await sb.lastSms(who.phone);
-  const start = await sb.request('POST', '/api/v1/key-applications', who);
-  assert.equal(start.status, 201, JSON.stringify(start.body));
-  const id = start.body.id as string;
-  const code = await nextSmsCode(sb, who.phone, before);
-  assert.equal((await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code })).status, 200);
-  const req = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr });
-  assert.equal(req.status, 200, JSON.stringify(req.body));
-  for (const [kind, img, type] of [
-    ['photo', JPEG, 'image/jpeg'],
-    ['selfie', PNG, 'image/png'],
-  ] as const) {
-    const up = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/${kind}`, img, {
-      'content-type': type,
-    });
-    assert.equal(up.status, 200, JSON.stringify(up.body));
-  }
-  const sub = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);
-  assert.equal(sub.status, 200, JSON.stringify(sub.body));
-  const pay = await sb.request('POST', `/api/v1/sandbox/invoices/${sub.body.invoice.id}/pay`);
-  assert.equal(pay.status, 200, JSON.stringify(pay.body));
-  if (pay.body.status === 'in_review') {
-    const ok = await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/approve`);
-    assert.ok([200, 409].includes(ok.status), JSON.stringify(ok.body)); // the automatic review may be quicker
-  }
-  const cert = await sb.request('GET', `/api/v1/key-applications/${id}/certificate`);
-  assert.equal(cert.status, 200, JSON.stringify(cert.body));
+  const { certificate: cert } = await applyForKey(sb, who, csr);
   const b64 = (s: string) => Buffer.from(s, 'base64');
   const pfx = writePfx({
     privateKey,
-    certificate: b64(cert.body.certificate),
-    chain: (cert.body.chain as string[]).map(b64),
+    certificate: b64(cert.certificate),
+    chain: (cert.chain as string[]).map(b64),
     password: KEY_PASSWORD,
   });
   const dir = path.join(o.root, 'DSKEYS');
