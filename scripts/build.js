@@ -83,4 +83,22 @@ await build({
   ],
 });
 
+// The signing worker is started once per core for every batch, so its start-up counts in every
+// `key sign`: one self-contained file instead of ~30 modules (measured: ready in ~30 ms instead
+// of ~65 ms; bench/sign.ts). It replaces tsc's output at the same path, where batch.js finds it.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/lib/sign/worker.ts'],
+  outfile: 'dist/lib/sign/worker.js',
+  allowOverwrite: true,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
 run(path.join(path.dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

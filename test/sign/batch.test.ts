@@ -4,7 +4,9 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { OutputExistsError, removeStaleTemps, writeAtomic } from '../../src/lib/sign/atomic-write.js';
+import { CHUNK, digestFile } from '../../src/lib/sign/digest.js';
 import {
   collectInputs,
   outputFor,
@@ -55,6 +57,21 @@ describe('sign/batch: inputs and outputs', () => {
     writeFileSync(path.join(dir, `.b.p7s.${process.pid}.0.1.oneid-tmp`), 'alive');
     assert.equal(await removeStaleTemps([dir]), 1);
     assert.deepEqual(readdirSync(dir), [`.b.p7s.${process.pid}.0.1.oneid-tmp`]);
+  });
+
+  it('streaming digests (double-buffered reads) equal a one-shot hash at every chunk boundary', async () => {
+    const dir = tmp();
+    // Every MiB differs, so hashing a chunk twice or skipping one cannot go unnoticed.
+    const data = Buffer.alloc(3 * CHUNK + 4);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+    for (const size of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK + 4]) {
+      const file = path.join(dir, `s${size}`);
+      writeFileSync(file, data.subarray(0, size));
+      const r = await digestFile(file, ['sha256']);
+      assert.equal(r.size, size);
+      const want = createHash('sha256').update(data.subarray(0, size)).digest('hex');
+      assert.equal(r.digests.get('sha256')!.toString('hex'), want, `size ${size}`);
+    }
   });
 
   it('streams a file larger than the read buffer (attached and detached); OpenSSL agrees', async () => {
