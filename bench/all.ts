@@ -1,10 +1,11 @@
 /**
  * Run every benchmark in bench/ and rewrite docs/benchmarks.md with what each printed and the
  * machine it ran on. Each benchmark prints its own ratios against a reference measured in the same
- * run; this file only collects them. Usage: npm run bench [-- name …]
+ * run; this file only collects them. Usage: npm run bench [-- name …] (a subset replaces only its
+ * own sections of docs/benchmarks.md).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,18 +46,32 @@ for (const name of benches) {
     (r.stdout || '').trim() +
     (r.status === 0 ? '' : `\n${(r.stderr || '').trim().split('\n').slice(-5).join('\n')}`);
   process.stdout.write(`\n## ${name}\n${out}\n`);
-  sections.push(`## ${name} (\`bench/${name}.ts\`, ${status})\n\n\`\`\`\n${out}\n\`\`\``);
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  sections.push(`## ${name} (\`bench/${name}.ts\`, ${status}, ${when} UTC)\n\n\`\`\`\n${out}\n\`\`\``);
 }
 
 const doc = `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/all.ts\`); do not edit by hand. Every figure is measured in
-one run on the machine below, next to its reference (bare Node, OpenSSL, node:crypto), so the
-ratios are what to compare across machines.
+one run on the machine below (each section says when it ran), next to its reference (bare Node,
+OpenSSL, node:crypto), so the ratios are what to compare across machines.
 
 ${machine()}
 
 ${sections.join('\n\n')}
 `;
-if (only.length === 0) writeFileSync(path.join(root, 'docs', 'benchmarks.md'), doc);
-else process.stderr.write('(a subset was run: docs/benchmarks.md left as it was)\n');
+const file = path.join(root, 'docs', 'benchmarks.md');
+if (only.length === 0) writeFileSync(file, doc);
+else if (existsSync(file)) {
+  // A subset re-run replaces only its own sections (each says when it ran); the rest stay.
+  let text = readFileSync(file, 'utf8');
+  for (const section of sections) {
+    const name = section.slice(3, section.indexOf(' ', 3));
+    const re = new RegExp(`## ${name} \\(\`bench/${name}\\.ts\`[\\s\\S]*?\\n\`\`\`\\n[\\s\\S]*?\\n\`\`\``);
+    text = re.test(text) ? text.replace(re, () => section) : `${text.trimEnd()}\n\n${section}\n`;
+  }
+  writeFileSync(file, text);
+  process.stderr.write(
+    `(docs/benchmarks.md: section${sections.length > 1 ? 's' : ''} ${only.join(', ')} replaced)\n`,
+  );
+}

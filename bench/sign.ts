@@ -261,22 +261,45 @@ const GOST_FILES = FILES;
     publicKey: pki.publicKeyOf(gostKey),
   });
   const pkcs8 = crypto.encodePkcs8(gostKey);
-  const gostRaw = async (): Promise<Run> => {
+  // Same two references as for RSA: the raw sign loop, and the bare loop doing the file work too.
+  const gostLoop = async (mode: 'raw' | 'files'): Promise<Run> => {
+    const out = mode === 'files' ? mkdtempSync(path.join(dir, 'gost-loop-')) : '';
     const code = `
-      const { parentPort, workerData } = require('node:worker_threads');
+      const { parentPort, workerData: wd } = require('node:worker_threads');
+      const fs = require('node:fs');
       ${useDist ? '' : "require('tsx/cjs');"}
-      import(workerData.url).then((c) => {
-        const key = c.decodePkcs8(Buffer.from(workerData.pkcs8));
-        parentPort.once('message', () => { for (const d of workerData.items) c.sign(key, d); parentPort.postMessage('done'); });
+      import(wd.url).then((c) => {
+        const key = c.decodePkcs8(Buffer.from(wd.pkcs8));
+        const run = () => {
+          if (wd.mode === 'raw') { for (const d of wd.items) c.sign(key, d); return; }
+          for (const name of wd.names) {
+            const s = c.sign(key, fs.readFileSync(wd.data + '/' + name));
+            const tmp = wd.out + '/.' + name + '.tmp';
+            const fd = fs.openSync(tmp, 'wx', 0o644);
+            fs.writeSync(fd, s);
+            fs.fsyncSync(fd);
+            fs.closeSync(fd);
+            fs.linkSync(tmp, wd.out + '/' + name + '.p7s');
+            fs.unlinkSync(tmp);
+          }
+        };
+        parentPort.once('message', () => { run(); parentPort.postMessage('done'); });
         parentPort.postMessage('ready');
       });`;
-    const items = payloads.slice(0, GOST_FILES);
-    const halves = [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)];
     const boot = useDist ? code : `import('tsx/esm/api').then((m) => m.register()).then(() => { ${code} })`;
-    const workers = halves.map(
-      (part) =>
-        new Worker(boot, { eval: true, workerData: { pkcs8, items: part, url: lib('lib/crypto/index') } }),
-    );
+    const workers = [0, 1].map((half) => {
+      const pick = <T>(xs: T[]) => xs.slice(0, GOST_FILES).filter((_, i) => i % 2 === half);
+      const workerData = {
+        pkcs8,
+        mode,
+        items: mode === 'raw' ? pick(payloads) : [],
+        names: pick(payloads.map((_, i) => `f${i}.bin`)),
+        data,
+        out,
+        url: lib('lib/crypto/index'),
+      };
+      return new Worker(boot, { eval: true, workerData });
+    });
     await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -305,8 +328,10 @@ const GOST_FILES = FILES;
     if (s.signed !== GOST_FILES) throw new Error(`GOST: signed ${s.signed} of ${GOST_FILES}`);
     return { rate: (GOST_FILES / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / GOST_FILES };
   };
-  const g: Array<{ raw: Run; our: Run }> = [];
-  for (let i = 0; i < 2; i++) g.push({ raw: await gostRaw(), our: await gostOurs() });
+  const g: Array<{ raw: Run; files: Run; our: Run }> = [];
+  for (let i = 0; i < 2; i++)
+    g.push({ raw: await gostLoop('raw'), files: await gostLoop('files'), our: await gostOurs() });
+  const gf = Math.max(...g.map((p) => p.files.rate));
   const gr = Math.max(...g.map((p) => p.raw.rate));
   const go = Math.max(...g.map((p) => p.our.rate));
   const grc = Math.min(...g.map((p) => p.raw.cpuMs));
@@ -317,6 +342,9 @@ const GOST_FILES = FILES;
   console.log(`   ours (2 workers)                    ${fmt(go)} files/s`);
   console.log(
     `   raw GOST sign (2 threads)           ${fmt(gr)} signs/s → ours ${(go / gr).toFixed(2)}× (target ≥ 0.80×)`,
+  );
+  console.log(
+    `   same file work in a bare loop (2 threads) ${fmt(gf)} files/s = ${(gf / gr).toFixed(2)}× raw → ours ${(go / gf).toFixed(2)}× of it`,
   );
   console.log(
     `   CPU per file                        ours ${goc.toFixed(3)} ms, raw ${grc.toFixed(3)} ms → ${(grc / goc).toFixed(2)}×`,
