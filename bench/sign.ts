@@ -113,13 +113,14 @@ interface Run {
   cpuMs: number;
 }
 
-async function ours(durable = true): Promise<Run> {
-  const inputs = await sign.collectInputs({ args: [data] });
+/** Our batch engine over the first `count` inputs, 2 workers, as `key sign` runs it. */
+async function ours(key: SignApi.SignerKey, count: number, durable = true): Promise<Run> {
+  const inputs = (await sign.collectInputs({ args: [data] })).slice(0, count);
   const outDir = mkdtempSync(path.join(dir, 'out-'));
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const s = await sign.signBatch({
-    key: { privateKey, certificate },
+    key,
     inputs,
     outDir,
     detached: true,
@@ -130,45 +131,61 @@ async function ours(durable = true): Promise<Run> {
   });
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
-  if (s.signed !== FILES) throw new Error(`signed ${s.signed} of ${FILES}`);
-  // Outputs stay until the end: see fsProbe() for why nothing is deleted between rounds.
-  return { rate: (FILES / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / FILES };
+  if (s.signed !== count) throw new Error(`signed ${s.signed} of ${count}`);
+  // Outputs stay until the end: see createCostUs() for why nothing is deleted between rounds.
+  return { rate: (count / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / count };
 }
 
 /**
- * Two threads in tight loops. `raw`: crypto.sign over pre-read payloads (the issue's ceiling).
- * `files`: the least work a durable batch can do on this disk — read the file, crypto.sign, write
- * a temp file, fsync, link, unlink — with synchronous calls and no CMS, no scheduling, no
- * reporting: what the file system leaves of the ceiling, for comparison with our engine.
+ * Two threads in tight loops over the first `count` files. `raw`: sign pre-read payloads (the
+ * issue's ceiling). `files`: the least work a durable batch can do on this disk — read the file,
+ * sign, write a temp file, fsync, link, unlink — with synchronous calls and no CMS, no scheduling,
+ * no reporting: what the file system leaves of the ceiling, to compare our engine with.
+ * `signer.code` is worker code evaluating to `(data) => signature` or a promise of it, given the
+ * key as `wd.pkcs8`; `signer.url`, when set, is our module it imports.
  */
-async function loopCeiling(mode: 'raw' | 'files'): Promise<Run> {
-  const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
+interface LoopSigner {
+  code: string;
+  pkcs8: Uint8Array;
+  url?: string;
+}
+async function loop(mode: 'raw' | 'files', count: number, signer: LoopSigner): Promise<Run> {
   const out = mode === 'files' ? mkdtempSync(path.join(dir, 'loop-')) : '';
   const code = `
     const { parentPort, workerData: wd } = require('node:worker_threads');
-    const c = require('node:crypto');
     const fs = require('node:fs');
-    const key = c.createPrivateKey({ key: Buffer.from(wd.pkcs8), format: 'der', type: 'pkcs8' });
-    const run = () => {
-      if (wd.mode === 'raw') { for (const d of wd.items) c.sign('sha256', d, key); return; }
-      for (const name of wd.names) {
-        const s = c.sign('sha256', fs.readFileSync(wd.data + '/' + name), key);
-        const tmp = wd.out + '/.' + name + '.tmp';
-        const fd = fs.openSync(tmp, 'wx', 0o644);
-        fs.writeSync(fd, s);
-        fs.fsyncSync(fd);
-        fs.closeSync(fd);
-        fs.linkSync(tmp, wd.out + '/' + name + '.p7s');
-        fs.unlinkSync(tmp);
-      }
-    };
-    parentPort.once('message', () => { run(); parentPort.postMessage('done'); });
-    parentPort.postMessage('ready');`;
+    Promise.resolve(${signer.code}).then((signOf) => {
+      const run = () => {
+        if (wd.mode === 'raw') { for (const d of wd.items) signOf(d); return; }
+        for (const name of wd.names) {
+          const s = signOf(fs.readFileSync(wd.data + '/' + name));
+          const tmp = wd.out + '/.' + name + '.tmp';
+          const fd = fs.openSync(tmp, 'wx', 0o644);
+          fs.writeSync(fd, s);
+          fs.fsyncSync(fd);
+          fs.closeSync(fd);
+          fs.linkSync(tmp, wd.out + '/' + name + '.p7s');
+          fs.unlinkSync(tmp);
+        }
+      };
+      parentPort.once('message', () => { run(); parentPort.postMessage('done'); });
+      parentPort.postMessage('ready');
+    });`;
+  // From sources, a worker that imports our TypeScript needs tsx registered first.
+  const boot =
+    useDist || !signer.url ? code : `import('tsx/esm/api').then((m) => m.register()).then(() => { ${code} })`;
   const workers = [0, 1].map((half) => {
-    const pick = <T>(xs: T[]) => xs.filter((_, i) => i % 2 === half);
-    const names = pick(payloads.map((_, i) => `f${i}.bin`));
-    const items = mode === 'raw' ? pick(payloads) : [];
-    return new Worker(code, { eval: true, workerData: { pkcs8, mode, items, names, data, out } });
+    const pick = <T>(xs: T[]) => xs.slice(0, count).filter((_, i) => i % 2 === half);
+    const workerData = {
+      pkcs8: signer.pkcs8,
+      mode,
+      items: mode === 'raw' ? pick(payloads) : [],
+      names: pick(payloads.map((_, i) => `f${i}.bin`)),
+      data,
+      out,
+      url: signer.url,
+    };
+    return new Worker(boot, { eval: true, workerData });
   });
   await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
   const c0 = process.cpuUsage();
@@ -177,8 +194,16 @@ async function loopCeiling(mode: 'raw' | 'files'): Promise<Run> {
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   await Promise.all(workers.map((w) => w.terminate()));
-  return { rate: (FILES / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / FILES };
+  return { rate: (count / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / count };
 }
+const RSA_SIGNER: LoopSigner = {
+  code: `(() => {
+    const c = require('node:crypto');
+    const key = c.createPrivateKey({ key: Buffer.from(wd.pkcs8), format: 'der', type: 'pkcs8' });
+    return (d) => c.sign('sha256', d, key);
+  })()`,
+  pkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }),
+};
 
 function opensslLoop(): number {
   const out = mkdtempSync(path.join(dir, 'ossl-'));
@@ -210,10 +235,10 @@ const ROUNDS = 3;
 const pairs: Array<{ raw: Run; files: Run; our: Run; noSync: Run }> = [];
 for (let i = 0; i < ROUNDS; i++)
   pairs.push({
-    raw: await loopCeiling('raw'),
-    files: await loopCeiling('files'),
-    our: await ours(),
-    noSync: await ours(false),
+    raw: await loop('raw', FILES, RSA_SIGNER),
+    files: await loop('files', FILES, RSA_SIGNER),
+    our: await ours({ privateKey, certificate }, FILES),
+    noSync: await ours({ privateKey, certificate }, FILES, false),
   });
 const files = Math.max(...pairs.map((p) => p.files.rate));
 const filesCpu = Math.min(...pairs.map((p) => p.files.cpuMs));
@@ -260,77 +285,22 @@ const GOST_FILES = FILES;
     subject: { CN: 'Bench GOST' },
     publicKey: pki.publicKeyOf(gostKey),
   });
-  const pkcs8 = crypto.encodePkcs8(gostKey);
-  // Same two references as for RSA: the raw sign loop, and the bare loop doing the file work too.
-  const gostLoop = async (mode: 'raw' | 'files'): Promise<Run> => {
-    const out = mode === 'files' ? mkdtempSync(path.join(dir, 'gost-loop-')) : '';
-    const code = `
-      const { parentPort, workerData: wd } = require('node:worker_threads');
-      const fs = require('node:fs');
-      ${useDist ? '' : "require('tsx/cjs');"}
-      import(wd.url).then((c) => {
-        const key = c.decodePkcs8(Buffer.from(wd.pkcs8));
-        const run = () => {
-          if (wd.mode === 'raw') { for (const d of wd.items) c.sign(key, d); return; }
-          for (const name of wd.names) {
-            const s = c.sign(key, fs.readFileSync(wd.data + '/' + name));
-            const tmp = wd.out + '/.' + name + '.tmp';
-            const fd = fs.openSync(tmp, 'wx', 0o644);
-            fs.writeSync(fd, s);
-            fs.fsyncSync(fd);
-            fs.closeSync(fd);
-            fs.linkSync(tmp, wd.out + '/' + name + '.p7s');
-            fs.unlinkSync(tmp);
-          }
-        };
-        parentPort.once('message', () => { run(); parentPort.postMessage('done'); });
-        parentPort.postMessage('ready');
-      });`;
-    const boot = useDist ? code : `import('tsx/esm/api').then((m) => m.register()).then(() => { ${code} })`;
-    const workers = [0, 1].map((half) => {
-      const pick = <T>(xs: T[]) => xs.slice(0, GOST_FILES).filter((_, i) => i % 2 === half);
-      const workerData = {
-        pkcs8,
-        mode,
-        items: mode === 'raw' ? pick(payloads) : [],
-        names: pick(payloads.map((_, i) => `f${i}.bin`)),
-        data,
-        out,
-        url: lib('lib/crypto/index'),
-      };
-      return new Worker(boot, { eval: true, workerData });
-    });
-    await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await Promise.all(workers.map((w) => new Promise((r) => (w.once('message', r), w.postMessage('go')))));
-    const ms = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    await Promise.all(workers.map((w) => w.terminate()));
-    return { rate: (GOST_FILES / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / GOST_FILES };
+  const gostSigner: LoopSigner = {
+    code: `import(wd.url).then((c) => {
+      const key = c.decodePkcs8(Buffer.from(wd.pkcs8));
+      return (d) => c.sign(key, d);
+    })`,
+    pkcs8: crypto.encodePkcs8(gostKey),
+    url: lib('lib/crypto/index'),
   };
-  const gostOurs = async (): Promise<Run> => {
-    const inputs = (await sign.collectInputs({ args: [data] })).slice(0, GOST_FILES);
-    const outDir = mkdtempSync(path.join(dir, 'gost-'));
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const s = await sign.signBatch({
-      key: { privateKey: gostKey, certificate: cert.raw },
-      inputs,
-      outDir,
-      detached: true,
-      existing: 'fail',
-      workers: 2,
-      keepResults: false,
-    });
-    const ms = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    if (s.signed !== GOST_FILES) throw new Error(`GOST: signed ${s.signed} of ${GOST_FILES}`);
-    return { rate: (GOST_FILES / ms) * 1000, cpuMs: (c.user + c.system) / 1000 / GOST_FILES };
-  };
+  const gostKeyPair = { privateKey: gostKey, certificate: cert.raw };
   const g: Array<{ raw: Run; files: Run; our: Run }> = [];
   for (let i = 0; i < 2; i++)
-    g.push({ raw: await gostLoop('raw'), files: await gostLoop('files'), our: await gostOurs() });
+    g.push({
+      raw: await loop('raw', GOST_FILES, gostSigner),
+      files: await loop('files', GOST_FILES, gostSigner),
+      our: await ours(gostKeyPair, GOST_FILES),
+    });
   const gf = Math.max(...g.map((p) => p.files.rate));
   const gr = Math.max(...g.map((p) => p.raw.rate));
   const go = Math.max(...g.map((p) => p.our.rate));

@@ -84,8 +84,9 @@ await build({
 });
 
 // The signing worker is started once per core for every batch, so its start-up counts in every
-// `key sign`: one self-contained file instead of ~30 modules (measured: ready in ~30 ms instead
-// of ~65 ms; bench/sign.ts). It replaces tsc's output at the same path, where batch.js finds it.
+// `key sign`: one self-contained file instead of ~30 modules (measured: ready in 39–54 ms instead
+// of 63–76 ms; docs/decisions.md). It replaces tsc's output at the same path, where batch.js
+// finds it.
 await build({
   absWorkingDir: root,
   entryPoints: ['src/lib/sign/worker.ts'],
