@@ -86,7 +86,9 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
   async run(): Promise<LoginResult> {
     const f = this.flags;
     const spec: RoleSpec | undefined = f.role === undefined ? undefined : parseRoleSpec(f.role);
-    const { http, place } = accountContext(this.settings, f['insecure-storage']);
+    const { http, place } = accountContext(this.settings, f['insecure-storage'], {
+      warn: (m) => this.warning(m),
+    });
     const pick =
       spec || !this.term.interactive
         ? undefined
@@ -122,8 +124,9 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
         hintKey: 'session.hint.tokenReadOnly',
       });
 
-    // Reading the store first fails early (exit 9) when the keychain is unavailable, before a
-    // portal session is opened that could not be kept.
+    // Fail early (exit 9) when the keychain is unavailable, before a portal session is opened
+    // that could not be kept.
+    await place.store.assertWritable?.();
     const previous = await place.store.get(place.host, place.profile);
 
     let login: string;
@@ -139,7 +142,7 @@ accountStatus?: "verified" | "unverified", expiresAt?, storage: "keychain" | "fi
       signedIn = await this.busy(t('account.progress.signingIn'), () => keyLogin(http, key, { spec, pick }));
       login = (await accountOf(http, signedIn.token)).user_id;
     } else {
-      login = await this.valueOrPrompt(this.args.login, 'login', (p, ctx) =>
+      login = await this.valueOrPrompt(this.args.login, { arg: 'LOGIN' }, (p, ctx) =>
         p.input({ message: t('account.prompt.login'), required: true }, ctx),
       );
       const password = (await this.secret('password', 'account.prompt.password')).value;

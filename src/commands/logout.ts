@@ -39,7 +39,9 @@ JSON result: { loggedOut: [{ portal, login?, profile?, endedOnPortal }], source:
   };
 
   async run(): Promise<LogoutResult> {
-    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage'], {
+      warn: (m) => this.warning(m),
+    });
     const store = place.store;
     const sessions: LoadedSession[] = [];
     if (this.flags.all && store.source !== 'ONEID_TOKEN') sessions.push(...(await store.list()));

@@ -47,7 +47,9 @@ JSON result: { login, status: "verified", already, certificateSerial?, key?: { s
   };
 
   async run(): Promise<VerifyAccountResult> {
-    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage'], {
+      warn: (m) => this.warning(m),
+    });
     const session = await requireSession(place);
     const account = await accountOf(http, session.token);
     const roots = this.settings.get('key-roots');

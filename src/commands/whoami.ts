@@ -56,7 +56,9 @@ role? }, legalEntity?: { tin, name?, role? }, authMethod, expiresAt, source: "ke
   };
 
   async run(): Promise<WhoamiResult> {
-    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage'], {
+      warn: (m) => this.warning(m),
+    });
     const session = await requireSession(place);
     const [info, user] = await Promise.all([
       explained(getSession(http, session.token)),

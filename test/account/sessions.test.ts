@@ -2,7 +2,7 @@
 // in each store: the 0600 file (--insecure-storage or the profile), the OS keychain (under
 // scripts/with-keyring.sh; skipped with the reason otherwise), and ONEID_TOKEN.
 import { strict as assert } from 'node:assert';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -149,16 +149,44 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     assert.equal(viaStdin.code, 0, viaStdin.stderr);
     assert.equal(viaEnv.code, 0, viaEnv.stderr);
     assert.equal(noLogin.code, 2);
-    assert.match(noLogin.stderr, /--login/);
+    // There is no --login flag: the message shows where the login goes.
+    assert.doesNotMatch(noLogin.stderr, /--login/);
+    assert.match(noLogin.stderr, /give LOGIN as an argument \(oneid login LOGIN\)/);
   });
 
-  it('no keychain and no --insecure-storage: exit 9 saying why and what to do', async () => {
+  it('no keychain: login without --insecure-storage is exit 9 saying what to do; nobody logged in is exit 3 (logout 0) with a warning', async () => {
     const env = user({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
     const r = await cli(['login', login, '--password-file', passwordFile, '--json'], { env });
     assert.equal(r.code, 9, r.stdout);
     assert.match(r.json.error.hint, /--insecure-storage/);
+    const [who, le, out] = await Promise.all([
+      cli(['whoami', '--json'], { env }),
+      cli(['le', 'list'], { env }),
+      cli(['logout'], { env }),
+    ]);
+    assert.equal(who.code, 3, who.stdout);
+    assert.equal(who.json.error.code, 'NOT_LOGGED_IN');
+    assert.ok(who.json.warnings.some((w: string) => /keychain could not be reached/.test(w)));
+    assert.equal(le.code, 3, le.stderr);
+    assert.match(le.stderr, /Warning: The OS keychain could not be reached/);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stderr, /You were not logged in/);
+  });
+
+  it('a session kept in the file is found without --insecure-storage, and whoami says where it is', async () => {
+    const env = user({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+    const li = await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env });
+    assert.equal(li.code, 0, li.stderr);
     const who = await cli(['whoami', '--json'], { env });
-    assert.equal(who.code, 9);
+    assert.equal(who.code, 0, who.stdout);
+    assert.equal(who.json.result.source, 'file');
+    assert.equal(who.json.result.login, login);
+    const sw = await cli(['login', '--switch-role', '--role', 'individual', '--json'], { env });
+    assert.equal(sw.code, 0, sw.stdout);
+    const out = await cli(['logout', '--json'], { env });
+    assert.equal(out.code, 0, out.stdout);
+    assert.equal(out.json.result.loggedOut[0].login, login);
+    assert.equal((await cli(['whoami', '--json'], { env })).code, 3);
   });
 
   it('ONEID_TOKEN: whoami reads it and says so; login refuses to replace it; logout ends it on the portal', async () => {
@@ -294,8 +322,7 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
       const who = await cli(['whoami', '--json'], { env });
       assert.equal(who.code, 0, who.stdout);
       assert.equal(who.json.result.source, 'keychain');
-      const file = await cli(['whoami', '--insecure-storage'], { env });
-      assert.equal(file.code, 3, 'nothing went to the file');
+      assert.ok(!existsSync(path.join(env.ONEID_CONFIG_DIR, 'sessions.json')), 'nothing went to the file');
       assert.equal((await cli(['logout'], { env })).code, 0);
       assert.equal((await cli(['whoami'], { env })).code, 3);
     });

@@ -43,7 +43,9 @@ JSON result: { tin, name, role, keySerial }`;
   };
 
   async run(): Promise<LeBindResult> {
-    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage'], {
+      warn: (m) => this.warning(m),
+    });
     const session = await requireSession(place);
     const account = await accountOf(http, session.token);
     const roots = this.settings.get('key-roots');

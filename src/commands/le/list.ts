@@ -33,7 +33,9 @@ JSON result: { legalEntities: [{ tin, name?, role?, active }] }`;
   };
 
   async run(): Promise<LeListResult> {
-    const { http, place } = accountContext(this.settings, this.flags['insecure-storage']);
+    const { http, place } = accountContext(this.settings, this.flags['insecure-storage'], {
+      warn: (m) => this.warning(m),
+    });
     const session = await requireSession(place);
     const [entities, info] = await Promise.all([
       legalEntitiesOf(http, session.token),

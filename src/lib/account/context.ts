@@ -4,6 +4,7 @@
  * this library does not depend on the CLI layer.
  */
 import type { Settings } from '../config/index.js';
+import { t } from '../i18n/index.js';
 import { PortalHttp } from '../portal/index.js';
 import { openSessionStore, portalHost } from '../session/index.js';
 import type { SessionPlace } from './session.js';
@@ -20,10 +21,15 @@ export interface AccountContext {
 export function accountContext(
   settings: Settings,
   insecureStorage = false,
-  env: NodeJS.ProcessEnv = process.env,
+  opts: { env?: NodeJS.ProcessEnv; warn?: (text: string) => void } = {},
 ): AccountContext {
   const portal = settings.get('portal');
-  const store = openSessionStore({ mode: insecureStorage ? 'file' : settings.get('storage'), env });
+  const store = openSessionStore({
+    mode: insecureStorage ? 'file' : settings.get('storage'),
+    env: opts.env ?? process.env,
+    onKeychainUnavailable: (e) =>
+      opts.warn?.(t('account.session.keychainUnreachable', { reason: e.message })),
+  });
   return {
     http: new PortalHttp({ baseUrl: portal }),
     place: { store, portal, host: portalHost(portal), profile: settings.profile },

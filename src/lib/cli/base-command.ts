@@ -158,17 +158,22 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /**
-   * A value from a flag, else (interactive) a prompt, else a usage error naming the flag.
+   * A value from a flag (or an argument: `{ arg: 'LOGIN' }`), else (interactive) a prompt, else a
+   * usage error naming the flag or showing where the argument goes.
    * `ask` receives the inquirer module and a context writing to stderr.
    */
   protected async valueOrPrompt<V>(
     value: V | undefined,
-    flag: string,
+    input: string | { arg: string },
     ask: (p: Prompts, ctx: { output: NodeJS.WritableStream }) => Promise<V>,
   ): Promise<V> {
     if (value !== undefined && value !== null && value !== '') return value;
-    if (!this.term.interactive)
-      throw new UsageError('MISSING_INPUT', 'cli.error.missingInput', { params: { flag: `--${flag}` } });
+    if (!this.term.interactive) {
+      if (typeof input === 'string')
+        throw new UsageError('MISSING_INPUT', 'cli.error.missingInput', { params: { flag: `--${input}` } });
+      const usage = [this.config.bin, ...(this.id ?? '').split(':'), input.arg].filter(Boolean).join(' ');
+      throw new UsageError('MISSING_INPUT', 'cli.error.missingArg', { params: { arg: input.arg, usage } });
+    }
     const prompts = await import('@inquirer/prompts');
     return ask(prompts, { output: process.stderr });
   }

@@ -54,4 +54,9 @@ export interface SessionStore {
   list(): Promise<LoadedSession[]>;
   /** Forget every stored session; returns how many were removed. */
   deleteAll(): Promise<number>;
+  /**
+   * Throws (exit 9) when a new session could not be stored here, so that `login` fails before it
+   * opens a portal session it could not keep. Stores that can always write omit it.
+   */
+  assertWritable?(): Promise<void>;
 }

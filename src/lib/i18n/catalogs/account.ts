@@ -62,6 +62,8 @@ export default {
       'This account has several roles; the individual was chosen. Choose another with --role ({roles}).',
     'account.session.insecure':
       'The session is kept in a file (insecure storage), not in the OS keychain: anyone who can read your files as you can use it.',
+    'account.session.keychainUnreachable':
+      'The OS keychain could not be reached, so sessions kept there were not looked at ({reason}).',
     'account.progress.signingIn': 'Signing in…',
     'account.progress.switching': 'Changing the role…',
 
@@ -241,6 +243,8 @@ export default {
       'У этой учётной записи несколько ролей; выбрано физическое лицо. Другую роль можно выбрать через --role ({roles}).',
     'account.session.insecure':
       'Сессия хранится в файле (небезопасное хранилище), а не в системном хранилище паролей: её может использовать любой, кто может читать ваши файлы.',
+    'account.session.keychainUnreachable':
+      'Системное хранилище паролей недоступно, сессии в нём не проверены ({reason}).',
     'account.progress.signingIn': 'Вход…',
     'account.progress.switching': 'Смена роли…',
 
@@ -421,6 +425,8 @@ export default {
       'Bu hisobning bir nechta roli bor; jismoniy shaxs tanlandi. Boshqasini --role orqali tanlang ({roles}).',
     'account.session.insecure':
       'Seans tizimning parollar omborida emas, faylda (xavfsiz bo‘lmagan saqlash) saqlanadi: fayllaringizni o‘qiy oladigan har kim undan foydalanishi mumkin.',
+    'account.session.keychainUnreachable':
+      'Tizimning parollar omboriga ulanib bo‘lmadi, undagi seanslar tekshirilmadi ({reason}).',
     'account.progress.signingIn': 'Tizimga kirilmoqda…',
     'account.progress.switching': 'Rol almashtirilmoqda…',
 

@@ -12,6 +12,8 @@ export default {
       'This is a bug in oneid. Run again with ONEID_DEBUG=1 for a trace and report it with that output (it contains no secrets).',
     'cli.error.interrupted': 'Interrupted. Work done so far is kept; nothing half-written was left.',
     'cli.error.missingInput': 'A value is missing and prompting is not possible here: give it with {flag}.',
+    'cli.error.missingArg':
+      'A value is missing and prompting is not possible here: give {arg} as an argument ({usage}).',
     'cli.error.secretFile': 'Cannot read {flag} {path} ({reason}).',
     'cli.error.secretStdinTty': '{flag} expects the secret piped on standard input, not a terminal.',
     'cli.error.secretMismatch': 'The two entries do not match.',
@@ -29,6 +31,8 @@ export default {
       'Это ошибка в oneid. Повторите с ONEID_DEBUG=1, чтобы получить трассировку, и сообщите о ней с этим выводом (секретов в нём нет).',
     'cli.error.interrupted': 'Прервано. Сделанная работа сохранена, недописанных файлов не осталось.',
     'cli.error.missingInput': 'Не хватает значения, а спросить его здесь нельзя: укажите его через {flag}.',
+    'cli.error.missingArg':
+      'Не хватает значения, а спросить его здесь нельзя: укажите {arg} аргументом ({usage}).',
     'cli.error.secretFile': 'Не удаётся прочитать {flag} {path} ({reason}).',
     'cli.error.secretStdinTty': '{flag} ожидает секрет через стандартный ввод (конвейер), а не с терминала.',
     'cli.error.secretMismatch': 'Введённые значения не совпадают.',
@@ -46,6 +50,8 @@ export default {
       'Bu oneid dasturidagi xato. ONEID_DEBUG=1 bilan qayta ishga tushiring va chiqqan ma’lumot bilan xabar bering (unda maxfiy ma’lumot yo‘q).',
     'cli.error.interrupted': 'To‘xtatildi. Bajarilgan ish saqlandi, chala yozilgan fayl qolmadi.',
     'cli.error.missingInput': 'Qiymat yetishmayapti, bu yerda uni so‘rab bo‘lmaydi: {flag} orqali bering.',
+    'cli.error.missingArg':
+      'Qiymat yetishmayapti, bu yerda uni so‘rab bo‘lmaydi: {arg} ni argument sifatida bering ({usage}).',
     'cli.error.secretFile': '{flag} {path} faylini o‘qib bo‘lmadi ({reason}).',
     'cli.error.secretStdinTty':
       '{flag} maxfiy qiymatni terminaldan emas, standart kirish (quvur) orqali kutadi.',
