@@ -1,9 +1,9 @@
 // The command-line contract, checked on the real binary: envelope, exit codes, streams, languages.
 import { strict as assert } from 'node:assert';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { runCli, tempConfigDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempConfigDir } from '../helpers/cli.js';
 
 describe('CLI contract (bin/run.js as a process)', () => {
   it('prints the version', async () => {
@@ -91,6 +91,13 @@ describe('CLI contract (bin/run.js as a process)', () => {
       [r.json.result.value, r.json.result.source, r.json.result.origin],
       ['https://env.example', 'env', 'ONEID_PORTAL'],
     );
+    // A variable that a global flag also reads is still reported as the environment.
+    r = await runCli(['config', 'get', 'lang', '--json'], { env: { ...env, ONEID_LANG: 'ru' } });
+    assert.deepEqual([r.json.result.value, r.json.result.source], ['ru', 'env']);
+    r = await runCli(['config', 'get', 'lang', '--json', '--lang', 'uz'], {
+      env: { ...env, ONEID_LANG: 'ru' },
+    });
+    assert.deepEqual([r.json.result.value, r.json.result.source], ['uz', 'flag']);
     r = await runCli(['config', 'unset', 'portal', '--json'], { env });
     assert.equal(r.json.result.removed, true);
     assert.equal(r.json.result.effective, 'http://127.0.0.1:8765');
@@ -140,13 +147,27 @@ describe('CLI contract (bin/run.js as a process)', () => {
     const codes = await runCli(['help', 'exit-codes', '--json']);
     assert.deepEqual(
       codes.json.result.codes.map((c: { code: number }) => c.code),
-      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 130],
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 127, 130],
     );
     const env = await runCli(['help', 'environment', '--json'], { env: { ONEID_KEY_PASSWORD: 'hunter2!' } });
     assert.equal(env.code, 0);
     const names = env.json.result.variables.map((v: { name: string }) => v.name);
     assert.ok(names.includes('ONEID_TOKEN') && names.includes('ONEID_DEBUG'));
     assert.doesNotMatch(env.stdout + env.stderr, /hunter2/);
+    // One registry: every variable the sources read is explained, and the README table says the same.
+    const read = new Set<string>();
+    for (const f of readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }))
+      if (f.endsWith('.ts'))
+        for (const m of readFileSync(path.join(ROOT, 'src', f), 'utf8').matchAll(/\bONEID_[A-Z_]+\b/g))
+          read.add(m[0]);
+    read.delete('ONEID_USER_SCHEMA'); // a constant's name, not a variable
+    for (const name of read) assert.ok(names.includes(name), `${name} is read but not in help environment`);
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = [...readme.matchAll(/^\| `([A-Z_]+)` \| (.*) \|$/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(
+      table,
+      env.json.result.variables.map((v: { name: string; meaning: string }) => [v.name, v.meaning]),
+    );
   });
 
   it('reports an unknown command (plugin-not-found) with exit 127 and points to help', async () => {

@@ -51,7 +51,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     lang: Flags.option({
       options: ['en', 'ru', 'uz'] as const,
       summary: t('cmd.flag.lang'),
-      env: 'ONEID_LANG',
+      // No `env:` binding: ONEID_LANG is read by the settings resolver, which then reports
+      // "env" as the source (oclif would hand it over as if it were the flag).
       helpGroup: 'GLOBAL',
     })(),
     'no-color': Flags.boolean({ summary: t('cmd.flag.no-color'), helpGroup: 'GLOBAL' }),

@@ -16,6 +16,8 @@ export const EXIT = {
   STORAGE: 9,
   BATCH: 10,
   INTERRUPTED: 130,
+  /** Set by @oclif/plugin-not-found, never by a command: listed so that help and README say so. */
+  UNKNOWN_COMMAND: 127,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -61,5 +63,6 @@ export const EXIT_DESCRIPTIONS: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.PORTAL_REFUSED, 'help.exit.8'],
   [EXIT.STORAGE, 'help.exit.9'],
   [EXIT.BATCH, 'help.exit.10'],
+  [EXIT.UNKNOWN_COMMAND, 'help.exit.127'],
   [EXIT.INTERRUPTED, 'help.exit.130'],
 ];

@@ -5,6 +5,6 @@ import { t } from '../i18n/index.js';
 /** `--portal URL` for commands that talk to a portal (overrides ONEID_PORTAL and the profile). */
 export const portalFlag = Flags.string({
   summary: t('cmd.flag.portal'),
-  env: 'ONEID_PORTAL',
+  // ONEID_PORTAL is read by the settings resolver (source "env"), not bound here.
   helpGroup: 'GLOBAL',
 });

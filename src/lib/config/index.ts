@@ -2,3 +2,4 @@
 export * from './settings.js';
 export * from './resolve.js';
 export { configDir, configPath, readConfigFile, writeSetting, assertProfileName } from './store.js';
+export * from './environment.js';

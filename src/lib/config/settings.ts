@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors/index.js';
 import { isLanguage } from '../i18n/index.js';
+import { ENVIRONMENT } from './environment.js';
 
 export const DEFAULT_PORTAL = 'http://127.0.0.1:8765';
 export const DEFAULT_PROFILE = 'default';
@@ -19,11 +20,9 @@ export type SettingName = keyof ProfileSettings;
 export const SETTING_NAMES: readonly SettingName[] = ['portal', 'lang', 'key-roots', 'storage'];
 
 /** Environment variable that overrides each setting (none for `storage`: that needs a flag or the profile). */
-export const SETTING_ENV: Partial<Record<SettingName, string>> = {
-  portal: 'ONEID_PORTAL',
-  lang: 'ONEID_LANG',
-  'key-roots': 'ONEID_KEYS_PATH',
-};
+export const SETTING_ENV: Partial<Record<SettingName, string>> = Object.fromEntries(
+  ENVIRONMENT.filter((e) => e.setting).map((e) => [e.setting, e.name]),
+);
 
 export const SETTING_DEFAULTS: Required<ProfileSettings> = {
   portal: DEFAULT_PORTAL,

@@ -16,6 +16,7 @@ export default {
       'portal refused the request (a business rule: unverified account, duplicate login, wrong SMS code…)',
     'help.exit.9': 'secure storage unavailable and --insecure-storage not given',
     'help.exit.10': 'batch finished with some items failed (the JSON result lists each item)',
+    'help.exit.127': 'unknown command (oneid suggests the nearest one)',
     'help.exit.130': 'interrupted (Ctrl-C): work done so far is kept, nothing half-written is left',
     'help.env.ONEID_PORTAL': 'portal base URL (overrides the profile)',
     'help.env.ONEID_PROFILE': 'profile name (default "default")',
@@ -30,6 +31,11 @@ export default {
     'help.env.ONEID_PASSWORD': 'account password (when no --password-file or --password-stdin is given)',
     'help.env.ONEID_KEY_PASSWORD':
       'key password (when no --key-password-file or --key-password-stdin is given)',
+    'help.env.ONEID_NEW_KEY_PASSWORD':
+      'the new key password of key passwd and key apply (when no file or stdin flag gives one)',
+    'help.env.ONEID_SMS_CODE':
+      'the SMS code of register and key apply (when no file or stdin flag gives one)',
+    'help.env.ONEID_SANDBOX_DATA': "the sandbox portal's data folder (default: the platform data dir)",
     'help.env.NO_COLOR': 'disable colour',
     'help.env.FORCE_COLOR': 'force colour',
     'help.env.CI': 'no colour, spinners or progress bars',
@@ -51,6 +57,7 @@ export default {
     'help.exit.9': 'защищённое хранилище недоступно, а --insecure-storage не указан',
     'help.exit.10':
       'пакетная операция завершилась с ошибками в части элементов (в JSON-результате перечислен каждый)',
+    'help.exit.127': 'неизвестная команда (oneid предлагает ближайшую)',
     'help.exit.130': 'прервано (Ctrl-C): сделанная работа сохранена, недописанных файлов нет',
     'help.env.ONEID_PORTAL': 'базовый адрес портала (важнее профиля)',
     'help.env.ONEID_PROFILE': 'имя профиля (по умолчанию «default»)',
@@ -65,6 +72,10 @@ export default {
     'help.env.ONEID_PASSWORD': 'пароль аккаунта (если не указаны --password-file или --password-stdin)',
     'help.env.ONEID_KEY_PASSWORD':
       'пароль ключа (если не указаны --key-password-file или --key-password-stdin)',
+    'help.env.ONEID_NEW_KEY_PASSWORD':
+      'новый пароль ключа для key passwd и key apply (если не задан флагом файла или stdin)',
+    'help.env.ONEID_SMS_CODE': 'код из СМС для register и key apply (если не задан флагом файла или stdin)',
+    'help.env.ONEID_SANDBOX_DATA': 'папка данных портала-песочницы (по умолчанию — папка данных платформы)',
     'help.env.NO_COLOR': 'отключить цвет',
     'help.env.FORCE_COLOR': 'принудительно включить цвет',
     'help.env.CI': 'без цвета, индикаторов и полос прогресса',
@@ -85,6 +96,7 @@ export default {
     'help.exit.9': 'xavfsiz saqlash joyi mavjud emas va --insecure-storage berilmagan',
     'help.exit.10':
       'paket ishlovi ba’zi elementlarda xato bilan tugadi (JSON natijada har biri ko‘rsatilgan)',
+    'help.exit.127': 'noma’lum buyruq (oneid eng yaqinini taklif qiladi)',
     'help.exit.130': 'to‘xtatildi (Ctrl-C): bajarilgan ish saqlandi, chala yozilgan fayl qolmadi',
     'help.env.ONEID_PORTAL': 'portalning asosiy manzili (profildan ustun)',
     'help.env.ONEID_PROFILE': 'profil nomi (odatda “default”)',
@@ -100,6 +112,11 @@ export default {
     'help.env.ONEID_PASSWORD': 'akkaunt paroli (--password-file yoki --password-stdin berilmaganda)',
     'help.env.ONEID_KEY_PASSWORD':
       'kalit paroli (--key-password-file yoki --key-password-stdin berilmaganda)',
+    'help.env.ONEID_NEW_KEY_PASSWORD':
+      'key passwd va key apply uchun kalitning yangi paroli (fayl yoki stdin bayrog‘i berilmaganda)',
+    'help.env.ONEID_SMS_CODE': 'register va key apply uchun SMS kodi (fayl yoki stdin bayrog‘i berilmaganda)',
+    'help.env.ONEID_SANDBOX_DATA':
+      'sandbox portalining ma’lumotlar papkasi (odatda platformaning ma’lumotlar papkasi)',
     'help.env.NO_COLOR': 'rangni o‘chirish',
     'help.env.FORCE_COLOR': 'rangni majburan yoqish',
     'help.env.CI': 'rang, spinner va progress chiziqlarisiz',
