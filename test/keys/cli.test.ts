@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { readPfx } from '../../src/lib/pki/index.js';
+import { readPfx, writePfx } from '../../src/lib/pki/index.js';
 import { runCli } from '../helpers/cli.js';
-import { pem, tempDir, testCa } from '../pki/helpers.js';
+import { issueKey, openssl, pem, tempDir, testCa, writePems } from '../pki/helpers.js';
 import { makeStick, PW } from './fixtures.js';
 
 describe('oneid key list / info / passwd / doctor (CLI)', function () {
@@ -43,6 +43,49 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
     assert.match(human.stdout, /EXPIRED/);
     assert.match(human.stdout, /OZDST-1092 A/);
     assert.match(human.stderr, /--all/);
+  });
+
+  it('a key that expired yesterday is "1 d ago", not -2; a UID that repeats the PINFL is shown once', async () => {
+    const dir = tempDir('oneid-yesterday-');
+    const key = issueKey(
+      { alg: 'ec' },
+      { CN: 'Kecha Tugagan', PINFL: '35555555555555', UID: '35555555555555' },
+      {
+        notBefore: new Date(Date.now() - 30 * 86_400_000),
+        notAfter: new Date(Date.now() - 1.5 * 86_400_000),
+      },
+    );
+    writeFileSync(path.join(dir, 'yesterday.pfx'), writePfx({ ...key, password: PW, iterations: 2000 }));
+    const here = { ...env, ONEID_KEYS_PATH: dir };
+    const list = await runCli(['key', 'list', '--json'], { env: here });
+    assert.equal(list.json.result.keys[0].daysLeft, -1);
+    const table = await runCli(['key', 'list'], { env: here });
+    assert.match(table.stdout, /Kecha Tugagan\s+35555555555555\s+-\s/);
+    const info = await runCli(['key', 'info', 'yesterday.pfx'], { env: here });
+    assert.equal(info.code, 0, info.stderr);
+    assert.match(info.stdout, /EXPIRED: 1 d ago/);
+  });
+
+  it('key info on an OpenSSL file without alias says that nothing describes the encrypted certificate', async () => {
+    const dir = tempDir('oneid-noalias-');
+    const pems = writePems(dir, issueKey({ alg: 'ec' }));
+    const file = path.join(dir, 'plain.pfx');
+    openssl([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      pems.key,
+      '-in',
+      pems.cert,
+      '-out',
+      file,
+      '-passout',
+      `pass:${PW}`,
+    ]);
+    const r = await runCli(['key', 'info', file], { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /details come from the alias/);
+    assert.match(r.stderr, /no alias that describes it\. Add --check-password/);
   });
 
   it('key list speaks Russian and Uzbek', async () => {

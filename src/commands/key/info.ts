@@ -69,7 +69,10 @@ unreadable: [], passwordChecked, keyMatchesCertificate? }`;
       if (s.serial) row(t('keys.info.serial'), s.serial);
       if (s.validFrom && s.validTo)
         row(t('keys.info.validity'), this.validity(s.validFrom, s.validTo, s.daysLeft ?? 0, s.state));
-      this.note(this.style.yellow(t('keys.info.certEncrypted')));
+      const described = s.owner || s.serial || s.validTo;
+      this.note(
+        this.style.yellow(t(described ? 'keys.info.certEncrypted' : 'keys.info.certEncryptedNoAlias')),
+      );
     }
     for (const [i, p] of info.protection.keys.entries())
       row(i ? '' : t('keys.info.protection'), this.prot(p));
@@ -121,12 +124,9 @@ unreadable: [], passwordChecked, keyMatchesCertificate? }`;
         : state === 'not-yet-valid'
           ? this.style.yellow(t('keys.list.state.notYet'))
           : t('keys.list.state.valid');
-    return t('keys.info.validityValue', {
-      from: from.slice(0, 19),
-      to: to.slice(0, 19),
-      days,
-      state: stateText,
-    });
+    const range = { from: from.slice(0, 19), to: to.slice(0, 19), state: stateText };
+    if (state === 'expired') return t('keys.info.validityExpired', { ...range, days: Math.abs(days) });
+    return t('keys.info.validityValue', { ...range, days });
   }
 
   private prot(p: ProtectionInfo): string {

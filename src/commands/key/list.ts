@@ -76,7 +76,8 @@ problems?: [{ path, code, message }], roots: [{ path, source, exists }] }`;
           : cell;
     const rows = keys.map((k) => [
       (k.owner ?? k.alias ?? '-') + (k.unreadable.length ? ' *' : ''),
-      [k.pinfl, k.tin ?? k.uid].filter(Boolean).join(' / ') || '-',
+      // The UID of a personal key is often the PINFL again: show each identifier once.
+      [...new Set([k.pinfl, k.tin ?? k.uid].filter(Boolean))].join(' / ') || '-',
       k.organization ?? '-',
       [k.algorithm, k.curve ?? (k.bits ? String(k.bits) : undefined)].filter(Boolean).join(' ') || '-',
       day(k.validFrom),

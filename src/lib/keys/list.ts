@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isOneIdError, type Params } from '../errors/index.js';
 import {
   daysLeft,
+  daysUntil,
   parseAlias,
   readPfxPublic,
   validityState,
@@ -120,7 +121,7 @@ function fromAlias(s: KeySummary, a: ParsedAlias, now: Date): void {
   if (a.validFrom) s.validFrom = a.validFrom.toISOString();
   if (a.validTo) {
     s.validTo = a.validTo.toISOString();
-    s.daysLeft = Math.floor((a.validTo.getTime() - now.getTime()) / 86_400_000);
+    s.daysLeft = daysUntil(a.validTo, now);
   }
   if (a.validFrom && a.validTo)
     s.state = now < a.validFrom ? 'not-yet-valid' : now > a.validTo ? 'expired' : 'valid';

@@ -262,7 +262,15 @@ export function validityState(cert: Certificate, now = new Date()): ValidityStat
 
 /** Whole days until notAfter (negative once expired). */
 export function daysLeft(cert: Certificate, now = new Date()): number {
-  return Math.floor((cert.notAfter.getTime() - now.getTime()) / 86_400_000);
+  return daysUntil(cert.notAfter, now);
+}
+
+/**
+ * Whole days from `now` until `date`, rounded toward zero both ways: a certificate that expired
+ * yesterday evening is -1 ("expired 1 day ago"), not -2, and 0 means "today" on either side.
+ */
+export function daysUntil(date: Date, now = new Date()): number {
+  return Math.trunc((date.getTime() - now.getTime()) / 86_400_000) || 0;
 }
 
 /** True when `issuer` names and signed `cert` (issuer name match + signature check). */

@@ -15,6 +15,7 @@ export {
 export {
   buildChain,
   daysLeft,
+  daysUntil,
   derToPem,
   fingerprint,
   parseCertificate,

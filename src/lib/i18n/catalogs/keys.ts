@@ -42,6 +42,7 @@ export default {
     'keys.info.serial': 'Serial number',
     'keys.info.validity': 'Valid',
     'keys.info.validityValue': '{from} – {to} ({days} days left, {state})',
+    'keys.info.validityExpired': '{from} – {to} ({state}: {days} d ago)',
     'keys.info.key': 'Key algorithm',
     'keys.info.keyUsage': 'Key usage',
     'keys.info.policies': 'Policies',
@@ -54,6 +55,8 @@ export default {
     'keys.info.none': 'none',
     'keys.info.certEncrypted':
       'The certificate is encrypted in this file; details come from the alias. Add --check-password to read it.',
+    'keys.info.certEncryptedNoAlias':
+      'The certificate is encrypted in this file and the file has no alias that describes it. Add --check-password to read it.',
     'keys.info.aliasMismatch': 'The alias disagrees with the certificate in: {fields}',
     'keys.info.passwordOk': 'Password: correct',
     'keys.info.match': 'Private key matches the certificate: {value}',
@@ -162,6 +165,7 @@ export default {
     'keys.info.serial': 'Серийный номер',
     'keys.info.validity': 'Срок действия',
     'keys.info.validityValue': '{from} – {to} (осталось дней: {days}, {state})',
+    'keys.info.validityExpired': '{from} – {to} ({state}: {days} дн. назад)',
     'keys.info.key': 'Алгоритм ключа',
     'keys.info.keyUsage': 'Назначение ключа',
     'keys.info.policies': 'Политики',
@@ -174,6 +178,8 @@ export default {
     'keys.info.none': 'нет',
     'keys.info.certEncrypted':
       'Сертификат в этом файле зашифрован; сведения взяты из псевдонима. Добавьте --check-password, чтобы прочитать его.',
+    'keys.info.certEncryptedNoAlias':
+      'Сертификат в этом файле зашифрован, а псевдонима, который его описывает, нет. Добавьте --check-password, чтобы прочитать его.',
     'keys.info.aliasMismatch': 'Псевдоним расходится с сертификатом в полях: {fields}',
     'keys.info.passwordOk': 'Пароль: верный',
     'keys.info.match': 'Закрытый ключ соответствует сертификату: {value}',
@@ -283,6 +289,7 @@ export default {
     'keys.info.serial': 'Seriya raqami',
     'keys.info.validity': 'Amal qilish muddati',
     'keys.info.validityValue': '{from} – {to} ({days} kun qoldi, {state})',
+    'keys.info.validityExpired': '{from} – {to} ({state}, {days} kun oldin)',
     'keys.info.key': 'Kalit algoritmi',
     'keys.info.keyUsage': 'Kalitdan foydalanish',
     'keys.info.policies': 'Siyosatlar',
@@ -295,6 +302,8 @@ export default {
     'keys.info.none': 'yo‘q',
     'keys.info.certEncrypted':
       'Bu faylda sertifikat shifrlangan; ma’lumotlar taxallusdan olingan. Uni o‘qish uchun --check-password qo‘shing.',
+    'keys.info.certEncryptedNoAlias':
+      'Bu fayldagi sertifikat shifrlangan va uni tavsiflovchi taxallus yo‘q. Uni o‘qish uchun --check-password qo‘shing.',
     'keys.info.aliasMismatch': 'Taxallus sertifikatdan quyidagi maydonlarda farq qiladi: {fields}',
     'keys.info.passwordOk': 'Parol: to‘g‘ri',
     'keys.info.match': 'Yopiq kalit sertifikatga mos keladi: {value}',
