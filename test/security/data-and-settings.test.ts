@@ -156,3 +156,45 @@ describe('security: data dir files and admin settings (issue 13)', function () {
     });
   });
 });
+
+describe('security: upgrading a data dir with unkeyed SMS codes (issue 13)', () => {
+  it('closes the codes still live (SMS_CODE_MISSING: ask for a new one) and narrows the file', async () => {
+    const { MIGRATIONS } = await import('../../src/sandbox/db/migrations.js');
+    const { openDatabase } = await import('../../src/sandbox/db/database.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneid-sec-upgrade-'));
+    try {
+      // The data dir as the two first migrations left it, with a live code hashed the old way.
+      const old = new Database(path.join(dir, 'sandbox.db'));
+      const upTo = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE sso_tokens')) + 1;
+      for (let i = 0; i < upTo; i++) old.exec(MIGRATIONS[i]!);
+      old.pragma(`user_version = ${upTo}`);
+      const now = Date.now();
+      old
+        .prepare(
+          'INSERT INTO sms_codes (purpose, ref, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          'registration',
+          'reg_x',
+          '+998901234567',
+          createHash('sha256').update('registration:reg_x:123456').digest('hex'),
+          now,
+          now + 300_000,
+        );
+      old.close();
+      chmodSync(path.join(dir, 'sandbox.db'), 0o644);
+      const db = openDatabase(dir);
+      try {
+        const row = db.prepare("SELECT used_at FROM sms_codes WHERE ref = 'reg_x'").get() as {
+          used_at: number | null;
+        };
+        assert.ok(row.used_at !== null && row.used_at >= now - 1000);
+        if (process.platform !== 'win32') assert.equal(mode(path.join(dir, 'sandbox.db')), '0600');
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
