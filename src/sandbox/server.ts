@@ -11,6 +11,7 @@ import { createContext, type Ctx } from './context.js';
 import { openDatabase } from './db/database.js';
 import { buildApp } from './http/app.js';
 import { seedRegistries } from './registry/seed.js';
+import { smsCodeKey } from './security/sms-codes.js';
 
 export interface SandboxOptions {
   dataDir: string;
@@ -42,6 +43,7 @@ export function sandboxVersion(): string {
 
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const db = openDatabase(opts.dataDir);
+  smsCodeKey(opts.dataDir); // created (or narrowed to 0600) now rather than at the first SMS
   seedRegistries(db);
   // The CRL URL goes into certificates; it names the port the portal is started on.
   const ca = CertificateAuthority.open(

@@ -28,16 +28,71 @@ export const DEFAULT_SETTINGS = {
   rateWindowSeconds: 600,
   certificateValidityDays: 730,
   challengeTtlSeconds: 120,
+  /** Wrong passports per PINFL at the registration's identity step within the window (the IP's count under ipMaxFailures). */
+  identityMaxFailures: 5,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
 export type SettingName = keyof Settings;
 
+export interface SettingRange {
+  min: number;
+  max: number;
+  /** False only for percentages, which may have a fraction. */
+  integer: boolean;
+}
+
+const DAY = 86_400;
+const int = (min: number, max: number): SettingRange => ({ min, max, integer: true });
+
+/**
+ * What each setting may be set to. The lower ends allow the tiny values tests use (a 1 s session),
+ * the upper ends stay far below what would overflow a date or a counter (1e300 seconds of session
+ * made every login a 500); the per-address limits go up to a million so that load tests from one
+ * address can switch them off in effect.
+ */
+export const SETTING_RANGES: Record<SettingName, SettingRange> = {
+  bhm: int(1, 100_000_000),
+  feePercentIndividual: { min: 0, max: 100, integer: false },
+  feePercentLegal: { min: 0, max: 100, integer: false },
+  reviewDelayMs: int(-1, 30 * DAY * 1000),
+  sessionTtlSeconds: int(1, 30 * DAY),
+  registrationTtlSeconds: int(1, 30 * DAY),
+  smsCodeTtlSeconds: int(1, 3600),
+  smsMaxAttempts: int(1, 100),
+  loginMaxFailures: int(1, 1000),
+  lockoutSeconds: int(1, 30 * DAY),
+  ipMaxFailures: int(1, 1_000_000),
+  ipMaxSms: int(1, 1_000_000),
+  phoneMaxSms: int(1, 1000),
+  rateWindowSeconds: int(1, 30 * DAY),
+  certificateValidityDays: int(1, 3650),
+  challengeTtlSeconds: int(1, 3600),
+  identityMaxFailures: int(1, 1000),
+};
+
+/** Why `value` cannot be the setting `name`, in English naming the setting and its range; or undefined. */
+export function settingProblem(name: string, value: unknown): string | undefined {
+  if (!Object.hasOwn(SETTING_RANGES, name)) return `${name} is not a portal setting`;
+  const r = SETTING_RANGES[name as SettingName];
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!r.integer || Number.isInteger(value)) &&
+    value >= r.min &&
+    value <= r.max;
+  if (ok) return undefined;
+  return `${name} must be ${r.integer ? 'an integer' : 'a number'} from ${r.min} to ${r.max} (got ${JSON.stringify(value)})`;
+}
+
 export function loadSettings(db: Db): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
   const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
   for (const r of rows) {
-    if (r.key in out) (out as Record<string, number>)[r.key] = JSON.parse(r.value) as number;
+    if (!(r.key in out)) continue;
+    // A value stored before ranges were checked and out of range falls back to the default.
+    const value = JSON.parse(r.value) as unknown;
+    if (!settingProblem(r.key, value)) (out as Record<string, number>)[r.key] = value as number;
   }
   return out;
 }

@@ -23,6 +23,7 @@ interface Explanation {
 // Literal keys, one per documented code (the i18n test checks every key is used literally).
 const EXPLAINED: Record<string, Explanation> = {
   IDENTITY_NOT_FOUND: { key: 'account.refused.identityNotFound', hintKey: 'account.hint.checkPassport' },
+  IDENTITY_ATTEMPTS_EXCEEDED: { key: 'account.refused.identityAttempts', hintKey: 'account.hint.waitRetry' },
   PASSPORT_EXPIRED: { key: 'account.refused.passportExpired', hintKey: 'account.hint.renewPassport' },
   PASSPORT_IDENTIFICATION_UNAVAILABLE: {
     key: 'account.refused.foreigner',

@@ -6,10 +6,13 @@
  * commit: 3.9 ms against 0.09 ms per commit on the development machine, a ceiling of ~250 writes/s.
  * better-sqlite3 is synchronous and the server is one process, so a `db.transaction` runs to
  * completion without interleaving: that is what makes every multi-row write atomic.
+ * The file (CA private key, password hashes) and its -wal/-shm are created 0600 whatever the umask,
+ * and narrowed to 0600 on every start (issue 13).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, restrictMode } from '../security/data-files.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
@@ -18,12 +21,18 @@ export const DB_FILE = 'sandbox.db';
 
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(path.join(dataDir, DB_FILE));
+  const file = path.join(dataDir, DB_FILE);
+  // Created by us before SQLite opens it: SQLite would create it 0644 under the usual umask, and
+  // gives its -wal and -shm files the main file's mode.
+  ensurePrivateFile(file);
+  for (const side of ['-wal', '-shm', '-journal']) restrictMode(file + side);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  for (const side of ['-wal', '-shm']) restrictMode(file + side);
   cacheStatements(db);
   return db;
 }

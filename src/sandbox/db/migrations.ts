@@ -88,4 +88,13 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL, revoked_at INTEGER
   );
   `,
+  // sec-auth (issue 13): SSO codes and tokens remember the portal session they came from, so that
+  // its logout revokes them; SMS codes are now a keyed hash, so the live ones of an older data dir
+  // (unkeyed SHA-256, minutes of life) are closed: their owners get SMS_CODE_MISSING and ask anew.
+  `
+  ALTER TABLE sso_codes ADD COLUMN session_hash TEXT;
+  ALTER TABLE sso_tokens ADD COLUMN session_hash TEXT;
+  CREATE INDEX sso_tokens_session ON sso_tokens(session_hash);
+  UPDATE sms_codes SET used_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE used_at IS NULL;
+  `,
 ];

@@ -5,12 +5,20 @@
 import type { FastifyInstance } from 'fastify';
 import { applicationView, approveApplication, payInvoice, rejectApplication } from '../applications.js';
 import type { Ctx } from '../context.js';
-import { conflict, notFound } from '../http/errors.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
 import { idParams, obj, OK, str } from '../http/schemas.js';
 import { listOutbox } from '../outbox.js';
 import { normalizePhone } from '../registry/identifiers.js';
 import { hashPassword, newToken } from '../security/secrets.js';
-import { DEFAULT_SETTINGS, saveSettings, type Settings } from '../settings.js';
+import {
+  DEFAULT_SETTINGS,
+  saveSettings,
+  SETTING_RANGES,
+  settingProblem,
+  type SettingName,
+  type Settings,
+} from '../settings.js';
+import { redirectUriProblem } from './sso.js';
 import { integrityOk } from '../db/database.js';
 
 const started = Date.now();
@@ -191,8 +199,14 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
   );
 
+  // Ranges are checked by the handler, so that the refusal names the setting and its range.
   const settingsSchema = obj(
-    Object.fromEntries(Object.keys(DEFAULT_SETTINGS).map((k) => [k, { type: 'number' }])),
+    Object.fromEntries(
+      Object.keys(DEFAULT_SETTINGS).map((k) => {
+        const r = SETTING_RANGES[k as SettingName];
+        return [k, { type: 'number', description: `${r.integer ? 'integer' : 'number'} ${r.min}…${r.max}` }];
+      }),
+    ),
   );
   app.get(
     '/api/v1/sandbox/settings',
@@ -201,9 +215,25 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
   );
   app.patch(
     '/api/v1/sandbox/settings',
-    { config, schema: { summary: 'Change portal data', tags, body: settingsSchema } },
+    {
+      config,
+      schema: {
+        summary: 'Change portal data',
+        tags,
+        body: settingsSchema,
+        errors: { 400: 'SETTING_OUT_OF_RANGE (setting, min, max, integer): nothing is changed' },
+      },
+    },
     async (req) => {
-      saveSettings(ctx.db, req.body as Partial<Settings>);
+      const changes = req.body as Partial<Settings>;
+      for (const [name, value] of Object.entries(changes)) {
+        const problem = settingProblem(name, value);
+        if (problem) {
+          const r = SETTING_RANGES[name as SettingName];
+          throw badRequest('SETTING_OUT_OF_RANGE', `${problem}.`, { setting: name, ...r });
+        }
+      }
+      saveSettings(ctx.db, changes);
       ctx.reloadSettings();
       ctx.limiter.reset();
       return ctx.settings;
@@ -226,11 +256,22 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
           },
           ['clientId', 'redirectUris'],
         ),
-        errors: { 409: 'CLIENT_EXISTS' },
+        errors: {
+          400: 'INVALID_REDIRECT_URI: only absolute https URLs, or http to localhost / 127.0.0.1 / [::1]; no fragment',
+          409: 'CLIENT_EXISTS',
+        },
       },
     },
     async (req, reply) => {
       const b = req.body as { clientId: string; name?: string; redirectUris: string[]; scope?: string };
+      for (const uri of b.redirectUris) {
+        const problem = redirectUriProblem(uri);
+        if (problem) {
+          throw badRequest('INVALID_REDIRECT_URI', `The redirect URI ${JSON.stringify(uri)} ${problem}.`, {
+            redirectUri: uri,
+          });
+        }
+      }
       const secret = newToken();
       const hash = await hashPassword(secret);
       const ok = ctx.db.transaction(() => {

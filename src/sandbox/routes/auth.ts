@@ -1,7 +1,9 @@
 /**
  * Password sign-in with role selection, role switching, logout, and the signed-in account in the
  * OneID vocabulary. Failed sign-ins are counted per login and per client IP; past the limit the
- * login (or the IP) is locked for `lockoutSeconds`.
+ * login (or the IP) is locked for `lockoutSeconds`. Each attempt is reserved under both limits
+ * before its password check starts (see `RateLimiter.reserve`), so parallel guesses cannot outrun
+ * the count: a burst gets at most `loginMaxFailures` checks, the rest a 429.
  */
 import type { FastifyInstance } from 'fastify';
 import {
@@ -13,7 +15,7 @@ import {
   rolesOf,
 } from '../accounts.js';
 import type { Ctx } from '../context.js';
-import { ApiError, conflict, forbidden, tooMany, unauthorized } from '../http/errors.js';
+import { ApiError, conflict, forbidden, unauthorized } from '../http/errors.js';
 import { obj, OK, str } from '../http/schemas.js';
 import {
   bearerToken,
@@ -101,28 +103,41 @@ export function authRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { login, password, role } = req.body as { login: string; password: string; role?: string };
       const s = ctx.settings;
       const loginKey = `login:${login.toLowerCase()}`;
-      const ipKey = `login-ip:${req.ip}`;
-      const ipLocked = ctx.limiter.lockedFor(ipKey);
-      if (ipLocked)
-        throw tooMany('IP_LOCKED', 'Too many failed sign-ins from this address; try later.', ipLocked);
-      const locked = ctx.limiter.lockedFor(loginKey);
-      if (locked)
-        throw tooMany('ACCOUNT_LOCKED', 'Too many failed sign-ins for this login; try later.', locked);
-      const account = findAccountByLogin(ctx.db, login);
-      const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
+      // Reserved before the password check's first await: a burst of parallel guesses gets at most
+      // the allowed number of checks, the others a 429 (issue 13).
+      const attempt = ctx.limiter.reserve([
+        {
+          key: `login-ip:${req.ip}`,
+          limit: s.ipMaxFailures,
+          windowMs: s.rateWindowSeconds * 1000,
+          lockMs: s.lockoutSeconds * 1000,
+          code: 'IP_LOCKED',
+          message: 'Too many failed sign-ins from this address; try later.',
+        },
+        {
+          key: loginKey,
+          limit: s.loginMaxFailures,
+          windowMs: s.lockoutSeconds * 1000,
+          lockMs: s.lockoutSeconds * 1000,
+          code: 'ACCOUNT_LOCKED',
+          message: 'Too many failed sign-ins for this login; try later.',
+        },
+      ]);
+      let account: ReturnType<typeof findAccountByLogin>;
+      let ok: boolean;
+      try {
+        account = findAccountByLogin(ctx.db, login);
+        ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
+      } catch (e) {
+        attempt.cancel();
+        throw e;
+      }
       if (!account || !ok) {
-        const windowMs = s.lockoutSeconds * 1000;
-        if (!ctx.limiter.hit(loginKey, s.loginMaxFailures - 1, windowMs)) {
-          ctx.limiter.lock(loginKey, windowMs);
-          ctx.limiter.clear(loginKey);
-        }
-        if (!ctx.limiter.hit(ipKey, s.ipMaxFailures - 1, s.rateWindowSeconds * 1000)) {
-          ctx.limiter.lock(ipKey, windowMs);
-          ctx.limiter.clear(ipKey);
-        }
+        attempt.fail();
         throw new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong login or password.');
       }
-      ctx.limiter.clear(loginKey);
+      // Right password: the login's failures are forgotten (the address's are not).
+      attempt.succeed([loginKey]);
       const { roleTin, roles } = chooseRole(ctx, account.id, role);
       return sessionAnswer(ctx, account.id, roleTin, 'LOGINPASSMETHOD', roles);
     },

@@ -151,6 +151,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
           ...ERRORS_STEP,
           400: 'PINFL_INVALID, PASSPORT_INVALID, VALIDATION',
           422: 'IDENTITY_NOT_FOUND (no such PINFL + passport pair), PASSPORT_EXPIRED, PASSPORT_IDENTIFICATION_UNAVAILABLE (foreign citizen or stateless person)',
+          429: 'IDENTITY_ATTEMPTS_EXCEEDED (retryAfter seconds): too many wrong pairs for this PINFL or from this address',
         },
       },
     },
@@ -163,13 +164,43 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
         throw badRequest('PASSPORT_INVALID', 'Passport must be 2 letters and 7 digits, e.g. AA1234567.');
       const r = load(ctx, (req.params as { id: string }).id);
       expectStep(r, 'identity', 'confirm', 'contacts', 'sms');
-      const person = findPerson(ctx.db, pinfl);
+      // Guessing a passport for a PINFL: wrong pairs are limited per PINFL and per address, the
+      // attempt reserved before the registry is asked.
+      const s = ctx.settings;
+      const pinflKey = `identity-pinfl:${pinfl}`;
+      const attempt = ctx.limiter.reserve([
+        {
+          key: `identity-ip:${req.ip}`,
+          limit: s.ipMaxFailures,
+          windowMs: s.rateWindowSeconds * 1000,
+          lockMs: s.lockoutSeconds * 1000,
+          code: 'IDENTITY_ATTEMPTS_EXCEEDED',
+          message: 'Too many wrong PINFL and passport pairs from this address; try later.',
+        },
+        {
+          key: pinflKey,
+          limit: s.identityMaxFailures,
+          windowMs: s.rateWindowSeconds * 1000,
+          lockMs: s.lockoutSeconds * 1000,
+          code: 'IDENTITY_ATTEMPTS_EXCEEDED',
+          message: 'Too many wrong passports for this PINFL; try later.',
+        },
+      ]);
+      let person: ReturnType<typeof findPerson>;
+      try {
+        person = findPerson(ctx.db, pinfl);
+      } catch (e) {
+        attempt.cancel();
+        throw e;
+      }
       if (!person || person.passport !== passport) {
+        attempt.fail();
         throw unprocessable(
           'IDENTITY_NOT_FOUND',
           'No person with this PINFL and passport in the population registry.',
         );
       }
+      attempt.succeed([pinflKey]);
       if (person.kind !== 'citizen') {
         throw unprocessable(
           'PASSPORT_IDENTIFICATION_UNAVAILABLE',
@@ -321,8 +352,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const r = load(ctx, (req.params as { id: string }).id);
       expectStep(r, 'contacts', 'sms');
       if (loginTaken(ctx, b.login)) throw conflict('LOGIN_TAKEN', 'This login is already taken.');
-      const passwordHash = await hashPassword(b.password);
+      // Counted before the password hashing's await, so that a burst cannot pass the SMS limits.
       checkSmsLimits(ctx, phone, req.ip);
+      const passwordHash = await hashPassword(b.password);
       const ttl = ctx.db.transaction(() => {
         const cur = load(ctx, r.id);
         expectStep(cur, 'contacts', 'sms');

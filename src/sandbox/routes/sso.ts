@@ -5,7 +5,10 @@
  * query string or a form body, as integrations send both.
  *
  * The sandbox has no login page: the browser step takes the user's portal session
- * (`Authorization: Bearer`, from `POST /api/v1/auth/login`) and redirects with the code.
+ * (`Authorization: Bearer`, from `POST /api/v1/auth/login`) and redirects with the code. Codes and
+ * tokens remember that session: its logout revokes them. Redirect URIs are https (http only to this
+ * machine), checked when a client is registered and again before a code is written; the code
+ * exchange requires the redirect_uri of the authorization (RFC 6749 §4.1.3).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findAccountById, oneIdUser } from '../accounts.js';
@@ -53,6 +56,34 @@ async function authenticateClient(ctx: Ctx, p: Record<string, string | undefined
   return client;
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+const isLoopbackHost = (host: string): boolean =>
+  LOOPBACK_HOSTS.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+/**
+ * Why `uri` cannot be a client's redirect URI, or undefined when it can: an absolute https URL, or
+ * http to this machine only (localhost, 127.0.0.0/8, [::1]: a developer's local callback, which no
+ * one on the network can intercept), without user info and without a fragment (RFC 6749 §3.1.2).
+ * Anything else (`javascript:`, `data:`, relative paths, plain http to a host) is refused.
+ */
+export function redirectUriProblem(uri: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return 'is not an absolute URL';
+  }
+  if (url.protocol === 'http:') {
+    if (!isLoopbackHost(url.hostname))
+      return 'uses http: http is allowed only for localhost, 127.0.0.1 and [::1]';
+  } else if (url.protocol !== 'https:') {
+    return `uses the scheme ${url.protocol} (only https, or http to this machine, is allowed)`;
+  }
+  if (url.username || url.password) return 'contains user info';
+  if (uri.includes('#')) return 'contains a fragment';
+  return undefined;
+}
+
 export function ssoRoutes(app: FastifyInstance, ctx: Ctx): void {
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     const p = {
@@ -82,13 +113,13 @@ export function ssoRoutes(app: FastifyInstance, ctx: Ctx): void {
     summary:
       'OneID SSO: response_type=one_code, or grant_type=one_authorization_code | one_access_token_identify | one_log_out',
     description:
-      'one_code (GET, with the portal session as Bearer) → 302 to redirect_uri?code&state; one_authorization_code → ' +
+      'one_code (GET, with the portal session as Bearer) → 302 to redirect_uri?code&state; one_authorization_code (with the same redirect_uri) → ' +
       '{access_token, refresh_token, token_type, expires_in, scope}; one_access_token_identify → the user ' +
       '(OneID fields); one_log_out → {ret_cd: "0"}. Client apps are registered with POST /api/v1/sandbox/sso-clients.',
     tags: ['OneID SSO compatible'],
     querystring: PARAM_SCHEMA,
     errors: {
-      400: 'INVALID_CLIENT, INVALID_REDIRECT_URI, INVALID_GRANT, UNSUPPORTED_GRANT_TYPE, UNSUPPORTED_RESPONSE_TYPE',
+      400: 'INVALID_CLIENT, INVALID_REDIRECT_URI, INVALID_GRANT (also: redirect_uri missing or not the one given at authorization), UNSUPPORTED_GRANT_TYPE, UNSUPPORTED_RESPONSE_TYPE',
       401: 'INVALID_CLIENT, INVALID_TOKEN, UNAUTHENTICATED (no portal session at the browser step)',
     },
   };
@@ -115,13 +146,17 @@ async function authorize(
   const uris = JSON.parse(client.redirect_uris) as string[];
   if (!p.redirect_uri || !uris.includes(p.redirect_uri))
     throw badRequest('INVALID_REDIRECT_URI', 'redirect_uri is not registered for this client.');
+  // Registered before redirect URIs were checked (older data dirs): refused here, before any code.
+  const problem = redirectUriProblem(p.redirect_uri);
+  if (problem) throw badRequest('INVALID_REDIRECT_URI', `The registered redirect_uri ${problem}.`);
   const sess = requireSession(ctx, req);
   const code = newToken();
+  const target = new URL(p.redirect_uri);
   ctx.db.transaction(() =>
     ctx.db
       .prepare(
-        `INSERT INTO sso_codes (code_hash, client_id, account_id, role_tin, auth_method, redirect_uri, scope, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sso_codes (code_hash, client_id, account_id, role_tin, auth_method, redirect_uri, scope, expires_at, session_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         sha256hex(code),
@@ -132,13 +167,17 @@ async function authorize(
         p.redirect_uri,
         p.scope ?? client.scope,
         Date.now() + CODE_TTL_MS,
+        sess.tokenHash,
       ),
   )();
-  const target = new URL(p.redirect_uri);
   target.searchParams.set('code', code);
   if (p.state !== undefined) target.searchParams.set('state', p.state);
   return reply.redirect(target.toString(), 302);
 }
+
+/** The `sess_id` clients see: one per portal session, and not the session's own token hash. */
+const sessId = (sessionHash: string | null): string =>
+  sessionHash ? sha256hex(`sess_id:${sessionHash}`).slice(0, 22) : newToken().slice(0, 22);
 
 async function exchangeCode(ctx: Ctx, p: Record<string, string | undefined>) {
   const client = await authenticateClient(ctx, p);
@@ -150,15 +189,27 @@ async function exchangeCode(ctx: Ctx, p: Record<string, string | undefined>) {
           account_id: number;
           role_tin: string | null;
           auth_method: string;
-          redirect_uri: string;
+          redirect_uri: string | null;
           scope: string;
           expires_at: number;
           used_at: number | null;
+          session_hash: string | null;
         }
       | undefined;
     if (!row || row.used_at !== null || row.expires_at <= Date.now() || row.client_id !== client.client_id)
-      return undefined;
-    if (p.redirect_uri !== undefined && p.redirect_uri !== row.redirect_uri) return undefined;
+      return badRequest(
+        'INVALID_GRANT',
+        'The code is unknown, expired, already used, or was issued to another client.',
+      );
+    // RFC 6749 §4.1.3: given at authorization, redirect_uri is required here and must be the same.
+    if (row.redirect_uri !== null && p.redirect_uri !== row.redirect_uri) {
+      return badRequest(
+        'INVALID_GRANT',
+        p.redirect_uri === undefined
+          ? 'redirect_uri is required: send the one given at authorization.'
+          : 'redirect_uri differs from the one given at authorization.',
+      );
+    }
     ctx.db
       .prepare('UPDATE sso_codes SET used_at = ? WHERE code_hash = ?')
       .run(Date.now(), sha256hex(p.code!));
@@ -166,8 +217,8 @@ async function exchangeCode(ctx: Ctx, p: Record<string, string | undefined>) {
     const refresh = newToken();
     ctx.db
       .prepare(
-        `INSERT INTO sso_tokens (token_hash, refresh_hash, client_id, account_id, role_tin, auth_method, scope, sess_id, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sso_tokens (token_hash, refresh_hash, client_id, account_id, role_tin, auth_method, scope, sess_id, expires_at, session_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         sha256hex(access),
@@ -177,8 +228,9 @@ async function exchangeCode(ctx: Ctx, p: Record<string, string | undefined>) {
         row.role_tin,
         row.auth_method,
         row.scope,
-        newToken().slice(0, 22),
+        sessId(row.session_hash),
         Date.now() + TOKEN_TTL_S * 1000,
+        row.session_hash,
       );
     return {
       access_token: access,
@@ -188,11 +240,7 @@ async function exchangeCode(ctx: Ctx, p: Record<string, string | undefined>) {
       scope: row.scope,
     };
   })();
-  if (!issued)
-    throw badRequest(
-      'INVALID_GRANT',
-      'The code is unknown, expired, already used, or was issued to another client.',
-    );
+  if (issued instanceof ApiError) throw issued;
   return issued;
 }
 

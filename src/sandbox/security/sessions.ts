@@ -68,8 +68,19 @@ export function requireSession(ctx: Ctx, req: FastifyRequest): Session {
   };
 }
 
+/**
+ * End a session (inside the caller's transaction) and what single sign-on gave out from it: the
+ * SSO access tokens issued to client applications and the codes not yet exchanged stop working.
+ */
 export function revokeSession(ctx: Ctx, tokenHash: string): void {
+  const now = Date.now();
   ctx.db
     .prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
-    .run(Date.now(), tokenHash);
+    .run(now, tokenHash);
+  ctx.db
+    .prepare('UPDATE sso_tokens SET revoked_at = ? WHERE session_hash = ? AND revoked_at IS NULL')
+    .run(now, tokenHash);
+  ctx.db
+    .prepare('UPDATE sso_codes SET used_at = ? WHERE session_hash = ? AND used_at IS NULL')
+    .run(now, tokenHash);
 }

@@ -1,14 +1,35 @@
 /**
- * One-time SMS codes: six digits, stored hashed with their purpose and reference, single-use,
- * expiring, and attempt-limited. Sending is rate-limited per phone and per client IP.
+ * One-time SMS codes: six digits, stored as a keyed hash with their purpose and reference,
+ * single-use, expiring, and attempt-limited. Sending is rate-limited per phone and per client IP.
+ *
+ * Six digits are 10^6 candidates: an unkeyed hash in a copied database gives every live code back
+ * in a second. The hash is HMAC-SHA256 under a random per-data-dir secret kept outside the
+ * database (`sms-codes.key`, 0600), so the database alone does not give the codes (issue 13).
  */
+import { createHmac } from 'node:crypto';
+import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { ApiError, tooMany } from '../http/errors.js';
 import { queueSms } from '../outbox.js';
-import { newSmsCode, sameDigest, sha256hex } from './secrets.js';
+import { readOrCreateSecret } from './data-files.js';
+import { newSmsCode, sameDigest } from './secrets.js';
 
-const codeHash = (purpose: string, ref: string, code: string): string =>
-  sha256hex(`${purpose}:${ref}:${code}`);
+export const SMS_KEY_FILE = 'sms-codes.key';
+
+const keys = new Map<string, Buffer>();
+
+/** The data dir's SMS-code secret, created (0600) on first use; the sandbox loads it at start. */
+export function smsCodeKey(dataDir: string): Buffer {
+  let key = keys.get(dataDir);
+  if (!key) {
+    key = readOrCreateSecret(path.join(dataDir, SMS_KEY_FILE));
+    keys.set(dataDir, key);
+  }
+  return key;
+}
+
+export const codeHash = (key: Buffer, purpose: string, ref: string, code: string): string =>
+  createHmac('sha256', key).update(`${purpose}:${ref}:${code}`).digest('hex');
 
 /** Check the send limits; throws 429 when exceeded. Call before the transaction that sends. */
 export function checkSmsLimits(ctx: Ctx, phone: string, ip: string): void {
@@ -48,7 +69,7 @@ export function issueCode(
     .prepare(
       'INSERT INTO sms_codes (purpose, ref, phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
     )
-    .run(purpose, ref, phone, codeHash(purpose, ref, code), now, now + ttl * 1000);
+    .run(purpose, ref, phone, codeHash(smsCodeKey(ctx.dataDir), purpose, ref, code), now, now + ttl * 1000);
   queueSms(ctx.db, phone, text(code));
   return ttl;
 }
@@ -73,7 +94,7 @@ export function consumeCode(ctx: Ctx, purpose: string, ref: string, code: string
       retryAfter: 0,
     });
   }
-  if (!sameDigest(row.code_hash, codeHash(purpose, ref, code))) {
+  if (!sameDigest(row.code_hash, codeHash(smsCodeKey(ctx.dataDir), purpose, ref, code))) {
     ctx.db.prepare('UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ?').run(row.id);
     const left = max - row.attempts - 1;
     return left > 0

@@ -143,6 +143,8 @@ export default {
     'account.refused.registrationGone': 'This registration has expired or does not exist.',
     'account.refused.credentials': 'Wrong login or password.',
     'account.refused.locked': 'Too many failed sign-ins: signing in is locked for {retryAfter} s.',
+    'account.refused.identityAttempts':
+      'Too many wrong PINFL and passport pairs: identification by passport is locked for {retryAfter} s.',
     'account.refused.roleNotAvailable': 'This role is not available to the account.',
     'account.refused.sessionGone': 'The portal no longer knows this session (it expired or was ended).',
     'account.refused.notVerified':
@@ -323,6 +325,8 @@ export default {
     'account.refused.registrationGone': 'Эта регистрация устарела или не существует.',
     'account.refused.credentials': 'Неверный логин или пароль.',
     'account.refused.locked': 'Слишком много неудачных попыток входа: вход заблокирован на {retryAfter} с.',
+    'account.refused.identityAttempts':
+      'Слишком много неверных пар ПИНФЛ и паспорта: идентификация по паспорту заблокирована на {retryAfter} с.',
     'account.refused.roleNotAvailable': 'Эта роль недоступна учётной записи.',
     'account.refused.sessionGone': 'Портал больше не знает эту сессию (она истекла или была завершена).',
     'account.refused.notVerified':
@@ -507,6 +511,8 @@ export default {
     'account.refused.registrationGone': 'Bu ro‘yxatdan o‘tish eskirgan yoki mavjud emas.',
     'account.refused.credentials': 'Login yoki parol noto‘g‘ri.',
     'account.refused.locked': 'Muvaffaqiyatsiz kirishlar juda ko‘p: kirish {retryAfter} soniyaga bloklandi.',
+    'account.refused.identityAttempts':
+      'Noto‘g‘ri JShShIR va pasport juftliklari juda ko‘p: pasport orqali identifikatsiya {retryAfter} soniyaga bloklandi.',
     'account.refused.roleNotAvailable': 'Bu rol hisob uchun mavjud emas.',
     'account.refused.sessionGone': 'Portal bu seansni endi tanimaydi (muddati tugagan yoki yakunlangan).',
     'account.refused.notVerified': 'Hisob tasdiqlanmagan: buni faqat tasdiqlangan hisob bajara oladi.',
