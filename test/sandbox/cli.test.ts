@@ -64,6 +64,10 @@ describe('oneid sandbox … (CLI)', function () {
     assert.ok(f.json.result.persons.every((p: { kind: string }) => p.kind === 'stateless'));
     const human = await runCli(['sandbox', 'registry', '--limit', '2'], { env });
     assert.match(human.stdout, /^People \(2\)/m);
+    // Each company's roles, as the help promises ("Common For Head" and others).
+    const first = r.json.result.companies[0];
+    assert.match(human.stdout, new RegExp(`^\\s+${first.roles[0].pinfl}\\s+${first.roles[0].role}$`, 'm'));
+    assert.match(human.stdout, /Common For Head/);
   });
 
   it('outbox shows the SMS code; pay, approve and reject drive an application', async () => {

@@ -53,7 +53,10 @@ JSON result: { persons: [...], companies: [...] }`;
       );
     }
     this.out(t('sandbox.registry.companies', { count: r.companies.length }));
-    for (const c of r.companies) this.out(`  ${c.tin}  ${c.director_pinfl}  ${c.phone}  ${c.name}`);
+    for (const c of r.companies) {
+      this.out(`  ${c.tin}  ${c.director_pinfl}  ${c.phone}  ${c.name}`);
+      for (const role of c.roles) this.out(`      ${role.pinfl}  ${role.role}`);
+    }
     return r;
   }
 }
