@@ -6,11 +6,11 @@ export {
   envRoots,
   keyFolders,
   keyRoots,
-  removableMounts,
   type DiscoveryOptions,
   type KeyRoot,
   type RootSource,
 } from './roots.js';
+export { parseMountinfo, removableMounts, type RemovableProbe } from './removable.js';
 export {
   findKeyFiles,
   listKeys,

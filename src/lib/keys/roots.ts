@@ -7,6 +7,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
+import { removableMounts } from './removable.js';
+
 export type RootSource = 'removable' | 'home' | 'configured' | 'env';
 
 export interface KeyRoot {
@@ -39,30 +41,6 @@ async function isDir(p: string): Promise<boolean> {
   }
 }
 
-async function subdirs(p: string): Promise<string[]> {
-  try {
-    const entries = await readdir(p, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => path.join(p, e.name));
-  } catch {
-    return [];
-  }
-}
-
-/** Mount points of removable volumes on this platform. */
-export async function removableMounts(platform: NodeJS.Platform = process.platform): Promise<string[]> {
-  if (platform === 'win32') {
-    const drives: string[] = [];
-    for (let c = 67; c <= 90; c++) {
-      const d = `${String.fromCharCode(c)}:\\`;
-      if (await isDir(d)) drives.push(d);
-    }
-    return drives;
-  }
-  if (platform === 'darwin') return subdirs('/Volumes');
-  const nested = async (base: string) => (await Promise.all((await subdirs(base)).map(subdirs))).flat();
-  return [...(await nested('/media')), ...(await nested('/run/media')), ...(await subdirs('/mnt'))];
-}
-
 export function envRoots(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string[] {
   const raw = env.ONEID_KEYS_PATH;
   if (!raw) return [];
@@ -86,7 +64,8 @@ export async function keyRoots(opts: DiscoveryOptions = {}): Promise<KeyRoot[]> 
   if (systemRootsEnabled(opts)) {
     const home = env.HOME || env.USERPROFILE || homedir();
     wanted.push([path.join(home, 'DSKEYS'), 'home']);
-    for (const m of opts.mounts ?? (await removableMounts(platform))) wanted.push([m, 'removable']);
+    for (const m of opts.mounts ?? (await removableMounts({ platform, env })))
+      wanted.push([m, 'removable']);
   }
   const seen = new Set<string>();
   const out: KeyRoot[] = [];
