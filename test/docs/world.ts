@@ -224,8 +224,7 @@ export class World {
       for (const n of ['sales', 'tax'])
         writeFileSync(path.join(h, 'reports', '2026', q, `${n}.xml`), `<report q="${q}" kind="${n}"/>\n`);
     }
-    const ca = await this.sb.request('GET', '/api/v1/ca/certificates');
-    writeFileSync(path.join(h, 'root-ca.pem'), ca.body.pem);
+    // root-ca.pem is not prepared: the documented `oneid ca get root-ca.pem` writes it.
 
     const reg = (await this.sb.request('GET', '/api/v1/sandbox/registry')).body as {
       persons: Array<{ pinfl: string; passport: string; phone: string; kind: string }>;

@@ -5,3 +5,4 @@
 export { PortalHttp, type RequestOptions, type PortalClientOptions, type PortalErrorBody } from './http.js';
 export * from './accounts.js';
 export * from './key-applications.js';
+export * from './ca.js';

@@ -12,6 +12,8 @@ export default {
       'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, apply.',
     'cmd.topic.sandbox': 'The local sandbox portal: start, stop, registries, outbox, approvals.',
     'cmd.topic.le': 'Legal entities bound to your account.',
+    'cmd.topic.ca': "The portal's certification authority: trust anchors for verification.",
+    'cmd.ca.get.summary': "Write the portal's CA certificates (the --ca file) as PEM.",
     'cmd.flag.json': 'Print the result as one JSON document (also on failure).',
     'cmd.flag.lang': 'Language of messages (en, ru, uz); also ONEID_LANG.',
     'cmd.flag.no-color': 'Disable colour.',
@@ -70,6 +72,8 @@ export default {
     'cmd.topic.sandbox':
       'Локальная песочница портала: запуск, остановка, реестры, исходящие сообщения, одобрения.',
     'cmd.topic.le': 'Юридические лица, привязанные к вашему аккаунту.',
+    'cmd.topic.ca': 'Удостоверяющий центр портала: доверенные сертификаты для проверки подписей.',
+    'cmd.ca.get.summary': 'Записать сертификаты УЦ портала (файл для --ca) в формате PEM.',
     'cmd.flag.json': 'Вывести результат одним JSON-документом (и при ошибке).',
     'cmd.flag.lang': 'Язык сообщений (en, ru, uz); также ONEID_LANG.',
     'cmd.flag.no-color': 'Без цвета.',
@@ -125,6 +129,8 @@ export default {
     'cmd.topic.sandbox':
       'Mahalliy sandbox portal: ishga tushirish, to‘xtatish, reyestrlar, chiquvchi xabarlar, tasdiqlash.',
     'cmd.topic.le': 'Akkauntingizga bog‘langan yuridik shaxslar.',
+    'cmd.topic.ca': 'Portalning sertifikatlash markazi: tekshirish uchun ishonchli sertifikatlar.',
+    'cmd.ca.get.summary': 'Portal SM sertifikatlarini (--ca uchun fayl) PEM ko‘rinishida yozish.',
     'cmd.flag.json': 'Natijani bitta JSON hujjat sifatida chiqarish (xatoda ham).',
     'cmd.flag.lang': 'Xabarlar tili (en, ru, uz); ONEID_LANG orqali ham.',
     'cmd.flag.no-color': 'Rangsiz.',

@@ -3,7 +3,25 @@ import type { Catalog } from '../types.js';
 // Messages of the `common` area. Keys start with `common.`; every key exists in en, ru and uz
 // (test/i18n.test.ts fails on a missing key or on a key no source file uses).
 export default {
-  en: {},
-  ru: {},
-  uz: {},
+  en: {
+    'common.error.fileExists': 'The file {path} already exists; add --force to replace it.',
+    'common.error.write': 'Cannot write {path} ({reason}).',
+    'common.trust.saved': '{subject}\n  SHA-256 {sha256}, valid until {validTo}',
+    'common.trust.written':
+      'Written to {file}. Use it with --ca (oneid key verify, key doctor) or openssl -CAfile.',
+  },
+  ru: {
+    'common.error.fileExists': 'Файл {path} уже существует; добавьте --force, чтобы заменить его.',
+    'common.error.write': 'Не удаётся записать {path} ({reason}).',
+    'common.trust.saved': '{subject}\n  SHA-256 {sha256}, действителен до {validTo}',
+    'common.trust.written':
+      'Записано в {file}. Передайте файл через --ca (oneid key verify, key doctor) или openssl -CAfile.',
+  },
+  uz: {
+    'common.error.fileExists': '{path} fayli allaqachon mavjud; almashtirish uchun --force qo‘shing.',
+    'common.error.write': '{path} ga yozib bo‘lmadi ({reason}).',
+    'common.trust.saved': '{subject}\n  SHA-256 {sha256}, {validTo} gacha amal qiladi',
+    'common.trust.written':
+      '{file} ga yozildi. Uni --ca (oneid key verify, key doctor) yoki openssl -CAfile bilan ishlating.',
+  },
 } satisfies Catalog;
