@@ -64,8 +64,7 @@ export async function keyRoots(opts: DiscoveryOptions = {}): Promise<KeyRoot[]> 
   if (systemRootsEnabled(opts)) {
     const home = env.HOME || env.USERPROFILE || homedir();
     wanted.push([path.join(home, 'DSKEYS'), 'home']);
-    for (const m of opts.mounts ?? (await removableMounts({ platform, env })))
-      wanted.push([m, 'removable']);
+    for (const m of opts.mounts ?? (await removableMounts({ platform, env }))) wanted.push([m, 'removable']);
   }
   const seen = new Set<string>();
   const out: KeyRoot[] = [];
