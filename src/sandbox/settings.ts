@@ -28,6 +28,21 @@ export const DEFAULT_SETTINGS = {
   rateWindowSeconds: 600,
   certificateValidityDays: 730,
   challengeTtlSeconds: 120,
+  /**
+   * Key applications (docs/decisions.md "Security"): an application whose SMS code was never
+   * confirmed is forgotten after this many seconds (it never blocks a new application anyway).
+   */
+  applicationUnconfirmedTtlSeconds: 24 * 3600,
+  /** Key-application SMS within `rateWindowSeconds`: per (phone, client IP), and per phone overall. */
+  applicationSmsPerPhoneIp: 5,
+  applicationSmsPerPhone: 15,
+  /**
+   * Wrong holder/phone pairs on `POST /key-applications` within `applicationGuessWindowSeconds`:
+   * per client IP (unknown PINFL/TIN or wrong phone), and per PINFL/TIN (wrong phone).
+   */
+  applicationGuessesPerIp: 20,
+  applicationGuessesPerHolder: 10,
+  applicationGuessWindowSeconds: 3600,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { Flags } from '@oclif/core';
 
 import {
+  actWithSession,
   continueApplication,
   ensureKeyFolder,
+  holderSessionToken,
+  lacksAccess,
   keyFolderCandidates,
   loadState,
   parseKeyAlgorithm,
@@ -141,6 +144,11 @@ history: [{ status, at }] }`;
       if (!saved)
         throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id: resumeId } });
       this.currentId = saved.id;
+      // A state saved before application secrets: the key holder's own session may still open it.
+      if (lacksAccess(saved)) {
+        const token = await holderSessionToken(this.settings);
+        if (token) actWithSession(saved, token);
+      }
       // Documents not yet uploaded may be replaced on resume (a moved or re-shot picture).
       if (f.photo) saved.photo = path.resolve(f.photo);
       if (f.selfie) saved.selfie = path.resolve(f.selfie);
@@ -251,6 +259,12 @@ history: [{ status, at }] }`;
         }
       },
       confirmSubmit: (review) => this.confirmSubmit(review),
+      onRecovered: ({ id, from, local, submitted }) => {
+        this.currentId = id;
+        this.note(t('apply.note.recovered', { id, from }));
+        if (local) this.note(t('apply.note.recoveredLocal', { id }));
+        else if (submitted) this.warning(t('apply.warn.recoveredSubmitted', { id }));
+      },
       onStep: (step, state) => {
         this.currentId = state.id;
         this.note(doneText(step, state));

@@ -16,6 +16,7 @@ const MESSAGES: Record<string, { key: string; hintKey?: string }> = {
   SMS_CODE_MISSING: { key: 'apply.error.smsCodeExpired', hintKey: 'apply.hint.smsResend' },
   SMS_ATTEMPTS_EXCEEDED: { key: 'apply.error.smsAttempts', hintKey: 'apply.hint.smsResend' },
   SMS_RATE_LIMITED: { key: 'apply.error.smsRateLimited' },
+  TOO_MANY_MISMATCHES: { key: 'apply.error.tooManyMismatches' },
   NOT_AN_IMAGE: { key: 'apply.error.portalNotImage' },
   BODY_TOO_LARGE: { key: 'apply.error.portalTooLarge' },
   CSR_ALGORITHM_UNSUPPORTED: { key: 'apply.error.algorithmRefused', hintKey: 'apply.hint.algorithmRefused' },

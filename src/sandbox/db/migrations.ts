@@ -88,4 +88,11 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL, revoked_at INTEGER
   );
   `,
+  // Key applications (issue 13): the application-scoped secret (SHA-256 only), and an unconfirmed
+  // application no longer holds its holder's one open slot (only a phone-confirmed one does).
+  `
+  ALTER TABLE key_applications ADD COLUMN secret_hash TEXT;
+  UPDATE key_applications SET open_subject = NULL WHERE status = 'awaiting_sms';
+  CREATE INDEX key_applications_unconfirmed ON key_applications(status, created_at);
+  `,
 ];
