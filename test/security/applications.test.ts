@@ -138,7 +138,8 @@ describe('security: key applications cannot be taken over (issue 13)', function 
     const victim = await opened(p);
     const mine = { 'x-application-secret': victim.secret };
     const wrong = { 'x-application-secret': `kas_${'A'.repeat(43)}` };
-    for (const headers of [{}, wrong, { authorization: `Bearer ${'b'.repeat(43)}` }]) {
+    const bogusSession = { authorization: `Bearer ${'b'.repeat(43)}` };
+    for (const headers of [{}, wrong, bogusSession] as Array<Record<string, string>>) {
       const calls: Array<[string, string, unknown, Record<string, string>]> = [
         ['GET', `${BASE}/${victim.id}`, undefined, headers],
         ['PUT', `${BASE}/${victim.id}/request`, { pkcs10: libraryCsr() }, headers],

@@ -63,7 +63,9 @@ downloads it with its chain, checks that it belongs to the pending private key, 
 final E-IMZO key file (alias, chain) into the folder chosen at application time, never over an
 existing file. The key password (the one given to key apply) opens the pending key.
 --watch polls with growing pauses until the application is issued (and installed) or rejected.
-A rejected application ends with exit code 8 and the reviewer's reason.
+A rejected application ends with exit code 8 and the reviewer's reason. An application made on
+another computer is shown only with the key holder's logged-in session (oneid login); a state saved
+before application secrets also falls back to that session.
 
 JSON result: { applications: [{ id, type: "individual" | "legal", status: "awaiting_sms" | "draft" |
 "awaiting_payment" | "in_review" | "issued" | "rejected", pinfl?, tin?, invoice?: { id, amount,

@@ -10,7 +10,7 @@ const MESSAGES: Record<string, { key: string; hintKey?: string }> = {
   NOT_IN_REGISTRY: { key: 'apply.error.notInRegistry' },
   PASSPORT_EXPIRED: { key: 'apply.error.passportExpired' },
   APPLICATION_OPEN: { key: 'apply.error.applicationOpen', hintKey: 'apply.hint.applicationOpen' },
-  APPLICATION_NOT_FOUND: { key: 'apply.error.notFound' },
+  APPLICATION_NOT_FOUND: { key: 'apply.error.notFound', hintKey: 'apply.hint.notFound' },
   SMS_CODE_INVALID: { key: 'apply.error.smsCodeInvalid' },
   SMS_CODE_EXPIRED: { key: 'apply.error.smsCodeExpired', hintKey: 'apply.hint.smsResend' },
   SMS_CODE_MISSING: { key: 'apply.error.smsCodeExpired', hintKey: 'apply.hint.smsResend' },

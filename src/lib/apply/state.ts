@@ -122,7 +122,10 @@ export function accessFor(state: ApplicationState): KeyApplicationAccess {
   throw new AuthError('APPLICATION_SECRET_MISSING', 'apply.error.secretMissing', {
     params: { id: state.id },
     hintKey: 'apply.hint.secretMissing',
-    hintParams: { id: state.id, holder: state.type === 'legal' ? `--legal --tin ${state.tin ?? '…'}` : `--pinfl ${state.pinfl ?? '…'}` },
+    hintParams: {
+      id: state.id,
+      holder: state.type === 'legal' ? `--legal --tin ${state.tin ?? '…'}` : `--pinfl ${state.pinfl ?? '…'}`,
+    },
     data: { applicationId: state.id },
   });
 }

@@ -233,7 +233,9 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
             ...APPLICATION_VIEW,
             properties: {
               ...APPLICATION_VIEW.properties,
-              secret: str(64, { description: `the application secret, for \`${APPLICATION_SECRET_HEADER}\`` }),
+              secret: str(64, {
+                description: `the application secret, for \`${APPLICATION_SECRET_HEADER}\``,
+              }),
               recovered: {
                 type: 'boolean',
                 description: "true: this is the holder's application opened earlier, not the one in the path",
@@ -268,7 +270,13 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
           ctx.db.prepare('DELETE FROM key_applications WHERE id = ?').run(id);
           return { app: loadApplication(ctx, open.id), secret, recovered: true };
         }
-        touch(ctx, id, "status = 'draft', open_subject = ?, secret_hash = ?", subject, applicationSecretHash(secret));
+        touch(
+          ctx,
+          id,
+          "status = 'draft', open_subject = ?, secret_hash = ?",
+          subject,
+          applicationSecretHash(secret),
+        );
         return { app: loadApplication(ctx, id), secret, recovered: false };
       })();
       if ('refused' in out) throw out.refused;
@@ -319,7 +327,8 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       schema: {
         summary: 'Upload the photo or the selfie with the open passport (JPEG or PNG, at most 5 MB)',
         description:
-          'The body is the image itself; its type is recognised by content, not by Content-Type. ' + SECRET_DOC,
+          'The body is the image itself; its type is recognised by content, not by Content-Type. ' +
+          SECRET_DOC,
         tags,
         consumes: ['image/jpeg', 'image/png', 'application/octet-stream'],
         params: obj({ id: str(64), kind: { type: 'string', enum: ['photo', 'selfie'] } }, ['id', 'kind']),

@@ -16,11 +16,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { ApplicationRow } from '../applications.js';
 import type { Ctx } from '../context.js';
-import { ApiError, notFound, tooMany } from '../http/errors.js';
+import { notFound, tooMany, type ApiError } from '../http/errors.js';
 import { bearerToken } from './sessions.js';
 import { sameDigest, sha256hex } from './secrets.js';
 
-export const APPLICATION_SECRET_HEADER = 'x-application-secret';
+/** The header name as documented; fastify's `req.headers` has it in lower case. */
+export const APPLICATION_SECRET_HEADER = 'X-Application-Secret';
+const HEADER_KEY = APPLICATION_SECRET_HEADER.toLowerCase();
 
 /** `kas_` and 256 random bits, base64url. */
 export const newApplicationSecret = (): string => `kas_${randomBytes(32).toString('base64url')}`;
@@ -39,7 +41,7 @@ export const applicationNotFound = (): ApiError =>
 /** True when the request proves it may see and change `app`. */
 export function mayAccess(ctx: Ctx, req: FastifyRequest, app: ApplicationRow): boolean {
   if (app.status === 'awaiting_sms') return true;
-  const given = req.headers[APPLICATION_SECRET_HEADER];
+  const given = req.headers[HEADER_KEY];
   if (typeof given === 'string' && SECRET_RE.test(given.trim()) && app.secret_hash) {
     if (sameDigest(applicationSecretHash(given.trim()), app.secret_hash)) return true;
   }

@@ -144,6 +144,8 @@ export default {
       'Application {id} was already sent with a key made on another computer: this computer can follow it but cannot install its key.',
     'apply.error.notLocalLogin':
       'Application {id} was not made from this computer: only the key holder’s portal session can show it.',
+    'apply.hint.notFound':
+      'If it is yours and still open, start again with the same key holder and phone: after the SMS code the portal hands it to this computer.',
   },
   ru: {
     'apply.status.awaiting_sms': 'ожидает SMS-код',
@@ -285,6 +287,8 @@ export default {
       'Заявка {id} уже отправлена с ключом, созданным на другом компьютере: здесь можно следить за ней, но установить её ключ нельзя.',
     'apply.error.notLocalLogin':
       'Заявка {id} подана не с этого компьютера: показать её может только сессия владельца ключа на портале.',
+    'apply.hint.notFound':
+      'Если это ваша заявка и она ещё открыта, начните заново с тем же владельцем ключа и телефоном: после SMS-кода портал передаст её этому компьютеру.',
   },
   uz: {
     'apply.status.awaiting_sms': 'SMS kodi kutilmoqda',
@@ -427,5 +431,7 @@ export default {
       '{id} ariza boshqa kompyuterda yaratilgan kalit bilan allaqachon yuborilgan: bu yerda uni kuzatish mumkin, lekin kalitini o‘rnatib bo‘lmaydi.',
     'apply.error.notLocalLogin':
       '{id} ariza bu kompyuterdan berilmagan: uni faqat kalit egasining portal sessiyasi ko‘rsata oladi.',
+    'apply.hint.notFound':
+      'Agar bu sizning arizangiz bo‘lsa va hali ochiq bo‘lsa, o‘sha kalit egasi va telefon bilan qaytadan boshlang: SMS-koddan keyin portal uni shu kompyuterga topshiradi.',
   },
 } satisfies Catalog;
