@@ -160,23 +160,30 @@ async function signedChallenges(
     phone: user.phone,
   });
   const id = s.body.id;
-  await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, {
+  const confirmed = await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, {
     code: await sb.lastSmsCode(user.phone),
   });
-  await sb.request('PUT', `/api/v1/key-applications/${id}/request`, {
-    pkcs10: buildPkcs10({ subject: { CN: 'bench' }, privateKey }).toString('base64'),
-  });
+  const auth = { 'x-application-secret': confirmed.body.secret as string };
+  await sb.request(
+    'PUT',
+    `/api/v1/key-applications/${id}/request`,
+    { pkcs10: buildPkcs10({ subject: { CN: 'bench' }, privateKey }).toString('base64') },
+    auth,
+  );
   const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]);
   await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, jpeg, {
+    ...auth,
     'content-type': 'image/jpeg',
   });
   await sb.request('PUT', `/api/v1/key-applications/${id}/documents/selfie`, jpeg, {
+    ...auth,
     'content-type': 'image/jpeg',
   });
-  const inv = (await sb.request('POST', `/api/v1/key-applications/${id}/submit`)).body.invoice.id;
+  const inv = (await sb.request('POST', `/api/v1/key-applications/${id}/submit`, undefined, auth)).body
+    .invoice.id;
   await sb.request('POST', `/api/v1/sandbox/invoices/${inv}/pay`);
   await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/approve`);
-  const cert = (await sb.request('GET', `/api/v1/key-applications/${id}/certificate`)).body;
+  const cert = (await sb.request('GET', `/api/v1/key-applications/${id}/certificate`, undefined, auth)).body;
   const key = {
     privateKey,
     certificate: Buffer.from(cert.certificate, 'base64'),

@@ -2,12 +2,16 @@
  * Key applications (DOMAIN.md flow 2) as a state machine:
  *   awaiting_sms → draft (SMS confirmed; request and documents are attached here) → awaiting_payment
  *   (submitted, invoice issued) → in_review (paid) → issued (approved, certificate ready) | rejected.
- * `open_subject` is set while an application is not final, and is UNIQUE: one open application
- * per person or company, enforced by the database rather than by a check-then-insert race.
+ * `open_subject` is set from the SMS confirmation until the application is final, and is UNIQUE:
+ * one open application per person or company, enforced by the database rather than by a
+ * check-then-insert race. An application waiting for its SMS code holds no slot (anyone who knows
+ * a PINFL and phone can start one, so it must block nobody) and is forgotten after
+ * `applicationUnconfirmedTtlSeconds`.
  */
 import type { Ctx } from './context.js';
 import { conflict, notFound } from './http/errors.js';
 import { queueSms } from './outbox.js';
+import { applicationNotFound } from './security/application-access.js';
 
 export type ApplicationStatus =
   'awaiting_sms' | 'draft' | 'awaiting_payment' | 'in_review' | 'issued' | 'rejected';
@@ -33,15 +37,34 @@ export interface ApplicationRow {
   certificate_serial: string | null;
   created_at: number;
   updated_at: number;
+  /** SHA-256 of the application-scoped secret issued at SMS confirmation. */
+  secret_hash: string | null;
 }
 
 const COLUMNS = `id, type, pinfl, tin, phone, status, pkcs10, key_algorithm, photo_type, selfie_type, invoice_id,
-  fee_amount, fee_percent, bhm, paid_at, review_due_at, reject_reason, certificate_serial, created_at, updated_at`;
+  fee_amount, fee_percent, bhm, paid_at, review_due_at, reject_reason, certificate_serial, created_at, updated_at,
+  secret_hash`;
+
+/** The holder's one open slot: `individual:<PINFL>` or `legal:<TIN>`. */
+export const subjectOf = (a: { type: string; pinfl: string; tin: string | null }): string =>
+  `${a.type}:${a.tin ?? a.pinfl}`;
+
+const unconfirmedCutoff = (ctx: Ctx, now: number): number =>
+  now - ctx.settings.applicationUnconfirmedTtlSeconds * 1000;
+
+/** Forget applications whose SMS code was never confirmed in time. */
+export function expireUnconfirmed(ctx: Ctx, now = Date.now()): number {
+  return ctx.db
+    .prepare("DELETE FROM key_applications WHERE status = 'awaiting_sms' AND created_at <= ?")
+    .run(unconfirmedCutoff(ctx, now)).changes;
+}
 
 export function loadApplication(ctx: Ctx, id: string): ApplicationRow {
   const row = ctx.db.prepare(`SELECT ${COLUMNS} FROM key_applications WHERE id = ?`).get(id) as
     ApplicationRow | undefined;
-  if (!row) throw notFound('APPLICATION_NOT_FOUND', 'No such key application.');
+  // An expired unconfirmed application is gone, whether or not the sweep has run yet.
+  if (!row || (row.status === 'awaiting_sms' && row.created_at <= unconfirmedCutoff(ctx, Date.now())))
+    throw applicationNotFound();
   return row;
 }
 

@@ -30,6 +30,21 @@ export const DEFAULT_SETTINGS = {
   challengeTtlSeconds: 120,
   /** Wrong passports per PINFL at the registration's identity step within the window (the IP's count under ipMaxFailures). */
   identityMaxFailures: 5,
+  /**
+   * Key applications (docs/decisions.md "Security"): an application whose SMS code was never
+   * confirmed is forgotten after this many seconds (it never blocks a new application anyway).
+   */
+  applicationUnconfirmedTtlSeconds: 24 * 3600,
+  /** Key-application SMS within `rateWindowSeconds`: per (phone, client IP), and per phone overall. */
+  applicationSmsPerPhoneIp: 5,
+  applicationSmsPerPhone: 15,
+  /**
+   * Wrong holder/phone pairs on `POST /key-applications` within `applicationGuessWindowSeconds`:
+   * per client IP (unknown PINFL/TIN or wrong phone), and per PINFL/TIN (wrong phone).
+   */
+  applicationGuessesPerIp: 20,
+  applicationGuessesPerHolder: 10,
+  applicationGuessWindowSeconds: 3600,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -69,6 +84,12 @@ export const SETTING_RANGES: Record<SettingName, SettingRange> = {
   certificateValidityDays: int(1, 3650),
   challengeTtlSeconds: int(1, 3600),
   identityMaxFailures: int(1, 1000),
+  applicationUnconfirmedTtlSeconds: int(1, 30 * DAY),
+  applicationSmsPerPhoneIp: int(1, 1000),
+  applicationSmsPerPhone: int(1, 1000),
+  applicationGuessesPerIp: int(1, 1_000_000),
+  applicationGuessesPerHolder: int(1, 1000),
+  applicationGuessWindowSeconds: int(1, 30 * DAY),
 };
 
 /** Why `value` cannot be the setting `name`, in English naming the setting and its range; or undefined. */

@@ -127,7 +127,11 @@ describe('key apply / key status (CLI, sandbox)', function () {
     await pay(third.json.result.invoice.id);
     await until(
       async () =>
-        (await sb.request('GET', `/api/v1/key-applications/${id}`)).body.status === 'in_review' || undefined,
+        (
+          await sb.request('GET', `/api/v1/key-applications/${id}`, undefined, {
+            'x-application-secret': readState(u, id).secret,
+          })
+        ).body.status === 'in_review' || undefined,
     );
     await approve(id);
     const w = await watch.done;
@@ -344,15 +348,21 @@ describe('key apply / key status (CLI, sandbox)', function () {
       assert.equal(bad.code, 2, 'PINFL checked locally');
     });
 
-    it('unknown applications: nothing to resume here, the portal does not know it', async () => {
+    it('unknown applications: nothing to resume here; one made elsewhere needs the holder’s session', async () => {
       const u = newUser(sb.url);
       const resume = await cli(u, ['key', 'apply', '--resume', 'ka_nothing', '--json']);
       assert.equal(resume.code, 2);
       assert.equal(resume.json.error.code, 'APPLICATION_UNKNOWN');
       const status = await cli(u, ['key', 'status', 'ka_nothing', '--json']);
-      assert.equal(status.code, 8, status.stdout);
-      assert.equal(status.json.error.code, 'APPLICATION_NOT_FOUND');
-      assert.match(status.json.error.message, /The portal has no application ka_nothing\./);
+      assert.equal(status.code, 3, status.stdout);
+      assert.equal(status.json.error.code, 'APPLICATION_NOT_LOCAL');
+      assert.match(status.json.error.hint, /oneid login/);
+      const withSession = await cli(u, ['key', 'status', 'ka_nothing', '--json'], {
+        env: { ONEID_TOKEN: 'a'.repeat(43) },
+      });
+      assert.equal(withSession.code, 8, withSession.stdout);
+      assert.equal(withSession.json.error.code, 'APPLICATION_NOT_FOUND');
+      assert.match(withSession.json.error.message, /The portal has no application ka_nothing,/);
       const none = await cli(u, ['key', 'status', '--json']);
       assert.deepEqual(none.json.result, { applications: [] });
     });

@@ -91,11 +91,12 @@ describe('oneid sandbox … (CLI)', function () {
       const out = await runCli(['sandbox', 'outbox', '--phone', p.phone, '--last', '1', '--json'], { env });
       assert.equal(out.code, 0, out.stderr);
       const code = /\b(\d{6})\b/.exec(out.json.result.messages[0].body)![1];
-      await call('POST', `/api/v1/key-applications/${s.id}/confirm`, { code });
-      await call('PUT', `/api/v1/key-applications/${s.id}/request`, { pkcs10: libraryCsr() });
-      await call('PUT', `/api/v1/key-applications/${s.id}/documents/photo`, JPEG);
-      await call('PUT', `/api/v1/key-applications/${s.id}/documents/selfie`, JPEG);
-      const sub = await call('POST', `/api/v1/key-applications/${s.id}/submit`);
+      const { secret } = await call('POST', `/api/v1/key-applications/${s.id}/confirm`, { code });
+      const auth = { 'x-application-secret': secret as string };
+      await call('PUT', `/api/v1/key-applications/${s.id}/request`, { pkcs10: libraryCsr() }, auth);
+      await call('PUT', `/api/v1/key-applications/${s.id}/documents/photo`, JPEG, auth);
+      await call('PUT', `/api/v1/key-applications/${s.id}/documents/selfie`, JPEG, auth);
+      const sub = await call('POST', `/api/v1/key-applications/${s.id}/submit`, undefined, auth);
       return { id: s.id as string, invoice: sub.invoice.id as string };
     };
     await call('PATCH', '/api/v1/sandbox/settings', { reviewDelayMs: -1 });

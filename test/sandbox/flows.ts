@@ -137,24 +137,27 @@ export async function applyForKey(
   sb: SandboxHandle,
   who: { type: 'individual'; pinfl: string; phone: string } | { type: 'legal'; tin: string; phone: string },
   csr: string,
-): Promise<{ id: string; certificate: any }> {
+): Promise<{ id: string; certificate: any; secret: string }> {
   const start = await sb.request('POST', '/api/v1/key-applications', who);
   assert.equal(start.status, 201, JSON.stringify(start.body));
   const id = start.body.id as string;
   const code = await sb.lastSmsCode(who.phone);
-  assert.equal((await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code })).status, 200);
-  const req = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr });
+  const confirmed = await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code });
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  const auth = { 'x-application-secret': confirmed.body.secret as string };
+  const req = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr }, auth);
   assert.equal(req.status, 200, JSON.stringify(req.body));
   for (const [kind, img, type] of [
     ['photo', JPEG, 'image/jpeg'],
     ['selfie', PNG, 'image/png'],
   ] as const) {
     const up = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/${kind}`, img, {
+      ...auth,
       'content-type': type,
     });
     assert.equal(up.status, 200, JSON.stringify(up.body));
   }
-  const sub = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);
+  const sub = await sb.request('POST', `/api/v1/key-applications/${id}/submit`, undefined, auth);
   assert.equal(sub.status, 200, JSON.stringify(sub.body));
   const pay = await sb.request('POST', `/api/v1/sandbox/invoices/${sub.body.invoice.id}/pay`);
   assert.equal(pay.status, 200, JSON.stringify(pay.body));
@@ -163,9 +166,9 @@ export async function applyForKey(
     // The automatic review may have been quicker.
     assert.ok([200, 409].includes(ok.status), JSON.stringify(ok.body));
   }
-  const cert = await sb.request('GET', `/api/v1/key-applications/${id}/certificate`);
+  const cert = await sb.request('GET', `/api/v1/key-applications/${id}/certificate`, undefined, auth);
   assert.equal(cert.status, 200, JSON.stringify(cert.body));
-  return { id, certificate: cert.body };
+  return { id, certificate: cert.body, secret: auth['x-application-secret'] };
 }
 
 /** Attached CMS (DER, base64) of `data`, signed by OpenSSL with the issued certificate. */

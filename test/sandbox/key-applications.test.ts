@@ -133,9 +133,11 @@ describe('sandbox: key applications API', function () {
 
   describe('one application through its states, with every refusal on the way', () => {
     let id: string;
+    let auth: Record<string, string> = {};
+    let firstCode = '';
     const p = () => people[13]!;
 
-    it('starts once; a second start while open is APPLICATION_OPEN', async () => {
+    it('starts; a second start before the SMS confirmation is another application (nothing is held)', async () => {
       const r = await sb.request('POST', '/api/v1/key-applications', {
         type: 'individual',
         pinfl: p().pinfl,
@@ -143,14 +145,15 @@ describe('sandbox: key applications API', function () {
       });
       assert.equal(r.status, 201);
       id = r.body.id;
+      firstCode = await sb.lastSmsCode(p().phone);
       const again = await sb.request('POST', '/api/v1/key-applications', {
         type: 'individual',
         pinfl: p().pinfl,
         phone: p().phone,
       });
-      assert.equal(again.status, 409);
-      assert.equal(again.body.code, 'APPLICATION_OPEN');
-      assert.equal(again.body.applicationId, id);
+      assert.equal(again.status, 201, JSON.stringify(again.body));
+      assert.notEqual(again.body.id, id);
+      assert.equal(again.body.applicationId, undefined);
     });
 
     it('refuses steps out of order (WRONG_STATUS) and unknown ids (APPLICATION_NOT_FOUND)', async () => {
@@ -167,10 +170,12 @@ describe('sandbox: key applications API', function () {
       const bad = await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code: 'abcdef' });
       assert.equal(bad.status, 422);
       assert.equal(bad.body.code, 'SMS_CODE_INVALID');
-      const code = await sb.lastSmsCode(p().phone);
-      const ok = await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code });
+      const ok = await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, { code: firstCode });
       assert.equal(ok.status, 200);
       assert.equal(ok.body.status, 'draft');
+      assert.match(ok.body.secret, /^kas_[A-Za-z0-9_-]{43}$/);
+      assert.equal(ok.body.recovered, false);
+      auth = { 'x-application-secret': ok.body.secret };
     });
 
     it('refuses bad requests: not base64, not PKCS#10, a forged signature', async () => {
@@ -178,15 +183,18 @@ describe('sandbox: key applications API', function () {
         ['%%%', 'CSR_MALFORMED'],
         [Buffer.from('hello').toString('base64'), 'CSR_MALFORMED'],
       ]) {
-        const r = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10 });
+        const r = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10 }, auth);
         assert.equal(r.status, 400);
         assert.equal(r.body.code, code);
       }
       const der = Buffer.from(libraryCsr(), 'base64');
       der[der.length - 5]! ^= 0x01; // inside the signature
-      const forged = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, {
-        pkcs10: der.toString('base64'),
-      });
+      const forged = await sb.request(
+        'PUT',
+        `/api/v1/key-applications/${id}/request`,
+        { pkcs10: der.toString('base64') },
+        auth,
+      );
       assert.equal(forged.status, 400);
       assert.ok(['CSR_SIGNATURE_INVALID', 'CSR_MALFORMED'].includes(forged.body.code), forged.body.code);
     });
@@ -198,13 +206,13 @@ describe('sandbox: key applications API', function () {
       const csr = execFileSync('openssl', ['req', '-new', '-key', keyFile, '-subj', '/CN=ed'], {
         stdio: 'pipe',
       }).toString();
-      const r = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr });
+      const r = await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: csr }, auth);
       assert.equal(r.status, 400);
       assert.equal(r.body.code, 'CSR_ALGORITHM_UNSUPPORTED');
     });
 
     it('refuses submitting with parts missing (APPLICATION_INCOMPLETE)', async () => {
-      const r = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);
+      const r = await sb.request('POST', `/api/v1/key-applications/${id}/submit`, undefined, auth);
       assert.equal(r.status, 422);
       assert.equal(r.body.code, 'APPLICATION_INCOMPLETE');
       assert.deepEqual(r.body.missing, ['request', 'photo', 'selfie']);
@@ -215,19 +223,21 @@ describe('sandbox: key applications API', function () {
         'PUT',
         `/api/v1/key-applications/${id}/documents/photo`,
         Buffer.from('GIF89a....'),
-        { 'content-type': 'image/jpeg' },
+        { ...auth, 'content-type': 'image/jpeg' },
       );
       assert.equal(text.status, 422);
       assert.equal(text.body.code, 'NOT_AN_IMAGE');
       const big = Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)]);
       const tooBig = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, big, {
+        ...auth,
         'content-type': 'image/jpeg',
       });
       assert.equal(tooBig.status, 413);
       assert.equal(tooBig.body.code, 'BODY_TOO_LARGE');
-      const json = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, { a: 1 });
+      const json = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, { a: 1 }, auth);
       assert.equal(json.status, 415);
       const kind = await sb.request('PUT', `/api/v1/key-applications/${id}/documents/passport`, JPEG, {
+        ...auth,
         'content-type': 'image/jpeg',
       });
       assert.equal(kind.status, 400);
@@ -235,28 +245,31 @@ describe('sandbox: key applications API', function () {
 
     it('submits: invoice = percent × BHM from the portal settings', async () => {
       assert.equal(
-        (await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: libraryCsr() })).status,
+        (await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: libraryCsr() }, auth))
+          .status,
         200,
       );
       await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, JPEG, {
+        ...auth,
         'content-type': 'application/octet-stream',
       });
       await sb.request('PUT', `/api/v1/key-applications/${id}/documents/selfie`, JPEG, {
+        ...auth,
         'content-type': 'image/png',
       });
       const settings = (await sb.request('GET', '/api/v1/sandbox/settings')).body;
-      const r = await sb.request('POST', `/api/v1/key-applications/${id}/submit`);
+      const r = await sb.request('POST', `/api/v1/key-applications/${id}/submit`, undefined, auth);
       assert.equal(r.status, 200);
       assert.equal(r.body.status, 'awaiting_payment');
       assert.equal(r.body.invoice.amount, Math.round((settings.bhm * settings.feePercentIndividual) / 100));
       assert.equal(r.body.invoice.paid, false);
-      const early = await sb.request('GET', `/api/v1/key-applications/${id}/certificate`);
+      const early = await sb.request('GET', `/api/v1/key-applications/${id}/certificate`, undefined, auth);
       assert.equal(early.status, 409);
       assert.equal(early.body.code, 'NOT_ISSUED');
     });
 
     it('pays once (INVOICE_PAID, INVOICE_NOT_FOUND), then an operator rejects with a reason sent by SMS', async () => {
-      const view = (await sb.request('GET', `/api/v1/key-applications/${id}`)).body;
+      const view = (await sb.request('GET', `/api/v1/key-applications/${id}`, undefined, auth)).body;
       const pay = await sb.request('POST', `/api/v1/sandbox/invoices/${view.invoice.id}/pay`);
       assert.equal(pay.status, 200);
       assert.equal(pay.body.status, 'in_review');
@@ -302,22 +315,26 @@ describe('sandbox: key applications API', function () {
         phone: p.phone,
       });
       const id = start.body.id;
-      await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, {
+      const confirmed = await sb.request('POST', `/api/v1/key-applications/${id}/confirm`, {
         code: await sb.lastSmsCode(p.phone),
       });
-      await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: libraryCsr() });
+      const auth = { 'x-application-secret': confirmed.body.secret as string };
+      await sb.request('PUT', `/api/v1/key-applications/${id}/request`, { pkcs10: libraryCsr() }, auth);
       await sb.request('PUT', `/api/v1/key-applications/${id}/documents/photo`, JPEG, {
+        ...auth,
         'content-type': 'image/jpeg',
       });
       await sb.request('PUT', `/api/v1/key-applications/${id}/documents/selfie`, JPEG, {
+        ...auth,
         'content-type': 'image/jpeg',
       });
-      const inv = (await sb.request('POST', `/api/v1/key-applications/${id}/submit`)).body.invoice.id;
+      const inv = (await sb.request('POST', `/api/v1/key-applications/${id}/submit`, undefined, auth)).body
+        .invoice.id;
       await sb.request('POST', `/api/v1/sandbox/invoices/${inv}/pay`);
       let status = '';
       for (let i = 0; i < 100 && status !== 'issued'; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        status = (await sb.request('GET', `/api/v1/key-applications/${id}`)).body.status;
+        status = (await sb.request('GET', `/api/v1/key-applications/${id}`, undefined, auth)).body.status;
       }
       assert.equal(status, 'issued');
       assert.match((await sb.lastSms(p.phone))!, /approved/);

@@ -66,7 +66,11 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
     const cert = parseCertificate(Buffer.from(a.certificate.certificate, 'base64'));
     assert.equal(cert.publicKeyAlgorithm.name, 'OZDST-1092');
     assert.equal(cert.identity.pinfl, p.pinfl);
-    const view = (await sb.request('GET', `/api/v1/key-applications/${a.id}`)).body;
+    const view = (
+      await sb.request('GET', `/api/v1/key-applications/${a.id}`, undefined, {
+        'x-application-secret': a.secret,
+      })
+    ).body;
     assert.equal(view.keyAlgorithm, 'OZDST-1092');
     const dir = mkdtempSync(path.join(tmpdir(), 'oneid-gost-'));
     const input = path.join(dir, 'challenge.txt');

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { Flags } from '@oclif/core';
 
 import {
+  actWithSession,
   continueApplication,
   ensureKeyFolder,
+  holderSessionToken,
+  lacksAccess,
   keyFolderCandidates,
   loadState,
   parseKeyAlgorithm,
@@ -71,9 +74,13 @@ checked here before upload) → review → send (the invoice is shown: amount an
 After payment and review, \`oneid key status <id>\` installs the key into the chosen folder
 (default: the first USB stick's DSKEYS, else ~/DSKEYS). A legal entity's key is applied for by
 its director with --legal --tin. Every step is saved: after a crash or Ctrl-C,
-\`oneid key apply --resume <id>\` continues with the same key. Without a terminal, every answer
-comes from flags, files or stdin (the SMS code from --sms-code-file/--sms-code-stdin/ONEID_SMS_CODE,
-the key password from --key-password-file/--key-password-stdin/ONEID_KEY_PASSWORD, --yes to send).
+\`oneid key apply --resume <id>\` continues with the same key. The SMS confirmation gives this
+computer the application's access secret, kept only in the application's state file (mode 0600)
+and never shown: the portal lets nobody else at the application. If the key holder already has an
+open application (started on a lost computer, or here), confirming the SMS code hands it over.
+Without a terminal, every answer comes from flags, files or stdin (the SMS code from
+--sms-code-file/--sms-code-stdin/ONEID_SMS_CODE, the key password from
+--key-password-file/--key-password-stdin/ONEID_KEY_PASSWORD, --yes to send).
 
 JSON result: { id, type: "individual" | "legal", pinfl?, tin?, phone, algorithm, dir, status:
 "awaiting_sms" | "draft" | "awaiting_payment" | "in_review" | "issued" | "rejected", step, submitted,
@@ -141,6 +148,11 @@ history: [{ status, at }] }`;
       if (!saved)
         throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id: resumeId } });
       this.currentId = saved.id;
+      // A state saved before application secrets: the key holder's own session may still open it.
+      if (lacksAccess(saved)) {
+        const token = await holderSessionToken(this.settings);
+        if (token) actWithSession(saved, token);
+      }
       // Documents not yet uploaded may be replaced on resume (a moved or re-shot picture).
       if (f.photo) saved.photo = path.resolve(f.photo);
       if (f.selfie) saved.selfie = path.resolve(f.selfie);
@@ -251,6 +263,12 @@ history: [{ status, at }] }`;
         }
       },
       confirmSubmit: (review) => this.confirmSubmit(review),
+      onRecovered: ({ id, from, local, submitted }) => {
+        this.currentId = id;
+        this.note(t('apply.note.recovered', { id, from }));
+        if (local) this.note(t('apply.note.recoveredLocal', { id }));
+        else if (submitted) this.warning(t('apply.warn.recoveredSubmitted', { id }));
+      },
       onStep: (step, state) => {
         this.currentId = state.id;
         this.note(doneText(step, state));

@@ -1,11 +1,14 @@
 import { Args, Flags } from '@oclif/core';
 
 import {
+  actWithSession,
   historyLines,
+  holderSessionToken,
   ensureKeyFolder,
   installIssued,
   invoiceLines,
   isFinal,
+  lacksAccess,
   listStates,
   loadState,
   portalStep,
@@ -17,7 +20,7 @@ import {
   type ApplicationState,
 } from '../../lib/apply/index.js';
 import { BaseCommand, portalFlag, secretFlags } from '../../lib/cli/index.js';
-import { PortalRefusedError } from '../../lib/errors/index.js';
+import { AuthError, PortalRefusedError } from '../../lib/errors/index.js';
 import { t } from '../../lib/i18n/index.js';
 import {
   PortalHttp,
@@ -60,7 +63,9 @@ downloads it with its chain, checks that it belongs to the pending private key, 
 final E-IMZO key file (alias, chain) into the folder chosen at application time, never over an
 existing file. The key password (the one given to key apply) opens the pending key.
 --watch polls with growing pauses until the application is issued (and installed) or rejected.
-A rejected application ends with exit code 8 and the reviewer's reason.
+A rejected application ends with exit code 8 and the reviewer's reason. An application made on
+another computer is shown only with the key holder's logged-in session (oneid login); a state saved
+before application secrets also falls back to that session.
 
 JSON result: { applications: [{ id, type: "individual" | "legal", status: "awaiting_sms" | "draft" |
 "awaiting_payment" | "in_review" | "issued" | "rejected", pinfl?, tin?, invoice?: { id, amount,
@@ -93,6 +98,11 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
     if (!id) return this.all();
     const state = await loadState(id);
     if (!state) return { applications: [await this.remote(id)] };
+    // A state saved before application secrets: the key holder's own session may still open it.
+    if (lacksAccess(state)) {
+      const token = await holderSessionToken(this.settings);
+      if (token) actWithSession(state, token);
+    }
     if (this.flags.dir) {
       state.dir = await ensureKeyFolder(this.flags.dir);
       await saveState(state);
@@ -121,7 +131,21 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
       this.note(t('apply.note.none'));
       return { applications: [] };
     }
-    for (const s of states) if (!isFinal(s)) await refreshApplication(s);
+    let token: string | undefined;
+    let locked: ApplicationState | undefined;
+    for (const s of states) {
+      if (isFinal(s)) continue;
+      if (lacksAccess(s)) {
+        token ??= await holderSessionToken(this.settings);
+        if (token) actWithSession(s, token);
+        // No way in: list it as last seen, and say how to get access again (below).
+        else {
+          locked ??= s;
+          continue;
+        }
+      }
+      await refreshApplication(s);
+    }
     for (const s of states) {
       const extra = s.installed ? s.installed : s.status === 'issued' ? t('apply.out.toInstall') : '';
       this.out(
@@ -132,13 +156,21 @@ currency, percent, bhm, paid }, rejectReason?, certificateSerial?, dir?, install
     }
     const waiting = states.find((s) => s.status === 'issued' && !s.installed);
     if (waiting) this.hint('apply.hint.install', { id: waiting.id });
+    if (locked) this.warning(t('apply.warn.secretMissing', { id: locked.id }));
     return { applications: states.map(summary) };
   }
 
   /** An application made elsewhere: the portal's view only, nothing to install here. */
   private async remote(id: string): Promise<KeyApplicationSummary> {
     const http = new PortalHttp({ baseUrl: this.settings.get('portal') });
-    const view = await portalStep(() => getKeyApplication(http, id), { id });
+    // Only the key holder's own session opens an application made elsewhere.
+    const token = await holderSessionToken(this.settings);
+    if (!token)
+      throw new AuthError('APPLICATION_NOT_LOCAL', 'apply.error.notLocalLogin', {
+        params: { id },
+        hintKey: 'account.hint.login',
+      });
+    const view = await portalStep(() => getKeyApplication(http, id, { token }), { id });
     this.out(t('apply.out.application', { id, status: statusText(view.status) }));
     this.warning(t('apply.warn.notLocal', { id }));
     const s: KeyApplicationSummary = {

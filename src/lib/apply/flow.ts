@@ -5,8 +5,11 @@
  * After each step the local state is saved atomically. On resume the portal's view decides what
  * is still to do (a step whose request reached the portal but whose state was not saved is not
  * repeated), and the pending key is never regenerated: the application keeps its key.
+ * The SMS confirmation answers the application secret, saved in the state before anything else;
+ * every later call sends it. When the key holder already had an open application, the
+ * confirmation hands that one over instead (`recovered`): see `adoptOpenApplication`.
  */
-import { access } from 'node:fs/promises';
+import { access, rename, rm } from 'node:fs/promises';
 
 import { PortalRefusedError, UsageError } from '../errors/index.js';
 import {
@@ -18,6 +21,7 @@ import {
   startKeyApplication,
   submitKeyApplication,
   uploadKeyDocument,
+  type KeyApplicationConfirmed,
   type KeyApplicationType,
   type KeyApplicationView,
 } from '../portal/index.js';
@@ -27,9 +31,12 @@ import { checkImage, type DocumentKind } from './images.js';
 import { createPendingKey, openPendingKey, requestFor, requestSubject } from './pending-key.js';
 import { portalStep } from './refusals.js';
 import {
+  accessFor,
+  loadState,
   noteStatus,
   pendingKeyFile,
   saveState,
+  stateFile,
   stepDone,
   type ApplicationState,
   type ApplyStep,
@@ -77,6 +84,12 @@ export interface ApplyIo {
   confirmSubmit(review: ApplicationReview): Promise<boolean>;
   /** A step was completed and saved. */
   onStep?(step: ApplyStep, state: ApplicationState): void;
+  /**
+   * The confirmation handed over the key holder's open application `id` (started earlier);
+   * `local`: this computer has its state (the run stops there: resume it), else this run goes on
+   * with it; `submitted`: it was already sent with a key made elsewhere.
+   */
+  onRecovered?(o: { id: string; from: string; local: boolean; submitted: boolean }): void;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -166,7 +179,7 @@ async function confirmSms(
   state: ApplicationState,
   http: PortalHttp,
   io: ApplyIo,
-): Promise<KeyApplicationView> {
+): Promise<KeyApplicationConfirmed> {
   let attemptsLeft: number | undefined;
   for (let attempt = 1; ; attempt++) {
     const code = (await io.smsCode({ phone: state.phoneMasked, attempt, attemptsLeft })).trim();
@@ -194,10 +207,55 @@ async function attachDocument(
   kind: DocumentKind,
 ): Promise<KeyApplicationView> {
   const img = await checkImage(kind, kind === 'photo' ? state.photo : state.selfie);
-  return portalStep(() => uploadKeyDocument(http, state.id, kind, img.bytes, img.type), {
+  return portalStep(() => uploadKeyDocument(http, state.id, kind, img.bytes, img.type, accessFor(state)), {
     id: state.id,
     kind,
   });
+}
+
+/**
+ * The confirmation handed over the holder's open application (`confirmed.id`, not `state.id`;
+ * the portal dropped `state.id`). If this computer has that application's state, its secret is
+ * renewed there and this run's files are removed: returns that state (to be resumed, with its
+ * own key password). Otherwise this run's state and pending key move to the open application's id
+ * and the run goes on with it (a draft gets this run's request; one already sent keeps the key
+ * it was sent with, which is not on this computer).
+ */
+async function adoptOpenApplication(
+  state: ApplicationState,
+  confirmed: KeyApplicationConfirmed,
+  io: ApplyIo,
+): Promise<{ state: ApplicationState; stop: boolean }> {
+  const from = state.id;
+  const submitted = confirmed.status !== 'draft';
+  const local = await loadState(confirmed.id, io.env).catch(() => undefined);
+  const dropOwnFiles = async () => {
+    await rm(stateFile(from, io.env), { force: true });
+    await rm(pendingKeyFile(from, io.env), { force: true });
+  };
+  if (local) {
+    local.secret = confirmed.secret;
+    applyView(local, confirmed);
+    await saveState(local, io.env);
+    await dropOwnFiles();
+    io.onRecovered?.({ id: local.id, from, local: true, submitted });
+    return { state: local, stop: true };
+  }
+  const oldPending = state.pendingKey;
+  state.id = confirmed.id;
+  state.secret = confirmed.secret;
+  state.history = [];
+  if (oldPending) {
+    state.pendingKey = pendingKeyFile(state.id, io.env);
+    await rename(oldPending, state.pendingKey);
+  }
+  noteStatus(state, confirmed.status);
+  applyView(state, confirmed);
+  state.step = submitted ? state.step : 'confirmed';
+  await saveState(state, io.env);
+  await rm(stateFile(from, io.env), { force: true });
+  io.onRecovered?.({ id: state.id, from, local: false, submitted });
+  return { state, stop: false };
 }
 
 /** Every step from wherever the application stands; returns when submitted (or declined). */
@@ -208,27 +266,40 @@ export async function continueApplication(state: ApplicationState, io: ApplyIo):
     await saveState(state, io.env);
     if (step) io.onStep?.(step, state);
   };
-  let view = await portalStep(() => getKeyApplication(http, state.id), { id: state.id });
+  let view = await portalStep(() => getKeyApplication(http, state.id, accessFor(state)), { id: state.id });
   if (applyView(state, view)) await save();
   if (view.status === 'awaiting_sms' || view.status === 'draft') await ensureKey(state, io);
 
+  // After a hand-over the open application may hold a request from a key that is not here.
+  let replaceRequest = false;
   if (view.status === 'awaiting_sms') {
     if (io.resendSms) {
       const again = await portalStep(() => resendKeyApplicationSms(http, state.id), { id: state.id });
       state.phoneMasked = again.phone;
     }
-    view = await confirmSms(state, http, io);
-    applyView(state, view);
-    await save('confirmed');
+    const confirmed = await confirmSms(state, http, io);
+    if (confirmed.recovered && confirmed.id !== state.id) {
+      const adopted = await adoptOpenApplication(state, confirmed, io);
+      if (adopted.stop) return adopted.state;
+      replaceRequest = confirmed.status === 'draft';
+    } else {
+      // The secret first: without it nothing more can be done with the application.
+      state.secret = confirmed.secret;
+      applyView(state, confirmed);
+    }
+    view = confirmed;
+    // (an application handed over after it was sent stays at its later step)
+    await save(stepDone(state, 'confirmed') ? undefined : 'confirmed');
   } else if (!stepDone(state, 'confirmed') && view.status === 'draft') {
     await save('confirmed');
   }
 
   if (view.status === 'draft') {
-    if (!view.request) {
-      view = await portalStep(() => attachKeyRequest(http, state.id, Buffer.from(state.request!, 'base64')), {
-        id: state.id,
-      });
+    if (!view.request || replaceRequest) {
+      view = await portalStep(
+        () => attachKeyRequest(http, state.id, Buffer.from(state.request!, 'base64'), accessFor(state)),
+        { id: state.id },
+      );
       await save('request');
     }
     if (!view.photo) view = await attachDocument(state, http, 'photo');
@@ -249,7 +320,7 @@ export async function continueApplication(state: ApplicationState, io: ApplyIo):
     if (!(await io.confirmSubmit(review))) return state;
     // As on e-imzo.uz, sending needs the key password: never pay for a key nobody can open.
     await openPendingKey(state.pendingKey!, await io.password());
-    view = await portalStep(() => submitKeyApplication(http, state.id), { id: state.id });
+    view = await portalStep(() => submitKeyApplication(http, state.id, accessFor(state)), { id: state.id });
     applyView(state, view);
     await save('submitted');
   }

@@ -19,10 +19,14 @@ export {
   type DocumentKind,
   type ImageType,
 } from './images.js';
+export { holderSessionToken } from './holder-session.js';
 export { checkIssued, installKey, keyFileBase, type InstalledKey } from './install.js';
 export { openPendingKey, type PendingKey } from './pending-key.js';
 export {
+  accessFor,
+  actWithSession,
   applicationsDir,
+  lacksAccess,
   listStates,
   loadState,
   pendingKeyFile,

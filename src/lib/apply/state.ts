@@ -2,15 +2,23 @@
  * Local state of key applications: one JSON file per application in `<config dir>/applications/`,
  * beside its pending PFX. Written atomically after every step, so a crash or Ctrl-C at any point
  * leaves the last completed step on disk and `key apply --resume <id>` continues from there.
- * Nothing secret is stored here (the private key is only in the password-protected pending PFX).
+ * One secret is stored here: the application secret the portal answered to the SMS confirmation,
+ * without which the portal does not let anyone see or change the application (issue 13). The file
+ * is therefore written with mode 0600 in a 0700 folder, and the secret is never printed, logged or
+ * put in a --json result. The private key is only in the password-protected pending PFX.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { configDir } from '../config/index.js';
-import { KeyUnusableError, UsageError } from '../errors/index.js';
-import { writeFileAtomic } from '../keys/index.js';
-import type { KeyApplicationInvoice, KeyApplicationStatus, KeyApplicationType } from '../portal/index.js';
+import { AuthError, KeyUnusableError, UsageError } from '../errors/index.js';
+import { writeFileAtomic } from '../files/index.js';
+import type {
+  KeyApplicationAccess,
+  KeyApplicationInvoice,
+  KeyApplicationStatus,
+  KeyApplicationType,
+} from '../portal/index.js';
 
 /** The steps of `key apply`, in order; `step` in the state is the last one completed. */
 export const STEPS = [
@@ -40,6 +48,12 @@ export interface ApplicationState {
   tin?: string;
   /** As the portal masked it. */
   phoneMasked: string;
+  /**
+   * The application secret (`kas_…`) from the SMS confirmation: what lets this computer see and
+   * change the application on the portal. Secret: never printed. Absent before the confirmation,
+   * and in states saved by versions before application secrets.
+   */
+  secret?: string;
   /** `ozdst:A`, `rsa:2048`, `ec:P-256`. */
   algorithm: string;
   /** Folder the final key file goes to. */
@@ -78,6 +92,42 @@ export function stateFile(id: string, env: NodeJS.ProcessEnv = process.env): str
 
 export function pendingKeyFile(id: string, env: NodeJS.ProcessEnv = process.env): string {
   return path.join(applicationsDir(env), `${id}.pending.pfx`);
+}
+
+const sessions = new WeakMap<ApplicationState, string>();
+
+/**
+ * For a state without an application secret (saved by an older version): act with the key
+ * holder's portal session instead, for this run only (the token is not written to the state).
+ */
+export function actWithSession(state: ApplicationState, token: string): void {
+  sessions.set(state, token);
+}
+
+/** True when nothing lets this computer at the application (a confirmed one without a secret). */
+export function lacksAccess(state: ApplicationState): boolean {
+  return !state.secret && !sessions.has(state) && state.status !== 'awaiting_sms';
+}
+
+/**
+ * What opens the application on the portal: its secret, else the holder's session given for
+ * this run. Before the SMS confirmation the id is enough. Otherwise a clear error (exit 3) that
+ * says how to get access again.
+ */
+export function accessFor(state: ApplicationState): KeyApplicationAccess {
+  if (state.secret) return { secret: state.secret };
+  const token = sessions.get(state);
+  if (token) return { token };
+  if (state.status === 'awaiting_sms') return {};
+  throw new AuthError('APPLICATION_SECRET_MISSING', 'apply.error.secretMissing', {
+    params: { id: state.id },
+    hintKey: 'apply.hint.secretMissing',
+    hintParams: {
+      id: state.id,
+      holder: state.type === 'legal' ? `--legal --tin ${state.tin ?? '…'}` : `--pinfl ${state.pinfl ?? '…'}`,
+    },
+    data: { applicationId: state.id },
+  });
 }
 
 export function stepDone(state: ApplicationState, step: ApplyStep): boolean {

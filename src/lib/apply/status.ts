@@ -18,7 +18,7 @@ import { ensureKeyFolder } from './destination.js';
 import { installKey } from './install.js';
 import { openPendingKey } from './pending-key.js';
 import { portalStep } from './refusals.js';
-import { noteStatus, saveState, STEPS, type ApplicationState } from './state.js';
+import { accessFor, noteStatus, saveState, STEPS, type ApplicationState } from './state.js';
 
 export const FINAL_STATUSES = ['issued', 'rejected'] as const;
 
@@ -59,7 +59,9 @@ export async function refreshApplication(
   state: ApplicationState,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<KeyApplicationView> {
-  const view = await portalStep(() => getKeyApplication(portalFor(state), state.id), { id: state.id });
+  const view = await portalStep(() => getKeyApplication(portalFor(state), state.id, accessFor(state)), {
+    id: state.id,
+  });
   if (applyView(state, view)) await saveState(state, env);
   return view;
 }
@@ -74,7 +76,9 @@ export async function installIssued(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<boolean> {
   if (state.status !== 'issued' || state.installed || !state.pendingKey) return false;
-  const issued = await portalStep(() => getIssuedCertificate(portalFor(state), state.id), { id: state.id });
+  const issued = await portalStep(() => getIssuedCertificate(portalFor(state), state.id, accessFor(state)), {
+    id: state.id,
+  });
   const pending = await openPendingKey(state.pendingKey, await password());
   const installed = await installKey({
     dir: await installFolder(state.dir),

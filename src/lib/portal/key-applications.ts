@@ -2,7 +2,10 @@
  * The key-applications endpoints of the portal (docs/portal-api.yaml, tag "key applications"):
  * the online key application of DOMAIN.md flow 2. One function per endpoint; transport failures
  * and refusals are typed by `PortalHttp` (exit 7 / 8, the portal's code kept in `error.code`).
- * No session is needed: the application id is the applicant's handle.
+ * Once the SMS code is confirmed, every call needs the application-scoped secret the
+ * confirmation answered (header `X-Application-Secret`) or a session of the key holder
+ * (`Authorization: Bearer`): without them the portal answers APPLICATION_NOT_FOUND, as for an
+ * unknown id. Before the confirmation the id alone is enough.
  */
 import type { PortalHttp } from './http.js';
 
@@ -66,10 +69,30 @@ export interface IssuedCertificate {
   chain: Buffer[];
 }
 
+/** The SMS confirmation's answer: the application (maybe one opened earlier) and its secret. */
+export interface KeyApplicationConfirmed extends KeyApplicationView {
+  /** Application-scoped secret (`kas_…`): keep it like a password, send it with every later call. */
+  secret: string;
+  /** true: the key holder already had an open application; this is that one (`id` differs). */
+  recovered: boolean;
+}
+
+/** What proves the caller may touch an application (either one). */
+export interface KeyApplicationAccess {
+  /** The application secret from the SMS confirmation. */
+  secret?: string;
+  /** A portal session token of the key holder's account. */
+  token?: string;
+}
+
 export type KeyDocumentKind = 'photo' | 'selfie';
+
+export const APPLICATION_SECRET_HEADER = 'x-application-secret';
 
 const base = '/api/v1/key-applications';
 const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
+const headersFor = (access: KeyApplicationAccess = {}): Record<string, string> =>
+  access.secret ? { [APPLICATION_SECRET_HEADER]: access.secret } : {};
 
 /** Start an application; the portal sends an SMS code to the phone registered to the holder. */
 export function startKeyApplication(
@@ -79,20 +102,25 @@ export function startKeyApplication(
   return http.request<KeyApplicationStarted>(base, { method: 'POST', json: input });
 }
 
-export function getKeyApplication(http: PortalHttp, id: string): Promise<KeyApplicationView> {
-  return http.request<KeyApplicationView>(at(id));
+export function getKeyApplication(
+  http: PortalHttp,
+  id: string,
+  access: KeyApplicationAccess = {},
+): Promise<KeyApplicationView> {
+  return http.request<KeyApplicationView>(at(id), { headers: headersFor(access), token: access.token });
 }
 
 export function resendKeyApplicationSms(http: PortalHttp, id: string): Promise<KeyApplicationStarted> {
   return http.request<KeyApplicationStarted>(`${at(id)}/sms/resend`, { method: 'POST', json: {} });
 }
 
+/** Confirm the phone; the answer carries the application secret (shown once). */
 export function confirmKeyApplication(
   http: PortalHttp,
   id: string,
   code: string,
-): Promise<KeyApplicationView> {
-  return http.request<KeyApplicationView>(`${at(id)}/confirm`, { method: 'POST', json: { code } });
+): Promise<KeyApplicationConfirmed> {
+  return http.request<KeyApplicationConfirmed>(`${at(id)}/confirm`, { method: 'POST', json: { code } });
 }
 
 /** Attach the PKCS#10 request (DER; sent as base64). */
@@ -100,10 +128,13 @@ export function attachKeyRequest(
   http: PortalHttp,
   id: string,
   pkcs10: Uint8Array,
+  access: KeyApplicationAccess = {},
 ): Promise<KeyApplicationView> {
   return http.request<KeyApplicationView>(`${at(id)}/request`, {
     method: 'PUT',
     json: { pkcs10: Buffer.from(pkcs10).toString('base64') },
+    headers: headersFor(access),
+    token: access.token,
   });
 }
 
@@ -114,24 +145,40 @@ export function uploadKeyDocument(
   kind: KeyDocumentKind,
   image: Uint8Array,
   contentType = 'application/octet-stream',
+  access: KeyApplicationAccess = {},
 ): Promise<KeyApplicationView> {
   return http.request<KeyApplicationView>(`${at(id)}/documents/${kind}`, {
     method: 'PUT',
     body: Buffer.from(image),
-    headers: { 'content-type': contentType },
+    headers: { ...headersFor(access), 'content-type': contentType },
+    token: access.token,
     timeoutMs: 60_000,
   });
 }
 
 /** Send the application; the answer carries the invoice. */
-export function submitKeyApplication(http: PortalHttp, id: string): Promise<KeyApplicationView> {
-  return http.request<KeyApplicationView>(`${at(id)}/submit`, { method: 'POST', json: {} });
+export function submitKeyApplication(
+  http: PortalHttp,
+  id: string,
+  access: KeyApplicationAccess = {},
+): Promise<KeyApplicationView> {
+  return http.request<KeyApplicationView>(`${at(id)}/submit`, {
+    method: 'POST',
+    json: {},
+    headers: headersFor(access),
+    token: access.token,
+  });
 }
 
 /** The issued certificate and its chain (only once the application is `issued`). */
-export async function getIssuedCertificate(http: PortalHttp, id: string): Promise<IssuedCertificate> {
+export async function getIssuedCertificate(
+  http: PortalHttp,
+  id: string,
+  access: KeyApplicationAccess = {},
+): Promise<IssuedCertificate> {
   const a = await http.request<{ serialNumber: string; certificate: string; chain: string[] }>(
     `${at(id)}/certificate`,
+    { headers: headersFor(access), token: access.token },
   );
   return {
     serialNumber: a.serialNumber,

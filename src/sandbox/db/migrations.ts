@@ -88,7 +88,7 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL, revoked_at INTEGER
   );
   `,
-  // sec-auth (issue 13): SSO codes and tokens remember the portal session they came from, so that
+  // 3 (issue 13): SSO codes and tokens remember the portal session they came from, so that
   // its logout revokes them; SMS codes are now a keyed hash, so the live ones of an older data dir
   // (unkeyed SHA-256, minutes of life) are closed: their owners get SMS_CODE_MISSING and ask anew.
   `
@@ -96,5 +96,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE sso_tokens ADD COLUMN session_hash TEXT;
   CREATE INDEX sso_tokens_session ON sso_tokens(session_hash);
   UPDATE sms_codes SET used_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE used_at IS NULL;
+  `,
+  // 4, key applications (issue 13): the application-scoped secret (SHA-256 only), and an unconfirmed
+  // application no longer holds its holder's one open slot (only a phone-confirmed one does).
+  `
+  ALTER TABLE key_applications ADD COLUMN secret_hash TEXT;
+  UPDATE key_applications SET open_subject = NULL WHERE status = 'awaiting_sms';
+  CREATE INDEX key_applications_unconfirmed ON key_applications(status, created_at);
   `,
 ];

@@ -27,6 +27,8 @@ declare module 'fastify' {
     admin?: boolean;
     /** Documented as needing `Authorization: Bearer`. */
     auth?: boolean;
+    /** Documented as needing `X-Application-Secret` or the key holder's `Authorization: Bearer`. */
+    applicationAuth?: boolean;
   }
   /** Documentation fields read by the OpenAPI collector (fastify's validator ignores them). */
   interface FastifySchema {
@@ -64,7 +66,7 @@ export async function buildApp(
     logger: opts.logRequests
       ? {
           level: 'info',
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-application-secret"]'],
           serializers: {
             req: (req: { method: string; url: string; ip?: string }) => ({
               method: req.method,

@@ -73,6 +73,7 @@ export class OpenApiCollector {
       };
       op.responses = responses;
       if (route.config?.auth) op.security = [{ bearer: [] }];
+      if (route.config?.applicationAuth) op.security = [{ applicationSecret: [] }, { bearer: [] }];
       if (route.config?.admin) op['x-loopback-only'] = true;
       (this.paths[url] ??= {})[method.toLowerCase()] = op;
     }
@@ -94,6 +95,14 @@ export class OpenApiCollector {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'opaque 256-bit session token' },
+          applicationSecret: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Application-Secret',
+            description:
+              'key applications: the application-scoped secret (`kas_` + 256 random bits) answered once by ' +
+              'the SMS confirmation; the alternative is a session of the key holder (bearer)',
+          },
         },
         schemas: { Error: ERROR_SCHEMA },
       },

@@ -1,10 +1,19 @@
 /**
  * The online key application (DOMAIN.md flow 2): start → SMS code → PKCS#10 → photo and selfie →
- * submit (invoice) → payment → review → certificate. The application id is the applicant's handle.
+ * submit (invoice) → payment → review → certificate. The SMS confirmation proves the phone and
+ * hands out the application-scoped secret that every later call needs (security/application-access.ts);
+ * the application id alone opens nothing once the phone is confirmed.
  */
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { applicationView, expectStatus, loadApplication, type ApplicationRow } from '../applications.js';
+import {
+  applicationView,
+  expectStatus,
+  expireUnconfirmed,
+  loadApplication,
+  subjectOf,
+  type ApplicationRow,
+} from '../applications.js';
 import { csrBytes, CsrError, parseCsr } from '../ca/csr.js';
 import type { Ctx } from '../context.js';
 import { ApiError, badRequest, conflict, unprocessable } from '../http/errors.js';
@@ -13,8 +22,17 @@ import { detectImage, MAX_IMAGE_BYTES } from '../images.js';
 import { queueSms } from '../outbox.js';
 import * as ids from '../registry/identifiers.js';
 import { findCompany, findPerson, isPassportExpired } from '../registry/lookup.js';
+import {
+  APPLICATION_SECRET_HEADER,
+  applicationSecretHash,
+  authorizeApplication,
+  checkApplicationSmsLimits,
+  checkGuessLimits,
+  newApplicationSecret,
+  noteWrongGuess,
+} from '../security/application-access.js';
 import { newId } from '../security/secrets.js';
-import { checkSmsLimits, consumeCode, issueCode } from '../security/sms-codes.js';
+import { consumeCode, issueCode } from '../security/sms-codes.js';
 
 const APPLICATION_VIEW = {
   type: 'object',
@@ -47,7 +65,15 @@ const APPLICATION_VIEW = {
   },
 } as const;
 
-const ERR_APP = { 404: 'APPLICATION_NOT_FOUND', 409: 'WRONG_STATUS (applicationStatus)' };
+const ERR_APP = {
+  404: 'APPLICATION_NOT_FOUND (also: no or wrong X-Application-Secret, and no session of the key holder)',
+  409: 'WRONG_STATUS (applicationStatus)',
+};
+/** Routes that need the application secret or the holder's session (documented in OpenAPI). */
+const config = { applicationAuth: true };
+const SECRET_DOC =
+  `Needs the application secret in \`${APPLICATION_SECRET_HEADER}\` (from the SMS confirmation) or ` +
+  "`Authorization: Bearer` with a session of the account whose PINFL is the key holder's.";
 const smsText = (code: string): string => `E-IMZO: key application code ${code}. Do not tell it to anyone.`;
 
 function touch(ctx: Ctx, id: string, set: string, ...args: unknown[]): void {
@@ -66,7 +92,11 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'Start a key application; sends an SMS code to the registered phone',
         description:
           'Individuals give their PINFL, legal entities their TIN; the phone must be the one the population ' +
-          'registry holds for the key holder (for a legal entity: its director).',
+          'registry holds for the key holder (for a legal entity: its director). The answer is the same ' +
+          'whether or not the holder already has an open application: an unconfirmed application holds ' +
+          'nothing and is forgotten after `applicationUnconfirmedTtlSeconds`; confirming its SMS code ' +
+          'either opens it or, when the holder already has an open application, hands that one over ' +
+          '(see confirm). Wrong holder/phone pairs are limited per client address and per holder.',
         tags,
         body: obj(
           { type: { type: 'string', enum: ['individual', 'legal'] }, pinfl: PINFL, tin: TIN, phone: PHONE },
@@ -77,9 +107,8 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
         errors: {
           400: 'PINFL_INVALID, TIN_INVALID, PHONE_INVALID, PINFL_REQUIRED, TIN_REQUIRED, VALIDATION',
-          409: 'APPLICATION_OPEN (applicationId: the open one)',
           422: 'NOT_IN_REGISTRY, PHONE_MISMATCH, PASSPORT_EXPIRED',
-          429: 'SMS_RATE_LIMITED',
+          429: 'TOO_MANY_MISMATCHES (retryAfter), SMS_RATE_LIMITED (retryAfter)',
         },
       },
     },
@@ -95,9 +124,12 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         if (!b.pinfl) throw badRequest('PINFL_REQUIRED', 'An individual application needs a PINFL.');
         if (!ids.isValidPinfl(b.pinfl))
           throw badRequest('PINFL_INVALID', 'PINFL must be 14 digits with a valid check digit.');
+        checkGuessLimits(ctx, req.ip, `individual:${b.pinfl}`);
         const person = findPerson(ctx.db, b.pinfl);
-        if (!person)
+        if (!person) {
+          noteWrongGuess(ctx, req.ip);
           throw unprocessable('NOT_IN_REGISTRY', 'No person with this PINFL in the population registry.');
+        }
         if (isPassportExpired(person))
           throw unprocessable('PASSPORT_EXPIRED', 'The passport has expired: renew it first.');
         pinfl = person.pinfl;
@@ -106,39 +138,35 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         if (!b.tin) throw badRequest('TIN_REQUIRED', 'A legal-entity application needs the company TIN.');
         if (!ids.isLegalTin(b.tin))
           throw badRequest('TIN_INVALID', 'A legal entity TIN is 9 digits starting with 2.');
+        checkGuessLimits(ctx, req.ip, `legal:${b.tin}`);
         const company = findCompany(ctx.db, b.tin);
-        if (!company)
+        if (!company) {
+          noteWrongGuess(ctx, req.ip);
           throw unprocessable('NOT_IN_REGISTRY', 'No company with this TIN in the company registry.');
+        }
         pinfl = company.director_pinfl;
         tin = company.tin;
         registeredPhone = findPerson(ctx.db, pinfl)!.phone;
       }
       if (registeredPhone !== phone) {
+        noteWrongGuess(ctx, req.ip, subjectOf({ type: b.type, pinfl, tin }));
         throw unprocessable('PHONE_MISMATCH', 'This phone number is not registered to the key holder.');
       }
-      checkSmsLimits(ctx, phone, req.ip);
+      checkApplicationSmsLimits(ctx, phone, req.ip);
       const id = newId('ka');
-      const subject = `${b.type}:${tin ?? pinfl}`;
-      const result = ctx.db.transaction(() => {
-        const open = ctx.db.prepare('SELECT id FROM key_applications WHERE open_subject = ?').get(subject) as
-          { id: string } | undefined;
-        if (open) return { open: open.id };
+      const ttl = ctx.db.transaction(() => {
         const now = Date.now();
+        expireUnconfirmed(ctx, now);
         ctx.db
           .prepare(
-            `INSERT INTO key_applications (id, type, pinfl, tin, phone, status, created_at, updated_at, open_subject)
-             VALUES (?, ?, ?, ?, ?, 'awaiting_sms', ?, ?, ?)`,
+            `INSERT INTO key_applications (id, type, pinfl, tin, phone, status, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, 'awaiting_sms', ?, ?)`,
           )
-          .run(id, b.type, pinfl, tin, phone, now, now, subject);
-        return { ttl: issueCode(ctx, 'key-application', id, phone, smsText) };
+          .run(id, b.type, pinfl, tin, phone, now, now);
+        return issueCode(ctx, 'key-application', id, phone, smsText);
       })();
-      if ('open' in result) {
-        throw conflict('APPLICATION_OPEN', 'An application for this key holder is already open.', {
-          applicationId: result.open,
-        });
-      }
       void reply.code(201);
-      return { id, status: 'awaiting_sms', phone: ids.maskPhone(phone), codeExpiresIn: result.ttl };
+      return { id, status: 'awaiting_sms', phone: ids.maskPhone(phone), codeExpiresIn: ttl };
     },
   );
 
@@ -147,13 +175,19 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         summary: 'Find an application: status, invoice, review',
+        description: SECRET_DOC + ' An application still waiting for its SMS code needs only its id.',
         tags,
         params: idParams('application id'),
         response: { 200: APPLICATION_VIEW },
         errors: { 404: ERR_APP[404] },
       },
+      config,
     },
-    async (req) => applicationView(loadApplication(ctx, (req.params as { id: string }).id)),
+    async (req) => {
+      const a = loadApplication(ctx, (req.params as { id: string }).id);
+      authorizeApplication(ctx, req, a);
+      return applicationView(a);
+    },
   );
 
   app.post(
@@ -166,13 +200,14 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         response: {
           200: obj({ id: str(64), status: str(32), phone: str(32), codeExpiresIn: { type: 'integer' } }),
         },
-        errors: { ...ERR_APP, 429: 'SMS_RATE_LIMITED' },
+        errors: { ...ERR_APP, 429: 'SMS_RATE_LIMITED (retryAfter)' },
       },
     },
     async (req) => {
       const a = loadApplication(ctx, (req.params as { id: string }).id);
+      authorizeApplication(ctx, req, a);
       expectStatus(a, 'awaiting_sms');
-      checkSmsLimits(ctx, a.phone, req.ip);
+      checkApplicationSmsLimits(ctx, a.phone, req.ip);
       const ttl = ctx.db.transaction(() => issueCode(ctx, 'key-application', a.id, a.phone, smsText))();
       return { id: a.id, status: a.status, phone: ids.maskPhone(a.phone), codeExpiresIn: ttl };
     },
@@ -182,11 +217,32 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     '/api/v1/key-applications/:id/confirm',
     {
       schema: {
-        summary: 'Confirm the phone with the SMS code',
+        summary: 'Confirm the phone with the SMS code; answers the application secret (once)',
+        description:
+          'The phone is proven: the answer carries `secret`, the application-scoped secret that every later ' +
+          `call sends in \`${APPLICATION_SECRET_HEADER}\` (the portal keeps only its SHA-256; it is never ` +
+          'shown again). When the key holder already has an open application (started and confirmed ' +
+          'earlier, e.g. on a computer that is lost), that one is handed over instead: the answer is its ' +
+          'view with `recovered: true` and a new secret (the old secret stops working), and the application ' +
+          'just confirmed is dropped.',
         tags,
         params: idParams('application id'),
         body: obj({ code: SMS_CODE }, ['code']),
-        response: { 200: APPLICATION_VIEW },
+        response: {
+          200: {
+            ...APPLICATION_VIEW,
+            properties: {
+              ...APPLICATION_VIEW.properties,
+              secret: str(64, {
+                description: `the application secret, for \`${APPLICATION_SECRET_HEADER}\``,
+              }),
+              recovered: {
+                type: 'boolean',
+                description: "true: this is the holder's application opened earlier, not the one in the path",
+              },
+            },
+          },
+        },
         errors: {
           ...ERR_APP,
           422: 'SMS_CODE_INVALID (attemptsLeft), SMS_CODE_EXPIRED, SMS_CODE_MISSING',
@@ -199,14 +255,32 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { code } = req.body as { code: string };
       const out = ctx.db.transaction(() => {
         const a = loadApplication(ctx, id);
+        authorizeApplication(ctx, req, a);
         expectStatus(a, 'awaiting_sms');
         const refused = consumeCode(ctx, 'key-application', id, code.trim());
         if (refused) return { refused };
-        touch(ctx, id, "status = 'draft'");
-        return { app: loadApplication(ctx, id) };
+        const secret = newApplicationSecret();
+        const subject = subjectOf(a);
+        const open = ctx.db.prepare('SELECT id FROM key_applications WHERE open_subject = ?').get(subject) as
+          { id: string } | undefined;
+        if (open) {
+          // The phone is proven: its holder takes up the open application (a new secret; the one
+          // given before stops working), and this unconfirmed one is dropped.
+          touch(ctx, open.id, 'secret_hash = ?', applicationSecretHash(secret));
+          ctx.db.prepare('DELETE FROM key_applications WHERE id = ?').run(id);
+          return { app: loadApplication(ctx, open.id), secret, recovered: true };
+        }
+        touch(
+          ctx,
+          id,
+          "status = 'draft', open_subject = ?, secret_hash = ?",
+          subject,
+          applicationSecretHash(secret),
+        );
+        return { app: loadApplication(ctx, id), secret, recovered: false };
       })();
       if ('refused' in out) throw out.refused;
-      return applicationView(out.app);
+      return { ...applicationView(out.app), secret: out.secret, recovered: out.recovered };
     },
   );
 
@@ -215,15 +289,18 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         summary: 'Attach the PKCS#10 certificate request (the key pair is generated by the client)',
+        description: SECRET_DOC,
         tags,
         params: idParams('application id'),
         body: obj({ pkcs10: B64(64 * 1024, 'PKCS#10 as PEM or base64 DER') }, ['pkcs10']),
         response: { 200: APPLICATION_VIEW },
         errors: { ...ERR_APP, 400: 'CSR_MALFORMED, CSR_SIGNATURE_INVALID, CSR_ALGORITHM_UNSUPPORTED' },
       },
+      config,
     },
     async (req) => {
       const id = (req.params as { id: string }).id;
+      authorizeApplication(ctx, req, loadApplication(ctx, id));
       let parsed;
       try {
         parsed = parseCsr(csrBytes((req.body as { pkcs10: string }).pkcs10));
@@ -233,7 +310,9 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       }
       return applicationView(
         ctx.db.transaction(() => {
-          expectStatus(loadApplication(ctx, id), 'draft');
+          const a = loadApplication(ctx, id);
+          authorizeApplication(ctx, req, a);
+          expectStatus(a, 'draft');
           touch(ctx, id, 'pkcs10 = ?, key_algorithm = ?', parsed.der, parsed.keyAlgorithm);
           return loadApplication(ctx, id);
         })(),
@@ -247,7 +326,9 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       bodyLimit: MAX_IMAGE_BYTES,
       schema: {
         summary: 'Upload the photo or the selfie with the open passport (JPEG or PNG, at most 5 MB)',
-        description: 'The body is the image itself; its type is recognised by content, not by Content-Type.',
+        description:
+          'The body is the image itself; its type is recognised by content, not by Content-Type. ' +
+          SECRET_DOC,
         tags,
         consumes: ['image/jpeg', 'image/png', 'application/octet-stream'],
         params: obj({ id: str(64), kind: { type: 'string', enum: ['photo', 'selfie'] } }, ['id', 'kind']),
@@ -259,9 +340,11 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
           422: 'NOT_AN_IMAGE',
         },
       },
+      config,
     },
     async (req) => {
       const { id, kind } = req.params as { id: string; kind: 'photo' | 'selfie' };
+      authorizeApplication(ctx, req, loadApplication(ctx, id));
       const body = req.body;
       if (!Buffer.isBuffer(body))
         throw new ApiError(
@@ -273,7 +356,9 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (!type) throw unprocessable('NOT_AN_IMAGE', 'The file is neither a JPEG nor a PNG image.');
       return applicationView(
         ctx.db.transaction(() => {
-          expectStatus(loadApplication(ctx, id), 'draft');
+          const a = loadApplication(ctx, id);
+          authorizeApplication(ctx, req, a);
+          expectStatus(a, 'draft');
           touch(ctx, id, `${kind} = ?, ${kind}_type = ?`, body, type);
           return loadApplication(ctx, id);
         })(),
@@ -286,16 +371,19 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         summary: 'Send the application: issues the invoice (fee = percent × BHM, portal data)',
+        description: SECRET_DOC,
         tags,
         params: idParams('application id'),
         response: { 200: APPLICATION_VIEW },
         errors: { ...ERR_APP, 422: 'APPLICATION_INCOMPLETE (missing: request, photo, selfie)' },
       },
+      config,
     },
     async (req) => {
       const id = (req.params as { id: string }).id;
       const out = ctx.db.transaction(() => {
         const a = loadApplication(ctx, id);
+        authorizeApplication(ctx, req, a);
         expectStatus(a, 'draft');
         const missing = [
           a.pkcs10 ? '' : 'request',
@@ -333,6 +421,7 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         summary: 'Download the issued certificate and its chain',
+        description: SECRET_DOC,
         tags,
         params: idParams('application id'),
         response: {
@@ -345,9 +434,11 @@ export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
         errors: { ...ERR_APP, 409: 'NOT_ISSUED (applicationStatus)' },
       },
+      config,
     },
     async (req) => {
       const a = loadApplication(ctx, (req.params as { id: string }).id);
+      authorizeApplication(ctx, req, a);
       if (a.status !== 'issued' || !a.certificate_serial) {
         throw conflict('NOT_ISSUED', `No certificate yet: the application is "${a.status}".`, {
           applicationStatus: a.status,

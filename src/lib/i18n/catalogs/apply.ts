@@ -79,14 +79,15 @@ export default {
     'apply.hint.phoneMismatch':
       'Use the phone number registered to the key holder (for a legal entity: to its director); to change it, visit a Public Services Centre.',
     'apply.hint.applicationOpen':
-      'Continue it where it was started: oneid key apply --resume {applicationId}; or follow it: oneid key status {applicationId}',
+      'If it was started on this computer, oneid key status lists it; otherwise start again: after the SMS code the portal hands the open application over.',
     'apply.hint.imageTooLarge': 'Save the picture at a lower resolution or higher compression.',
     'apply.hint.algorithmRefused': 'Choose another algorithm with --alg (the default is ozdst:A).',
     'apply.error.phoneMismatch': 'The phone number {phone} is not registered to the key holder.',
     'apply.error.notInRegistry': 'The key holder is not in the registry: check the PINFL or TIN.',
     'apply.error.passportExpired': "The key holder's passport has expired: renew it first.",
-    'apply.error.applicationOpen': 'An application for this key holder is already open: {applicationId}.',
-    'apply.error.notFound': 'The portal has no application {id}.',
+    'apply.error.applicationOpen': 'An application for this key holder is already open.',
+    'apply.error.notFound':
+      'The portal has no application {id}, or does not open it to this computer (its access secret or your session does not fit).',
     'apply.error.smsCodeInvalid': 'The SMS code is wrong; attempts left: {attemptsLeft}.',
     'apply.error.smsCodeExpired': 'The SMS code has expired or was not requested.',
     'apply.error.smsAttempts': 'Too many wrong SMS codes.',
@@ -127,6 +128,24 @@ export default {
     'apply.error.stateWrite': 'Cannot save the application state in {path} ({reason}).',
     'apply.error.stateRead': 'Cannot read the application state {path} ({reason}).',
     'apply.error.stateCorrupt': 'The application state {path} is damaged.',
+    'apply.error.tooManyMismatches':
+      'Too many wrong key holder and phone pairs were tried; try again in {retryAfter} s.',
+    'apply.error.secretMissing':
+      'This computer has no access secret for application {id} (it was saved by an older version of oneid), and no session of the key holder is logged in.',
+    'apply.hint.secretMissing':
+      'Log in as the key holder (oneid login) and run this again; or, while the application is not decided, start again with the same holder and phone (oneid key apply {holder} --phone …): after the SMS code the portal hands it to this computer.',
+    'apply.warn.secretMissing':
+      'Application {id} was saved without its access secret (older version): shown as last seen; oneid key status {id} says how to reach it again.',
+    'apply.note.recovered':
+      'The key holder already had an open application: continuing with {id} (the new start {from} is dropped).',
+    'apply.note.recoveredLocal':
+      'Application {id} was started on this computer; its access is renewed. Continue it with: oneid key apply --resume {id}',
+    'apply.warn.recoveredSubmitted':
+      'Application {id} was already sent with a key made on another computer: this computer can follow it but cannot install its key.',
+    'apply.error.notLocalLogin':
+      'Application {id} was not made from this computer: only the key holder’s portal session can show it.',
+    'apply.hint.notFound':
+      'If it is yours and still open, start again with the same key holder and phone: after the SMS code the portal hands it to this computer.',
   },
   ru: {
     'apply.status.awaiting_sms': 'ожидает SMS-код',
@@ -203,14 +222,15 @@ export default {
     'apply.hint.phoneMismatch':
       'Укажите номер, зарегистрированный на владельца ключа (для юридического лица — на руководителя); изменить его можно в Центре госуслуг.',
     'apply.hint.applicationOpen':
-      'Продолжите её там, где она была начата: oneid key apply --resume {applicationId}; или следите за ней: oneid key status {applicationId}',
+      'Если она начата на этом компьютере, её покажет oneid key status; иначе начните заново: после SMS-кода портал передаст открытую заявку.',
     'apply.hint.imageTooLarge': 'Сохраните снимок с меньшим разрешением или большим сжатием.',
     'apply.hint.algorithmRefused': 'Выберите другой алгоритм через --alg (по умолчанию ozdst:A).',
     'apply.error.phoneMismatch': 'Номер телефона {phone} не зарегистрирован на владельца ключа.',
     'apply.error.notInRegistry': 'Владельца ключа нет в реестре: проверьте ПИНФЛ или ИНН.',
     'apply.error.passportExpired': 'Срок действия паспорта владельца ключа истёк: сначала замените паспорт.',
-    'apply.error.applicationOpen': 'Для этого владельца ключа уже есть открытая заявка: {applicationId}.',
-    'apply.error.notFound': 'На портале нет заявки {id}.',
+    'apply.error.applicationOpen': 'Для этого владельца ключа уже есть открытая заявка.',
+    'apply.error.notFound':
+      'На портале нет заявки {id}, или портал не открывает её этому компьютеру (не подходит её секрет доступа или ваша сессия).',
     'apply.error.smsCodeInvalid': 'Неверный SMS-код; осталось попыток: {attemptsLeft}.',
     'apply.error.smsCodeExpired': 'Срок действия SMS-кода истёк, или код не запрашивался.',
     'apply.error.smsAttempts': 'Слишком много неверных SMS-кодов.',
@@ -251,6 +271,24 @@ export default {
     'apply.error.stateWrite': 'Не удаётся сохранить состояние заявки в {path} ({reason}).',
     'apply.error.stateRead': 'Не удаётся прочитать состояние заявки {path} ({reason}).',
     'apply.error.stateCorrupt': 'Файл состояния заявки {path} повреждён.',
+    'apply.error.tooManyMismatches':
+      'Слишком много неверных пар «владелец ключа — телефон»; повторите через {retryAfter} с.',
+    'apply.error.secretMissing':
+      'У этого компьютера нет секрета доступа к заявке {id} (её сохранила прежняя версия oneid), и сессия владельца ключа не открыта.',
+    'apply.hint.secretMissing':
+      'Войдите как владелец ключа (oneid login) и повторите; или, пока заявка не решена, начните заново с тем же владельцем и телефоном (oneid key apply {holder} --phone …): после SMS-кода портал передаст её этому компьютеру.',
+    'apply.warn.secretMissing':
+      'Заявка {id} сохранена без секрета доступа (прежняя версия): показана как в последний раз; как снова получить доступ, скажет oneid key status {id}.',
+    'apply.note.recovered':
+      'У владельца ключа уже была открытая заявка: продолжаем с {id} (новое начало {from} отброшено).',
+    'apply.note.recoveredLocal':
+      'Заявка {id} начата на этом компьютере; доступ к ней обновлён. Продолжите: oneid key apply --resume {id}',
+    'apply.warn.recoveredSubmitted':
+      'Заявка {id} уже отправлена с ключом, созданным на другом компьютере: здесь можно следить за ней, но установить её ключ нельзя.',
+    'apply.error.notLocalLogin':
+      'Заявка {id} подана не с этого компьютера: показать её может только сессия владельца ключа на портале.',
+    'apply.hint.notFound':
+      'Если это ваша заявка и она ещё открыта, начните заново с тем же владельцем ключа и телефоном: после SMS-кода портал передаст её этому компьютеру.',
   },
   uz: {
     'apply.status.awaiting_sms': 'SMS kodi kutilmoqda',
@@ -328,14 +366,15 @@ export default {
     'apply.hint.phoneMismatch':
       'Kalit egasi (yuridik shaxs uchun — rahbari) nomiga ro‘yxatdan o‘tgan raqamni kiriting; uni Davlat xizmatlari markazida o‘zgartirish mumkin.',
     'apply.hint.applicationOpen':
-      'Uni boshlangan joyda davom ettiring: oneid key apply --resume {applicationId}; yoki holatini kuzating: oneid key status {applicationId}',
+      'Agar u shu kompyuterda boshlangan bo‘lsa, oneid key status uni ko‘rsatadi; aks holda qaytadan boshlang: SMS-koddan keyin portal ochiq arizani topshiradi.',
     'apply.hint.imageTooLarge': 'Suratni kichikroq o‘lchamda yoki kuchliroq siqib saqlang.',
     'apply.hint.algorithmRefused': '--alg bilan boshqa algoritmni tanlang (odatiy: ozdst:A).',
     'apply.error.phoneMismatch': '{phone} telefon raqami kalit egasi nomiga ro‘yxatdan o‘tmagan.',
     'apply.error.notInRegistry': 'Kalit egasi reyestrda yo‘q: JSHSHIR yoki STIRni tekshiring.',
     'apply.error.passportExpired': 'Kalit egasining pasporti muddati tugagan: avval pasportni almashtiring.',
-    'apply.error.applicationOpen': 'Bu kalit egasi uchun ochiq ariza allaqachon bor: {applicationId}.',
-    'apply.error.notFound': 'Portalda {id} ariza yo‘q.',
+    'apply.error.applicationOpen': 'Bu kalit egasi uchun ochiq ariza allaqachon bor.',
+    'apply.error.notFound':
+      'Portalda {id} ariza yo‘q yoki portal uni bu kompyuterga ochmaydi (kirish siri yoki sessiyangiz mos emas).',
     'apply.error.smsCodeInvalid': 'SMS kodi noto‘g‘ri; qolgan urinishlar: {attemptsLeft}.',
     'apply.error.smsCodeExpired': 'SMS kodining muddati tugagan yoki kod so‘ralmagan.',
     'apply.error.smsAttempts': 'Noto‘g‘ri SMS kodlari juda ko‘p kiritildi.',
@@ -376,5 +415,23 @@ export default {
     'apply.error.stateWrite': 'Ariza holatini {path} ga saqlab bo‘lmadi ({reason}).',
     'apply.error.stateRead': '{path} ariza holatini o‘qib bo‘lmadi ({reason}).',
     'apply.error.stateCorrupt': '{path} ariza holati fayli buzilgan.',
+    'apply.error.tooManyMismatches':
+      'Kalit egasi va telefon juftliklari juda ko‘p marta noto‘g‘ri kiritildi; {retryAfter} soniyadan keyin urinib ko‘ring.',
+    'apply.error.secretMissing':
+      'Bu kompyuterda {id} arizaga kirish siri yo‘q (uni oneid ning eski versiyasi saqlagan) va kalit egasining sessiyasi ochilmagan.',
+    'apply.hint.secretMissing':
+      'Kalit egasi sifatida kiring (oneid login) va qaytadan bajaring; yoki ariza hal qilinmagan bo‘lsa, o‘sha egasi va telefon bilan qaytadan boshlang (oneid key apply {holder} --phone …): SMS-koddan keyin portal uni shu kompyuterga topshiradi.',
+    'apply.warn.secretMissing':
+      '{id} ariza kirish sirisiz saqlangan (eski versiya): oxirgi ko‘rilgan holati ko‘rsatildi; qanday qilib qayta kirish mumkinligini oneid key status {id} aytadi.',
+    'apply.note.recovered':
+      'Kalit egasining ochiq arizasi bor edi: {id} bilan davom etamiz (yangi boshlangan {from} bekor qilindi).',
+    'apply.note.recoveredLocal':
+      '{id} ariza shu kompyuterda boshlangan; unga kirish yangilandi. Davom ettiring: oneid key apply --resume {id}',
+    'apply.warn.recoveredSubmitted':
+      '{id} ariza boshqa kompyuterda yaratilgan kalit bilan allaqachon yuborilgan: bu yerda uni kuzatish mumkin, lekin kalitini o‘rnatib bo‘lmaydi.',
+    'apply.error.notLocalLogin':
+      '{id} ariza bu kompyuterdan berilmagan: uni faqat kalit egasining portal sessiyasi ko‘rsata oladi.',
+    'apply.hint.notFound':
+      'Agar bu sizning arizangiz bo‘lsa va hali ochiq bo‘lsa, o‘sha kalit egasi va telefon bilan qaytadan boshlang: SMS-koddan keyin portal uni shu kompyuterga topshiradi.',
   },
 } satisfies Catalog;

@@ -1,0 +1,23 @@
+/**
+ * The portal lets the key holder's own session at an application as well as its secret. Used for
+ * states saved before application secrets existed, and for `key status <id>` of an application
+ * made on another computer: the profile's current session on this portal, if there is one.
+ */
+import type { Settings } from '../config/index.js';
+
+/** The current session's token, or undefined (none, expired, or the store cannot be read). */
+export async function holderSessionToken(settings: Settings): Promise<string | undefined> {
+  try {
+    // Loaded only when needed: most runs have the application secret.
+    const [{ accountContext }, { isExpired }] = await Promise.all([
+      import('../account/index.js'),
+      import('../session/index.js'),
+    ]);
+    const { place } = accountContext(settings);
+    const s = await place.store.get(place.host, place.profile);
+    if (!s || (s.source !== 'ONEID_TOKEN' && isExpired(s))) return undefined;
+    return s.token;
+  } catch {
+    return undefined;
+  }
+}
