@@ -348,6 +348,28 @@ describe('key apply / key status (CLI, sandbox)', function () {
       assert.equal(bad.code, 2, 'PINFL checked locally');
     });
 
+    it('SMS limit reached: the hint says when to try again, in words and clock time', async () => {
+      const p = person();
+      const u = newUser(sb.url);
+      for (let i = 0; i < 5; i++) {
+        const r = await sb.request('POST', '/api/v1/key-applications', {
+          type: 'individual',
+          pinfl: p.pinfl,
+          phone: p.phone,
+        });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+      }
+      const [en, ru] = await Promise.all([
+        cli(u, [...applyArgs(p, u), '--json']),
+        cli(u, [...applyArgs(p, u), '--lang', 'ru']),
+      ]);
+      assert.equal(en.code, 8, en.stdout);
+      assert.equal(en.json.error.code, 'SMS_RATE_LIMITED');
+      assert.doesNotMatch(en.json.error.message, /later/);
+      assert.match(en.json.error.hint, /^Try again in \d+ min \(after \d\d:\d\d\)\.$/);
+      assert.match(ru.stderr, /Повторите через \d+ мин \(после \d\d:\d\d\)/);
+    });
+
     it('unknown applications: nothing to resume here; one made elsewhere needs the holder’s session', async () => {
       const u = newUser(sb.url);
       const resume = await cli(u, ['key', 'apply', '--resume', 'ka_nothing', '--json']);

@@ -12,6 +12,7 @@ import {
   type OneIdError,
   type Params,
 } from '../errors/index.js';
+import { retryParams } from '../i18n/index.js';
 
 interface Explanation {
   key: string;
@@ -23,7 +24,7 @@ interface Explanation {
 // Literal keys, one per documented code (the i18n test checks every key is used literally).
 const EXPLAINED: Record<string, Explanation> = {
   IDENTITY_NOT_FOUND: { key: 'account.refused.identityNotFound', hintKey: 'account.hint.checkPassport' },
-  IDENTITY_ATTEMPTS_EXCEEDED: { key: 'account.refused.identityAttempts', hintKey: 'account.hint.waitRetry' },
+  IDENTITY_ATTEMPTS_EXCEEDED: { key: 'account.refused.identityAttempts', hintKey: 'common.hint.retryAfter' },
   PASSPORT_EXPIRED: { key: 'account.refused.passportExpired', hintKey: 'account.hint.renewPassport' },
   PASSPORT_IDENTIFICATION_UNAVAILABLE: {
     key: 'account.refused.foreigner',
@@ -39,11 +40,11 @@ const EXPLAINED: Record<string, Explanation> = {
   SMS_CODE_EXPIRED: { key: 'account.refused.smsCodeExpired', hintKey: 'account.hint.registerAgain' },
   SMS_CODE_MISSING: { key: 'account.refused.smsCodeExpired', hintKey: 'account.hint.registerAgain' },
   SMS_ATTEMPTS_EXCEEDED: { key: 'account.refused.smsAttempts', hintKey: 'account.hint.registerAgain' },
-  SMS_RATE_LIMITED: { key: 'account.refused.smsRateLimited', hintKey: 'account.hint.waitRetry' },
+  SMS_RATE_LIMITED: { key: 'account.refused.smsRateLimited', hintKey: 'common.hint.retryAfter' },
   REGISTRATION_NOT_FOUND: { key: 'account.refused.registrationGone', hintKey: 'account.hint.registerAgain' },
   INVALID_CREDENTIALS: { key: 'account.refused.credentials', hintKey: 'account.hint.credentials' },
-  ACCOUNT_LOCKED: { key: 'account.refused.locked', hintKey: 'account.hint.waitRetry' },
-  IP_LOCKED: { key: 'account.refused.locked', hintKey: 'account.hint.waitRetry' },
+  ACCOUNT_LOCKED: { key: 'account.refused.locked', hintKey: 'common.hint.retryAfter' },
+  IP_LOCKED: { key: 'account.refused.locked', hintKey: 'common.hint.retryAfter' },
   ROLE_NOT_AVAILABLE: { key: 'account.refused.roleNotAvailable', hintKey: 'account.hint.leList', as: 'auth' },
   UNAUTHENTICATED: { key: 'account.refused.sessionGone', hintKey: 'account.hint.login', as: 'auth' },
   ACCOUNT_UNVERIFIED: { key: 'account.refused.notVerified', hintKey: 'account.hint.verify' },
@@ -79,7 +80,8 @@ export function explainRefusal(e: unknown, extra: Params = {}): never {
   for (const k of ['attemptsLeft', 'retryAfter'] as const)
     if (typeof body[k] === 'number') params[k] = body[k] as number;
   params.retryAfter ??= 60;
-  const details = { params, hintKey: how.hintKey, hintParams: params, cause: e, data: e.data };
+  const hintParams = { ...params, ...retryParams(params.retryAfter as number) };
+  const details = { params, hintKey: how.hintKey, hintParams, cause: e, data: e.data };
   const category = how.as ?? (e.category === 'auth' ? 'auth' : 'refused');
   throw category === 'auth'
     ? new AuthError(e.code, how.key, details)

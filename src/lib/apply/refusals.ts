@@ -4,6 +4,7 @@
  * Unknown codes pass through with the portal's own text (`portal.error.refused`).
  */
 import { PortalRefusedError, isOneIdError, type Params } from '../errors/index.js';
+import { retryParams } from '../i18n/index.js';
 
 const MESSAGES: Record<string, { key: string; hintKey?: string }> = {
   PHONE_MISMATCH: { key: 'apply.error.phoneMismatch', hintKey: 'apply.hint.phoneMismatch' },
@@ -32,10 +33,13 @@ export function explainRefusal(e: unknown, params: Params = {}): never {
       const v = portal[k];
       if (typeof v === 'string' || typeof v === 'number') extra[k] = v;
     }
+    // A limit that says when it lifts gets that in the hint ("try again in 10 min, after 14:05").
+    const retry =
+      typeof extra.retryAfter === 'number' && !m.hintKey ? retryParams(extra.retryAfter) : undefined;
     throw new PortalRefusedError(e.code, m.key, {
       params: { ...params, ...extra, message: e.params.message },
-      hintKey: m.hintKey,
-      hintParams: { ...params, ...extra },
+      hintKey: retry ? 'common.hint.retryAfter' : m.hintKey,
+      hintParams: { ...params, ...extra, ...retry },
       data: e.data,
       cause: e,
     });

@@ -74,3 +74,20 @@ export function hasKey(key: string): boolean {
 }
 
 setErrorRenderer((key, params) => t(key, params, 'en'));
+
+/**
+ * "When may I try again", in words: `{wait}` ("10 min", "1 h 5 min") and `{at}` (the local clock
+ * time) for the hint `common.hint.retryAfter`, from a portal's `retryAfter` seconds.
+ */
+export function retryParams(seconds: number, now: Date = new Date()): { wait: string; at: string } {
+  const s = Math.max(1, Math.ceil(seconds));
+  const wait =
+    s < 60
+      ? t('common.wait.seconds', { n: s })
+      : s < 3600
+        ? t('common.wait.minutes', { n: Math.ceil(s / 60) })
+        : t('common.wait.hours', { h: Math.floor(s / 3600), m: Math.ceil((s % 3600) / 60) });
+  const at = new Date(now.getTime() + s * 1000);
+  const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return { wait, at: hhmm };
+}

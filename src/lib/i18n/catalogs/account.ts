@@ -172,7 +172,6 @@ export default {
     'account.hint.otherLogin': 'Choose another login.',
     'account.hint.smsCodeRetry': 'Check the code in the latest SMS and try again.',
     'account.hint.registerAgain': 'Start the registration again: oneid register.',
-    'account.hint.waitRetry': 'Try again in {retryAfter} s.',
     'account.hint.credentials': 'Check the login and the password (letters are case-sensitive).',
     'account.hint.leList': 'See the roles you have with oneid le list.',
     'account.hint.verify':
@@ -354,7 +353,6 @@ export default {
     'account.hint.otherLogin': 'Выберите другой логин.',
     'account.hint.smsCodeRetry': 'Проверьте код в последнем СМС и попробуйте снова.',
     'account.hint.registerAgain': 'Начните регистрацию заново: oneid register.',
-    'account.hint.waitRetry': 'Повторите через {retryAfter} с.',
     'account.hint.credentials': 'Проверьте логин и пароль (регистр букв имеет значение).',
     'account.hint.leList': 'Доступные роли покажет oneid le list.',
     'account.hint.verify':
@@ -537,7 +535,6 @@ export default {
     'account.hint.otherLogin': 'Boshqa login tanlang.',
     'account.hint.smsCodeRetry': 'Oxirgi SMS dagi kodni tekshirib, qayta urinib ko‘ring.',
     'account.hint.registerAgain': 'Ro‘yxatdan o‘tishni qaytadan boshlang: oneid register.',
-    'account.hint.waitRetry': '{retryAfter} soniyadan keyin qayta urinib ko‘ring.',
     'account.hint.credentials': 'Login va parolni tekshiring (katta-kichik harflar farqlanadi).',
     'account.hint.leList': 'Mavjud rollaringizni oneid le list ko‘rsatadi.',
     'account.hint.verify':

@@ -91,7 +91,7 @@ export default {
     'apply.error.smsCodeInvalid': 'The SMS code is wrong; attempts left: {attemptsLeft}.',
     'apply.error.smsCodeExpired': 'The SMS code has expired or was not requested.',
     'apply.error.smsAttempts': 'Too many wrong SMS codes.',
-    'apply.error.smsRateLimited': 'Too many SMS requests; try again later.',
+    'apply.error.smsRateLimited': 'Too many SMS requests for now.',
     'apply.error.smsCodeFormat': 'An SMS code is 4 to 8 digits.',
     'apply.error.smsNeeded': 'Application {id} waits for the SMS code, and no source for it was given.',
     'apply.error.portalNotImage': 'The portal did not accept the {kind}: it is not a JPEG or PNG image.',
@@ -128,8 +128,7 @@ export default {
     'apply.error.stateWrite': 'Cannot save the application state in {path} ({reason}).',
     'apply.error.stateRead': 'Cannot read the application state {path} ({reason}).',
     'apply.error.stateCorrupt': 'The application state {path} is damaged.',
-    'apply.error.tooManyMismatches':
-      'Too many wrong key holder and phone pairs were tried; try again in {retryAfter} s.',
+    'apply.error.tooManyMismatches': 'Too many wrong key holder and phone pairs were tried.',
     'apply.error.secretMissing':
       'This computer has no access secret for application {id} (it was saved by an older version of oneid), and no session of the key holder is logged in.',
     'apply.hint.secretMissing':
@@ -234,7 +233,7 @@ export default {
     'apply.error.smsCodeInvalid': 'Неверный SMS-код; осталось попыток: {attemptsLeft}.',
     'apply.error.smsCodeExpired': 'Срок действия SMS-кода истёк, или код не запрашивался.',
     'apply.error.smsAttempts': 'Слишком много неверных SMS-кодов.',
-    'apply.error.smsRateLimited': 'Слишком много запросов SMS; повторите позже.',
+    'apply.error.smsRateLimited': 'Слишком много запросов SMS.',
     'apply.error.smsCodeFormat': 'SMS-код состоит из 4–8 цифр.',
     'apply.error.smsNeeded': 'Заявка {id} ожидает SMS-код, но источник кода не указан.',
     'apply.error.portalNotImage': 'Портал не принял файл ({kind}): это не изображение JPEG или PNG.',
@@ -271,8 +270,7 @@ export default {
     'apply.error.stateWrite': 'Не удаётся сохранить состояние заявки в {path} ({reason}).',
     'apply.error.stateRead': 'Не удаётся прочитать состояние заявки {path} ({reason}).',
     'apply.error.stateCorrupt': 'Файл состояния заявки {path} повреждён.',
-    'apply.error.tooManyMismatches':
-      'Слишком много неверных пар «владелец ключа — телефон»; повторите через {retryAfter} с.',
+    'apply.error.tooManyMismatches': 'Слишком много неверных пар «владелец ключа — телефон».',
     'apply.error.secretMissing':
       'У этого компьютера нет секрета доступа к заявке {id} (её сохранила прежняя версия oneid), и сессия владельца ключа не открыта.',
     'apply.hint.secretMissing':
@@ -378,7 +376,7 @@ export default {
     'apply.error.smsCodeInvalid': 'SMS kodi noto‘g‘ri; qolgan urinishlar: {attemptsLeft}.',
     'apply.error.smsCodeExpired': 'SMS kodining muddati tugagan yoki kod so‘ralmagan.',
     'apply.error.smsAttempts': 'Noto‘g‘ri SMS kodlari juda ko‘p kiritildi.',
-    'apply.error.smsRateLimited': 'SMS so‘rovlari juda ko‘p; keyinroq urinib ko‘ring.',
+    'apply.error.smsRateLimited': 'SMS so‘rovlari juda ko‘p.',
     'apply.error.smsCodeFormat': 'SMS kodi 4–8 ta raqamdan iborat.',
     'apply.error.smsNeeded': '{id} ariza SMS kodini kutmoqda, ammo kod manbai ko‘rsatilmagan.',
     'apply.error.portalNotImage': 'Portal faylni ({kind}) qabul qilmadi: u JPEG yoki PNG rasm emas.',
@@ -416,7 +414,7 @@ export default {
     'apply.error.stateRead': '{path} ariza holatini o‘qib bo‘lmadi ({reason}).',
     'apply.error.stateCorrupt': '{path} ariza holati fayli buzilgan.',
     'apply.error.tooManyMismatches':
-      'Kalit egasi va telefon juftliklari juda ko‘p marta noto‘g‘ri kiritildi; {retryAfter} soniyadan keyin urinib ko‘ring.',
+      'Kalit egasi va telefon juftliklari juda ko‘p marta noto‘g‘ri kiritildi.',
     'apply.error.secretMissing':
       'Bu kompyuterda {id} arizaga kirish siri yo‘q (uni oneid ning eski versiyasi saqlagan) va kalit egasining sessiyasi ochilmagan.',
     'apply.hint.secretMissing':
