@@ -7,11 +7,13 @@ import { openKey } from '../../lib/keys/index.js';
 import {
   assertUsableForSigning,
   collectInputs,
+  removeOwnTempsSync,
   signBatch,
   tsaUrl,
   type BatchSummary,
   type ExistingPolicy,
   type FileResult,
+  type SignerKey,
 } from '../../lib/sign/index.js';
 
 /** `--json` result of `oneid key sign`. */
@@ -32,7 +34,9 @@ is never replaced unless --force; --resume skips files whose valid signature alr
 --append adds your signature to an existing one (co-signing).
 
 Work is spread over worker threads (--jobs, default: number of cores). Ctrl-C finishes the files
-in flight and exits 130. With some files failed the exit code is 10 and the reasons are listed.
+in flight and exits 130; a second Ctrl-C stops at once, removing the unfinished temp files. Hidden
+temp files left by killed runs are removed by the next run over the same folders. With some files
+failed the exit code is 10 and the reasons are listed.
 --jsonl prints one JSON line per file (for very large batches).
 
 JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, signer, results[] }`;
@@ -83,7 +87,6 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
     if (modes > 1) throw new UsageError('SIGN_CONFLICTING_MODES', 'sign.error.conflictingModes');
     if (f['files-from'] === '-' && f['key-password-stdin'])
       throw new UsageError('SIGN_STDIN_TWICE', 'sign.error.stdinTwice');
-    const existing: ExistingPolicy = f.force ? 'force' : f.resume ? 'resume' : f.append ? 'append' : 'fail';
 
     const inputs = await collectInputs({
       args: argv as string[],
@@ -104,17 +107,48 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
       certificate,
       chain: opened.chain.slice(1).map((c) => c.raw),
     };
-    const id = opened.certificate.identity;
 
     const controller = new AbortController();
+    const stop = new AbortController();
     let interrupts = 0;
-    const onSigint = () => {
-      // First Ctrl-C: finish the files in flight. Second: leave now (outputs are atomic anyway).
-      if (++interrupts > 1) process.exit(130);
-      controller.abort();
+    let deadline: NodeJS.Timeout | undefined;
+    // Last resort (a third signal, or a stop that hangs): remove our temp files, then leave.
+    const leaveNow = () => {
+      removeOwnTempsSync();
+      process.exit(130);
     };
+    const onSigint = () => {
+      // First Ctrl-C: finish the files in flight. Second: stop the workers now and remove the
+      // temp files of the files they had in flight (the batch does both before returning).
+      if (++interrupts === 1) controller.abort();
+      else if (interrupts === 2) {
+        stop.abort();
+        deadline = setTimeout(leaveNow, 3000).unref();
+      } else leaveNow();
+    };
+    // Installed until the command ends: a late second signal (`timeout -s INT` signals the whole
+    // process group) must still exit 130, not kill the process mid-way.
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigint);
+    try {
+      return await this.signAll(inputs, key, opened, controller.signal, stop.signal);
+    } finally {
+      clearTimeout(deadline);
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigint);
+    }
+  }
+
+  private async signAll(
+    inputs: Awaited<ReturnType<typeof collectInputs>>,
+    key: SignerKey,
+    opened: Awaited<ReturnType<typeof openKey>>,
+    signal: AbortSignal,
+    stop: AbortSignal,
+  ): Promise<KeySignResult> {
+    const f = this.flags;
+    const existing: ExistingPolicy = f.force ? 'force' : f.resume ? 'resume' : f.append ? 'append' : 'fail';
+    const id = opened.certificate.identity;
 
     const progress = f.jsonl
       ? undefined
@@ -125,34 +159,29 @@ JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted
             t('sign.progress', { done, total, rate: rate.toFixed(0), eta: formatDuration(eta) }),
         });
     const showEach = !this.jsonEnabled() && !f.jsonl && inputs.length <= 50;
-    let summary: BatchSummary;
-    try {
-      summary = await signBatch({
-        key,
-        inputs,
-        outDir: f['out-dir'],
-        detached: f.detached,
-        existing,
-        workers: f.jobs,
-        timestampUrl: f.timestamp ? tsaUrl(this.settings.get('portal')) : undefined,
-        signal: controller.signal,
-        keepResults: !f.jsonl,
-        onResult: (r) => {
-          progress?.tick();
-          const rendered = render(r);
-          if (f.jsonl) process.stdout.write(JSON.stringify(rendered) + '\n');
-          else if (r.status === 'failed' && !this.jsonEnabled())
-            process.stderr.write(
-              t('sign.file.failed', { file: r.input, reason: rendered.message ?? '' }) + '\n',
-            );
-          else if (showEach && r.status !== 'failed')
-            this.out(t('sign.file.signed', { file: r.input, output: r.output }));
-        },
-      });
-    } finally {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigint);
-    }
+    const summary: BatchSummary = await signBatch({
+      key,
+      inputs,
+      outDir: f['out-dir'],
+      detached: f.detached,
+      existing,
+      workers: f.jobs,
+      timestampUrl: f.timestamp ? tsaUrl(this.settings.get('portal')) : undefined,
+      signal,
+      stop,
+      keepResults: !f.jsonl,
+      onResult: (r) => {
+        progress?.tick();
+        const rendered = render(r);
+        if (f.jsonl) process.stdout.write(JSON.stringify(rendered) + '\n');
+        else if (r.status === 'failed' && !this.jsonEnabled())
+          process.stderr.write(
+            t('sign.file.failed', { file: r.input, reason: rendered.message ?? '' }) + '\n',
+          );
+        else if (showEach && r.status !== 'failed')
+          this.out(t('sign.file.signed', { file: r.input, output: r.output }));
+      },
+    });
     if (!f.jsonl) progress?.done();
 
     const result: KeySignResult = {

@@ -2,14 +2,16 @@
  * The batch engine: a worker_threads pool (default: one worker per core) signs, the main thread
  * only schedules and reports. Jobs go out in small chunks with a bounded number in flight per
  * worker, so an interrupt (AbortSignal, wired to Ctrl-C by the command) stops dispatching, lets
- * the files in flight finish, and returns `interrupted: true` with nothing half-written.
+ * the files in flight finish, and returns `interrupted: true` with nothing half-written. A second
+ * signal (`stop`, the second Ctrl-C) does not wait for them: the workers are terminated and the
+ * temp files of the files they had in flight removed before returning.
  */
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../errors/index.js';
-import { removeStaleTemps } from './atomic-write.js';
+import { removeOwnTempsSync, removeStaleTemps, trackTempDirs } from './atomic-write.js';
 import { outputFor, type InputFile } from './inputs.js';
 import { JobRunner } from './job-runner.js';
 import type { FileResult, SignSettings } from './sign-file.js';
@@ -27,6 +29,12 @@ export interface BatchOptions extends SignSettings {
   /** Called once per finished file, in completion order. */
   onResult?: (r: FileResult, progress: BatchProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Stop at once (second Ctrl-C): terminate the workers, remove the temp files of the files in
+   * flight, return. Those files count as not started (their output, if published, is complete).
+   * Meant to follow `signal`; on its own it also stops dispatching.
+   */
+  stop?: AbortSignal;
   /** Keep every result in the summary (default true); false keeps failures only (huge batches). */
   keepResults?: boolean;
 }
@@ -44,7 +52,7 @@ export interface BatchSummary {
   appended: number;
   skipped: number;
   failed: number;
-  /** Files never started because of an interrupt. */
+  /** Files never started because of an interrupt (after a `stop`: also those left in flight). */
   notStarted: number;
   interrupted: boolean;
   elapsedMs: number;
@@ -75,6 +83,7 @@ export async function signBatch(opts: BatchOptions): Promise<BatchSummary> {
   const jobs: Job[] = opts.inputs.map((f, id) => ({ id, input: f.path, output: outputFor(f, opts.outDir) }));
   const dirs = new Set(jobs.map((j) => path.dirname(j.output)));
   if (opts.outDir) for (const d of dirs) await mkdir(d, { recursive: true });
+  // Every run, --resume or not, clears what killed runs left in the folders it writes to.
   await removeStaleTemps(dirs);
 
   const settings: SignSettings = {
@@ -110,11 +119,22 @@ export async function signBatch(opts: BatchOptions): Promise<BatchSummary> {
   const concurrency = opts.concurrency ?? 8;
   const nWorkers = Math.min(opts.workers ?? availableParallelism(), jobs.length);
   const next = { i: 0 };
-  if (nWorkers <= 0) await runInline(opts, settings, jobs, concurrency, record, next);
-  else await runPool(opts, settings, jobs, nWorkers, concurrency, record, next);
+  const untrack = trackTempDirs(dirs);
+  let clean = false;
+  try {
+    if (nWorkers <= 0) await runInline(opts, settings, jobs, concurrency, record, next);
+    else await runPool(opts, settings, jobs, nWorkers, concurrency, record, next);
+    clean = done === jobs.length;
+  } finally {
+    // Stopped, interrupted or failed: nothing of ours writes any more (workers are terminated),
+    // so every temp file of this process in these folders is an abandoned one.
+    if (!clean) removeOwnTempsSync(dirs);
+    untrack();
+  }
 
-  summary.notStarted = jobs.length - next.i;
-  summary.interrupted = summary.notStarted > 0 && (opts.signal?.aborted ?? false);
+  summary.notStarted = jobs.length - done;
+  const aborted = (opts.signal?.aborted ?? false) || (opts.stop?.aborted ?? false);
+  summary.interrupted = summary.notStarted > 0 && aborted;
   summary.elapsedMs = Date.now() - started;
   if (keep) {
     // Report in input order, whatever order the workers finished in.
@@ -134,13 +154,15 @@ function runInline(
 ): Promise<void> {
   return new Promise((resolve) => {
     let inFlight = 0;
+    let stopped = false;
     const runner = new JobRunner(openSigner(opts.key), settings, concurrency, (results) => {
+      if (stopped) return; // abandoned by a stop: counted as not started
       inFlight -= results.length;
       results.forEach(record);
       feed();
     });
     const feed = () => {
-      while (!opts.signal?.aborted && inFlight < concurrency * 4 && next.i < jobs.length) {
+      while (!halted(opts) && inFlight < concurrency * 4 && next.i < jobs.length) {
         const chunk = jobs.slice(next.i, next.i + CHUNK_JOBS);
         next.i += chunk.length;
         inFlight += chunk.length;
@@ -149,9 +171,20 @@ function runInline(
       if (inFlight === 0) resolve();
     };
     opts.signal?.addEventListener('abort', () => inFlight === 0 && resolve(), { once: true });
+    // On this thread the files in flight cannot be cut short: stop waiting for them. Their temp
+    // files are removed by the caller; one still being written when the process exits is the
+    // next run's to remove.
+    const onStop = () => {
+      stopped = true;
+      resolve();
+    };
+    if (opts.stop?.aborted) onStop();
+    else opts.stop?.addEventListener('abort', onStop, { once: true });
     feed();
   });
 }
+
+const halted = (opts: BatchOptions): boolean => !!opts.signal?.aborted || !!opts.stop?.aborted;
 
 function runPool(
   opts: BatchOptions,
@@ -171,25 +204,30 @@ function runPool(
     const finish = (err?: unknown) => {
       if (finished) return;
       finished = true;
-      for (const x of workers) void x.w.terminate();
-      if (err) reject(err);
-      else resolve();
+      // Settle once every worker is gone, so that nothing writes when the caller cleans up.
+      void Promise.allSettled(workers.map((x) => x.w.terminate())).then(() =>
+        err ? reject(err) : resolve(),
+      );
     };
     const idle = () => workers.every((x) => x.inFlight === 0);
     const feed = (x: { w: Worker; inFlight: number }) => {
-      while (!opts.signal?.aborted && x.inFlight < maxInFlight && next.i < jobs.length) {
+      while (!halted(opts) && x.inFlight < maxInFlight && next.i < jobs.length) {
         const chunk = jobs.slice(next.i, next.i + CHUNK_JOBS);
         next.i += chunk.length;
         x.inFlight += chunk.length;
         x.w.postMessage({ type: 'jobs', jobs: chunk } satisfies ToWorker);
       }
-      if ((next.i >= jobs.length || opts.signal?.aborted) && idle()) finish();
+      if ((next.i >= jobs.length || halted(opts)) && idle()) finish();
     };
     opts.signal?.addEventListener('abort', () => idle() && finish(), { once: true });
+    // Second interrupt: do not wait for the files in flight.
+    if (opts.stop?.aborted) queueMicrotask(() => finish());
+    else opts.stop?.addEventListener('abort', () => finish(), { once: true });
     for (let k = 0; k < nWorkers; k++) {
       const x = { w: startWorker(init), inFlight: 0 };
       workers.push(x);
       x.w.on('message', (m: FromWorker) => {
+        if (finished) return; // stopped: whatever still arrives counts as not started
         if (m.type === 'ready') feed(x);
         else if (m.type === 'results') {
           x.inFlight -= m.results.length;

@@ -7,6 +7,7 @@ import { signOne, cosign as cosignWith, type FileResult, type SignSettings } fro
 import { openSigner, type SignerKey } from './signer.js';
 
 export { signBatch, type BatchOptions, type BatchProgress, type BatchSummary } from './batch.js';
+export { removeOwnTempsSync } from './atomic-write.js';
 export { collectInputs, outputFor, splitList, type InputFile, type InputSpec } from './inputs.js';
 export {
   parseSignedData,

@@ -18,6 +18,12 @@ export default {
     'pki.error.noKey': 'The key file holds no private key.',
     'pki.error.noCertificate': 'The key file holds no certificate for its private key.',
     'pki.error.csr': 'The certificate request (PKCS#10) is damaged.',
+    'pki.error.iterations':
+      'The key file asks for {count} iterations of password hashing; at most {max} are accepted (real key files use 1,024–600,000).',
+    'pki.error.iterationsTotal':
+      'Opening the key file would take more than {max} rounds of password hashing in all (too many encrypted parts).',
+    'pki.hint.iterations':
+      'If the file is yours, re-export the key with fewer iterations, e.g. with OpenSSL (add -legacy to the first command for old files): openssl pkcs12 -in old.pfx -nodes | openssl pkcs12 -export -iter 10000 -out new.pfx',
   },
   ru: {
     'pki.error.der': 'Повреждённые данные: {what}, байт {offset}.',
@@ -34,6 +40,12 @@ export default {
     'pki.error.noKey': 'В файле ключа нет закрытого ключа.',
     'pki.error.noCertificate': 'В файле ключа нет сертификата для его закрытого ключа.',
     'pki.error.csr': 'Запрос на сертификат (PKCS#10) повреждён.',
+    'pki.error.iterations':
+      'Файл ключа требует {count} итераций хеширования пароля; допускается не более {max} (настоящие файлы ключей используют 1024–600000).',
+    'pki.error.iterationsTotal':
+      'Открытие файла ключа потребовало бы в сумме более {max} раундов хеширования пароля (слишком много зашифрованных частей).',
+    'pki.hint.iterations':
+      'Если это ваш файл, экспортируйте ключ заново с меньшим числом итераций, например OpenSSL (для старых файлов добавьте -legacy в первую команду): openssl pkcs12 -in old.pfx -nodes | openssl pkcs12 -export -iter 10000 -out new.pfx',
   },
   uz: {
     'pki.error.der': 'Ma’lumotlar buzilgan: {what}, {offset}-bayt.',
@@ -50,5 +62,11 @@ export default {
     'pki.error.noKey': 'Kalit faylida yopiq kalit yo‘q.',
     'pki.error.noCertificate': 'Kalit faylida yopiq kalit uchun sertifikat yo‘q.',
     'pki.error.csr': 'Sertifikat so‘rovi (PKCS#10) buzilgan.',
+    'pki.error.iterations':
+      'Kalit fayli parolni xeshlashning {count} iteratsiyasini talab qiladi; ko‘pi bilan {max} qabul qilinadi (haqiqiy kalit fayllari 1024–600000 dan foydalanadi).',
+    'pki.error.iterationsTotal':
+      'Kalit faylini ochish jami {max} dan ortiq parol xeshlash raundini talab qiladi (shifrlangan qismlar juda ko‘p).',
+    'pki.hint.iterations':
+      'Agar fayl sizniki bo‘lsa, kalitni kamroq iteratsiya bilan qayta eksport qiling, masalan OpenSSL bilan (eski fayllar uchun birinchi buyruqqa -legacy qo‘shing): openssl pkcs12 -in old.pfx -nodes | openssl pkcs12 -export -iter 10000 -out new.pfx',
   },
 } satisfies Catalog;

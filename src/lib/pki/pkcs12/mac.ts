@@ -3,11 +3,11 @@
  * authSafe content. Accepts SHA-1/224/256/384/512; writes SHA-256 (modern) or SHA-1 (legacy).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readOctets, readOid, readSmallInt, seq, w, type Node } from '../../asn1/index.js';
+import { readOctets, readOid, seq, w, type Node } from '../../asn1/index.js';
 import { UnsupportedAlgorithmError } from '../../errors/index.js';
 import { PKI_OID } from '../oids.js';
 import { bmpPassword, KDF_ID, pkcs12Kdf } from './kdf.js';
-import { checkIterations } from './pbe.js';
+import { KdfBudget, readIterations } from './pbe.js';
 
 const MAC_HASH: Record<string, { hash: string; len: number }> = {
   [PKI_OID.sha1]: { hash: 'sha1', len: 20 },
@@ -38,10 +38,12 @@ export function readMacData(n: Node): MacData {
       params: { oid },
     });
   }
-  const iterations = iter ? checkIterations(readSmallInt(iter)) : 1;
+  const iterations = iter ? readIterations(iter) : 1;
   const s = readOctets(salt);
   return { hash: h.hash, iterations, saltLength: s.length, digest: readOctets(digest), salt: s };
 }
+
+const MAC_HASH_LEN = (hash: string): number => Object.values(MAC_HASH).find((h) => h.hash === hash)!.len;
 
 function macWith(
   hash: string,
@@ -50,7 +52,7 @@ function macWith(
   iterations: number,
   data: Uint8Array,
 ): Buffer {
-  const len = Object.values(MAC_HASH).find((h) => h.hash === hash)!.len; // MAC key = digest size
+  const len = MAC_HASH_LEN(hash); // MAC key = digest size
   const key = pkcs12Kdf(hash, pw, salt, KDF_ID.mac, iterations, len);
   return createHmac(hash, key).update(data).digest();
 }
@@ -59,9 +61,16 @@ function macWith(
  * True when the MAC matches. An empty password is tried both as the two-zero BMP terminator
  * and as zero bytes, because writers disagree on it (OpenSSL uses either depending on flags).
  */
-export function verifyMac(mac: MacData, password: string, data: Uint8Array): boolean {
+export function verifyMac(
+  mac: MacData,
+  password: string,
+  data: Uint8Array,
+  budget = new KdfBudget(),
+): boolean {
   const candidates = password === '' ? [bmpPassword(''), Buffer.alloc(0)] : [bmpPassword(password)];
+  const len = MAC_HASH_LEN(mac.hash);
   for (const pw of candidates) {
+    budget.charge(mac.iterations, len, len);
     const got = macWith(mac.hash, pw, mac.salt, mac.iterations, data);
     if (got.length === mac.digest.length && timingSafeEqual(got, mac.digest)) return true;
   }

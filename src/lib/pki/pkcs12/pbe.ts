@@ -4,14 +4,39 @@
  * AlgorithmIdentifier; encryption offers the two schemes we write (modern and legacy).
  */
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { is, readOctets, readOid, readSmallInt, seq, Tag, w, type Node } from '../../asn1/index.js';
-import { MalformedError, UnsupportedAlgorithmError } from '../../errors/index.js';
+import {
+  content,
+  expect,
+  is,
+  readOctets,
+  readOid,
+  readSmallInt,
+  seq,
+  Tag,
+  w,
+  type Node,
+} from '../../asn1/index.js';
+import { KeyUnusableError, MalformedError, UnsupportedAlgorithmError } from '../../errors/index.js';
 import { PKI_OID } from '../oids.js';
 import { bmpPassword, KDF_ID, pkcs12Kdf } from './kdf.js';
 import { rc2CbcDecrypt } from './rc2.js';
 
-/** Beyond this a file is hostile or corrupt: refuse rather than spin for minutes. */
-export const MAX_ITERATIONS = 10_000_000;
+/**
+ * The highest iteration count we derive keys with (MAC, PBKDF2, PKCS#12 PBE). The count comes
+ * from the file before anything is authenticated, so it is a work factor an attacker chooses.
+ * Writers use 1,024–100,000 (OpenSSL 2,048; Windows 2,000; Java 8 50,000 and a 100,000 MAC;
+ * Java 12+ and our writer 10,000); Bouncy Castle 1.85+ writes 600,000. On a 2-core VM one
+ * derivation at this cap takes ~0.2 s (PBKDF2-SHA256), ~0.7 s (PKCS#12 KDF, one hash block) and
+ * ~2 s (a legacy 3DES bag: key and IV, three blocks). The old cap (10 million) meant ~10 s a bag.
+ */
+export const MAX_ITERATIONS = 1_000_000;
+
+/**
+ * What opening one file may cost in all, in hash rounds (iterations × output blocks, summed over
+ * every derivation, MAC tries included): without it, many bags at the cap would multiply the
+ * cap. A legacy file at the cap with an empty password needs 7 million.
+ */
+export const MAX_TOTAL_ROUNDS = 8_000_000;
 
 /** How a bag or the MAC is protected, for `key info` and for preserving it on password change. */
 export interface ProtectionInfo {
@@ -74,10 +99,55 @@ function unsupported(oid: string): never {
   });
 }
 
+function tooManyIterations(count: string): never {
+  throw new KeyUnusableError('PFX_ITERATIONS', 'pki.error.iterations', {
+    params: { count, max: MAX_ITERATIONS },
+    hintKey: 'pki.hint.iterations',
+    data: { iterations: count, maxIterations: MAX_ITERATIONS },
+  });
+}
+
+/** A count we are about to write or derive with (checked before any work). */
 export function checkIterations(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_ITERATIONS) malformed(`iteration count ${n}`);
+  if (!Number.isInteger(n) || n < 1) malformed(`iteration count ${n}`);
+  if (n > MAX_ITERATIONS) tooManyIterations(String(n));
   return n;
 }
+
+/**
+ * An iteration count as the file states it. Read from the INTEGER's bytes so that a count too
+ * large for a JavaScript number is still reported as an iteration count, not as damage.
+ */
+export function readIterations(n: Node | undefined): number {
+  let c = content(expect(n, Tag.INTEGER, 'iterations'));
+  if (c.length === 0 || c[0]! & 0x80) malformed('iteration count');
+  while (c.length > 1 && c[0] === 0) c = c.subarray(1);
+  if (c.length > 4) {
+    const shown =
+      c.length <= 16 ? BigInt(`0x${Buffer.from(c).toString('hex')}`).toString() : `>2^${(c.length - 1) * 8}`;
+    tooManyIterations(shown);
+  }
+  return checkIterations(c.reduce((v, b) => v * 256 + b, 0));
+}
+
+/** Hash rounds still allowed while opening one file (see MAX_TOTAL_ROUNDS). */
+export class KdfBudget {
+  private spent = 0;
+  constructor(private readonly limit = MAX_TOTAL_ROUNDS) {}
+
+  /** Charge a derivation of `bytes` with a `hashLen`-byte hash before running it. */
+  charge(iterations: number, bytes: number, hashLen: number): void {
+    this.spent += iterations * Math.ceil(bytes / hashLen);
+    if (this.spent > this.limit)
+      throw new KeyUnusableError('PFX_ITERATIONS_TOTAL', 'pki.error.iterationsTotal', {
+        params: { max: this.limit },
+        hintKey: 'pki.hint.iterations',
+      });
+  }
+}
+
+const HASH_LEN: Record<string, number> = { sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
+const hashLength = (hash: string): number => HASH_LEN[hash] ?? 20;
 
 interface Pbes2Params {
   salt: Uint8Array;
@@ -94,7 +164,7 @@ function readPbes2(params: Node | undefined): Pbes2Params {
   if (readOid(kdfOid) !== PKI_OID.pbkdf2) unsupported(readOid(kdfOid));
   const kp = seq(kdfParams, 'PBKDF2-params');
   const salt = readOctets(kp[0]);
-  const iterations = checkIterations(readSmallInt(kp[1]));
+  const iterations = readIterations(kp[1]);
   let i = 2;
   let keyLength: number | undefined;
   if (is(kp[i], Tag.INTEGER)) keyLength = readSmallInt(kp[i++]);
@@ -114,7 +184,7 @@ function readPbes2(params: Node | undefined): Pbes2Params {
 
 function readPkcs12PbeParams(params: Node | undefined): { salt: Uint8Array; iterations: number } {
   const [salt, iter] = seq(params, 'pkcs-12PbeParams');
-  return { salt: readOctets(salt), iterations: checkIterations(readSmallInt(iter)) };
+  return { salt: readOctets(salt), iterations: readIterations(iter) };
 }
 
 export function describeProtection(algId: Node): ProtectionInfo {
@@ -149,16 +219,24 @@ function nodeDecrypt(cipher: string, key: Uint8Array, iv: Uint8Array, data: Uint
  * Decrypt `data` protected by `algId`. Returns null when the padding check fails, which the
  * caller turns into a password or corruption error depending on whether the MAC was verified.
  */
-export function pbeDecrypt(algId: Node, password: string, data: Uint8Array): Buffer | null {
+export function pbeDecrypt(
+  algId: Node,
+  password: string,
+  data: Uint8Array,
+  budget = new KdfBudget(),
+): Buffer | null {
   const [oidNode, params] = seq(algId, 'AlgorithmIdentifier');
   const oid = readOid(oidNode);
   if (oid === PKI_OID.pbes2) {
     const p = readPbes2(params);
+    budget.charge(p.iterations, p.cipher.keyLen, hashLength(p.prf.hash));
     const key = pbkdf2Sync(Buffer.from(password, 'utf8'), p.salt, p.iterations, p.cipher.keyLen, p.prf.hash);
     return nodeDecrypt(p.cipher.node, key, p.iv, data);
   }
   const pbe = PKCS12_PBE[oid] ?? unsupported(oid);
   const p = readPkcs12PbeParams(params);
+  budget.charge(p.iterations, pbe.keyLen, 20);
+  budget.charge(p.iterations, 8, 20);
   const pw = bmpPassword(password);
   const key = pkcs12Kdf('sha1', pw, p.salt, KDF_ID.key, p.iterations, pbe.keyLen);
   const iv = pkcs12Kdf('sha1', pw, p.salt, KDF_ID.iv, p.iterations, 8);

@@ -28,7 +28,7 @@ import {
 } from '../../errors/index.js';
 import { PKI_OID } from '../oids.js';
 import { readMacData, verifyMac, type MacData } from './mac.js';
-import { describeProtection, pbeDecrypt } from './pbe.js';
+import { describeProtection, KdfBudget, pbeDecrypt } from './pbe.js';
 import type { PfxStructure, Safe, SafeBag } from './structure.js';
 
 function malformed(what: string, cause?: unknown): never {
@@ -56,10 +56,12 @@ interface ParseCtx {
   password?: string;
   /** The MAC matched: a later decryption failure means corruption, not a wrong password. */
   macVerified: boolean;
+  /** Hash rounds left for this file: many bags must not multiply the iteration cap. */
+  budget: KdfBudget;
 }
 
 function decryptOrFail(ctx: ParseCtx, alg: Node, data: Uint8Array): Buffer {
-  const out = pbeDecrypt(alg, ctx.password!, data);
+  const out = pbeDecrypt(alg, ctx.password!, data, ctx.budget);
   if (!out) return ctx.macVerified ? malformed('decryption') : wrongPassword();
   return out;
 }
@@ -168,10 +170,15 @@ function readPfxUnchecked(bytes: Uint8Array, password?: string): PfxStructure {
   const authSafeDer = dataContent(body);
   let mac: MacData | undefined;
   if (macNode) mac = readMacData(macNode);
-  const ctx: ParseCtx = { password, macVerified: false };
+  const ctx: ParseCtx = { password, macVerified: false, budget: new KdfBudget() };
+  // Every iteration count readable without the password is checked before any key derivation:
+  // a file asking for too much work is refused at once, not after its MAC has been computed.
+  if (password !== undefined)
+    for (const ci of seq(parse(authSafeDer), 'AuthenticatedSafe'))
+      readSafe(ci, { ...ctx, password: undefined });
   if (password !== undefined && mac) {
-    if (verifyMac(mac, password, authSafeDer)) ctx.macVerified = true;
-    else if (!passwordOpensAKey(authSafeDer, password)) wrongPassword();
+    if (verifyMac(mac, password, authSafeDer, ctx.budget)) ctx.macVerified = true;
+    else if (!passwordOpensAKey(authSafeDer, password, ctx.budget)) wrongPassword();
     else malformed('integrity check (MAC) failed although the password is right');
   }
   const safes = seq(parse(authSafeDer), 'AuthenticatedSafe').map((ci) => readSafe(ci, ctx));
@@ -185,14 +192,15 @@ function readPfxUnchecked(bytes: Uint8Array, password?: string): PfxStructure {
  * MAC mismatch: is it a wrong password or a damaged file? If the password decrypts some
  * encrypted content into well-formed DER, the password is right and the file was altered.
  */
-function passwordOpensAKey(authSafeDer: Uint8Array, password: string): boolean {
+function passwordOpensAKey(authSafeDer: Uint8Array, password: string, budget: KdfBudget): boolean {
   try {
-    const ctx: ParseCtx = { password, macVerified: false };
+    const ctx: ParseCtx = { password, macVerified: false, budget };
     for (const ci of seq(parse(authSafeDer), 'AuthenticatedSafe')) {
       const safe = readSafe(ci, ctx);
       if (safe.encrypted || safe.bags.some((b) => b.bagOid === PKI_OID.pkcs8ShroudedKeyBag)) return true;
     }
-  } catch {
+  } catch (e) {
+    if (isOneIdError(e) && e.code.startsWith('PFX_ITERATIONS')) throw e; // too much work, not a wrong password
     return false;
   }
   return false;
