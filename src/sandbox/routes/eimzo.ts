@@ -27,7 +27,10 @@ const B64_BODY = {
   description: 'base64 PKCS#7 (CMS SignedData)',
 } as const;
 const STATUS_FIELDS = { status: { type: 'integer' }, message: { type: 'string' } };
-const EIMZO_ERRORS = { 400: 'BAD_BASE64, PKCS7_MALFORMED, PKCS7_DETACHED, VALIDATION' };
+const EIMZO_ERRORS = {
+  400: 'BAD_BASE64, PKCS7_MALFORMED, PKCS7_DETACHED, VALIDATION',
+  422: 'PKCS7_LIMIT_EXCEEDED (reason, limit, found, max): more signers, certificates or checks than allowed',
+};
 
 const message = (status: number): string =>
   ({
@@ -161,7 +164,7 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
               ...STATUS_FIELDS,
             }),
           },
-          errors: { ...EIMZO_ERRORS, 409: 'CA_UNAVAILABLE' },
+          errors: { 400: EIMZO_ERRORS[400], 409: 'CA_UNAVAILABLE' },
         },
       },
       async (req) => {
