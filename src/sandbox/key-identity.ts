@@ -40,6 +40,8 @@ export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyId
       },
     );
   }
+  // Identity only from the certificate the sign library verified (checkPkcs7 → verifiedSigner),
+  // never from any other certificate the message carries.
   const signer = checked.signers[0]!;
   const id = signer.certificate?.identity;
   if (!id?.pinfl)

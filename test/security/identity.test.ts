@@ -347,3 +347,33 @@ describe('security: identity comes only from the verified signer certificate (is
     });
   });
 });
+
+describe('security: verifiedSigner() in the sign library', () => {
+  const fx = fixtures();
+
+  it('names the signer only when the signature and the chain to an anchor verified', async () => {
+    const doc = path.join(fx.dir, 'vs-doc.txt');
+    writeFileSync(doc, 'x');
+    const out = path.join(fx.dir, 'vs.p7s');
+    openssl(
+      ['cms', '-sign', '-binary', '-nodetach', '-in', doc, '-signer', fx.rsa.certFile, '-inkey'].concat([
+        fx.rsa.keyFile,
+        '-outform',
+        'DER',
+        '-out',
+        out,
+      ]),
+    );
+    const { readFileSync } = await import('node:fs');
+    const { verifySignature, verifiedSigner } = await import('../../src/lib/sign/index.js');
+    const sig = readFileSync(out);
+    const trusted = await verifySignature(sig, { trusted: [fx.ca] });
+    assert.equal(verifiedSigner(trusted.signers[0]!)?.identity.cn, 'Test User RSA');
+    assert.ok(verifiedSigner(trusted.signers[0]!)?.certificate.equals(fx.rsa.certificate));
+    // No anchors (chain unchecked), another CA, or a report built by hand: nobody.
+    assert.equal(verifiedSigner((await verifySignature(sig)).signers[0]!), undefined);
+    const other = readFileSync(fx.otherCaFile);
+    assert.equal(verifiedSigner((await verifySignature(sig, { trusted: [other] })).signers[0]!), undefined);
+    assert.equal(verifiedSigner({ ...trusted.signers[0]! }), undefined);
+  });
+});

@@ -52,7 +52,8 @@ invalid, -12 not valid at signing time).
 
 A detached signature needs its content: --content FILE for one signature; for many, the file
 beside each signature (x.pdf for x.pdf.p7s). --content is always what gets checked: an attached
-signature whose own content differs from it does not verify. Without --ca the chain is not checked (a warning).
+signature whose own content differs from it does not verify. Without --ca the chain is not
+checked (a warning). A signature with more than 32 signers or 128 certificates is refused.
 Exit code 6 when any signature does not verify; --json then lists every file's report.
 
 JSON result: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`;

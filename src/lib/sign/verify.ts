@@ -277,6 +277,7 @@ async function verifySigner(
         if (!isDamagedKey(e)) throw e;
         keyDamaged = true;
       }
+      await pool.breathe();
       if (!ok) continue;
       const path = await pool.chainOf(candidate);
       if (!cert || (chain!.status === 'untrusted' && path.status !== 'untrusted')) {
