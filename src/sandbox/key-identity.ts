@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './context.js';
 import { unprocessable } from './http/errors.js';
-import { checkPkcs7, consumeChallenge, EIMZO, fromBase64, overallStatus } from './signatures.js';
+import { checkPkcs7, consumeChallenge, EIMZO, fromBase64, overallStatus, validNow } from './signatures.js';
 
 /** JSON bodies carrying a base64 PKCS#7 of a challenge: small (a certificate chain and a UUID). */
 export const PKCS7_JSON_LIMIT = 256 * 1024;
@@ -30,6 +30,11 @@ export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyId
         eimzoStatus: status === EIMZO.ok ? EIMZO.signatureInvalid : status,
       },
     );
+  }
+  if (!validNow(checked.signers[0]!.certificate!)) {
+    throw unprocessable('SIGNATURE_INVALID', 'The certificate is not valid now (expired or not yet valid).', {
+      eimzoStatus: EIMZO.notValidAtSigningTime,
+    });
   }
   if (!consumeChallenge(ctx, checked.parsed.content)) {
     throw unprocessable(

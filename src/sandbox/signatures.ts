@@ -194,6 +194,15 @@ export function pkcs7Info(checked: CheckedSignature, document: Buffer | undefine
   };
 }
 
+/**
+ * A signed challenge was signed between the challenge's creation and now, whatever signing time
+ * the signer wrote: the certificate must be valid now (an expired key cannot sign in by
+ * backdating its signingTime attribute).
+ */
+export function validNow(c: Certificate, now = new Date()): boolean {
+  return c.notBefore <= now && now <= c.notAfter;
+}
+
 /** Overall status: the first failing signer's, else ok. */
 export function overallStatus(checked: CheckedSignature): number {
   if (!checked.signers.length) return EIMZO.signatureInvalid;

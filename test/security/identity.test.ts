@@ -5,11 +5,12 @@
 // `openssl cms -sign -certfile`. Also: content given to a verifier is the content checked.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCertificate } from '../../src/lib/pki/index.js';
-import { parseSignedData } from '../../src/lib/sign/index.js';
+import { parseSignedData, signFile } from '../../src/lib/sign/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import {
@@ -263,6 +264,47 @@ describe('security: identity comes only from the verified signer certificate (is
     assert.equal(s.chain, 'trusted');
   });
 
+  it('an expired key cannot sign in by backdating its signingTime (auth/key and /backend/auth)', async () => {
+    const p = plainCitizens(await registry(sb))[7]!;
+    await register(sb, p, 'expired.key.owner', freshPhone());
+    // A certificate valid for three seconds, then expired.
+    const set = await sb.request('PATCH', '/api/v1/sandbox/settings', {
+      certificateValidityDays: 3 / 86_400,
+    });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    const k = opensslCsr('ec');
+    let issued;
+    try {
+      issued = await applyForKey(sb, { type: 'individual', pinfl: p.pinfl, phone: p.phone }, k.csrPem);
+    } finally {
+      await sb.request('PATCH', '/api/v1/sandbox/settings', { certificateValidityDays: 730 });
+    }
+    const certificate = Buffer.from(issued.certificate.certificate, 'base64');
+    const notBefore = parseCertificate(certificate).notBefore;
+    while (Date.now() < parseCertificate(certificate).notAfter.getTime() + 1000)
+      await new Promise((r) => setTimeout(r, 200));
+    const backdated = async (challenge: string): Promise<string> => {
+      const input = path.join(dir, 'expired-challenge.txt');
+      writeFileSync(input, challenge);
+      const out = await signFile(input, {
+        key: { privateKey: createPrivateKey(k.keyPem), certificate },
+        signingTime: new Date(notBefore.getTime() + 1000),
+        existing: 'force',
+      });
+      assert.equal(out.status, 'signed', out.message);
+      return readFileSync(out.output).toString('base64');
+    };
+    const c = await sb.request('POST', '/api/v1/auth/challenge');
+    const r = await sb.request('POST', '/api/v1/auth/key', { pkcs7: await backdated(c.body.challenge) });
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.code, 'SIGNATURE_INVALID');
+    assert.equal(r.body.eimzoStatus, -12);
+    const ch = (await sb.request('GET', '/frontend/challenge')).body.challenge as string;
+    const b = await sb.request('POST', '/backend/auth', await backdated(ch), TEXT);
+    assert.equal(b.body.status, -12, JSON.stringify(b.body));
+    assert.equal(b.body.subjectCertificateInfo, null);
+  });
+
   describe('content given is the content checked', () => {
     const fx = fixtures();
     let attached: string;
@@ -364,7 +406,6 @@ describe('security: verifiedSigner() in the sign library', () => {
         out,
       ]),
     );
-    const { readFileSync } = await import('node:fs');
     const { verifySignature, verifiedSigner } = await import('../../src/lib/sign/index.js');
     const sig = readFileSync(out);
     const trusted = await verifySignature(sig, { trusted: [fx.ca] });

@@ -17,6 +17,7 @@ import {
   overallStatus,
   pkcs7Info,
   subjectCertificateInfo,
+  validNow,
 } from '../signatures.js';
 import { timestampPkcs7 } from '../tsa/attach.js';
 
@@ -97,9 +98,11 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
         const checked = await checkPkcs7(ctx, fromBase64(req.body as string, 'The body'));
         let status = overallStatus(checked);
         if (status === EIMZO.ok && checked.signers.length !== 1) status = EIMZO.signatureInvalid;
+        const cert = checked.signers[0]?.certificate;
+        // A challenge is signed now: a backdated signingTime does not make an expired key valid.
+        if (status === EIMZO.ok && cert && !validNow(cert)) status = EIMZO.notValidAtSigningTime;
         if (status === EIMZO.ok && !consumeChallenge(ctx, checked.parsed.content))
           status = EIMZO.challengeInvalid;
-        const cert = checked.signers[0]?.certificate;
         return {
           subjectCertificateInfo: status === EIMZO.ok && cert ? subjectCertificateInfo(cert) : null,
           status,
