@@ -3,17 +3,19 @@
 // and then inflated: the SignerInfo repeated, certificates added (look-alikes that share the
 // signer's issuer and serial, or decoys with other serials).
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { w } from '../../src/lib/asn1/index.js';
 import { readCertificate } from '../../src/lib/sign/certificate.js';
 import { encodeSignedData } from '../../src/lib/sign/cms-encode.js';
-import { parseSignedData, VERIFY_LIMITS } from '../../src/lib/sign/index.js';
+import { isOneIdError } from '../../src/lib/errors/index.js';
+import { cosign, parseSignedData, VERIFY_LIMITS } from '../../src/lib/sign/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { applyForKey, opensslCsr, opensslSign, plainCitizens, registry } from '../sandbox/flows.js';
+import { fixtures, openssl } from '../sign/openssl-fixtures.js';
 
 const TEXT = { 'content-type': 'text/plain' };
 
@@ -166,5 +168,34 @@ describe('security: verification limits (issue 13)', function () {
     assert.equal(files[0].valid, true);
     assert.equal(files[1].valid, false);
     assert.equal(files[1].error.code, 'SIGNATURE_TOO_MANY_SIGNERS');
+  });
+});
+
+describe('security: co-signing stops at the signer limit', () => {
+  it('cosign onto a message with 32 signers is SIGNATURE_TOO_MANY_SIGNERS', async () => {
+    const fx = fixtures();
+    const doc = path.join(fx.dir, 'limit-doc.txt');
+    writeFileSync(doc, 'x');
+    const one = path.join(fx.dir, 'limit-one.p7s');
+    openssl(
+      ['cms', '-sign', '-binary', '-nodetach', '-in', doc, '-signer', fx.rsa.certFile, '-inkey'].concat([
+        fx.rsa.keyFile,
+        '-outform',
+        'DER',
+        '-out',
+        one,
+      ]),
+    );
+    const der = readFileSync(one);
+    const full = inflate(der, VERIFY_LIMITS.signers, parseSignedData(der).certificates);
+    const key = { privateKey: fx.ec.privateKey, certificate: fx.ec.certificate, chain: [fx.ca] };
+    await assert.rejects(cosign(full, { key }), (e: unknown) => {
+      assert.ok(isOneIdError(e));
+      assert.equal(e.code, 'SIGNATURE_TOO_MANY_SIGNERS');
+      return true;
+    });
+    const below = inflate(der, VERIFY_LIMITS.signers - 1, parseSignedData(der).certificates);
+    const out = await cosign(below, { key });
+    assert.equal(parseSignedData(out).signers.length, VERIFY_LIMITS.signers);
   });
 });
