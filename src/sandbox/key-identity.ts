@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './context.js';
 import { unprocessable } from './http/errors.js';
-import { checkPkcs7, consumeChallenge, EIMZO, fromBase64, overallStatus } from './signatures.js';
+import { checkPkcs7, consumeChallenge, EIMZO, fromBase64, overallStatus, validNow } from './signatures.js';
 
 /** JSON bodies carrying a base64 PKCS#7 of a challenge: small (a certificate chain and a UUID). */
 export const PKCS7_JSON_LIMIT = 256 * 1024;
@@ -31,6 +31,11 @@ export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyId
       },
     );
   }
+  if (!validNow(checked.signers[0]!.certificate!)) {
+    throw unprocessable('SIGNATURE_INVALID', 'The certificate is not valid now (expired or not yet valid).', {
+      eimzoStatus: EIMZO.notValidAtSigningTime,
+    });
+  }
   if (!consumeChallenge(ctx, checked.parsed.content)) {
     throw unprocessable(
       'CHALLENGE_INVALID',
@@ -40,6 +45,8 @@ export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyId
       },
     );
   }
+  // Identity only from the certificate the sign library verified (checkPkcs7 → verifiedSigner),
+  // never from any other certificate the message carries.
   const signer = checked.signers[0]!;
   const id = signer.certificate?.identity;
   if (!id?.pinfl)

@@ -5,15 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseCertificate, type Certificate } from '../lib/pki/index.js';
+import { isOneIdError } from '../lib/errors/index.js';
 import {
   parseSignedData,
+  verifiedSigner,
+  VERIFY_LIMIT_CODES,
   verifySignature,
   type ParsedSignedData,
   type SignerReport,
   type VerifyReport,
 } from '../lib/sign/index.js';
 import type { Ctx } from './context.js';
-import { ApiError } from './http/errors.js';
+import { ApiError, unprocessable } from './http/errors.js';
 
 /** E-IMZO-SERVER status codes (REFERENCES.md §3). */
 export const EIMZO = {
@@ -30,12 +33,14 @@ export function eimzoTime(d: Date): string {
   return new Date(d.getTime() + 5 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 }
 
-const normSerial = (hex: string): string => hex.toLowerCase().replace(/^0+(?=.)/, '');
-
 export interface CheckedSignature {
   report: VerifyReport;
   parsed: ParsedSignedData;
-  /** Per signer: the E-IMZO status (1 ok) after revocation, and the signer's certificate. */
+  /**
+   * Per signer: the E-IMZO status (1 ok) after revocation, and the signer's certificate: only the
+   * one the sign library verified (`verifiedSigner`: its key verified the signature, its chain
+   * reached the sandbox CA), never another certificate of the message.
+   */
   signers: Array<{ status: number; report: SignerReport; certificate?: Certificate; revoked: boolean }>;
 }
 
@@ -65,20 +70,29 @@ export async function checkPkcs7(ctx: Ctx, pkcs7: Buffer, content?: Buffer): Pro
     });
   } catch (e) {
     if (e instanceof ApiError) throw e;
+    if (isOneIdError(e) && VERIFY_LIMIT_CODES.has(e.code))
+      throw unprocessable(
+        'PKCS7_LIMIT_EXCEEDED',
+        `The PKCS#7 exceeds a verification limit (${e.code}: ${String(e.params.found)}, at most ${String(e.params.max)}).`,
+        { reason: e.code, ...e.data },
+      );
     throw new ApiError(400, 'PKCS7_MALFORMED', 'The PKCS#7 is not a well-formed CMS SignedData.');
   }
-  const certs = parsed.certificates.map((der) => {
-    try {
-      return parseCertificate(der);
-    } catch {
-      return undefined;
-    }
-  });
   const signers = report.signers.map((r) => {
-    const serial = r.signer ? normSerial(r.signer.serialNumber) : undefined;
-    const certificate = serial ? certs.find((c) => c && normSerial(c.serialHex) === serial) : undefined;
-    const revoked = serial !== undefined && ctx.ca !== undefined && ctx.ca.isRevoked(serial);
-    const status = r.status === EIMZO.ok && revoked ? EIMZO.certificateInvalid : r.status;
+    const verified = verifiedSigner(r);
+    let certificate: Certificate | undefined;
+    if (verified) {
+      try {
+        certificate = parseCertificate(verified.certificate);
+      } catch {
+        certificate = undefined; // the sign library read it; the fuller parser may still refuse it
+      }
+    }
+    const revoked =
+      certificate !== undefined && ctx.ca !== undefined && ctx.ca.isRevoked(certificate.serialHex);
+    // Without a verified certificate nobody is identified: never status 1 (e.g. no CA to check against).
+    const status =
+      r.status !== EIMZO.ok ? r.status : !certificate || revoked ? EIMZO.certificateInvalid : EIMZO.ok;
     return { status, report: r, certificate, revoked };
   });
   return { report, parsed, signers };
@@ -150,7 +164,7 @@ export function pkcs7Info(checked: CheckedSignature, document: Buffer | undefine
       return {
         signerId: {
           issuer: certificate?.issuer.text ?? null,
-          subjectSerialNumber: report.signer?.serialNumber ?? null,
+          subjectSerialNumber: certificate?.serialHex ?? null,
         },
         signingTime: report.signingTime ? eimzoTime(new Date(report.signingTime)) : null,
         signature: si.signature.toString('hex'),
@@ -169,12 +183,24 @@ export function pkcs7Info(checked: CheckedSignature, document: Buffer | undefine
           : null,
         policyIdentifiers: certificate?.policies ?? [],
         exception:
-          status === EIMZO.ok ? null : (report.code ?? (revoked ? 'CERTIFICATE_REVOKED' : 'UNKNOWN')),
+          status === EIMZO.ok
+            ? null
+            : (report.code ??
+              (revoked ? 'CERTIFICATE_REVOKED' : certificate ? 'UNKNOWN' : 'CERTIFICATE_NOT_VERIFIED')),
         status,
       };
     }),
     documentBase64: document ? document.toString('base64') : null,
   };
+}
+
+/**
+ * A signed challenge was signed between the challenge's creation and now, whatever signing time
+ * the signer wrote: the certificate must be valid now (an expired key cannot sign in by
+ * backdating its signingTime attribute).
+ */
+export function validNow(c: Certificate, now = new Date()): boolean {
+  return c.notBefore <= now && now <= c.notAfter;
 }
 
 /** Overall status: the first failing signer's, else ok. */

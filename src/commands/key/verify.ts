@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../lib/cli/index.js';
-import { isOneIdError, SignatureError, UsageError } from '../../lib/errors/index.js';
+import { InternalError, isOneIdError, SignatureError, UsageError } from '../../lib/errors/index.js';
 import { t } from '../../lib/i18n/index.js';
 import {
   assertValid,
@@ -51,7 +51,9 @@ PINFL and TIN and the E-IMZO-SERVER status code (1 ok, -10 signature invalid, -1
 invalid, -12 not valid at signing time).
 
 A detached signature needs its content: --content FILE for one signature; for many, the file
-beside each signature (x.pdf for x.pdf.p7s). Without --ca the chain is not checked (a warning).
+beside each signature (x.pdf for x.pdf.p7s). --content is always what gets checked: an attached
+signature whose own content differs from it does not verify. Without --ca the chain is not
+checked (a warning). A signature with more than 32 signers or 128 certificates is refused.
 Exit code 6 when any signature does not verify; --json then lists every file's report.
 
 JSON result: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`;
@@ -83,22 +85,34 @@ JSON result: { valid, total, failed, files: [{ file, content, valid, detached, s
     const trusted = this.flags.ca ? await Promise.all(this.flags.ca.map((p) => readFile(p))) : undefined;
 
     const files: VerifiedFile[] = [];
+    let unexpected: Error | undefined;
     for (const file of inputs) {
-      const content =
-        this.flags.content ??
-        (file.endsWith('.p7s') && existsSync(file.slice(0, -4)) ? file.slice(0, -4) : undefined);
+      // --content is always the content checked; the file beside a .p7s only serves a detached one.
+      const beside = file.endsWith('.p7s') && existsSync(file.slice(0, -4)) ? file.slice(0, -4) : undefined;
       const entry: VerifiedFile = { file, valid: false, signers: [] };
       try {
-        const report: VerifyReport = await verifyFile(file, { content, trusted });
+        const report: VerifyReport = await verifyFile(file, {
+          content: this.flags.content,
+          contentIfDetached: beside,
+          trusted,
+        });
         entry.detached = report.detached;
-        if (report.detached) entry.content = content;
+        if (this.flags.content ?? report.detached) entry.content = this.flags.content ?? beside;
         entry.signers = report.signers;
         assertValid(report);
         entry.valid = true;
       } catch (e) {
-        // One file: its own error and exit code. Many: every file gets its line in the report.
-        if (!isOneIdError(e) || (inputs.length === 1 && e.category !== 'signature')) throw e;
-        entry.error = { code: e.code, message: t(e.key, e.params) };
+        // One file: its own error and exit code. Many: every file gets its line in the report,
+        // whatever happened to one of them.
+        if (inputs.length === 1 && (!isOneIdError(e) || e.category !== 'signature')) throw e;
+        if (isOneIdError(e)) entry.error = { code: e.code, message: t(e.key, e.params) };
+        else {
+          unexpected ??= e instanceof Error ? e : new Error(String(e));
+          entry.error = {
+            code: 'INTERNAL',
+            message: t('cli.error.internal', { detail: unexpected.message }),
+          };
+        }
       }
       for (const s of entry.signers) for (const w of s.warnings) this.warning(t(WARNING_KEYS[w], { file }));
       this.report(entry);
@@ -106,6 +120,12 @@ JSON result: { valid, total, failed, files: [{ file, content, valid, detached, s
     }
     const failed = files.filter((f) => !f.valid).length;
     const result: KeyVerifyResult = { valid: failed === 0, total: files.length, failed, files };
+    if (unexpected)
+      throw new InternalError('INTERNAL', 'cli.error.internal', {
+        params: { detail: unexpected.message },
+        cause: unexpected,
+        data: { result },
+      });
     if (failed > 0) {
       if (files.length === 1) {
         const only = files[0]!;

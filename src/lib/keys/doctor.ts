@@ -2,8 +2,15 @@
  * `key doctor`: the checks support staff run by hand when "my key does not work" — each ends in
  * pass / warn / fail / skip with a message and a fix, as i18n keys the CLI renders.
  */
-import { isOneIdError, KeyPasswordError, UnsupportedAlgorithmError, type Params } from '../errors/index.js';
 import {
+  isOneIdError,
+  KeyPasswordError,
+  MalformedError,
+  UnsupportedAlgorithmError,
+  type Params,
+} from '../errors/index.js';
+import {
+  assertReadablePublicKey,
   buildChain,
   parseCertificate,
   publicKeyOf,
@@ -177,6 +184,7 @@ async function checkKeyFile(
   try {
     bytes = await readKeyFile(file);
     info = readPfxPublic(bytes);
+    if (info.certificate) assertReadablePublicKey(info.certificate);
     checks.push({ id: 'parse', status: 'pass', key: 'keys.doctor.parse.pass', params: {}, path: file });
   } catch (e) {
     checks.push({
@@ -214,24 +222,36 @@ async function checkKeyFile(
         now,
       );
       let match: boolean | undefined;
+      let damaged: unknown;
       try {
+        assertReadablePublicKey(opened.certificate);
         match = sameKey(publicKeyOf(opened.privateKey), opened.certificate.publicKey);
-      } catch {
+      } catch (e) {
+        if (e instanceof MalformedError) damaged = e;
         match = undefined;
       }
       checks.push(
-        match === undefined
-          ? { id: 'match', status: 'skip', key: 'keys.doctor.match.skip', params: {}, path: file }
-          : match
-            ? { id: 'match', status: 'pass', key: 'keys.doctor.match.pass', params: {}, path: file }
-            : {
-                id: 'match',
-                status: 'fail',
-                key: 'keys.doctor.match.fail',
-                params: {},
-                fixKey: 'keys.doctor.match.fix',
-                path: file,
-              },
+        damaged
+          ? {
+              id: 'match',
+              status: 'fail',
+              key: 'keys.doctor.parse.fail',
+              params: errorParams(damaged),
+              fixKey: 'keys.doctor.parse.fix',
+              path: file,
+            }
+          : match === undefined
+            ? { id: 'match', status: 'skip', key: 'keys.doctor.match.skip', params: {}, path: file }
+            : match
+              ? { id: 'match', status: 'pass', key: 'keys.doctor.match.pass', params: {}, path: file }
+              : {
+                  id: 'match',
+                  status: 'fail',
+                  key: 'keys.doctor.match.fail',
+                  params: {},
+                  fixKey: 'keys.doctor.match.fix',
+                  path: file,
+                },
       );
     } catch (e) {
       if (e instanceof KeyPasswordError)

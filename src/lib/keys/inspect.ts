@@ -4,6 +4,7 @@
  */
 import {
   aliasMismatches,
+  assertReadablePublicKey,
   buildChain,
   daysLeft,
   fingerprint,
@@ -106,6 +107,8 @@ export async function inspectKey(file: string, password?: string, now = new Date
       keyMatchesCertificate = undefined; // an algorithm the crypto area cannot derive yet
     }
   }
+  // A certificate whose public key is damaged makes the key unusable: exit 5, not a quiet report.
+  if (leaf) assertReadablePublicKey(leaf);
   let aliasMismatch: string[] = [];
   if (alias && leaf) {
     try {

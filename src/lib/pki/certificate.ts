@@ -273,6 +273,23 @@ export function daysUntil(date: Date, now = new Date()): number {
   return Math.trunc((date.getTime() - now.getTime()) / 86_400_000) || 0;
 }
 
+/**
+ * Refuse a certificate whose public key cannot be decoded (bad encoding, an EC point off its
+ * curve…): MalformedError `CERT_PUBLIC_KEY_DAMAGED` (exit 5). Key types this tool cannot decode
+ * at all are left to the commands that need them.
+ */
+export function assertReadablePublicKey(cert: Certificate): void {
+  try {
+    void cert.publicKey;
+  } catch (e) {
+    if (e instanceof MalformedError)
+      throw new MalformedError('CERT_PUBLIC_KEY_DAMAGED', 'pki.error.certificateKey', {
+        params: { serial: cert.serialHex },
+        cause: e,
+      });
+  }
+}
+
 /** True when `issuer` names and signed `cert` (issuer name match + signature check). */
 export function verifyCertificateSignature(cert: Certificate, issuer: Certificate): boolean {
   if (!Buffer.from(cert.issuer.der).equals(Buffer.from(issuer.subject.der))) return false;

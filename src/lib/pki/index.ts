@@ -22,6 +22,7 @@ export {
   pemToDer,
   validityState,
   verifyCertificateSignature,
+  assertReadablePublicKey,
   KEY_USAGE_BITS,
   type Certificate,
   type CertificateIdentity,

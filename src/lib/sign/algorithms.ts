@@ -5,7 +5,7 @@
  */
 import nodeCrypto, { type KeyObject } from 'node:crypto';
 import * as gost from '../crypto/index.js';
-import { UnsupportedAlgorithmError } from '../errors/index.js';
+import { MalformedError, UnsupportedAlgorithmError } from '../errors/index.js';
 import type { PrivateKey } from '../crypto/index.js';
 import { DIGEST, KEY, SIGNATURE } from './oids.js';
 
@@ -136,11 +136,76 @@ const GOST_SIG = new Set<string>([
   ...GOST_KEYS,
 ]);
 
+/** A certificate's public key, decoded once (a KeyObject for RSA/EC, the crypto area's key for O'z DSt). */
+export type VerifyKey =
+  { kind: 'node'; key: KeyObject } | { kind: 'gost'; key: ReturnType<typeof gost.decodeSpki> };
+
 /**
- * Check `signature` over `data` with the key in `spki` (DER). `sigOid` is the signatureAlgorithm
- * (E-IMZO readers also accept the bare key OID there), `digest` the SignerInfo's digestAlgorithm.
+ * Decode the public key of a certificate (SubjectPublicKeyInfo DER). A damaged key (bad DER, an EC
+ * point off its curve, an RSA modulus OpenSSL refuses) is a MalformedError (`SIGN_PUBLIC_KEY_DAMAGED`,
+ * exit 5) naming the certificate; an unknown key type is an UnsupportedAlgorithmError. Never a bare
+ * OpenSSL error.
+ */
+export function decodeVerifyKey(spki: Uint8Array, keyOid: string, serial = '?'): VerifyKey {
+  const damaged = (cause: unknown) =>
+    new MalformedError('SIGN_PUBLIC_KEY_DAMAGED', 'sign.error.publicKeyDamaged', {
+      params: { serial },
+      cause,
+    });
+  if (keyOid === KEY.rsa || keyOid === KEY.ec) {
+    try {
+      return {
+        kind: 'node',
+        key: nodeCrypto.createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }),
+      };
+    } catch (e) {
+      throw damaged(e);
+    }
+  }
+  if (GOST_KEYS.has(keyOid)) {
+    try {
+      return { kind: 'gost', key: gost.decodeSpki(spki) };
+    } catch (e) {
+      if (e instanceof UnsupportedAlgorithmError) throw e;
+      throw damaged(e);
+    }
+  }
+  throw unsupported(keyOid);
+}
+
+/**
+ * Check `signature` over `data` with a decoded key. `sigOid` is the signatureAlgorithm (E-IMZO
+ * readers also accept the bare key OID there), `digest` the SignerInfo's digestAlgorithm.
  * Certificate signatures use the same function (`digest` then comes from `sigOid`).
  */
+export function verifyWithKey(
+  key: VerifyKey,
+  keyOid: string,
+  sigOid: string,
+  digest: DigestName | null,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  if (key.kind === 'node') {
+    const table = keyOid === KEY.rsa ? RSA_SIG : EC_SIG;
+    if (!(sigOid in table)) throw unsupported(sigOid);
+    const alg = table[sigOid] ?? digest;
+    if (!alg || alg === 'ozdst-1106') throw unsupported(sigOid);
+    try {
+      return nodeCrypto.verify(alg, data, key.key, signature);
+    } catch {
+      return false; // malformed signature value (bad DER in ECDSA): simply not valid
+    }
+  }
+  if (!GOST_SIG.has(sigOid) || (digest !== null && digest !== 'ozdst-1106')) throw unsupported(sigOid);
+  try {
+    return gost.verify(key.key, data, signature);
+  } catch {
+    return false; // a signature value of the wrong length: simply not valid
+  }
+}
+
+/** `verifyWithKey` with the key decoded from `spki` (damaged keys: MalformedError, see `decodeVerifyKey`). */
 export function verifyWithSpki(
   spki: Uint8Array,
   keyOid: string,
@@ -149,21 +214,5 @@ export function verifyWithSpki(
   data: Uint8Array,
   signature: Uint8Array,
 ): boolean {
-  if (keyOid === KEY.rsa || keyOid === KEY.ec) {
-    const table = keyOid === KEY.rsa ? RSA_SIG : EC_SIG;
-    if (!(sigOid in table)) throw unsupported(sigOid);
-    const alg = table[sigOid] ?? digest;
-    if (!alg || alg === 'ozdst-1106') throw unsupported(sigOid);
-    const key = nodeCrypto.createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
-    try {
-      return nodeCrypto.verify(alg, data, key, signature);
-    } catch {
-      return false; // malformed signature value (bad DER in ECDSA): simply not valid
-    }
-  }
-  if (GOST_KEYS.has(keyOid)) {
-    if (!GOST_SIG.has(sigOid) || (digest !== null && digest !== 'ozdst-1106')) throw unsupported(sigOid);
-    return gost.verify(gost.decodeSpki(spki), data, signature);
-  }
-  throw unsupported(keyOid);
+  return verifyWithKey(decodeVerifyKey(spki, keyOid), keyOid, sigOid, digest, data, signature);
 }

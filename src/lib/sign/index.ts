@@ -23,14 +23,19 @@ export {
   assertValid,
   failureError,
   STATUS,
+  verifiedSigner,
+  VERIFY_LIMITS,
   verifyFile,
   verifySignature,
   type SignerFailure,
   type SignerReport,
+  type VerifiedSigner,
+  type VerifyLimits,
   type VerifyOptions,
   type VerifyReport,
   type VerifyWarning,
 } from './verify.js';
+export { LIMIT_CODES as VERIFY_LIMIT_CODES } from './chain.js';
 export { requestTimestamp, tsaUrl } from './timestamp.js';
 export type { TimestampInfo } from './timestamp-token.js';
 export type { SignerIdentity } from './identity.js';

@@ -10,6 +10,8 @@ import { algorithmId, encodeSignedData } from './cms-encode.js';
 import { parseSignedData, type ParsedSignerInfo } from './cms-decode.js';
 import { CHUNK, digestBuffer, digestFile, readSmallSync } from './digest.js';
 import type { Signer } from './signer.js';
+import { limitError } from './chain.js';
+import { VERIFY_LIMITS } from './verify.js';
 
 /** What to do when the output already exists. */
 export type ExistingPolicy = 'fail' | 'force' | 'resume' | 'append';
@@ -183,6 +185,9 @@ export async function cosign(
   contentPath?: string,
 ): Promise<Buffer> {
   const sd = parseSignedData(existing);
+  // Never write a signature that no verifier here would read (see VERIFY_LIMITS).
+  if (sd.signers.length >= VERIFY_LIMITS.signers)
+    throw limitError('signers', sd.signers.length + 1, VERIFY_LIMITS.signers);
   const alg = signer.template.algorithm;
   let digest: Buffer;
   if (sd.content !== undefined) {

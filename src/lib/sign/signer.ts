@@ -4,9 +4,9 @@
  */
 import nodeCrypto from 'node:crypto';
 import { parse, readBitString, seq } from '../asn1/index.js';
-import { KeyUnusableError } from '../errors/index.js';
+import { KeyUnusableError, UnsupportedAlgorithmError } from '../errors/index.js';
 import { decodePkcs8, encodePkcs8, encodeSpki } from '../crypto/index.js';
-import { signerAlgorithm, type PrivateKey } from './algorithms.js';
+import { decodeVerifyKey, signerAlgorithm, type PrivateKey } from './algorithms.js';
 import { readCertificate, type CertFields } from './certificate.js';
 import { SignedDataTemplate } from './cms-encode.js';
 
@@ -26,9 +26,19 @@ export interface Signer {
 export function openSigner(key: SignerKey): Signer {
   const certificate = readCertificate(key.certificate);
   const algorithm = signerAlgorithm(key.privateKey, certificate.keyOid);
+  assertReadablePublicKey(certificate);
   checkKeyMatchesCertificate(key.privateKey, certificate);
   const chain = (key.chain ?? []).map((c) => Buffer.from(c));
   return { certificate, template: new SignedDataTemplate(algorithm, certificate, chain) };
+}
+
+/** A certificate whose public key is damaged: exit 5 naming it, not a mismatch or an OpenSSL error. */
+function assertReadablePublicKey(cert: CertFields): void {
+  try {
+    decodeVerifyKey(cert.spki, cert.keyOid, cert.serialHex);
+  } catch (e) {
+    if (!(e instanceof UnsupportedAlgorithmError)) throw e; // a key type only the signer knows: fine
+  }
 }
 
 /** Refuse a key whose certificate belongs to another key: every signature would be invalid. */

@@ -6,7 +6,7 @@
 import { parse, readBigInt, readOctets, readOid, readTime, seq, Tag } from '../asn1/index.js';
 import { SignatureError } from '../errors/index.js';
 import { digestNameFor, verifyWithSpki } from './algorithms.js';
-import { readCertificate } from './certificate.js';
+import { readCertificate, type CertFields } from './certificate.js';
 import { parseSignedData } from './cms-decode.js';
 import { digestBuffer } from './digest.js';
 import { identityOf } from './identity.js';
@@ -49,6 +49,9 @@ function tokenError(what: string): SignatureError {
   });
 }
 
+/** More certificates than any TSA puts in a token (its own and its chain). */
+const MAX_TOKEN_CERTIFICATES = 16;
+
 /** Verify a token against the bytes it should cover (the SignerInfo's signature value). */
 export function checkTimestampToken(token: Uint8Array, covered: Uint8Array): TimestampInfo {
   const sd = parseSignedData(token);
@@ -64,10 +67,17 @@ export function checkTimestampToken(token: Uint8Array, covered: Uint8Array): Tim
     signatureValid: false,
   };
   const si = sd.signers[0];
-  const certs = sd.certificates.map((c) => readCertificate(c));
-  const cert =
-    si &&
-    certs.find((c) => si.serial && c.serial.equals(si.serial) && si.issuer && c.issuer.equals(si.issuer));
+  // The TSA's certificate, parsed lazily; a token is one signer with one or two certificates, so a
+  // token stuffed with hundreds is not read at all (it simply does not verify).
+  let cert: CertFields | undefined;
+  if (si?.serial && si.issuer && sd.certificates.length <= MAX_TOKEN_CERTIFICATES)
+    for (const der of sd.certificates) {
+      const c = readCertificate(der);
+      if (c.serial.equals(si.serial) && c.issuer.equals(si.issuer)) {
+        cert = c;
+        break;
+      }
+    }
   if (si && cert) {
     info.tsa = identityOf(cert).cn;
     const d = digestBuffer(sd.content, [digestNameFor(si.digestOid)])

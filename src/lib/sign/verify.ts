@@ -4,16 +4,24 @@
  * The report is data; `assertValid` turns the first failure into a typed SignatureError.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parse, readBitString, seq } from '../asn1/index.js';
-import { SignatureError, UsageError } from '../errors/index.js';
-import { digestNameFor, verifyWithSpki, type DigestName } from './algorithms.js';
-import { readCertificate, splitCertificates, type CertFields } from './certificate.js';
-import { buildChain, type ChainStatus } from './chain.js';
+import { MalformedError, SignatureError, UsageError } from '../errors/index.js';
+import { digestNameFor, type DigestName } from './algorithms.js';
+import type { CertFields } from './certificate.js';
+import {
+  limitError,
+  MessageCertificates,
+  type ChainResult,
+  type ChainStatus,
+  type VerifyLimits,
+} from './chain.js';
 import { parseSignedData, type ParsedSignedData, type ParsedSignerInfo } from './cms-decode.js';
 import { digestBuffer, digestFile } from './digest.js';
 import { identityOf, type SignerIdentity } from './identity.js';
 import { checkTimestampToken, type TimestampInfo } from './timestamp-token.js';
+
+export type { VerifyLimits } from './chain.js';
 
 /** E-IMZO-SERVER status codes (REFERENCES §3). */
 export const STATUS = {
@@ -23,9 +31,18 @@ export const STATUS = {
   notValidAtSigningTime: -12,
 } as const;
 
+/**
+ * Ceilings per message, far above what E-IMZO produces (one signer certificate per signer, often
+ * with its 1–3 CA certificates; documents rarely carry more than a handful of signers), low enough
+ * that the worst message allowed costs well under a second on one core (docs/decisions.md).
+ */
+export const VERIFY_LIMITS: Readonly<VerifyLimits> = { signers: 32, certificates: 128, checks: 256 };
+
 /** Failure codes, most serious first: the first that applies is the signer's `code`. */
 export type SignerFailure =
   | 'SIGNATURE_SIGNER_CERT_MISSING'
+  | 'SIGNATURE_CONTENT_DIFFERS'
+  | 'SIGNATURE_SIGNER_KEY_DAMAGED'
   | 'SIGNATURE_CONTENT_TAMPERED'
   | 'SIGNATURE_CONTENT_MISMATCH'
   | 'SIGNATURE_INVALID'
@@ -46,7 +63,13 @@ export interface SignerReport {
   certificateValidAtSigningTime: boolean;
   signingTime?: string;
   timestamp?: TimestampInfo;
+  /**
+   * Who the certificate whose key verified this signature names; absent when no certificate's key
+   * did. Trust it only together with `chain: 'trusted'`: `verifiedSigner()` does both checks.
+   */
   signer?: SignerIdentity;
+  /** The serial number the SignerInfo itself names (for messages; not an identity). */
+  signerSerial?: string;
   digestAlgorithm: string;
   signatureAlgorithm: string;
   warnings: VerifyWarning[];
@@ -60,60 +83,118 @@ export interface VerifyReport {
 }
 
 export interface VerifyOptions {
-  /** Detached content: a file path or the bytes. */
+  /**
+   * The signed content: a file path or the bytes. It is what gets checked: for a detached
+   * signature it is required; for an attached one that embeds different content the signers fail
+   * with SIGNATURE_CONTENT_DIFFERS.
+   */
   content?: string | Uint8Array;
+  /** Content used only when the signature turns out to be detached (the file beside a `.p7s`). */
+  contentIfDetached?: string | Uint8Array;
   /** Trust anchors (DER certificates or PEM bundles). Without them the chain is reported `unchecked`. */
   trusted?: Uint8Array[];
   /** Time used when a signer has neither signingTime nor a timestamp (default: now). */
   now?: Date;
+  /** Lower (or raise) the per-message ceilings; default `VERIFY_LIMITS`. */
+  limits?: Partial<VerifyLimits>;
 }
 
-function findSignerCert(si: ParsedSignerInfo, certs: CertFields[]): CertFields | undefined {
+/** The signer certificate whose key verified the signature and whose chain to an anchor verified. */
+export interface VerifiedSigner {
+  /** DER of that certificate (and of no other certificate in the message). */
+  certificate: Buffer;
+  identity: SignerIdentity;
+}
+
+/** Reports made here, with the certificate that earned `verifiedSigner()`; reports built elsewhere never have one. */
+const VERIFIED = new WeakMap<SignerReport, CertFields>();
+
+/**
+ * The one place identity comes from: the certificate whose key verified this signer's signature
+ * over the content, and whose chain to a trusted anchor verified. Undefined otherwise (no anchors,
+ * untrusted chain, bad signature, content mismatch). Validity time and revocation are the caller's
+ * to check (`status`).
+ */
+export function verifiedSigner(report: SignerReport): VerifiedSigner | undefined {
+  const cert = VERIFIED.get(report);
+  if (!cert || !report.signatureValid || !report.digestMatches || report.chain !== 'trusted')
+    return undefined;
+  return { certificate: Buffer.from(cert.der), identity: identityOf(cert) };
+}
+
+/** Certificates the SignerInfo's identifier names (issuer + serial, or key identifier). */
+function signerCandidates(si: ParsedSignerInfo, certs: CertFields[]): CertFields[] {
   if (si.issuer && si.serial)
-    return certs.find((c) => c.serial.equals(si.serial!) && c.issuer.equals(si.issuer!));
+    return certs.filter((c) => c.serial.equals(si.serial!) && c.issuer.equals(si.issuer!));
   // SubjectKeyIdentifier: the key identifier as RFC 5280 §4.2.1.2 (1) derives it, which is what
   // OpenSSL and most CAs write: SHA-1 of the subjectPublicKey bits.
   if (si.subjectKeyId)
-    return certs.find((c) => createHash('sha1').update(spkiBits(c.spki)).digest().equals(si.subjectKeyId!));
-  return undefined;
+    return certs.filter((c) => createHash('sha1').update(spkiBits(c.spki)).digest().equals(si.subjectKeyId!));
+  return [];
 }
 
 function spkiBits(spki: Buffer): Uint8Array {
   return readBitString(seq(parse(spki))[1]);
 }
 
+function serialOf(si: ParsedSignerInfo): string | undefined {
+  if (!si.serial) return undefined;
+  return Buffer.from(si.serial.subarray(2 + (si.serial[1]! & 0x80 ? si.serial[1]! & 0x7f : 0)))
+    .toString('hex')
+    .replace(/^(00)+(?=.)/, '');
+}
+
 const reversed = (b: Buffer): Buffer => Buffer.from(b).reverse();
+
+/** Whether the given content (path or bytes) is byte for byte the embedded content. */
+async function sameContent(given: string | Uint8Array, embedded: Buffer): Promise<boolean> {
+  if (typeof given !== 'string') return embedded.equals(given);
+  // The embedded content is in memory already: a file of the same size can be read whole.
+  if ((await stat(given)).size !== embedded.length) return false;
+  return embedded.equals(await readFile(given));
+}
 
 export async function verifySignature(
   signature: Uint8Array,
   opts: VerifyOptions = {},
 ): Promise<VerifyReport> {
+  const limits: VerifyLimits = { ...VERIFY_LIMITS, ...opts.limits };
   const sd = parseSignedData(signature);
+  if (sd.signers.length > limits.signers) throw limitError('signers', sd.signers.length, limits.signers);
+  if (sd.certificates.length > limits.certificates)
+    throw limitError('certificates', sd.certificates.length, limits.certificates);
   const detached = sd.content === undefined;
   const names = [...new Set(sd.signers.map((s) => digestNameFor(s.digestOid)))];
+  const given = opts.content ?? (detached ? opts.contentIfDetached : undefined);
   let digests: Map<DigestName, Buffer>;
   let contentLength: number;
   let contentBytes: Buffer | undefined = sd.content;
-  if (detached) {
-    if (opts.content === undefined)
-      throw new UsageError('SIGNATURE_CONTENT_REQUIRED', 'sign.error.contentRequired');
-    if (typeof opts.content === 'string') {
-      const fd = await digestFile(opts.content, names);
+  let contentDiffers = false;
+  if (given === undefined) {
+    if (detached) throw new UsageError('SIGNATURE_CONTENT_REQUIRED', 'sign.error.contentRequired');
+    digests = digestBuffer(sd.content!, names);
+    contentLength = sd.content!.length;
+  } else {
+    // The content given is the content checked, attached signature or not.
+    if (!detached) contentDiffers = !(await sameContent(given, sd.content!));
+    if (typeof given === 'string') {
+      const fd = await digestFile(given, names);
       digests = fd.digests;
       contentLength = fd.size;
       contentBytes = fd.content;
     } else {
-      contentBytes = Buffer.from(opts.content);
+      contentBytes = Buffer.from(given);
       digests = digestBuffer(contentBytes, names);
       contentLength = contentBytes.length;
     }
-  } else {
-    digests = digestBuffer(sd.content!, names);
-    contentLength = sd.content!.length;
   }
-  const signers = sd.signers.map((si) =>
-    verifySigner(sd, si, digests.get(digestNameFor(si.digestOid))!, opts, detached, contentBytes),
-  );
+  const pool = new MessageCertificates(sd.certificates, opts.trusted, limits);
+  const signers: SignerReport[] = [];
+  for (const si of sd.signers) {
+    const digest = digests.get(digestNameFor(si.digestOid))!;
+    signers.push(await verifySigner(pool, sd, si, digest, opts, { detached, contentBytes, contentDiffers }));
+    await pool.breathe();
+  }
   return {
     valid: signers.length > 0 && signers.every((s) => s.status === STATUS.ok),
     detached,
@@ -127,17 +208,17 @@ export async function verifyFile(signaturePath: string, opts: VerifyOptions = {}
   return verifySignature(await readFile(signaturePath), opts);
 }
 
-function verifySigner(
+const isDamagedKey = (e: unknown): boolean =>
+  e instanceof MalformedError && e.code === 'SIGN_PUBLIC_KEY_DAMAGED';
+
+async function verifySigner(
+  pool: MessageCertificates,
   sd: ParsedSignedData,
   si: ParsedSignerInfo,
   digest: Buffer,
   opts: VerifyOptions,
-  detached: boolean,
-  content: Buffer | undefined,
-): SignerReport {
-  const certs = sd.certificates.map((c) => readCertificate(c));
-  const anchors = opts.trusted?.flatMap((c) => splitCertificates(c)).map((c) => readCertificate(c));
-  const cert = findSignerCert(si, [...certs, ...(anchors ?? [])]);
+  c: { detached: boolean; contentBytes: Buffer | undefined; contentDiffers: boolean },
+): Promise<SignerReport> {
   const r: SignerReport = {
     status: STATUS.ok,
     signatureValid: false,
@@ -155,50 +236,71 @@ function verifySigner(
       r.status = status;
     }
   };
+  const serial = serialOf(si);
+  if (serial) r.signerSerial = serial;
   if (si.signingTime) r.signingTime = si.signingTime.toISOString();
-  if (!cert) {
+  const candidates = signerCandidates(si, pool.all);
+  if (candidates.length === 0) {
     fail('SIGNATURE_SIGNER_CERT_MISSING', STATUS.certificateInvalid);
     return r;
   }
-  r.signer = identityOf(cert);
+  if (c.contentDiffers) fail('SIGNATURE_CONTENT_DIFFERS', STATUS.signatureInvalid);
 
+  const digestName = digestNameFor(si.digestOid);
+  let signed: Buffer | undefined;
   if (si.signedAttrs) {
     // E-IMZO's hash byte order is the engine's; accept the reversed order, with a warning.
     if (si.messageDigest?.equals(digest)) r.digestMatches = true;
-    else if (digestNameFor(si.digestOid) === 'ozdst-1106' && si.messageDigest?.equals(reversed(digest))) {
+    else if (digestName === 'ozdst-1106' && si.messageDigest?.equals(reversed(digest))) {
       r.digestMatches = true;
       r.warnings.push('DIGEST_REVERSED');
     }
     if (si.contentType !== undefined && si.contentType !== sd.eContentType) r.digestMatches = false;
-    r.signatureValid = verifyWithSpki(
-      cert.spki,
-      cert.keyOid,
-      si.signatureOid,
-      digestNameFor(si.digestOid),
-      si.signedAttrs,
-      si.signature,
-    );
+    signed = si.signedAttrs;
   } else {
     // No signed attributes: the signature is over the content itself (needs it in memory).
     r.digestMatches = true;
-    r.signatureValid =
-      content !== undefined &&
-      verifyWithSpki(
-        cert.spki,
-        cert.keyOid,
-        si.signatureOid,
-        digestNameFor(si.digestOid),
-        content,
-        si.signature,
-      );
+    signed = c.contentBytes;
   }
-  if (!r.digestMatches)
-    fail(detached ? 'SIGNATURE_CONTENT_MISMATCH' : 'SIGNATURE_CONTENT_TAMPERED', STATUS.signatureInvalid);
-  if (!r.signatureValid) fail('SIGNATURE_INVALID', STATUS.signatureInvalid);
 
-  const chain = buildChain(cert, certs, anchors);
+  // The signer is the certificate whose key verifies the signature; when the identifier names
+  // several (a look-alike beside the real one), the first whose chain is not untrusted wins.
+  let cert: CertFields | undefined;
+  let chain: ChainResult | undefined;
+  let keyDamaged = false;
+  if (signed !== undefined)
+    for (const candidate of candidates) {
+      let ok = false;
+      try {
+        ok = pool.verify(candidate, si.signatureOid, digestName, signed, si.signature);
+      } catch (e) {
+        if (!isDamagedKey(e)) throw e;
+        keyDamaged = true;
+      }
+      await pool.breathe();
+      if (!ok) continue;
+      const path = await pool.chainOf(candidate);
+      if (!cert || (chain!.status === 'untrusted' && path.status !== 'untrusted')) {
+        cert = candidate;
+        chain = path;
+      }
+      if (path.status !== 'untrusted') break;
+    }
+
+  if (!cert || !chain) {
+    if (keyDamaged) fail('SIGNATURE_SIGNER_KEY_DAMAGED', STATUS.certificateInvalid);
+    if (!r.digestMatches)
+      fail(c.detached ? 'SIGNATURE_CONTENT_MISMATCH' : 'SIGNATURE_CONTENT_TAMPERED', STATUS.signatureInvalid);
+    fail('SIGNATURE_INVALID', STATUS.signatureInvalid);
+    return r;
+  }
+  r.signatureValid = true;
+  r.signer = identityOf(cert);
+  if (!r.digestMatches)
+    fail(c.detached ? 'SIGNATURE_CONTENT_MISMATCH' : 'SIGNATURE_CONTENT_TAMPERED', STATUS.signatureInvalid);
+
   r.chain = chain.status;
-  r.chainSerials = chain.path.map((c) => c.serialHex);
+  r.chainSerials = chain.path.map((x) => x.serialHex);
   if (chain.status === 'unchecked') r.warnings.push('CHAIN_UNCHECKED');
   if (chain.status === 'untrusted') fail('SIGNATURE_CHAIN_UNTRUSTED', STATUS.certificateInvalid);
 
@@ -214,11 +316,14 @@ function verifySigner(
   if (at < cert.notBefore) fail('SIGNATURE_CERT_NOT_YET_VALID', STATUS.notValidAtSigningTime);
   else if (at > cert.notAfter) fail('SIGNATURE_CERT_EXPIRED', STATUS.notValidAtSigningTime);
   else r.certificateValidAtSigningTime = true;
+  if (r.digestMatches && chain.status === 'trusted') VERIFIED.set(r, cert);
   return r;
 }
 
 const FAILURE_KEYS: Record<SignerFailure, string> = {
   SIGNATURE_SIGNER_CERT_MISSING: 'sign.error.signerCertMissing',
+  SIGNATURE_CONTENT_DIFFERS: 'sign.error.contentDiffers',
+  SIGNATURE_SIGNER_KEY_DAMAGED: 'sign.error.signerKeyDamaged',
   SIGNATURE_CONTENT_TAMPERED: 'sign.error.contentTampered',
   SIGNATURE_CONTENT_MISMATCH: 'sign.error.contentMismatch',
   SIGNATURE_INVALID: 'sign.error.signatureInvalid',
@@ -233,7 +338,10 @@ export function failureError(
   data?: Record<string, unknown>,
 ): SignatureError {
   return new SignatureError(code, FAILURE_KEYS[code], {
-    params: { signer: s.signer?.cn ?? s.signer?.serialNumber ?? '?', time: s.signingTime ?? '' },
+    params: {
+      signer: s.signer?.cn ?? s.signer?.serialNumber ?? s.signerSerial ?? '?',
+      time: s.signingTime ?? '',
+    },
     data,
   });
 }

@@ -17,6 +17,7 @@ import {
   overallStatus,
   pkcs7Info,
   subjectCertificateInfo,
+  validNow,
 } from '../signatures.js';
 import { timestampPkcs7 } from '../tsa/attach.js';
 
@@ -27,7 +28,10 @@ const B64_BODY = {
   description: 'base64 PKCS#7 (CMS SignedData)',
 } as const;
 const STATUS_FIELDS = { status: { type: 'integer' }, message: { type: 'string' } };
-const EIMZO_ERRORS = { 400: 'BAD_BASE64, PKCS7_MALFORMED, PKCS7_DETACHED, VALIDATION' };
+const EIMZO_ERRORS = {
+  400: 'BAD_BASE64, PKCS7_MALFORMED, PKCS7_DETACHED, VALIDATION',
+  422: 'PKCS7_LIMIT_EXCEEDED (reason, limit, found, max): more signers, certificates or checks than allowed',
+};
 
 const message = (status: number): string =>
   ({
@@ -94,9 +98,11 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
         const checked = await checkPkcs7(ctx, fromBase64(req.body as string, 'The body'));
         let status = overallStatus(checked);
         if (status === EIMZO.ok && checked.signers.length !== 1) status = EIMZO.signatureInvalid;
+        const cert = checked.signers[0]?.certificate;
+        // A challenge is signed now: a backdated signingTime does not make an expired key valid.
+        if (status === EIMZO.ok && cert && !validNow(cert)) status = EIMZO.notValidAtSigningTime;
         if (status === EIMZO.ok && !consumeChallenge(ctx, checked.parsed.content))
           status = EIMZO.challengeInvalid;
-        const cert = checked.signers[0]?.certificate;
         return {
           subjectCertificateInfo: status === EIMZO.ok && cert ? subjectCertificateInfo(cert) : null,
           status,
@@ -161,7 +167,7 @@ export function eimzoRoutes(app: FastifyInstance, ctx: Ctx): void {
               ...STATUS_FIELDS,
             }),
           },
-          errors: { ...EIMZO_ERRORS, 409: 'CA_UNAVAILABLE' },
+          errors: { 400: EIMZO_ERRORS[400], 409: 'CA_UNAVAILABLE' },
         },
       },
       async (req) => {

@@ -15,7 +15,8 @@ import { newChallenge } from '../signatures.js';
 import { chooseRole, SESSION_ANSWER, sessionAnswer } from './auth.js';
 
 const PKCS7_FIELD = B64(PKCS7_JSON_LIMIT, 'base64 attached PKCS#7 of a fresh challenge');
-const SIGNATURE_ERRORS = 'SIGNATURE_INVALID (eimzoStatus), CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL';
+const SIGNATURE_ERRORS =
+  'SIGNATURE_INVALID (eimzoStatus), CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL, PKCS7_LIMIT_EXCEEDED';
 
 export function keyAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.post(

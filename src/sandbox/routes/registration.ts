@@ -241,7 +241,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: Ctx): void {
           ...ERRORS_STEP,
           400: 'BAD_BASE64, PKCS7_MALFORMED',
           409: 'ACCOUNT_EXISTS, WRONG_STEP',
-          422: 'SIGNATURE_INVALID (eimzoStatus), CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL, IDENTITY_NOT_FOUND',
+          422: 'SIGNATURE_INVALID (eimzoStatus), CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL, IDENTITY_NOT_FOUND, PKCS7_LIMIT_EXCEEDED',
         },
       },
     },

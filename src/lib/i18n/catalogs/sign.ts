@@ -22,6 +22,15 @@ export default {
     'sign.error.certExpired': 'The certificate of {signer} had expired when the file was signed ({time}).',
     'sign.error.certNotYetValid':
       'The certificate of {signer} was not yet valid when the file was signed ({time}).',
+    'sign.error.contentDiffers':
+      'The signature carries its own content, and it differs from the content given (signer {signer}).',
+    'sign.error.signerKeyDamaged': 'The public key in the certificate of signer {signer} is damaged.',
+    'sign.error.publicKeyDamaged': 'The public key in certificate {serial} is damaged and cannot be read.',
+    'sign.error.tooManySigners': 'The signature has {found} signers; at most {max} are verified.',
+    'sign.error.tooManyCertificates':
+      'The signature carries {found} certificates; at most {max} are accepted.',
+    'sign.error.tooComplex':
+      'The signature needs more than {max} certificate checks to verify; it is refused as too complex.',
     'sign.error.noSigners': 'The signature contains no signers.',
     'sign.error.timestampMalformed': 'The timestamp reply is not valid ({what}).',
     'sign.error.tsaRefused': 'The timestamp service {url} refused the request (status {status}).',
@@ -72,6 +81,14 @@ export default {
     'sign.error.chainUntrusted': 'Сертификат {signer} не ведёт к доверенному УЦ.',
     'sign.error.certExpired': 'Срок действия сертификата {signer} истёк к моменту подписания ({time}).',
     'sign.error.certNotYetValid': 'Сертификат {signer} ещё не действовал в момент подписания ({time}).',
+    'sign.error.contentDiffers':
+      'Подпись содержит собственное содержимое, и оно отличается от переданного (подписант {signer}).',
+    'sign.error.signerKeyDamaged': 'Открытый ключ в сертификате подписанта {signer} повреждён.',
+    'sign.error.publicKeyDamaged': 'Открытый ключ в сертификате {serial} повреждён и не читается.',
+    'sign.error.tooManySigners': 'В подписи {found} подписантов; проверяется не более {max}.',
+    'sign.error.tooManyCertificates': 'Подпись содержит {found} сертификатов; допускается не более {max}.',
+    'sign.error.tooComplex':
+      'Для проверки подписи нужно больше {max} проверок сертификатов; она отклонена как слишком сложная.',
     'sign.error.noSigners': 'В подписи нет ни одного подписанта.',
     'sign.error.timestampMalformed': 'Ответ службы меток времени недействителен ({what}).',
     'sign.error.tsaRefused': 'Служба меток времени {url} отклонила запрос (статус {status}).',
@@ -125,6 +142,15 @@ export default {
     'sign.error.chainUntrusted': '{signer} sertifikati ishonchli sertifikatlash markaziga olib bormaydi.',
     'sign.error.certExpired': '{signer} sertifikatining muddati imzolash paytida tugagan edi ({time}).',
     'sign.error.certNotYetValid': '{signer} sertifikati imzolash paytida hali kuchga kirmagan edi ({time}).',
+    'sign.error.contentDiffers':
+      'Imzo o‘z mazmunini o‘zida saqlaydi va u berilgan mazmundan farq qiladi (imzo chekuvchi {signer}).',
+    'sign.error.signerKeyDamaged': '{signer} imzo chekuvchi sertifikatidagi ochiq kalit shikastlangan.',
+    'sign.error.publicKeyDamaged': '{serial} sertifikatidagi ochiq kalit shikastlangan va o‘qib bo‘lmaydi.',
+    'sign.error.tooManySigners': 'Imzoda {found} ta imzo chekuvchi bor; ko‘pi bilan {max} tasi tekshiriladi.',
+    'sign.error.tooManyCertificates':
+      'Imzoda {found} ta sertifikat bor; ko‘pi bilan {max} tasiga ruxsat etiladi.',
+    'sign.error.tooComplex':
+      'Imzoni tekshirish uchun {max} tadan ortiq sertifikat tekshiruvi kerak; u juda murakkab deb rad etildi.',
     'sign.error.noSigners': 'Imzoda birorta ham imzo chekuvchi yo‘q.',
     'sign.error.timestampMalformed': 'Vaqt tamg‘asi xizmatining javobi yaroqsiz ({what}).',
     'sign.error.tsaRefused': 'Vaqt tamg‘asi xizmati {url} so‘rovni rad etdi (holat {status}).',
