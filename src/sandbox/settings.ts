@@ -81,7 +81,8 @@ export const SETTING_RANGES: Record<SettingName, SettingRange> = {
   ipMaxSms: int(1, 1_000_000),
   phoneMaxSms: int(1, 1000),
   rateWindowSeconds: int(1, 30 * DAY),
-  certificateValidityDays: int(1, 3650),
+  // Fractions allowed down to one second: tests issue keys that expire while they run.
+  certificateValidityDays: { min: 1 / 86_400, max: 3650, integer: false },
   challengeTtlSeconds: int(1, 3600),
   identityMaxFailures: int(1, 1000),
   applicationUnconfirmedTtlSeconds: int(1, 30 * DAY),

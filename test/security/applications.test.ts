@@ -297,7 +297,7 @@ describe('security: key applications cannot be taken over (issue 13)', function 
     const c = await cli(u, applyArgs(p, u, '--json'));
     assert.equal(c.code, 8, c.stdout + c.stderr);
     assert.equal(c.json.error.code, 'TOO_MANY_MISMATCHES');
-    assert.match(c.json.error.message, /try again in \d+ s/);
+    assert.match(c.json.error.hint, /^Try again in (\d+ min|1 h) \(after \d\d:\d\d\)\.$/);
   });
 
   it('guessing across many PINFLs from one address: 429 after the per-address limit', async () => {

@@ -176,13 +176,15 @@ describe('session: file store (--insecure-storage)', () => {
     await assert.rejects(fs.stat(file), { code: 'ENOENT' });
   });
 
-  it('is what openSessionStore gives in file mode, in ONEID_CONFIG_DIR or the given folder', async () => {
+  it('is where openSessionStore writes in file mode, in ONEID_CONFIG_DIR or the given folder', async () => {
     const viaEnv = openSessionStore({ mode: 'file', env: { ONEID_CONFIG_DIR: path.join(dir, 'cfg') } });
-    assert.ok(viaEnv instanceof FileSessionStore);
-    assert.equal(viaEnv.file, path.join(dir, 'cfg', SESSIONS_FILE));
-    const given = openSessionStore({ mode: 'file', env: {}, configDir: path.join(dir, 'other') });
-    assert.equal((given as FileSessionStore).file, path.join(dir, 'other', SESSIONS_FILE));
+    assert.equal(viaEnv.source, 'file');
     await viaEnv.set('default', sample());
+    const inFile = new FileSessionStore(path.join(dir, 'cfg', SESSIONS_FILE));
+    assert.equal((await inFile.get('127.0.0.1:8765', 'default'))?.token, sample().token);
     assert.equal((await viaEnv.get('127.0.0.1:8765', 'default'))?.token, sample().token);
+    const given = openSessionStore({ mode: 'file', env: {}, configDir: path.join(dir, 'other') });
+    await given.set('default', sample());
+    assert.equal((await fs.stat(path.join(dir, 'other', SESSIONS_FILE))).mode & 0o777, 0o600);
   });
 });

@@ -12,7 +12,12 @@ import path from 'node:path';
 
 import { StorageError } from '../../src/lib/errors/index.js';
 import { t } from '../../src/lib/i18n/index.js';
-import { KeychainSessionStore, openSessionStore, probeKeychain } from '../../src/lib/session/index.js';
+import {
+  KeychainSessionStore,
+  LayeredSessionStore,
+  openSessionStore,
+  probeKeychain,
+} from '../../src/lib/session/index.js';
 import { withKeychain } from '../../src/lib/session/keychain-process.js';
 import { ROOT } from '../helpers/cli.js';
 import { rejection, sample } from './helpers.js';
@@ -121,8 +126,11 @@ describe('session: keychain store (real OS keychain)', function () {
 });
 
 describe('session: store choice', () => {
-  it('openSessionStore gives the keychain by default', () => {
-    assert.ok(openSessionStore({ env: {} }) instanceof KeychainSessionStore);
+  it('openSessionStore reads the file and the keychain, and writes to the keychain by default', () => {
+    const store = openSessionStore({ env: {} });
+    assert.ok(store instanceof LayeredSessionStore);
+    assert.equal(store.source, 'keychain');
+    assert.equal(openSessionStore({ env: {}, mode: 'file' }).source, 'file');
   });
 });
 
@@ -139,7 +147,19 @@ describe('session: keychain failures (produced for real)', function () {
       ...process.env,
       DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(tmpdir(), 'oneid-no-such-bus')}`,
     };
-    const store = openSessionStore({ env });
+    const store = new KeychainSessionStore({ env });
+    const unavailable: string[] = [];
+    const layered = openSessionStore({
+      env,
+      configDir: await fs.mkdtemp(path.join(tmpdir(), 'oneid-nobus-')),
+      onKeychainUnavailable: (e) => unavailable.push(e.code),
+    });
+    // Reading through the command's store: nobody is logged in, and the warning says why.
+    assert.equal(await layered.get('127.0.0.1:8765', 'default'), undefined);
+    assert.deepEqual(unavailable, ['KEYCHAIN_UNAVAILABLE']);
+    // Storing a session there, or asking the keychain itself, is the error with the fix.
+    assert.equal((await rejection(layered.set('default', sample()))).code, 'KEYCHAIN_UNAVAILABLE');
+    assert.equal((await rejection(layered.assertWritable!())).code, 'KEYCHAIN_UNAVAILABLE');
     for (const op of [() => store.get('127.0.0.1:8765', 'default'), () => store.set('default', sample())]) {
       const e = await rejection(op());
       assert.ok(e instanceof StorageError);

@@ -81,12 +81,16 @@ setErrorRenderer((key, params) => t(key, params, 'en'));
  */
 export function retryParams(seconds: number, now: Date = new Date()): { wait: string; at: string } {
   const s = Math.max(1, Math.ceil(seconds));
+  const minutes = Math.ceil(s / 60);
+  const [h, m] = [Math.floor(minutes / 60), minutes % 60];
   const wait =
     s < 60
       ? t('common.wait.seconds', { n: s })
-      : s < 3600
-        ? t('common.wait.minutes', { n: Math.ceil(s / 60) })
-        : t('common.wait.hours', { h: Math.floor(s / 3600), m: Math.ceil((s % 3600) / 60) });
+      : h === 0
+        ? t('common.wait.minutes', { n: m })
+        : m === 0
+          ? t('common.wait.hoursOnly', { h })
+          : t('common.wait.hours', { h, m });
   const at = new Date(now.getTime() + s * 1000);
   const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
   return { wait, at: hhmm };
