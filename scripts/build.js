@@ -56,9 +56,18 @@ const banner = [
 
 await build({
   absWorkingDir: root,
-  entryPoints: [...globSync(['src/commands/**/*.ts'], { cwd: root }), 'src/cli-entry.ts', 'src/help.ts'],
+  // The bundle's entries land where tsc put the same files (dist/cli/commands/…, dist/cli/help.js,
+  // dist/cli/entry.js) and replace them, so that package.json's `oclif.commands` (./dist/cli/commands)
+  // maps to src/cli/commands in development mode (bin/dev.js runs the TypeScript sources).
+  entryPoints: [
+    ...globSync(['src/cli/commands/**/*.ts'], { cwd: root }),
+    'src/cli/entry.ts',
+    'src/cli/help.ts',
+  ],
   outbase: 'src',
-  outdir: 'dist/cli',
+  outdir: 'dist',
+  allowOverwrite: true,
+  chunkNames: 'cli/chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
   format: 'esm',

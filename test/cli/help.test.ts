@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 
-import { reflow } from '../../src/help.js';
+import { reflow } from '../../src/cli/help.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('help', () => {

@@ -26,3 +26,23 @@ describe('oclif.manifest.json', () => {
     assert.deepEqual(current.commands, fresh.commands, 'oclif.manifest.json is stale: run npm run build');
   });
 });
+
+describe('bin/dev.js', () => {
+  it('runs the TypeScript sources, not the build', function () {
+    this.timeout(60_000);
+    // An error's stack (ONEID_DEBUG) names the file the command ran from.
+    let stderr = '';
+    try {
+      execFileSync(path.join(ROOT, 'bin', 'dev.js'), ['ca', 'get', '--portal', 'http://127.0.0.1:9'], {
+        cwd: ROOT,
+        env: { ...process.env, ONEID_DEBUG: '1', NO_COLOR: '1' },
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      stderr = String((e as { stderr: Buffer }).stderr);
+      assert.equal((e as { status: number }).status, 7, stderr);
+    }
+    assert.match(stderr, /src\/cli\/commands\/ca\/get\.ts/);
+    assert.doesNotMatch(stderr, /dist\/cli\/commands/);
+  });
+});

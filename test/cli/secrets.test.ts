@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { readSecret } from '../../src/lib/cli/secrets.js';
+import { readSecret } from '../../src/cli/secrets.js';
 import { UsageError } from '../../src/lib/errors/index.js';
 import { ROOT } from '../helpers/cli.js';
 

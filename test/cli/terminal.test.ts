@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 
-import { detectTerminal } from '../../src/lib/cli/terminal.js';
-import { createProgress, formatDuration } from '../../src/lib/cli/progress.js';
+import { detectTerminal } from '../../src/cli/terminal.js';
+import { createProgress, formatDuration } from '../../src/cli/progress.js';
 import { redact } from '../../src/lib/debug/index.js';
 
 const tty = { stdinIsTTY: true, stdoutIsTTY: true, stderrIsTTY: true };

@@ -47,7 +47,6 @@ export {
   signAttached,
   type KeyIdentity,
 } from './key-proof.js';
-export { pickKeyInteractively } from './key-picker.js';
 export { explained, explainRefusal, refusedWith } from './refusals.js';
 export {
   fromSessionRole,
@@ -56,14 +55,5 @@ export {
   toSessionRole,
   type SessionPlace,
 } from './session.js';
-export {
-  fullName,
-  labelled,
-  personLines,
-  pickRoleInteractively,
-  roleLabel,
-  statusLabel,
-  type AccountStatus,
-} from './render.js';
+export { fullName, labelled, personLines, roleLabel, statusLabel, type AccountStatus } from './render.js';
 export { accountContext, type AccountContext } from './context.js';
-export { insecureStorageFlag, keyFlag, roleFlag } from './flags.js';

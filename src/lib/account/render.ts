@@ -3,7 +3,6 @@
  * own words ("подлинный" / "неподлинный"), roles, the registry data of registration step 3, and
  * the role picker (the seed's "choose a role" screen).
  */
-import type * as InquirerPrompts from '@inquirer/prompts';
 
 import { t } from '../i18n/index.js';
 import type { RegistryPerson } from '../portal/index.js';
@@ -49,27 +48,4 @@ export function personLines(p: RegistryPerson): string[] {
 
 export function fullName(p: Pick<RegistryPerson, 'surname' | 'firstName' | 'patronymic'>): string {
   return [p.surname, p.firstName, p.patronymic].filter(Boolean).join(' ');
-}
-
-/** The interactive role picker; the current role (if any) is preselected. */
-export async function pickRoleInteractively(
-  prompts: typeof InquirerPrompts,
-  roles: Role[],
-  output: NodeJS.WritableStream,
-  current?: Role,
-): Promise<Role> {
-  const index = await prompts.select<number>(
-    {
-      message: t('account.prompt.role'),
-      choices: roles.map((r, i) => ({ name: roleLabel(r), value: i })),
-      default: current
-        ? Math.max(
-            0,
-            roles.findIndex((r) => r.type === current.type && r.tin === current.tin),
-          )
-        : 0,
-    },
-    { output },
-  );
-  return roles[index]!;
 }

@@ -4,7 +4,6 @@
  * `src/sandbox` and is never imported here (ARCHITECTURE.md).
  */
 export { sandboxDataDir, LOG_FILE } from './paths.js';
-export { dataFlag, urlFlag } from './flags.js';
 export {
   clearData,
   health,

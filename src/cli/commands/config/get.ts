@@ -1,0 +1,42 @@
+import { Args } from '@oclif/core';
+
+import { t } from '../../../lib/i18n/index.js';
+import { BaseCommand } from '../../index.js';
+import { assertSettingName, formatSetting, type SettingSource } from '../../../lib/config/index.js';
+
+/** `--json` result of `oneid config get`. */
+export interface ConfigGetResult {
+  profile: string;
+  key: string;
+  value: string | string[];
+  source: SettingSource;
+  origin?: string;
+}
+
+export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
+  static override summary = t('cmd.config.get.summary');
+  static override description = `Settings: portal, lang, key-roots, storage. The value printed is the effective one (flag > environment > profile > default); --json adds its source.
+
+JSON result: { profile, key, value, source: "flag" | "env" | "profile" | "default", origin? }`;
+  static override examples = [
+    '<%= config.bin %> config get portal',
+    '<%= config.bin %> config get lang --json',
+  ];
+  static override args = {
+    key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
+  };
+
+  async run(): Promise<ConfigGetResult> {
+    const name = assertSettingName(this.args.key);
+    const r = this.settings.resolve(name);
+    this.out(formatSetting(r.value));
+    const result: ConfigGetResult = {
+      profile: this.settings.profile,
+      key: name,
+      value: r.value,
+      source: r.source,
+    };
+    if (r.origin) result.origin = r.origin;
+    return result;
+  }
+}

@@ -1,0 +1,49 @@
+import { Args } from '@oclif/core';
+
+import { BaseCommand } from '../../index.js';
+import { t } from '../../../lib/i18n/index.js';
+import {
+  SETTING_ENV,
+  assertProfileName,
+  assertSettingName,
+  configPath,
+  formatSetting,
+  parseSetting,
+  writeSetting,
+} from '../../../lib/config/index.js';
+
+/** `--json` result of `oneid config set`. */
+export interface ConfigSetResult {
+  profile: string;
+  key: string;
+  value: string | string[];
+  path: string;
+}
+
+export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
+  static override summary = t('cmd.config.set.summary');
+  static override description = `Settings: portal (http/https URL), lang (en, ru, uz), key-roots (folders searched for keys, separated by ":" or ","), storage (keychain or file: file keeps sessions in a 0600 file instead of the OS keychain). Values are checked before they are written.
+
+JSON result: { profile, key, value, path }`;
+  static override examples = [
+    '<%= config.bin %> config set portal http://127.0.0.1:8765',
+    '<%= config.bin %> config set lang uz --profile work',
+    '<%= config.bin %> config set key-roots /media/usb:/home/me/keys --json',
+  ];
+  static override args = {
+    key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
+    value: Args.string({ description: 'New value.', required: true }),
+  };
+
+  async run(): Promise<ConfigSetResult> {
+    const name = assertSettingName(this.args.key);
+    const value = parseSetting(name, this.args.value)!;
+    const profile = assertProfileName(this.settings.profile);
+    await writeSetting(profile, name, value);
+    const envName = SETTING_ENV[name];
+    if (envName && process.env[envName])
+      this.warning(t('config.warn.envOverrides', { env: envName, key: name }));
+    this.note(t('config.set.done', { key: name, value: formatSetting(value), profile }));
+    return { profile, key: name, value: value as string | string[], path: configPath() };
+  }
+}

@@ -1,0 +1,44 @@
+import { Args } from '@oclif/core';
+
+import { BaseCommand } from '../../index.js';
+import { t } from '../../../lib/i18n/index.js';
+import {
+  assertProfileName,
+  assertSettingName,
+  formatSetting,
+  writeSetting,
+} from '../../../lib/config/index.js';
+
+/** `--json` result of `oneid config unset`. */
+export interface ConfigUnsetResult {
+  profile: string;
+  key: string;
+  /** Whether the profile held a value before. */
+  removed: boolean;
+  /** The effective value now (environment or default). */
+  effective: string | string[];
+}
+
+export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
+  static override summary = t('cmd.config.unset.summary');
+  static override description = `JSON result: { profile, key, removed, effective }`;
+  static override examples = [
+    '<%= config.bin %> config unset portal',
+    '<%= config.bin %> config unset lang --profile work',
+  ];
+  static override args = {
+    key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
+  };
+
+  async run(): Promise<ConfigUnsetResult> {
+    const name = assertSettingName(this.args.key);
+    const profile = assertProfileName(this.settings.profile);
+    const removed = this.settings.storedValue(name) !== undefined;
+    if (removed) await writeSetting(profile, name, undefined);
+    const { Settings } = await import('../../../lib/config/index.js');
+    const effective = new Settings(profile).get(name) as string | string[];
+    this.note(t(removed ? 'config.unset.done' : 'config.unset.absent', { key: name, profile }));
+    this.note(t('config.unset.effective', { value: formatSetting(effective) }));
+    return { profile, key: name, removed, effective };
+  }
+}

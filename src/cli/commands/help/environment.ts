@@ -1,0 +1,32 @@
+import { BaseCommand } from '../../index.js';
+import { ENVIRONMENT } from '../../../lib/config/index.js';
+import { t } from '../../../lib/i18n/index.js';
+
+/** `--json` result of `oneid help environment`. */
+export interface EnvironmentResult {
+  variables: Array<{ name: string; meaning: string; set: boolean }>;
+}
+
+export default class HelpEnvironment extends BaseCommand<typeof HelpEnvironment> {
+  static override summary = t('cmd.help.environment.summary');
+  static override description = `Precedence everywhere: flag > environment > profile in the config file > built-in default. Values of secret variables are never shown.
+
+JSON result: { variables: [{ name, meaning, set }] }`;
+  static override examples = [
+    '<%= config.bin %> help environment',
+    '<%= config.bin %> help environment --json',
+  ];
+
+  async run(): Promise<EnvironmentResult> {
+    const variables = ENVIRONMENT.map(({ name, key }) => ({
+      name,
+      meaning: t(key),
+      set: process.env[name] !== undefined,
+    }));
+    const width = Math.max(...variables.map((v) => v.name.length));
+    for (const v of variables)
+      this.out(`${v.name.padEnd(width)}  ${v.meaning}${v.set ? this.style.dim(' [set]') : ''}`);
+    this.note(t('help.env.precedence'));
+    return { variables };
+  }
+}
