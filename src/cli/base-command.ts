@@ -9,19 +9,13 @@ import type * as InquirerPrompts from '@inquirer/prompts';
 import { Command, Flags, type Interfaces } from '@oclif/core';
 
 import { debugEnabled } from '../lib/debug/index.js';
-import { InterruptedError, UsageError, type Params } from '../lib/errors/index.js';
+import { InterruptedError, type Params } from '../lib/errors/index.js';
 import { resolveLanguage, setLanguage, t } from '../lib/i18n/index.js';
 import { Settings, type SettingName } from '../lib/config/index.js';
+import { CommandContext, type Prompter } from './context.js';
 import { describeError, errorEnvelope, type SuccessEnvelope } from './envelope.js';
-import { EXIT } from './exit-codes.js';
-import {
-  createProgress,
-  startSpinner,
-  type Progress,
-  type ProgressOptions,
-  type Spinner,
-} from './progress.js';
-import { readSecret, type SecretName, type SecretValue } from './secrets.js';
+import type { Progress, ProgressOptions, Spinner } from './progress.js';
+import type { SecretName, SecretValue } from './secrets.js';
 import { makeStyle } from './style.js';
 import { detectTerminal, type Terminal } from './terminal.js';
 
@@ -72,7 +66,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected settings!: Settings;
   protected term!: Terminal;
   protected style = makeStyle(false);
-  protected readonly warnings: string[] = [];
+  /** Everything the command needs from outside (streams, portal, sessions, secrets, prompts). */
+  protected ctx!: CommandContext;
+  protected get warnings(): string[] {
+    return this.ctx?.warnings ?? this.early;
+  }
+  /** Warnings before the context exists (parse errors). */
+  private readonly early: string[] = [];
 
   /** Settings that a command's own flags override (e.g. `--portal`); see `settingFlags()`. */
   protected settingOverrides(): Partial<Record<SettingName, string | undefined>> {
@@ -107,76 +107,67 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       noColorFlag: this.flags['no-color'],
       noPromptFlag: this.flags['no-prompt'],
     });
-    this.style = makeStyle(this.term.color);
+    this.ctx = new CommandContext({
+      settings: this.settings,
+      term: this.term,
+      json: this.jsonEnabled(),
+      flags: this.flags as Record<string, unknown>,
+    });
+    this.term = this.ctx.term;
+    this.style = this.ctx.style;
   }
 
-  // ---- output --------------------------------------------------------------------------------
+  // ---- output and input: the context's (kept here so that commands read as before) ----------
 
-  /** A line of the result on stdout (nothing under --json: the envelope is the result). */
   protected out(text = ''): void {
-    if (!this.jsonEnabled()) process.stdout.write(text + '\n');
+    this.ctx.out(text);
   }
 
-  /** Progress, notes and hints go to stderr. */
   protected note(text: string): void {
-    if (!this.jsonEnabled()) process.stderr.write(text + '\n');
+    this.ctx.note(text);
   }
 
-  /** A next-step hint in the user's language (stderr, dim). */
   protected hint(key: string, params?: Params): void {
-    this.note(this.style.dim(t(key, params)));
+    this.ctx.hint(key, params);
   }
 
-  /** A warning: on stderr for people, in the envelope's `warnings` for scripts. */
   protected warning(text: string): void {
-    this.warnings.push(text);
-    if (!this.jsonEnabled()) process.stderr.write(this.style.yellow(`${t('cli.warning')}: ${text}`) + '\n');
+    this.ctx.warning(text);
   }
 
   protected spinner(text: string): Promise<Spinner> {
-    if (this.jsonEnabled()) return startSpinner({ ...this.term, dynamic: false }, text, nullStream);
-    return startSpinner(this.term, text);
+    return this.ctx.spinner(text);
   }
 
   protected progress(o: ProgressOptions): Progress {
-    return createProgress(this.jsonEnabled() ? { ...this.term, dynamic: false } : this.term, o);
+    return this.ctx.progress(o);
   }
-
-  // ---- input ---------------------------------------------------------------------------------
 
   protected secret(
     name: SecretName,
     promptKey: string,
     opts: { confirm?: boolean } = {},
   ): Promise<SecretValue> {
-    return readSecret({
-      name,
-      flags: this.flags as Record<string, unknown>,
-      interactive: this.term.interactive,
-      prompt: t(promptKey),
-      confirm: opts.confirm,
-    });
+    return this.ctx.secret(name, promptKey, opts);
   }
 
   /**
    * A value from a flag (or an argument: `{ arg: 'LOGIN' }`), else (interactive) a prompt, else a
    * usage error naming the flag or showing where the argument goes.
-   * `ask` receives the inquirer module and a context writing to stderr.
    */
   protected async valueOrPrompt<V>(
     value: V | undefined,
     input: string | { arg: string },
     ask: (p: Prompts, ctx: { output: NodeJS.WritableStream }) => Promise<V>,
   ): Promise<V> {
-    if (value !== undefined && value !== null && value !== '') return value;
-    if (!this.term.interactive) {
-      if (typeof input === 'string')
-        throw new UsageError('MISSING_INPUT', 'cli.error.missingInput', { params: { flag: `--${input}` } });
-      const usage = [this.config.bin, ...(this.id ?? '').split(':'), input.arg].filter(Boolean).join(' ');
-      throw new UsageError('MISSING_INPUT', 'cli.error.missingArg', { params: { arg: input.arg, usage } });
-    }
-    const prompts = await import('@inquirer/prompts');
-    return ask(prompts, { output: process.stderr });
+    const where =
+      typeof input === 'string'
+        ? { flag: input }
+        : {
+            arg: input.arg,
+            usage: [this.config.bin, ...(this.id ?? '').split(':'), input.arg].filter(Boolean).join(' '),
+          };
+    return this.ctx.valueOrAsk(value, where, (p) => ask(asPrompts(p), { output: this.ctx.stderr }));
   }
 
   // ---- envelope and errors -------------------------------------------------------------------
@@ -186,7 +177,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected override logJson(json: unknown): void {
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    (this.ctx?.stdout ?? process.stdout).write(JSON.stringify(json, null, 2) + '\n');
   }
 
   protected override async catch(err: Error & { exitCode?: number }): Promise<never> {
@@ -194,17 +185,24 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError')
       err = new InterruptedError('INTERRUPTED', 'cli.error.interrupted');
     const d = describeError(err);
+    const stderr = this.ctx?.stderr ?? process.stderr;
     if (this.jsonEnabled()) {
       this.logJson(errorEnvelope(d, this.warnings));
     } else {
-      process.stderr.write(this.style.red(`${t('cli.error')}: ${d.message}`) + '\n');
-      if (d.hint) process.stderr.write(this.style.dim(d.hint) + '\n');
+      stderr.write(this.style.red(`${t('cli.error')}: ${d.message}`) + '\n');
+      if (d.hint) stderr.write(this.style.dim(d.hint) + '\n');
     }
-    if (d.exit === EXIT.INTERNAL || debugEnabled()) {
-      if (debugEnabled() && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
-    }
+    if (debugEnabled() && err instanceof Error && err.stack) stderr.write(err.stack + '\n');
     return this.exit(d.exit);
   }
 }
 
-const nullStream = { write: () => true } as unknown as NodeJS.WritableStream;
+/** The context's prompter in the shape of the @inquirer/prompts functions older commands call. */
+function asPrompts(p: Prompter): Prompts {
+  return {
+    input: (o: { message: string; default?: string; validate?: (v: string) => true | string }) => p.input(o),
+    password: (o: { message: string }) => p.password(o),
+    confirm: (o: { message: string; default?: boolean }) => p.confirm(o),
+    select: (o: { message: string; choices: Array<{ name: string; value: unknown }> }) => p.select(o),
+  } as unknown as Prompts;
+}

@@ -1,8 +1,10 @@
 /**
- * oclif help in the user's language. Command summaries live in the `cmd` catalog
- * (`cmd.<topic>.<command>.summary`) — the commands' static `summary` is the English entry — and
- * topics and global flags in the same catalog; this class swaps in the translation when the
- * language is not English. Descriptions and examples stay as written in the command.
+ * oclif help in the user's language. Every help text lives in the `cmd` catalog, keyed by the
+ * command id (key:sign becomes cmd.key.sign):
+ *   cmd.<id>.summary, cmd.<id>.description, cmd.<id>.flag.<name>, cmd.<id>.arg.<name>,
+ * with shared flags under `cmd.flag.<name>` and topics under `cmd.topic.<name>`. A command's
+ * static texts are the English entries (`t(key)` at load time); this class looks the same keys up
+ * again in the language of the run. Examples are command lines and stay as written.
  */
 import { Help, type Command, type Interfaces } from '@oclif/core';
 
@@ -51,8 +53,11 @@ export function reflow(text: string | undefined): string | undefined {
     .join('\n\n');
 }
 
+/** The catalog prefix of a command's help texts (key:sign becomes cmd.key.sign). */
+export const helpKey = (id: string): string => `cmd.${id.replace(/:/g, '.')}`;
+
 function localizeCommand(c: Command.Loadable): Command.Loadable {
-  const summary = translated(`cmd.${c.id.replace(/:/g, '.')}.summary`);
+  const k = helpKey(c.id);
   const flags: Record<string, Command.Flag.Any> = {};
   for (const [name, f] of Object.entries(c.flags ?? {})) {
     // oclif defines --json itself (with an English description that would repeat the summary),
@@ -61,14 +66,19 @@ function localizeCommand(c: Command.Loadable): Command.Loadable {
       flags[name] = { ...f, summary: translated('cmd.flag.json') ?? f.summary, description: undefined };
       continue;
     }
-    const s = translated(`cmd.flag.${name}`);
-    flags[name] = s ? { ...f, summary: s } : f;
+    const s = translated(`${k}.flag.${name}`) ?? translated(`cmd.flag.${name}`);
+    const d = translated(`${k}.flag.${name}.description`);
+    flags[name] = { ...f, ...(s ? { summary: s } : {}), ...(d ? { description: d } : {}) };
   }
+  const args: Record<string, Command.Arg.Any> = {};
+  for (const [name, a] of Object.entries(c.args ?? {}))
+    args[name] = { ...a, description: translated(`${k}.arg.${name}`) ?? a.description };
   return {
     ...c,
-    summary: summary ?? c.summary,
-    description: reflow(c.description),
+    summary: translated(`${k}.summary`) ?? c.summary,
+    description: reflow(translated(`${k}.description`) ?? c.description),
     flags,
+    args,
   } as Command.Loadable;
 }
 

@@ -59,6 +59,8 @@ export interface SecretRequest {
   prompt: string;
   /** Ask twice and compare (new passwords). */
   confirm?: boolean;
+  /** The masked question (the command context's prompter); default @inquirer/prompts on stderr. */
+  ask?: (message: string) => Promise<string>;
 }
 
 export interface SecretValue {
@@ -95,15 +97,13 @@ export async function readSecret(req: SecretRequest): Promise<SecretValue> {
   const fromEnv = env[envName];
   if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: 'env' };
   if (req.interactive) {
-    const { password } = await import('@inquirer/prompts');
-    const value = await password({ message: req.prompt, mask: '*' }, { output: process.stderr });
-    if (req.confirm) {
-      const again = await password(
-        { message: t('cli.prompt.repeat'), mask: '*' },
-        { output: process.stderr },
-      );
-      if (again !== value) throw new UsageError('SECRET_MISMATCH', 'cli.error.secretMismatch');
-    }
+    const ask =
+      req.ask ??
+      (async (message: string) =>
+        (await import('@inquirer/prompts')).password({ message, mask: '*' }, { output: process.stderr }));
+    const value = await ask(req.prompt);
+    if (req.confirm && (await ask(t('cli.prompt.repeat'))) !== value)
+      throw new UsageError('SECRET_MISMATCH', 'cli.error.secretMismatch');
     return { value, source: 'prompt' };
   }
   throw new UsageError('SECRET_MISSING', 'cli.error.secretMissing', {

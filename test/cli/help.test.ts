@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 
-import { reflow } from '../../src/cli/help.js';
-import { runCli } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { helpKey, reflow } from '../../src/cli/help.js';
+import { hasKey } from '../../src/lib/i18n/index.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+/** Flags every command has, translated once under cmd.flag.<name> (and oclif's own --json). */
+const GLOBAL = new Set(['json', 'lang', 'no-color', 'no-prompt', 'profile']);
 
 describe('help', () => {
   it('reflows source-wrapped paragraphs but keeps list items and indented lines', () => {
@@ -21,5 +28,33 @@ describe('help', () => {
     assert.doesNotMatch(r.stdout, /Format output as json/);
     const topics = await runCli(['--help'], { env: { ONEID_LANG: 'ru' } });
     assert.match(topics.stdout, /key\s+Ключи ЭЦП/);
+  });
+
+  it("has every command's description, flags and arguments in the catalogs (so in en, ru and uz)", () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+      commands: Record<string, { flags: Record<string, unknown>; args: Record<string, unknown> }>;
+    };
+    const missing: string[] = [];
+    for (const [id, c] of Object.entries(manifest.commands)) {
+      const k = helpKey(id);
+      for (const key of [`${k}.summary`, `${k}.description`]) if (!hasKey(key)) missing.push(key);
+      for (const flag of Object.keys(c.flags))
+        if (!GLOBAL.has(flag) && !hasKey(`${k}.flag.${flag}`) && !hasKey(`cmd.flag.${flag}`))
+          missing.push(`${k}.flag.${flag}`);
+      for (const arg of Object.keys(c.args)) if (!hasKey(`${k}.arg.${arg}`)) missing.push(`${k}.arg.${arg}`);
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it("shows a command's description, flags and arguments in Russian and Uzbek", async () => {
+    const [ru, uz] = await Promise.all([
+      runCli(['ca', 'get', '--help', '--lang', 'ru']),
+      runCli(['ca', 'get', '--help'], { env: { ONEID_LANG: 'uz' } }),
+    ]);
+    assert.match(ru.stdout, /Получает корневой сертификат УЦ портала/);
+    assert.match(ru.stdout, /--force\s+Заменить FILE, если он существует/);
+    assert.match(ru.stdout, /\[FILE\]\s+Куда записать сертификаты PEM/);
+    assert.match(uz.stdout, /--tsa\s+Vaqt tamg‘asi xizmati sertifikatini qo‘shish/);
+    assert.doesNotMatch(ru.stdout + uz.stdout, /Replace FILE if it exists|Fetches the portal/);
   });
 });

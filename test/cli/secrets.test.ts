@@ -63,7 +63,7 @@ describe('secret sources', () => {
 
   it('reads --<name>-stdin from a pipe, once', () => {
     const script = `
-      import { readSecret } from './src/lib/cli/secrets.ts';
+      import { readSecret } from './src/cli/secrets.ts';
       const a = await readSecret({ name: 'password', flags: { 'password-stdin': true }, env: {}, interactive: false, prompt: 'x' });
       const b = await readSecret({ name: 'sms-code', flags: { 'sms-code-stdin': true }, env: {}, interactive: false, prompt: 'x' });
       process.stdout.write(JSON.stringify([a, b]));`;

@@ -27,7 +27,7 @@ export function setErrorRenderer(fn: (key: string, params?: Params) => string): 
 }
 
 export abstract class OneIdError extends Error {
-  /** Exit-code category; mapped to a number in one place (`src/lib/cli/exit-codes.ts`). */
+  /** Exit-code category; mapped to a number in one place (`src/cli/exit-codes.ts`). */
   abstract readonly category: ErrorCategory;
   readonly code: string;
   readonly key: string;

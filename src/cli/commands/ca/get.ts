@@ -2,7 +2,6 @@ import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand, portalFlag } from '../../index.js';
 import { t } from '../../../lib/i18n/index.js';
-import { PortalHttp } from '../../../lib/portal/index.js';
 import { fetchPortalAnchors, saveAnchors, type AnchorInfo } from '../../../lib/trust/index.js';
 
 /** `--json` result of `oneid ca get`. */
@@ -15,38 +14,35 @@ export interface CaGetResult {
 
 export default class CaGet extends BaseCommand<typeof CaGet> {
   static override summary = t('cmd.ca.get.summary');
-  static override description = `Fetches the portal's root CA certificate (with --tsa also its time-stamping certificate) and
-writes it as PEM: to FILE, or to stdout when no FILE is given. This is the file that
-"key verify --ca", "key doctor --ca" and OpenSSL's -CAfile take. The SHA-256 fingerprint is printed
-so that you can compare it with the one the portal publishes elsewhere. An existing FILE is
-replaced only with --force.
-
-JSON result: { portal, file?, certificates: [{ role: "ca" | "tsa", subject, serial, validTo, sha256 }] }`;
+  static override description = t('cmd.ca.get.description');
   static override examples = [
     '<%= config.bin %> ca get root-ca.pem',
     '<%= config.bin %> ca get --tsa > anchors.pem',
     '<%= config.bin %> ca get root-ca.pem --force --json',
   ];
   static override args = {
-    file: Args.string({ description: 'Where to write the PEM bundle (default: stdout).' }),
+    file: Args.string({ description: t('cmd.ca.get.arg.file') }),
   };
   static override flags = {
-    tsa: Flags.boolean({ summary: 'Add the time-stamping authority certificate.' }),
-    force: Flags.boolean({ summary: 'Replace FILE if it exists.' }),
+    tsa: Flags.boolean({ summary: t('cmd.ca.get.flag.tsa') }),
+    force: Flags.boolean({ summary: t('cmd.ca.get.flag.force') }),
     portal: portalFlag,
   };
 
   async run(): Promise<CaGetResult> {
-    const portal = this.settings.get('portal');
-    const anchors = await fetchPortalAnchors(new PortalHttp({ baseUrl: portal }), { tsa: this.flags.tsa });
-    const file = this.args.file;
-    if (file) await saveAnchors(file, anchors.pem, { force: this.flags.force });
-    else if (!this.jsonEnabled()) process.stdout.write(anchors.pem);
+    const { ctx, args, flags } = this;
+    const anchors = await fetchPortalAnchors(ctx.portal(), { tsa: flags.tsa });
+    if (args.file) await saveAnchors(args.file, anchors.pem, { force: flags.force });
+    else ctx.write(anchors.pem);
     for (const c of anchors.certificates)
-      this.note(
+      ctx.note(
         t('common.trust.saved', { subject: c.subject, sha256: c.sha256, validTo: c.validTo.slice(0, 10) }),
       );
-    if (file) this.note(t('common.trust.written', { file }));
-    return { portal, ...(file ? { file } : {}), certificates: anchors.certificates };
+    if (args.file) ctx.note(t('common.trust.written', { file: args.file }));
+    return {
+      portal: ctx.settings.get('portal'),
+      ...(args.file ? { file: args.file } : {}),
+      certificates: anchors.certificates,
+    };
   }
 }

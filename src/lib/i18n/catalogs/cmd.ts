@@ -1,10 +1,14 @@
 import type { Catalog } from '../types.js';
+import account from './cmd/account.js';
+import keys from './cmd/keys.js';
+import sandbox from './cmd/sandbox.js';
+import settings from './cmd/settings.js';
 
 // Help texts: command summaries (`cmd.<topic>.<command>.summary`, used as the command's static
 // summary, so English lives only here), topic descriptions (`cmd.topic.<name>`, matching
 // package.json) and shared flag summaries (`cmd.flag.<name>`). The help class (src/help.ts)
 // shows them in the user's language.
-export default {
+const base = {
   en: {
     'cmd.topic.config': 'Read and change settings and profiles (portal, language, key roots, storage).',
     'cmd.topic.help': 'Help topics: exit codes and environment variables.',
@@ -184,3 +188,10 @@ export default {
     'cmd.whoami.summary': 'Kim kirgan: akkaunt, holat, faol rol, sessiya muddati va u qayerda saqlanishi.',
   },
 } satisfies Catalog;
+
+const parts = [base, account, keys, sandbox, settings];
+const merge = (lang: keyof typeof base) =>
+  Object.assign({}, ...parts.map((p) => p[lang])) as Record<string, string>;
+
+/** One `cmd` area, written in one file per command group so that groups never edit each other's. */
+export default { en: merge('en'), ru: merge('ru'), uz: merge('uz') } satisfies Catalog;
