@@ -3,43 +3,15 @@
  * hold the same people, so documentation and tests can name identities; the registry is inserted
  * once, in one transaction, on the first start (or after `reset`).
  */
+import type { PersonKind, RegistryCompany, RegistryPerson } from '../../lib/sandbox-contract/index.js';
 import type { Db } from '../db/database.js';
 import { pinflCheckDigit } from './identifiers.js';
 import * as N from './names.js';
 
-export type PersonKind = 'citizen' | 'foreign' | 'stateless';
-
-export interface Person {
-  pinfl: string;
-  passport: string;
-  surname: string;
-  first_name: string;
-  patronymic: string | null;
-  sex: 'M' | 'F';
-  birth_date: string;
-  birth_place: string;
-  birth_country: string;
-  nationality: string;
-  citizenship: string;
-  kind: PersonKind;
-  passport_issued_by: string;
-  passport_issue_date: string;
-  passport_expiry_date: string;
-  address: string;
-  region: string;
-  phone: string;
-  tin: string | null;
-}
-
-export interface Company {
-  tin: string;
-  name: string;
-  acronym: string;
-  director_pinfl: string;
-  address: string;
-  phone: string;
-  roles: Array<{ pinfl: string; role: string }>;
-}
+export type { PersonKind };
+/** A registry row is also what the admin API answers (src/lib/sandbox-contract). */
+export type Person = RegistryPerson;
+export type Company = RegistryCompany;
 
 export const CITIZENS = 240;
 export const COMPANIES = 24;
