@@ -1,7 +1,7 @@
 /** Certificates as the portal hands them out: PEM text, an issued certificate with its chain. */
 import type { ApplicationRow } from '../applications.js';
 import type { Ctx } from '../context.js';
-import { conflict } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
 
 export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
   const b64 = der
@@ -45,4 +45,12 @@ export function caCertificates(ctx: Ctx): { ca: string; tsa: string; pem: string
     tsa: c.tsa.certificate.toString('base64'),
     pem: toPem(c.rootCertificate),
   };
+}
+
+/** Revoke an issued certificate (it appears on the CRL); 404 when unknown or already revoked. */
+export function revokeCertificate(ctx: Ctx, serialHex: string): { status: 'ok' } {
+  const ca = caOf(ctx);
+  const done = ctx.db.transaction(() => ca.revoke(serialHex.toLowerCase()))();
+  if (!done) throw notFound('CERTIFICATE_NOT_FOUND', 'No such certificate, or it is already revoked.');
+  return { status: 'ok' };
 }
