@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import {
   INFO_FILE,
   PID_FILE,
+  PORTAL_OPTIONS,
   sandboxDataDir,
   type ListeningLine,
   type SandboxRunInfo,
@@ -19,16 +20,7 @@ import {
 import { CA_ALGORITHMS, type CaAlgorithm } from './ca/authority.js';
 import { startSandbox } from './server.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '8765' },
-    host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-    'ca-algorithm': { type: 'string', default: 'ozdst-1092' },
-  },
-  strict: true,
-});
+const { values } = parseArgs({ options: PORTAL_OPTIONS, strict: true });
 
 function writeAtomic(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;

@@ -21,21 +21,6 @@ export const LOG_FILE = 'sandbox.log';
 /** The files that exist only while a portal runs. */
 export const RUN_FILES = [INFO_FILE, PID_FILE];
 
-/** What `INFO_FILE` holds. */
-export interface SandboxRunInfo {
-  pid: number;
-  port: number;
-  url: string;
-  startedAt?: string;
-}
-
-/** The one line the portal prints on stdout once it listens. */
-export interface ListeningLine {
-  listening: string;
-  pid: number;
-  dataDir: string;
-}
-
 /**
  * The data dir: the given one (`--data`), else `ONEID_SANDBOX_DATA`, else the platform's user data
  * dir (as env-paths computes it: XDG_DATA_HOME on Linux, Application Support on macOS, LOCALAPPDATA

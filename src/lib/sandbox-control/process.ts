@@ -12,6 +12,7 @@ import {
   DB_FILES,
   INFO_FILE,
   LOG_FILE,
+  portalArgv,
   RUN_FILES,
   type ListeningLine,
   type SandboxRunInfo,
@@ -105,18 +106,7 @@ async function assertStartable(o: StartOptions): Promise<void> {
 /** Both modes log requests: the foreground one to this terminal, the detached one to sandbox.log. */
 const args = (o: StartOptions): string[] => {
   const e = entry();
-  const out = [
-    ...e.execArgv,
-    e.file,
-    '--port',
-    String(o.port),
-    '--data',
-    o.dataDir,
-    '--host',
-    o.host ?? '127.0.0.1',
-  ];
-  if (o.caAlgorithm) out.push('--ca-algorithm', o.caAlgorithm);
-  return out;
+  return [...e.execArgv, e.file, ...portalArgv(o)];
 };
 
 /** Detached: returns once the portal answers /api/v1/health (or fails with its log's last line). */
