@@ -8,6 +8,7 @@
  * a PINFL and phone can start one, so it must block nobody) and is forgotten after
  * `applicationUnconfirmedTtlSeconds`.
  */
+import type { ApplicationView } from '../lib/sandbox-contract/index.js';
 import type { Ctx } from './context.js';
 import { conflict, notFound } from './http/errors.js';
 import { queueSms } from './outbox.js';
@@ -74,7 +75,7 @@ export function expectStatus(app: ApplicationRow, ...allowed: ApplicationStatus[
   }
 }
 
-export function applicationView(app: ApplicationRow): Record<string, unknown> {
+export function applicationView(app: ApplicationRow): ApplicationView {
   return {
     id: app.id,
     type: app.type,
@@ -88,10 +89,10 @@ export function applicationView(app: ApplicationRow): Record<string, unknown> {
     invoice: app.invoice_id
       ? {
           id: app.invoice_id,
-          amount: app.fee_amount,
+          amount: app.fee_amount!,
           currency: 'UZS',
-          percent: app.fee_percent,
-          bhm: app.bhm,
+          percent: app.fee_percent!,
+          bhm: app.bhm!,
           paid: app.paid_at !== null,
         }
       : null,

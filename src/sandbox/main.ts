@@ -2,26 +2,25 @@
  * Process entry of the sandbox portal:
  * `node dist/sandbox/main.js --port 8765 --data DIR [--quiet] [--ca-algorithm ozdst-1092|ecdsa-p256]`.
  * The `oneid sandbox` commands start this file as a child process; it never imports CLI code.
- * Writes `sandbox.pid` and `sandbox.json` (pid, port, url) into the data dir once it listens, prints
- * one JSON line `{"listening": url}` on stdout, and stops cleanly on SIGINT/SIGTERM.
+ * Writes the run files (`PID_FILE`, `INFO_FILE` of src/lib/sandbox-contract) into the data dir once
+ * it listens, prints one JSON line `{"listening": url}` on stdout, and stops cleanly on
+ * SIGINT/SIGTERM.
  */
 import { rmSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  INFO_FILE,
+  PID_FILE,
+  PORTAL_OPTIONS,
+  sandboxDataDir,
+  type ListeningLine,
+  type SandboxRunInfo,
+} from '../lib/sandbox-contract/index.js';
 import { CA_ALGORITHMS, type CaAlgorithm } from './ca/authority.js';
 import { startSandbox } from './server.js';
-import { defaultDataDir } from './paths.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '8765' },
-    host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-    'ca-algorithm': { type: 'string', default: 'ozdst-1092' },
-  },
-  strict: true,
-});
+const { values } = parseArgs({ options: PORTAL_OPTIONS, strict: true });
 
 function writeAtomic(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -30,7 +29,7 @@ function writeAtomic(file: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const dataDir = sandboxDataDir(values.data);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${values.port}`);
   const caAlgorithm = values['ca-algorithm'] as CaAlgorithm;
@@ -43,19 +42,18 @@ async function main(): Promise<void> {
     logRequests: !values.quiet,
     caAlgorithm,
   });
-  const pidFile = path.join(dataDir, 'sandbox.pid');
-  const infoFile = path.join(dataDir, 'sandbox.json');
+  const pidFile = path.join(dataDir, PID_FILE);
+  const infoFile = path.join(dataDir, INFO_FILE);
+  const info: SandboxRunInfo = {
+    pid: process.pid,
+    port: sandbox.port,
+    url: sandbox.url,
+    startedAt: new Date().toISOString(),
+  };
   writeAtomic(pidFile, `${process.pid}\n`);
-  writeAtomic(
-    infoFile,
-    JSON.stringify({
-      pid: process.pid,
-      port: sandbox.port,
-      url: sandbox.url,
-      startedAt: new Date().toISOString(),
-    }),
-  );
-  process.stdout.write(`${JSON.stringify({ listening: sandbox.url, pid: process.pid, dataDir })}\n`);
+  writeAtomic(infoFile, JSON.stringify(info));
+  const listening: ListeningLine = { listening: sandbox.url, pid: process.pid, dataDir };
+  process.stdout.write(`${JSON.stringify(listening)}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -3,16 +3,8 @@
  * `oneid sandbox outbox`. Callers insert inside their own transaction, so a message exists exactly
  * when the state change that caused it was committed.
  */
+import type { OutboxMessage } from '../lib/sandbox-contract/index.js';
 import type { Db } from './db/database.js';
-
-export interface OutboxMessage {
-  id: number;
-  channel: 'sms' | 'email';
-  recipient: string;
-  subject: string | null;
-  body: string;
-  createdAt: string;
-}
 
 export function queueSms(db: Db, phone: string, body: string): void {
   db.prepare(

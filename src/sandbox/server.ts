@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_PORT } from '../lib/sandbox-contract/index.js';
 import { approveDue } from './applications.js';
 import { CertificateAuthority, type CaAlgorithm } from './ca/authority.js';
 import { createContext, type Ctx } from './context.js';
@@ -48,7 +49,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   // The CRL URL goes into certificates; it names the port the portal is started on.
   const ca = CertificateAuthority.open(
     db,
-    `http://${opts.host}:${opts.port || 8765}/api/v1/ca/crl`,
+    `http://${opts.host}:${opts.port || DEFAULT_PORT}/api/v1/ca/crl`,
     opts.caAlgorithm,
   );
   const ctx = createContext(db, opts.dataDir, sandboxVersion(), ca);

@@ -8,14 +8,18 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync, closeSync } from
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NetworkError, UsageError } from '../errors/index.js';
-import { DB_FILES, INFO_FILE, LOG_FILE, PID_FILE } from './paths.js';
+import {
+  DB_FILES,
+  INFO_FILE,
+  LOG_FILE,
+  portalArgv,
+  RUN_FILES,
+  type ListeningLine,
+  type SandboxRunInfo,
+} from '../sandbox-contract/index.js';
 
-export interface SandboxInfo {
-  pid: number;
-  port: number;
-  url: string;
-  startedAt?: string;
-}
+/** The running portal, as its run file (`sandbox.json`) describes it. */
+export type SandboxInfo = SandboxRunInfo;
 
 /** The portal entry point next to this module: dist/sandbox/main.js, or src/…/main.ts under tsx. */
 function entry(): { file: string; execArgv: string[] } {
@@ -58,7 +62,7 @@ export function runningSandbox(dataDir: string): SandboxInfo | undefined {
 }
 
 function removeRunFiles(dataDir: string): void {
-  for (const f of [INFO_FILE, PID_FILE]) rmSync(path.join(dataDir, f), { force: true });
+  for (const f of RUN_FILES) rmSync(path.join(dataDir, f), { force: true });
 }
 
 export async function health(
@@ -102,18 +106,7 @@ async function assertStartable(o: StartOptions): Promise<void> {
 /** Both modes log requests: the foreground one to this terminal, the detached one to sandbox.log. */
 const args = (o: StartOptions): string[] => {
   const e = entry();
-  const out = [
-    ...e.execArgv,
-    e.file,
-    '--port',
-    String(o.port),
-    '--data',
-    o.dataDir,
-    '--host',
-    o.host ?? '127.0.0.1',
-  ];
-  if (o.caAlgorithm) out.push('--ca-algorithm', o.caAlgorithm);
-  return out;
+  return [...e.execArgv, e.file, ...portalArgv(o)];
 };
 
 /** Detached: returns once the portal answers /api/v1/health (or fails with its log's last line). */
@@ -177,7 +170,7 @@ export async function runForeground(o: StartOptions): Promise<{ exitCode: number
       const line = buffered.split('\n').find((l) => l.startsWith('{"listening"'));
       if (line) {
         announced = true;
-        const j = JSON.parse(line) as { listening: string; pid: number };
+        const j = JSON.parse(line) as ListeningLine;
         o.onListening?.({ pid: j.pid, url: j.listening, port: Number(new URL(j.listening).port) });
         const rest = buffered.slice(buffered.indexOf(line) + line.length + 1);
         if (rest) process.stderr.write(rest);

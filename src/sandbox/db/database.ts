@@ -12,12 +12,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { DB_FILE } from '../../lib/sandbox-contract/index.js';
 import { ensurePrivateFile, restrictMode } from '../security/data-files.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
-
-export const DB_FILE = 'sandbox.db';
 
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });

@@ -46,7 +46,19 @@ export async function buildApp(
   ctx: Ctx,
   opts: AppOptions,
 ): Promise<{ app: FastifyInstance; openapi: OpenApiCollector }> {
-  const app = Fastify({
+  const app = createFastify(opts);
+  addBodyParsers(app);
+  const openapi = new OpenApiCollector(ctx.version);
+  addHooks(app, openapi);
+  setErrorAnswers(app);
+  for (const register of ROUTE_MODULES) register(app, ctx);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => openapi.document());
+  await app.ready();
+  return { app, openapi };
+}
+
+function createFastify(opts: AppOptions): FastifyInstance {
+  return Fastify({
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: false,
     onProtoPoisoning: 'error',
@@ -77,9 +89,13 @@ export async function buildApp(
         }
       : false,
   });
+}
 
-  // Raw bodies: images for key applications, base64 PKCS#7 text for the E-IMZO-SERVER endpoints,
-  // and OAuth form posts for the SSO endpoint.
+/**
+ * Raw bodies: images for key applications, base64 PKCS#7 text for the E-IMZO-SERVER endpoints,
+ * and OAuth form posts for the SSO endpoint.
+ */
+function addBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser(
     ['image/jpeg', 'image/png', 'application/octet-stream'],
     { parseAs: 'buffer' },
@@ -91,8 +107,10 @@ export async function buildApp(
     for (const [k, v] of new URLSearchParams(body as string)) out[k] = v;
     done(null, out);
   });
+}
 
-  const openapi = new OpenApiCollector(ctx.version);
+/** Every route documented and closed to undeclared query parameters; admin on loopback only; no caching. */
+function addHooks(app: FastifyInstance, openapi: OpenApiCollector): void {
   app.addHook('onRoute', (route) => {
     // A route that declares no query parameters accepts none: unknown input is refused, not ignored.
     if (route.schema && !route.schema.querystring && !route.url.startsWith('/sso/')) {
@@ -108,7 +126,10 @@ export async function buildApp(
   app.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
   });
+}
 
+/** One error format: `{status, code, message, ...extra}`; only a bug answers 5xx. */
+function setErrorAnswers(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send({
       status: 404,
@@ -146,11 +167,6 @@ export async function buildApp(
       .code(500)
       .send({ status: 500, code: 'INTERNAL', message: 'Internal error in the sandbox portal.' });
   });
-
-  for (const register of ROUTE_MODULES) register(app, ctx);
-  app.get('/openapi.json', { schema: { hide: true } }, async () => openapi.document());
-  await app.ready();
-  return { app, openapi };
 }
 
 const DRAIN_LIMIT = 32 * 1024 * 1024;

@@ -1,16 +1,11 @@
 /** The sandbox CA's public material: its certificate, the TSA certificate, and the CRL. */
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../context.js';
-import { conflict } from '../http/errors.js';
 import { obj, str } from '../http/schemas.js';
-import { toPem } from './key-applications.js';
+import { caCertificates, caOf } from '../services/certificates.js';
 
 export function caRoutes(app: FastifyInstance, ctx: Ctx): void {
   const tags = ['certification authority'];
-  const ca = () => {
-    if (!ctx.ca) throw conflict('CA_UNAVAILABLE', 'The sandbox CA is not available in this build.');
-    return ctx.ca;
-  };
   app.get(
     '/api/v1/ca/certificates',
     {
@@ -21,14 +16,7 @@ export function caRoutes(app: FastifyInstance, ctx: Ctx): void {
         errors: { 409: 'CA_UNAVAILABLE' },
       },
     },
-    async () => {
-      const c = ca();
-      return {
-        ca: c.rootCertificate.toString('base64'),
-        tsa: c.tsa.certificate.toString('base64'),
-        pem: toPem(c.rootCertificate),
-      };
-    },
+    async () => caCertificates(ctx),
   );
   app.get(
     '/api/v1/ca/crl',
@@ -40,7 +28,7 @@ export function caRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (_req, reply) => {
-      const der = ca().crl();
+      const der = caOf(ctx).crl();
       return reply.type('application/pkix-crl').send(der);
     },
   );

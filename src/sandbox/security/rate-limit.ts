@@ -26,6 +26,20 @@ export interface AttemptLimit {
   message: string;
 }
 
+/**
+ * A limit on wrong guesses with the portal's lockout (`lockoutSeconds`): `limit` failures within
+ * `windowSeconds` (default: the rate window), then the key is locked.
+ */
+export function guessLimit(
+  s: { rateWindowSeconds: number; lockoutSeconds: number },
+  key: string,
+  limit: number,
+  refusal: { code: string; message: string },
+  windowSeconds = s.rateWindowSeconds,
+): AttemptLimit {
+  return { key, limit, windowMs: windowSeconds * 1000, lockMs: s.lockoutSeconds * 1000, ...refusal };
+}
+
 /** Attempts reserved by `reserve`: settle each exactly once (later calls do nothing). */
 export interface Reservation {
   /** The guess was wrong: count it as a failure; reaching a limit locks its key. */

@@ -8,13 +8,12 @@
  */
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
+import { SMS_KEY_FILE } from '../../lib/sandbox-contract/index.js';
 import type { Ctx } from '../context.js';
 import { ApiError, tooMany } from '../http/errors.js';
 import { queueSms } from '../outbox.js';
 import { readOrCreateSecret } from './data-files.js';
 import { newSmsCode, sameDigest } from './secrets.js';
-
-export const SMS_KEY_FILE = 'sms-codes.key';
 
 const keys = new Map<string, Buffer>();
 

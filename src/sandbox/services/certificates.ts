@@ -1,0 +1,56 @@
+/** Certificates as the portal hands them out: PEM text, an issued certificate with its chain. */
+import type { ApplicationRow } from '../applications.js';
+import type { Ctx } from '../context.js';
+import { conflict, notFound } from '../http/errors.js';
+
+export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
+  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
+}
+
+/** The sandbox CA, or 409 CA_UNAVAILABLE in a build whose PKI library cannot issue. */
+export function caOf(ctx: Ctx, what = 'CA'): NonNullable<Ctx['ca']> {
+  if (!ctx.ca) throw conflict('CA_UNAVAILABLE', `The sandbox ${what} is not available in this build.`);
+  return ctx.ca;
+}
+
+/** The certificate issued for an application (409 NOT_ISSUED before), its chain, and both as PEM. */
+export function issuedCertificate(ctx: Ctx, a: ApplicationRow): Record<string, unknown> {
+  if (a.status !== 'issued' || !a.certificate_serial) {
+    throw conflict('NOT_ISSUED', `No certificate yet: the application is "${a.status}".`, {
+      applicationStatus: a.status,
+    });
+  }
+  const row = ctx.db.prepare('SELECT der FROM certificates WHERE serial = ?').get(a.certificate_serial) as {
+    der: Buffer;
+  };
+  const chain = ctx.ca!.chain();
+  const pem = [row.der, ...chain].map((d) => toPem(d)).join('');
+  return {
+    serialNumber: a.certificate_serial,
+    certificate: row.der.toString('base64'),
+    chain: chain.map((d) => d.toString('base64')),
+    pem,
+  };
+}
+
+/** The CA and TSA certificates: the trust anchors for verification. */
+export function caCertificates(ctx: Ctx): { ca: string; tsa: string; pem: string } {
+  const c = caOf(ctx);
+  return {
+    ca: c.rootCertificate.toString('base64'),
+    tsa: c.tsa.certificate.toString('base64'),
+    pem: toPem(c.rootCertificate),
+  };
+}
+
+/** Revoke an issued certificate (it appears on the CRL); 404 when unknown or already revoked. */
+export function revokeCertificate(ctx: Ctx, serialHex: string): { status: 'ok' } {
+  const ca = caOf(ctx);
+  const done = ctx.db.transaction(() => ca.revoke(serialHex.toLowerCase()))();
+  if (!done) throw notFound('CERTIFICATE_NOT_FOUND', 'No such certificate, or it is already revoked.');
+  return { status: 'ok' };
+}
