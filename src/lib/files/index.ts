@@ -13,7 +13,7 @@
  * cleanup of temps killed runs left behind are in `temps.ts`.
  */
 import { closeSync, fsync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { link, lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { tempNameFor } from './temps.js';
@@ -59,6 +59,19 @@ const fsyncAsync = promisify(fsync);
 
 function errno(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? '';
+}
+
+/**
+ * Does `p` exist? `followLinks: false` counts a symlink itself, dangling or not (what a later
+ * `link()` or exclusive create would run into).
+ */
+export async function pathExists(p: string, o: { followLinks?: boolean } = {}): Promise<boolean> {
+  try {
+    await (o.followLinks === false ? lstat(p) : stat(p));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Make a rename or link durable. Not supported everywhere (Windows): the data itself was synced. */

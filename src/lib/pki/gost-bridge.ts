@@ -12,6 +12,7 @@ import {
   generateKeyPair,
   sign,
   verify,
+  CURVE_BY_PARAMSET_OID,
   OID,
   type GostPrivateKey,
   type GostPublicKey,
@@ -20,16 +21,6 @@ import { UnsupportedAlgorithmError } from '../errors/index.js';
 import type { KeyAlgorithmInfo } from './key-info.js';
 
 export type { GostPrivateKey, GostPublicKey };
-
-/** Parameter-set OID → curve, for both families (2024 arcs assumed by analogy, as in crypto). */
-const PARAM_CURVE: Record<string, 'A' | 'B' | 'C'> = {
-  [OID.ozdst1092ParamA]: 'A',
-  [OID.ozdst1092ParamB]: 'B',
-  [OID.ozdst1092ParamC]: 'C',
-  [OID.ozmst2024ParamA]: 'A',
-  [OID.ozmst2024ParamB]: 'B',
-  [OID.ozmst2024ParamC]: 'C',
-};
 
 export function isGostKeyOid(oid: string): boolean {
   return oid === OID.ozdst1092Key || oid === OID.ozmst2024Key;
@@ -46,7 +37,7 @@ function curveOf(params: Node | undefined): string | undefined {
   if (is(params, Tag.SEQUENCE)) oidNode = seq(params)[0];
   if (!is(oidNode, Tag.OID)) return undefined;
   const oid = readOid(oidNode);
-  return PARAM_CURVE[oid] ?? oid;
+  return CURVE_BY_PARAMSET_OID[oid] ?? oid;
 }
 
 export function describeGostAlgorithm(oid: string, params: Node | undefined): KeyAlgorithmInfo | undefined {

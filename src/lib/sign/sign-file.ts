@@ -2,11 +2,12 @@
  * Sign one file with an opened signer: stream digest → signed attributes → private-key operation
  * → (timestamp) → DER → atomic write. Used by the workers of the batch engine and by `signFile`.
  */
-import { lstat, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isOneIdError, SignatureError, UsageError } from '../errors/index.js';
 import { w } from '../asn1/index.js';
 import {
   OutputExistsError,
+  pathExists,
   writeFileAtomic,
   writePiecesAtomic,
   type Piece,
@@ -22,15 +23,6 @@ import { VERIFY_LIMITS } from './verify.js';
 /** Signatures are public (0644); the folder's fsync is left to the OS (one per file cost too much). */
 function outputOptions(replace: boolean, durable = true): WriteOptions {
   return { mode: 0o644, replace, durable, syncDir: false };
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What to do when the output already exists. */
@@ -151,7 +143,10 @@ export async function signOne(
 ): Promise<FileResult> {
   try {
     // 'fail' needs no check up front: publishing by link() refuses an existing output atomically.
-    if ((s.existing === 'resume' || s.existing === 'append') && (await exists(output))) {
+    if (
+      (s.existing === 'resume' || s.existing === 'append') &&
+      (await pathExists(output, { followLinks: false }))
+    ) {
       if (s.existing === 'append') return await appendSigner(signer, s, input, output);
       if (s.existing === 'resume' && (await hasValidSignature(signer, input, output)))
         return { input, output, status: 'skipped' };
