@@ -12,7 +12,7 @@
  * A leaf area: errors are the caller's to translate (the errno code is kept). Temp names and the
  * cleanup of temps killed runs left behind are in `temps.ts`.
  */
-import { closeSync, fsync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { link, lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -88,6 +88,19 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+function syncDirSync(dir: string): void {
+  try {
+    const d = openSync(dir, 'r');
+    try {
+      fsyncSync(d);
+    } finally {
+      closeSync(d);
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
 /** Publish `temp` as `target`; returns whether the temp name is gone (renamed) or still to remove. */
 function publishSync(temp: string, target: string, replace: boolean): boolean {
   if (replace) {
@@ -142,26 +155,61 @@ export async function writeFileAtomic(
   o: WriteOptions = {},
 ): Promise<void> {
   const temp = (o.tempName ?? tempNameFor)(target);
-  const fd = openSync(temp, 'wx', o.mode ?? 0o600);
-  let gone = false;
-  try {
+  const fd = writeTemp(temp, bytes, o.mode);
+  if (o.durable !== false) await fsyncAsync(fd).catch((e: unknown) => drop(fd, temp, e));
+  closeAndPublish(fd, temp, target, o.replace !== false);
+  if (o.syncDir !== false) await syncDir(path.dirname(target));
+}
+
+/** The same, all synchronous (process start-up: the sandbox's secret and state files). */
+export function writeFileAtomicSync(target: string, bytes: Uint8Array, o: WriteOptions = {}): void {
+  const temp = (o.tempName ?? tempNameFor)(target);
+  const fd = writeTemp(temp, bytes, o.mode);
+  if (o.durable !== false) {
     try {
-      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
-      if (o.durable !== false) await fsyncAsync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    gone = publishSync(temp, target, o.replace !== false);
-  } finally {
-    if (!gone) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already gone
-      }
+      fsyncSync(fd);
+    } catch (e) {
+      drop(fd, temp, e);
     }
   }
-  if (o.syncDir !== false) await syncDir(path.dirname(target));
+  closeAndPublish(fd, temp, target, o.replace !== false);
+  if (o.syncDir !== false) syncDirSync(path.dirname(target));
+}
+
+function removeTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // already gone
+  }
+}
+
+/** Close, remove the temp file, rethrow. */
+function drop(fd: number, temp: string, e: unknown): never {
+  closeSync(fd);
+  removeTemp(temp);
+  throw e;
+}
+
+/** Create the temp file (exclusive, `mode`, default 0600) and write all of `bytes`; returns its fd. */
+function writeTemp(temp: string, bytes: Uint8Array, mode = 0o600): number {
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
+  } catch (e) {
+    drop(fd, temp, e);
+  }
+  return fd;
+}
+
+function closeAndPublish(fd: number, temp: string, target: string, replace: boolean): void {
+  closeSync(fd);
+  let gone = false;
+  try {
+    gone = publishSync(temp, target, replace);
+  } finally {
+    if (!gone) removeTemp(temp);
+  }
 }
 
 async function writePieces(fh: FileHandle, pieces: Piece[], buf?: Buffer): Promise<void> {
