@@ -258,9 +258,13 @@ export function fingerprint(cert: Certificate, alg: 'sha1' | 'sha256' = 'sha256'
 
 export type ValidityState = 'valid' | 'expired' | 'not-yet-valid';
 
-export function validityState(cert: Certificate, now = new Date()): ValidityState {
-  if (now < cert.notBefore) return 'not-yet-valid';
-  if (now > cert.notAfter) return 'expired';
+/** Where `now` falls in a validity period: of a certificate, or the dates of an E-IMZO alias. */
+export function validityState(
+  period: Pick<Certificate, 'notBefore' | 'notAfter'>,
+  now = new Date(),
+): ValidityState {
+  if (now < period.notBefore) return 'not-yet-valid';
+  if (now > period.notAfter) return 'expired';
   return 'valid';
 }
 
