@@ -9,38 +9,13 @@
  * `applicationUnconfirmedTtlSeconds`.
  */
 import type { ApplicationView } from '../lib/sandbox-contract/index.js';
+import type { ApplicationRow, ApplicationStatus } from './application-row.js';
 import type { Ctx } from './context.js';
 import { conflict, notFound } from './http/errors.js';
 import { queueSms } from './outbox.js';
 import { applicationNotFound } from './security/application-access.js';
 
-export type ApplicationStatus =
-  'awaiting_sms' | 'draft' | 'awaiting_payment' | 'in_review' | 'issued' | 'rejected';
-
-export interface ApplicationRow {
-  id: string;
-  type: 'individual' | 'legal';
-  pinfl: string;
-  tin: string | null;
-  phone: string;
-  status: ApplicationStatus;
-  pkcs10: Buffer | null;
-  key_algorithm: string | null;
-  photo_type: string | null;
-  selfie_type: string | null;
-  invoice_id: string | null;
-  fee_amount: number | null;
-  fee_percent: number | null;
-  bhm: number | null;
-  paid_at: number | null;
-  review_due_at: number | null;
-  reject_reason: string | null;
-  certificate_serial: string | null;
-  created_at: number;
-  updated_at: number;
-  /** SHA-256 of the application-scoped secret issued at SMS confirmation. */
-  secret_hash: string | null;
-}
+export type { ApplicationRow, ApplicationStatus } from './application-row.js';
 
 const COLUMNS = `id, type, pinfl, tin, phone, status, pkcs10, key_algorithm, photo_type, selfie_type, invoice_id,
   fee_amount, fee_percent, bhm, paid_at, review_due_at, reject_reason, certificate_serial, created_at, updated_at,

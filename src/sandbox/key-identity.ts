@@ -4,6 +4,7 @@
  * certificate chains to the sandbox CA and is not revoked, and carry a live challenge, which is
  * consumed (single use).
  */
+import type { CertificateIdentity } from '../lib/pki/index.js';
 import type { Ctx } from './context.js';
 import { unprocessable } from './http/errors.js';
 import { checkPkcs7, consumeChallenge, EIMZO, fromBase64, overallStatus, validNow } from './signatures.js';
@@ -11,13 +12,9 @@ import { checkPkcs7, consumeChallenge, EIMZO, fromBase64, overallStatus, validNo
 /** JSON bodies carrying a base64 PKCS#7 of a challenge: small (a certificate chain and a UUID). */
 export const PKCS7_JSON_LIMIT = 256 * 1024;
 
-export interface KeyIdentity {
-  pinfl: string;
-  /** Legal entity TIN (1.2.860.3.16.1.1) when the key is a company's. */
-  tin?: string;
-  serial: string;
-  cn?: string;
-}
+/** Who signed the challenge: pki's `CertificateIdentity` (PINFL required, legal-entity TIN, CN) and the serial. */
+export type KeyIdentity = Required<Pick<CertificateIdentity, 'pinfl'>> &
+  Pick<CertificateIdentity, 'tin' | 'cn'> & { serial: string };
 
 export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyIdentity> {
   const checked = await checkPkcs7(ctx, fromBase64(pkcs7b64, 'pkcs7'));

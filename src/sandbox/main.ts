@@ -6,7 +6,7 @@
  * it listens, prints one JSON line `{"listening": url}` on stdout, and stops cleanly on
  * SIGINT/SIGTERM.
  */
-import { rmSync, writeFileSync, renameSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -17,15 +17,15 @@ import {
   type ListeningLine,
   type SandboxRunInfo,
 } from '../lib/sandbox-contract/index.js';
+import { writeFileAtomicSync } from '../lib/files/index.js';
 import { CA_ALGORITHMS, type CaAlgorithm } from './ca/authority.js';
 import { startSandbox } from './server.js';
 
 const { values } = parseArgs({ options: PORTAL_OPTIONS, strict: true });
 
+/** The data dir's state files: atomic (`files`), 0600; not worth an fsync (rewritten every start). */
 function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, Buffer.from(text), { durable: false, syncDir: false });
 }
 
 async function main(): Promise<void> {

@@ -9,7 +9,8 @@ import path from 'node:path';
 
 import { w } from '../../src/lib/asn1/index.js';
 import { isOneIdError, KeyUnusableError } from '../../src/lib/errors/index.js';
-import { encodePrivateKey, PKI_OID, readPfx, readPfxPublic, writePfx } from '../../src/lib/pki/index.js';
+import { OID } from '../../src/lib/crypto/index.js';
+import { encodePrivateKey, readPfx, readPfxPublic, writePfx } from '../../src/lib/pki/index.js';
 import { buildMacData } from '../../src/lib/pki/pkcs12/mac.js';
 import { MAX_ITERATIONS } from '../../src/lib/pki/pkcs12/pbe.js';
 import { runCli } from '../helpers/cli.js';
@@ -35,34 +36,34 @@ function refused(fn: () => unknown, code = 'PFX_ITERATIONS'): { e: KeyUnusableEr
 // Hand-built PFX parts, so that every place a count is read can carry a huge one.
 const pbes2Alg = (iterations: number, salt = randomBytes(16), iv = randomBytes(16)) =>
   w.algorithmIdentifier(
-    PKI_OID.pbes2,
+    OID.pbes2,
     w.sequence(
       w.algorithmIdentifier(
-        PKI_OID.pbkdf2,
+        OID.pbkdf2,
         w.sequence(
           w.octetString(salt),
           w.integer(iterations),
-          w.algorithmIdentifier(PKI_OID.hmacWithSHA256, w.NULL),
+          w.algorithmIdentifier(OID.hmacWithSHA256, w.NULL),
         ),
       ),
-      w.algorithmIdentifier(PKI_OID.aes256cbc, w.octetString(iv)),
+      w.algorithmIdentifier(OID.aes256cbc, w.octetString(iv)),
     ),
   );
 const pkcs12PbeAlg = (iterations: number | bigint) =>
   w.algorithmIdentifier(
-    PKI_OID.pbeWithSHAAnd3KeyTripleDES,
+    OID.pbeWithSHAAnd3KeyTripleDES,
     w.sequence(w.octetString(randomBytes(8)), w.integer(iterations)),
   );
 const shroudedBag = (alg: Buffer, ct: Uint8Array) =>
-  w.sequence(w.oid(PKI_OID.pkcs8ShroudedKeyBag), w.explicit(0, w.sequence(alg, w.octetString(ct))));
+  w.sequence(w.oid(OID.pkcs8ShroudedKeyBag), w.explicit(0, w.sequence(alg, w.octetString(ct))));
 const dataSafe = (...bags: Buffer[]) =>
-  w.sequence(w.oid(PKI_OID.data), w.explicit(0, w.octetString(w.sequence(...bags))));
+  w.sequence(w.oid(OID.data), w.explicit(0, w.octetString(w.sequence(...bags))));
 const encryptedSafe = (alg: Buffer) =>
   w.sequence(
-    w.oid(PKI_OID.encryptedData),
+    w.oid(OID.encryptedData),
     w.explicit(
       0,
-      w.sequence(w.integer(0), w.sequence(w.oid(PKI_OID.data), alg, w.implicitPrimitive(0, randomBytes(32)))),
+      w.sequence(w.integer(0), w.sequence(w.oid(OID.data), alg, w.implicitPrimitive(0, randomBytes(32)))),
     ),
   );
 function pfx(safes: Buffer[], macIterations: number, validMac = false): Buffer {
@@ -70,15 +71,11 @@ function pfx(safes: Buffer[], macIterations: number, validMac = false): Buffer {
   const mac = validMac
     ? buildMacData('sha256', PW, macIterations, authSafe)
     : w.sequence(
-        w.sequence(w.algorithmIdentifier(PKI_OID.sha256, w.NULL), w.octetString(randomBytes(32))),
+        w.sequence(w.algorithmIdentifier(OID.sha256, w.NULL), w.octetString(randomBytes(32))),
         w.octetString(randomBytes(16)),
         w.integer(macIterations),
       );
-  return w.sequence(
-    w.integer(3),
-    w.sequence(w.oid(PKI_OID.data), w.explicit(0, w.octetString(authSafe))),
-    mac,
-  );
+  return w.sequence(w.integer(3), w.sequence(w.oid(OID.data), w.explicit(0, w.octetString(authSafe))), mac);
 }
 
 describe('security: PKCS#12 iteration counts (issue 13)', function () {

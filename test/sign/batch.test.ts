@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { OutputExistsError, removeStaleTemps, writeAtomic } from '../../src/lib/sign/atomic-write.js';
+import { OutputExistsError, removeStaleTemps, writePiecesAtomic } from '../../src/lib/files/index.js';
 import { CHUNK, digestFile } from '../../src/lib/sign/digest.js';
 import {
   collectInputs,
@@ -43,10 +43,13 @@ describe('sign/batch: inputs and outputs', () => {
   it('publishes atomically and never replaces an existing output without overwrite', async () => {
     const dir = tmp();
     const target = path.join(dir, 'x.p7s');
-    await writeAtomic(target, [Buffer.from('first')], false);
-    await assert.rejects(writeAtomic(target, [Buffer.from('second')], false), OutputExistsError);
+    await writePiecesAtomic(target, [Buffer.from('first')], { replace: false });
+    await assert.rejects(
+      writePiecesAtomic(target, [Buffer.from('second')], { replace: false }),
+      OutputExistsError,
+    );
     assert.equal(readFileSync(target, 'utf8'), 'first');
-    await writeAtomic(target, [Buffer.from('third')], true);
+    await writePiecesAtomic(target, [Buffer.from('third')], { replace: true });
     assert.equal(readFileSync(target, 'utf8'), 'third');
     assert.deepEqual(readdirSync(dir), ['x.p7s']);
   });

@@ -11,18 +11,17 @@ import path from 'node:path';
 import { KeyUnusableError, PortalRefusedError, UsageError } from '../errors/index.js';
 import { t } from '../i18n/index.js';
 import type { OpenedKey } from '../keys/index.js';
+import { assertValidNow, type CertificateIdentity } from '../pki/index.js';
 import { getChallenge, type PortalHttp } from '../portal/index.js';
-import { signFile } from '../sign/index.js';
+import { signerKeyOf, signFile } from '../sign/index.js';
 
-export interface KeyIdentity {
+/** The key in the flows' results: pki's `CertificateIdentity` (PINFL, legal-entity TIN) with owner, serial, validity. */
+export type KeyIdentity = Pick<CertificateIdentity, 'pinfl' | 'tin'> & {
   serial: string;
-  pinfl?: string;
-  /** Legal-entity TIN (present on company keys). */
-  tin?: string;
   owner?: string;
   organization?: string;
   validTo: string;
-}
+};
 
 export function keyIdentity(key: OpenedKey): KeyIdentity {
   const c = key.certificate;
@@ -44,7 +43,7 @@ export interface KeyExpectation {
   kind?: 'personal' | 'company';
 }
 
-/** Local checks: expired or not yet valid, wrong person, wrong kind of key. */
+/** Local checks: expired or not yet valid (pki's one check), wrong person, wrong kind of key. */
 export function checkKey(key: OpenedKey, expect: KeyExpectation = {}, now = new Date()): KeyIdentity {
   const id = keyIdentity(key);
   const c = key.certificate;
@@ -53,13 +52,7 @@ export function checkKey(key: OpenedKey, expect: KeyExpectation = {}, now = new 
     from: c.notBefore.toISOString().slice(0, 10),
     to: id.validTo.slice(0, 10),
   };
-  if (now > c.notAfter)
-    throw new KeyUnusableError('KEY_EXPIRED', 'account.error.keyExpired', {
-      params,
-      hintKey: 'account.hint.newKey',
-    });
-  if (now < c.notBefore)
-    throw new KeyUnusableError('KEY_NOT_YET_VALID', 'account.error.keyNotYetValid', { params });
+  assertValidNow(c, now);
   if (!id.pinfl)
     throw new KeyUnusableError('CERTIFICATE_WITHOUT_PINFL', 'account.error.keyWithoutPinfl', { params });
   if (expect.kind === 'company' && !isCompanyTin(id.tin))
@@ -95,11 +88,7 @@ export async function signAttached(key: OpenedKey, content: string): Promise<str
     const output = path.join(dir, 'challenge.p7s');
     await writeFile(input, content, { mode: 0o600 });
     const result = await signFile(input, {
-      key: {
-        privateKey: key.privateKey,
-        certificate: key.certificate.raw,
-        chain: key.chain.slice(1).map((c) => c.raw),
-      },
+      key: signerKeyOf(key),
       output,
       detached: false,
       existing: 'force',

@@ -9,9 +9,10 @@
  * every later call sends it. When the key holder already had an open application, the
  * confirmation hands that one over instead (`recovered`): see `adoptOpenApplication`.
  */
-import { access, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 
 import { PortalRefusedError, UsageError } from '../errors/index.js';
+import { pathExists } from '../files/index.js';
 import {
   PortalHttp,
   attachKeyRequest,
@@ -135,15 +136,6 @@ export async function startApplication(input: NewApplication, io: ApplyIo): Prom
   return continueApplication(state, io);
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Step 2: the key pair, straight into the pending PFX (never regenerated on resume). */
 async function ensureKey(state: ApplicationState, io: ApplyIo): Promise<void> {
   if (stepDone(state, 'key') && state.pendingKey && state.request) return;
@@ -151,7 +143,7 @@ async function ensureKey(state: ApplicationState, io: ApplyIo): Promise<void> {
   const subject = requestSubject(state);
   let spki: Buffer;
   let request: Buffer;
-  if (await exists(file)) {
+  if (await pathExists(file)) {
     // Written before a crash, state not yet saved: continue with that key.
     const pending = await openPendingKey(file, await io.password());
     spki = pending.spki;

@@ -3,7 +3,7 @@
  * settings resolver takes the variables that override settings from it, and a test holds the
  * README's table and the source to it (a variable read anywhere in src/ must be listed here).
  */
-import type { SettingName } from './settings.js';
+import type { SettingName } from './types.js';
 
 export interface EnvironmentVariable {
   name: string;

@@ -5,18 +5,13 @@
 import { UsageError } from '../errors/index.js';
 import { isLanguage } from '../i18n/index.js';
 import { ENVIRONMENT } from './environment.js';
+import type { ProfileSettings, SettingName } from './types.js';
+
+export type { ProfileSettings, SettingName } from './types.js';
 
 export const DEFAULT_PORTAL = 'http://127.0.0.1:8765';
 export const DEFAULT_PROFILE = 'default';
 
-export interface ProfileSettings {
-  portal?: string;
-  lang?: string;
-  'key-roots'?: string[];
-  storage?: 'keychain' | 'file';
-}
-
-export type SettingName = keyof ProfileSettings;
 export const SETTING_NAMES: readonly SettingName[] = ['portal', 'lang', 'key-roots', 'storage'];
 
 /** Environment variable that overrides each setting (none for `storage`: that needs a flag or the profile). */

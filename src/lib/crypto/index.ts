@@ -52,4 +52,4 @@ export {
   type KeyType,
 } from './registry.js';
 export { OID, OID_NAMES, GOST_KEY_OIDS, type OidName } from './oids.js';
-export { CURVE_PARAMS, isOnCurve, type GostCurveId } from './curves.js';
+export { CURVE_BY_PARAMSET_OID, CURVE_PARAMS, isOnCurve, type GostCurveId } from './curves.js';

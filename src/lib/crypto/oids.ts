@@ -1,7 +1,11 @@
 /**
- * Every algorithm OID the crypto area knows, with the name E-IMZO / RFCs give it.
- * Uzbek OIDs: REFERENCES.md §1 (vendor documentation); Russian GOST OIDs: RFC 4357 / RFC 4491
- * (used by OpenSSL's GOST engine, our interop peer); RSA/ECDSA/SHA: PKCS#1, RFC 5480, NIST.
+ * The one OID table of the project: algorithms (this area), and — because crypto is the lowest
+ * area that needs OIDs and pki, sign and the sandbox all sit above it — names, X.509 extensions,
+ * PKCS#7/#9/#12, CMS and RFC 3161 identifiers too. Every other area imports `OID` from here
+ * (through `crypto/index.ts`); none keeps a table of its own.
+ * Uzbek OIDs: REFERENCES.md §1 (vendor documentation), §2 (PINFL, TIN); Russian GOST OIDs:
+ * RFC 4357 / RFC 4491 (used by OpenSSL's GOST engine, our interop peer); RSA/ECDSA/SHA: PKCS#1,
+ * RFC 5480, NIST; names: X.520 / RFC 4519; CMS: RFC 5652, RFC 3161, RFC 5816.
  */
 export const OID = {
   // O'z DSt 1106:2009 / 1092:2009 (2009 family)
@@ -38,6 +42,7 @@ export const OID = {
   gostR3411_94CryptoProParamSet: '1.2.643.2.2.30.1',
   // RSA (PKCS#1)
   rsaEncryption: '1.2.840.113549.1.1.1',
+  rsaPss: '1.2.840.113549.1.1.10',
   sha1WithRSAEncryption: '1.2.840.113549.1.1.5',
   sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
   sha384WithRSAEncryption: '1.2.840.113549.1.1.12',
@@ -46,14 +51,97 @@ export const OID = {
   ecPublicKey: '1.2.840.10045.2.1',
   prime256v1: '1.2.840.10045.3.1.7',
   secp384r1: '1.3.132.0.34',
+  secp521r1: '1.3.132.0.35',
+  secp256k1: '1.3.132.0.10',
+  ecdsaWithSHA1: '1.2.840.10045.4.1',
   ecdsaWithSHA256: '1.2.840.10045.4.3.2',
   ecdsaWithSHA384: '1.2.840.10045.4.3.3',
   ecdsaWithSHA512: '1.2.840.10045.4.3.4',
   // Digests
   sha1: '1.3.14.3.2.26',
+  sha224: '2.16.840.1.101.3.4.2.4',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha384: '2.16.840.1.101.3.4.2.2',
   sha512: '2.16.840.1.101.3.4.2.3',
+
+  // Password-based encryption and MACs (PKCS#5, PKCS#12)
+  pbeWithSHAAnd128BitRC4: '1.2.840.113549.1.12.1.1',
+  pbeWithSHAAnd40BitRC4: '1.2.840.113549.1.12.1.2',
+  pbeWithSHAAnd3KeyTripleDES: '1.2.840.113549.1.12.1.3',
+  pbeWithSHAAnd2KeyTripleDES: '1.2.840.113549.1.12.1.4',
+  pbeWithSHAAnd128BitRC2: '1.2.840.113549.1.12.1.5',
+  pbeWithSHAAnd40BitRC2: '1.2.840.113549.1.12.1.6',
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+  hmacWithSHA1: '1.2.840.113549.2.7',
+  hmacWithSHA224: '1.2.840.113549.2.8',
+  hmacWithSHA256: '1.2.840.113549.2.9',
+  hmacWithSHA384: '1.2.840.113549.2.10',
+  hmacWithSHA512: '1.2.840.113549.2.11',
+  aes128cbc: '2.16.840.1.101.3.4.1.2',
+  aes192cbc: '2.16.840.1.101.3.4.1.22',
+  aes256cbc: '2.16.840.1.101.3.4.1.42',
+  desEde3cbc: '1.2.840.113549.3.7',
+
+  // X.520 / RFC 4519 name attributes; Uzbek ones (REFERENCES.md §2)
+  CN: '2.5.4.3',
+  SURNAME: '2.5.4.4',
+  SERIALNUMBER: '2.5.4.5',
+  C: '2.5.4.6',
+  L: '2.5.4.7',
+  ST: '2.5.4.8',
+  STREET: '2.5.4.9',
+  O: '2.5.4.10',
+  OU: '2.5.4.11',
+  T: '2.5.4.12',
+  NAME: '2.5.4.41',
+  GIVENNAME: '2.5.4.42',
+  UID: '0.9.2342.19200300.100.1.1',
+  DC: '0.9.2342.19200300.100.1.25',
+  EMAIL: '1.2.840.113549.1.9.1',
+  PINFL: '1.2.860.3.16.1.2',
+  TIN: '1.2.860.3.16.1.1',
+
+  // X.509 extensions and extended key usages
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  subjectAltName: '2.5.29.17',
+  basicConstraints: '2.5.29.19',
+  cRLNumber: '2.5.29.20',
+  crlDistributionPoints: '2.5.29.31',
+  certificatePolicies: '2.5.29.32',
+  authorityKeyIdentifier: '2.5.29.35',
+  extKeyUsage: '2.5.29.37',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  emailProtection: '1.3.6.1.5.5.7.3.4',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+
+  // PKCS#7 / CMS (RFC 5652), PKCS#9 attributes, RFC 3161 / RFC 5816
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  envelopedData: '1.2.840.113549.1.7.3',
+  encryptedData: '1.2.840.113549.1.7.6',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  challengePassword: '1.2.840.113549.1.9.7',
+  extensionRequest: '1.2.840.113549.1.9.14',
+  friendlyName: '1.2.840.113549.1.9.20',
+  localKeyId: '1.2.840.113549.1.9.21',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  /** RFC 3161 TSTInfo content type. */
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  /** RFC 3161 token as an unsigned attribute (id-aa-timeStampToken). */
+  timeStampToken: '1.2.840.113549.1.9.16.2.14',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+
+  // PKCS#12 bags
+  keyBag: '1.2.840.113549.1.12.10.1.1',
+  pkcs8ShroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  crlBag: '1.2.840.113549.1.12.10.1.4',
+  secretBag: '1.2.840.113549.1.12.10.1.5',
+  safeContentsBag: '1.2.840.113549.1.12.10.1.6',
 } as const;
 
 export type OidName = keyof typeof OID;

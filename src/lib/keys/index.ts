@@ -30,7 +30,6 @@ export {
   type PasswordSource,
   type ResolvedKey,
 } from './store.js';
-export { writeFileAtomic } from '../files/index.js';
 export { certificateDetails, inspectKey, type CertificateDetails, type KeyInspection } from './inspect.js';
 export {
   chainCheck,

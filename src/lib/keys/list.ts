@@ -123,8 +123,7 @@ function fromAlias(s: KeySummary, a: ParsedAlias, now: Date): void {
     s.validTo = a.validTo.toISOString();
     s.daysLeft = daysUntil(a.validTo, now);
   }
-  if (a.validFrom && a.validTo)
-    s.state = now < a.validFrom ? 'not-yet-valid' : now > a.validTo ? 'expired' : 'valid';
+  if (a.validFrom && a.validTo) s.state = validityState({ notBefore: a.validFrom, notAfter: a.validTo }, now);
 }
 
 /** Describe one key file from what is readable without its password. */

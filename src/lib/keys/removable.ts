@@ -10,8 +10,9 @@
  * - macOS: every volume under `/Volumes` except the one that is the system disk itself.
  * - Windows: every drive letter except the system drive (E-IMZO itself looks at all of them).
  */
-import { readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { readFile, readdir, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { pathExists } from '../files/index.js';
 
 export interface RemovableProbe {
   platform?: NodeJS.Platform;
@@ -48,15 +49,6 @@ async function readText(p: string): Promise<string | undefined> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** True when the block device `/dev/<name>` is (a partition of) a removable or USB disk. */
 async function isRemovableDevice(sysRoot: string, name: string): Promise<boolean> {
   const classDir = path.join(sysRoot, 'class', 'block', name);
@@ -67,7 +59,9 @@ async function isRemovableDevice(sysRoot: string, name: string): Promise<boolean
   } catch {
     return false;
   }
-  const disk = (await exists(path.join(classDir, 'partition'))) ? path.basename(path.dirname(target)) : name;
+  const disk = (await pathExists(path.join(classDir, 'partition')))
+    ? path.basename(path.dirname(target))
+    : name;
   if ((await readText(path.join(sysRoot, 'block', disk, 'removable'))) === '1') return true;
   return target.split('/').some((part) => /^usb\d*$/.test(part));
 }
@@ -114,7 +108,7 @@ async function windowsDrives(env: NodeJS.ProcessEnv): Promise<string[]> {
   for (let c = 65; c <= 90; c++) {
     const d = `${String.fromCharCode(c)}:`;
     if (d === system) continue;
-    if (await exists(`${d}\\`)) out.push(`${d}\\`);
+    if (await pathExists(`${d}\\`)) out.push(`${d}\\`);
   }
   return out;
 }

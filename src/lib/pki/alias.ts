@@ -8,7 +8,7 @@
  */
 import { MalformedError } from '../errors/index.js';
 import type { Certificate } from './certificate.js';
-import { PKI_OID } from './oids.js';
+import { OID } from '../crypto/index.js';
 
 const TASHKENT_OFFSET_MS = 5 * 3600_000;
 const BOUNDARY = /,(?=[a-z0-9.]+=)/i;
@@ -86,8 +86,8 @@ export function parseAlias(alias: string): ParsedAlias {
     validFrom: from ? parseAliasTime(from) : undefined,
     validTo: to ? parseAliasTime(to) : undefined,
     cn: get('cn'),
-    pinfl: get(PKI_OID.PINFL),
-    tin: get(PKI_OID.TIN),
+    pinfl: get(OID.PINFL),
+    tin: get(OID.TIN),
     uid: get('uid'),
     o: get('o'),
     t: get('t') ?? get('title'),

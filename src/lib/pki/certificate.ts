@@ -23,7 +23,7 @@ import {
   Tag,
   type Node,
 } from '../asn1/index.js';
-import { isOneIdError, MalformedError } from '../errors/index.js';
+import { isOneIdError, KeyUnusableError, MalformedError } from '../errors/index.js';
 import {
   describeSpki,
   decodePublicKey,
@@ -32,7 +32,7 @@ import {
   type PublicKey,
 } from './key-codec.js';
 import { nameValue, readName, type DistinguishedName } from './name.js';
-import { PKI_OID } from './oids.js';
+import { OID } from '../crypto/index.js';
 
 export interface Extension {
   oid: string;
@@ -41,7 +41,11 @@ export interface Extension {
   value: Uint8Array;
 }
 
-/** Who the certificate belongs to, in E-IMZO terms. */
+/**
+ * Who the certificate belongs to, in E-IMZO terms: the one type for a certificate's owner. The
+ * sign area's reports (`SignerIdentity`), the account flows (`KeyIdentity`) and the sandbox's
+ * signed-challenge check are views of it (its fields, plus serial and validity).
+ */
 export interface CertificateIdentity {
   /** Personal identification number, 14 digits (attribute 1.2.860.3.16.1.2). */
   pinfl?: string;
@@ -188,14 +192,14 @@ function readCertificate(der: Uint8Array): Certificate {
     signature: readBitString(sigValue),
     extensions,
     identity: {
-      pinfl: nameValue(subject, PKI_OID.PINFL),
-      tin: nameValue(subject, PKI_OID.TIN),
-      uid: nameValue(subject, PKI_OID.UID),
-      cn: nameValue(subject, PKI_OID.CN),
-      o: nameValue(subject, PKI_OID.O),
-      t: nameValue(subject, PKI_OID.T),
-      name: nameValue(subject, PKI_OID.NAME) ?? nameValue(subject, PKI_OID.GIVENNAME),
-      surname: nameValue(subject, PKI_OID.SURNAME),
+      pinfl: nameValue(subject, OID.PINFL),
+      tin: nameValue(subject, OID.TIN),
+      uid: nameValue(subject, OID.UID),
+      cn: nameValue(subject, OID.CN),
+      o: nameValue(subject, OID.O),
+      t: nameValue(subject, OID.T),
+      name: nameValue(subject, OID.NAME) ?? nameValue(subject, OID.GIVENNAME),
+      surname: nameValue(subject, OID.SURNAME),
     },
     selfIssued: Buffer.from(subject.der).equals(Buffer.from(issuer.der)),
   };
@@ -215,15 +219,15 @@ function readExtensions(n: Node | undefined): Extension[] {
 function readKnownExtension(cert: Certificate, ext: Extension): void {
   const v = () => parse(ext.value);
   switch (ext.oid) {
-    case PKI_OID.keyUsage: {
+    case OID.keyUsage: {
       const bits = readBitString(v());
       cert.keyUsage = KEY_USAGE_BITS.filter((_, i) => ((bits[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
       break;
     }
-    case PKI_OID.extKeyUsage:
+    case OID.extKeyUsage:
       cert.extKeyUsage = seq(v()).map((o) => readOid(o));
       break;
-    case PKI_OID.basicConstraints: {
+    case OID.basicConstraints: {
       const items = seq(v());
       let k = 0;
       const ca = is(items[k], Tag.BOOLEAN) ? readBoolean(items[k++]) : false;
@@ -233,13 +237,13 @@ function readKnownExtension(cert: Certificate, ext: Extension): void {
       };
       break;
     }
-    case PKI_OID.certificatePolicies:
+    case OID.certificatePolicies:
       cert.policies = seq(v()).map((p) => readOid(seq(p)[0]));
       break;
-    case PKI_OID.subjectKeyIdentifier:
+    case OID.subjectKeyIdentifier:
       cert.subjectKeyId = Buffer.from(readOctets(v())).toString('hex');
       break;
-    case PKI_OID.authorityKeyIdentifier: {
+    case OID.authorityKeyIdentifier: {
       const id = seq(v()).find((c) => isContext(c, 0));
       if (id) cert.authorityKeyId = Buffer.from(content(id)).toString('hex');
       break;
@@ -254,10 +258,32 @@ export function fingerprint(cert: Certificate, alg: 'sha1' | 'sha256' = 'sha256'
 
 export type ValidityState = 'valid' | 'expired' | 'not-yet-valid';
 
-export function validityState(cert: Certificate, now = new Date()): ValidityState {
-  if (now < cert.notBefore) return 'not-yet-valid';
-  if (now > cert.notAfter) return 'expired';
+/** Where `now` falls in a validity period: of a certificate, or the dates of an E-IMZO alias. */
+export function validityState(
+  period: Pick<Certificate, 'notBefore' | 'notAfter'>,
+  now = new Date(),
+): ValidityState {
+  if (now < period.notBefore) return 'not-yet-valid';
+  if (now > period.notAfter) return 'expired';
   return 'valid';
+}
+
+/**
+ * The one validity check of a certificate whose key is about to sign (sign-in proofs, `key sign`):
+ * exit 5 with KEY_EXPIRED or KEY_NOT_YET_VALID, whatever the flow. E-IMZO-SERVER would reject
+ * every signature of such a key (-12).
+ */
+export function assertValidNow(cert: Certificate, now = new Date()): void {
+  const state = validityState(cert, now);
+  if (state === 'valid') return;
+  const params = {
+    serial: cert.serialHex,
+    from: cert.notBefore.toISOString().slice(0, 10),
+    to: cert.notAfter.toISOString().slice(0, 10),
+  };
+  if (state === 'expired')
+    throw new KeyUnusableError('KEY_EXPIRED', 'pki.error.keyExpired', { params, hintKey: 'pki.hint.newKey' });
+  throw new KeyUnusableError('KEY_NOT_YET_VALID', 'pki.error.keyNotYetValid', { params });
 }
 
 /** Whole days until notAfter (negative once expired). */

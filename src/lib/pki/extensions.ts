@@ -1,8 +1,8 @@
-/** Encoding of the X.509 extensions our test CA and PKCS#10 requests use. */
+/** Encoding of the X.509 extensions our certificate issuing (issue.ts) and PKCS#10 requests use. */
 import { createHash } from 'node:crypto';
 import { parse, readBitString, seq, w } from '../asn1/index.js';
 import { KEY_USAGE_BITS, type KeyUsage } from './certificate.js';
-import { PKI_OID } from './oids.js';
+import { OID } from '../crypto/index.js';
 
 export interface ExtensionsInput {
   keyUsage?: KeyUsage[];
@@ -10,14 +10,20 @@ export interface ExtensionsInput {
   /** basicConstraints; `ca: true` marks a CA certificate (critical). */
   ca?: boolean;
   pathLength?: number;
+  /** Mark basicConstraints critical also for an end entity (default: critical only for a CA). */
+  basicConstraintsCritical?: boolean;
+  /** Mark extKeyUsage critical (RFC 3161 asks it of time-stamping certificates). */
+  extKeyUsageCritical?: boolean;
   policies?: string[];
   /** SubjectPublicKeyInfo DER: produces the subjectKeyIdentifier. */
   subjectSpki?: Uint8Array;
   /** Issuer's subjectKeyIdentifier (hex) for authorityKeyIdentifier. */
   authorityKeyId?: string;
+  /** crlDistributionPoints with one URI. */
+  crlUrl?: string;
 }
 
-function extension(oid: string, critical: boolean, value: Buffer): Buffer {
+export function extension(oid: string, critical: boolean, value: Buffer): Buffer {
   return critical
     ? w.sequence(w.oid(oid), w.boolean(true), w.octetString(value))
     : w.sequence(w.oid(oid), w.octetString(value));
@@ -43,15 +49,23 @@ export function encodeExtensions(input: ExtensionsInput): Buffer | undefined {
   if (input.ca !== undefined) {
     const items: Buffer[] = input.ca ? [w.boolean(true)] : [];
     if (input.ca && input.pathLength !== undefined) items.push(w.integer(input.pathLength));
-    exts.push(extension(PKI_OID.basicConstraints, input.ca, w.sequence(...items)));
+    exts.push(
+      extension(OID.basicConstraints, input.basicConstraintsCritical ?? input.ca, w.sequence(...items)),
+    );
   }
-  if (input.keyUsage?.length) exts.push(extension(PKI_OID.keyUsage, true, keyUsageBits(input.keyUsage)));
+  if (input.keyUsage?.length) exts.push(extension(OID.keyUsage, true, keyUsageBits(input.keyUsage)));
   if (input.extKeyUsage?.length)
-    exts.push(extension(PKI_OID.extKeyUsage, false, w.sequence(...input.extKeyUsage.map((o) => w.oid(o)))));
+    exts.push(
+      extension(
+        OID.extKeyUsage,
+        input.extKeyUsageCritical ?? false,
+        w.sequence(...input.extKeyUsage.map((o) => w.oid(o))),
+      ),
+    );
   if (input.policies?.length)
     exts.push(
       extension(
-        PKI_OID.certificatePolicies,
+        OID.certificatePolicies,
         false,
         w.sequence(...input.policies.map((o) => w.sequence(w.oid(o)))),
       ),
@@ -59,7 +73,7 @@ export function encodeExtensions(input: ExtensionsInput): Buffer | undefined {
   if (input.subjectSpki)
     exts.push(
       extension(
-        PKI_OID.subjectKeyIdentifier,
+        OID.subjectKeyIdentifier,
         false,
         w.octetString(Buffer.from(keyIdentifier(input.subjectSpki), 'hex')),
       ),
@@ -67,10 +81,21 @@ export function encodeExtensions(input: ExtensionsInput): Buffer | undefined {
   if (input.authorityKeyId)
     exts.push(
       extension(
-        PKI_OID.authorityKeyIdentifier,
+        OID.authorityKeyIdentifier,
         false,
         w.sequence(w.implicitPrimitive(0, Buffer.from(input.authorityKeyId, 'hex'))),
       ),
     );
+  if (input.crlUrl) {
+    // DistributionPoint { distributionPoint [0] { fullName [0] { uniformResourceIdentifier [6] } } }
+    const uri = w.implicitPrimitive(6, Buffer.from(input.crlUrl, 'latin1'));
+    exts.push(
+      extension(
+        OID.crlDistributionPoints,
+        false,
+        w.sequence(w.sequence(w.explicit(0, w.implicitConstructed(0, uri)))),
+      ),
+    );
+  }
   return exts.length ? w.sequence(...exts) : undefined;
 }

@@ -12,34 +12,18 @@ import {
   generateKeyPair,
   sign,
   verify,
+  CURVE_BY_PARAMSET_OID,
+  OID,
   type GostPrivateKey,
   type GostPublicKey,
 } from '../crypto/index.js';
 import { UnsupportedAlgorithmError } from '../errors/index.js';
-import type { KeyAlgorithmInfo } from './key-codec.js';
+import type { KeyAlgorithmInfo } from './key-info.js';
 
 export type { GostPrivateKey, GostPublicKey };
 
-export const GOST_OID = {
-  key2009: '1.2.860.3.15.1.1.2.1',
-  key2024: '1.2.860.3.15.2.1.2.1',
-  legacyAlg1: '1.2.860.3.15.1.1.1.1',
-  sig2009: '1.2.860.3.15.1.1.2.2.2.2',
-  sig2024: '1.2.860.3.15.2.1.2.2.2.2',
-} as const;
-
-/** Parameter-set OID → curve, for both families (2024 arcs assumed by analogy, as in crypto). */
-const PARAM_CURVE: Record<string, 'A' | 'B' | 'C'> = {
-  '1.2.860.3.15.1.1.2.1.1': 'A',
-  '1.2.860.3.15.1.1.2.1.2': 'B',
-  '1.2.860.3.15.1.1.2.1.3': 'C',
-  '1.2.860.3.15.2.1.2.1.1': 'A',
-  '1.2.860.3.15.2.1.2.1.2': 'B',
-  '1.2.860.3.15.2.1.2.1.3': 'C',
-};
-
 export function isGostKeyOid(oid: string): boolean {
-  return oid === GOST_OID.key2009 || oid === GOST_OID.key2024;
+  return oid === OID.ozdst1092Key || oid === OID.ozmst2024Key;
 }
 
 function gostKind(k: unknown): boolean {
@@ -53,11 +37,11 @@ function curveOf(params: Node | undefined): string | undefined {
   if (is(params, Tag.SEQUENCE)) oidNode = seq(params)[0];
   if (!is(oidNode, Tag.OID)) return undefined;
   const oid = readOid(oidNode);
-  return PARAM_CURVE[oid] ?? oid;
+  return CURVE_BY_PARAMSET_OID[oid] ?? oid;
 }
 
 export function describeGostAlgorithm(oid: string, params: Node | undefined): KeyAlgorithmInfo | undefined {
-  if (oid === GOST_OID.legacyAlg1) return { name: 'OZDST-1092 alg-1 (unsupported)', oid };
+  if (oid === OID.ozdst1092Legacy) return { name: 'OZDST-1092 alg-1 (unsupported)', oid };
   if (!isGostKeyOid(oid)) return undefined;
   return { name: 'OZDST-1092', oid, curve: curveOf(params) };
 }
@@ -65,7 +49,7 @@ export function describeGostAlgorithm(oid: string, params: Node | undefined): Ke
 export function describeGostKey(key: GostPublicKey | GostPrivateKey): KeyAlgorithmInfo {
   return {
     name: 'OZDST-1092',
-    oid: key.family === 'ozmst2024' ? GOST_OID.key2024 : GOST_OID.key2009,
+    oid: key.family === 'ozmst2024' ? OID.ozmst2024Key : OID.ozdst1092Key,
     curve: key.curve,
   };
 }
@@ -80,7 +64,9 @@ export const generateGostKey = (curve: 'A' | 'B' | 'C'): GostPrivateKey =>
 
 /** Certificates and requests signed by a GOST key carry the 1106-with-1092 signature OID. */
 export function gostSignatureAlgorithm(key: GostPrivateKey): Buffer {
-  return w.algorithmIdentifier(key.family === 'ozmst2024' ? GOST_OID.sig2024 : GOST_OID.sig2009);
+  return w.algorithmIdentifier(
+    key.family === 'ozmst2024' ? OID.ozmst2024Signature : OID.ozdst1106WithOzdst1092,
+  );
 }
 
 export function gostSign(key: GostPrivateKey, data: Uint8Array): Buffer {
@@ -94,7 +80,12 @@ export function gostVerify(
   data: Uint8Array,
   sig: Uint8Array,
 ): boolean {
-  const known = [GOST_OID.sig2009, GOST_OID.sig2024, GOST_OID.key2009, GOST_OID.key2024] as string[];
+  const known = [
+    OID.ozdst1106WithOzdst1092,
+    OID.ozmst2024Signature,
+    OID.ozdst1092Key,
+    OID.ozmst2024Key,
+  ] as string[];
   if (!known.includes(sigAlgOid)) {
     throw new UnsupportedAlgorithmError('KEY_UNSUPPORTED_ALGORITHM', 'pki.error.unsupportedAlgorithm', {
       params: { oid: sigAlgOid },

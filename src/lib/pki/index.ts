@@ -2,7 +2,6 @@
  * The PKI area: X.509 certificates, names, PKCS#8 key encodings, PKCS#10 requests, PKCS#12 key
  * files (read/write, E-IMZO alias) and a test CA. Other areas import only this file.
  */
-export { PKI_OID } from './oids.js';
 export {
   encodeName,
   nameToString,
@@ -20,6 +19,7 @@ export {
   fingerprint,
   parseCertificate,
   pemToDer,
+  assertValidNow,
   validityState,
   verifyCertificateSignature,
   assertReadablePublicKey,
@@ -70,11 +70,18 @@ export type { MacInfo } from './pkcs12/mac.js';
 export { buildPkcs10, parsePkcs10, type Pkcs10Input, type Pkcs10Request } from './pkcs10.js';
 export { encodeExtensions, keyIdentifier, type ExtensionsInput } from './extensions.js';
 export {
+  buildCertificate,
+  buildCrl,
+  certificateSigner,
   createCa,
   generatePrivateKey,
   issueCertificate,
   type CertificateAuthority,
+  type CertificateFields,
+  type CertificateSigner,
   type CreateCaInput,
+  type CrlFields,
   type IssueInput,
   type KeySpec,
-} from './test-ca.js';
+  type RevokedEntry,
+} from './issue.js';

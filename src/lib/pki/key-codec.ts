@@ -13,27 +13,20 @@ import {
 import { is, parse, readBitString, readOid, seq, Tag, w } from '../asn1/index.js';
 import type { PrivateKey, PublicKey } from '../crypto/index.js';
 import { MalformedError, UnsupportedAlgorithmError } from '../errors/index.js';
-import { PKI_OID } from './oids.js';
+import { OID } from '../crypto/index.js';
 import * as gost from './gost-bridge.js';
+import type { KeyAlgorithmInfo } from './key-info.js';
+
+export type { KeyAlgorithmInfo } from './key-info.js';
 
 // One key type for the whole tool: node:crypto KeyObjects (RSA, EC) or the crypto area's GOST keys.
 export type { PrivateKey, PublicKey };
 
-export interface KeyAlgorithmInfo {
-  /** `RSA`, `EC` or `OZDST-1092` (GOST R 34.10-2001 under Uzbek OIDs). */
-  name: string;
-  oid: string;
-  /** EC named curve (`prime256v1`…) or GOST parameter set (`A`, `B`, `C`). */
-  curve?: string;
-  /** RSA modulus size. */
-  bits?: number;
-}
-
 const EC_CURVES: Record<string, string> = {
-  '1.2.840.10045.3.1.7': 'prime256v1',
-  '1.3.132.0.34': 'secp384r1',
-  '1.3.132.0.35': 'secp521r1',
-  '1.3.132.0.10': 'secp256k1',
+  [OID.prime256v1]: 'prime256v1',
+  [OID.secp384r1]: 'secp384r1',
+  [OID.secp521r1]: 'secp521r1',
+  [OID.secp256k1]: 'secp256k1',
 };
 
 function malformedKey(cause: unknown): never {
@@ -49,13 +42,13 @@ export function describeSpki(spki: Uint8Array): KeyAlgorithmInfo {
   const [alg, bits] = seq(parse(spki), 'SubjectPublicKeyInfo');
   const [oidNode, params] = seq(alg, 'AlgorithmIdentifier');
   const oid = readOid(oidNode);
-  if (oid === PKI_OID.rsaEncryption) {
+  if (oid === OID.rsaEncryption) {
     const [n] = seq(parse(readBitString(bits)), 'RSAPublicKey');
     const c = n!.end - n!.contentStart;
     const lead = n!.buf[n!.contentStart] === 0 ? 1 : 0;
     return { name: 'RSA', oid, bits: (c - lead) * 8 };
   }
-  if (oid === PKI_OID.ecPublicKey) {
+  if (oid === OID.ecPublicKey) {
     const curveOid = is(params, Tag.OID) ? readOid(params) : undefined;
     return { name: 'EC', oid, curve: curveOid ? (EC_CURVES[curveOid] ?? curveOid) : undefined };
   }
@@ -90,7 +83,7 @@ export function pkcs8AlgorithmOid(pkcs8: Uint8Array): string {
 export function decodePrivateKey(pkcs8: Uint8Array): PrivateKey {
   const oid = pkcs8AlgorithmOid(pkcs8);
   if (gost.isGostKeyOid(oid)) return gost.decodeGostPkcs8(pkcs8);
-  if (oid !== PKI_OID.rsaEncryption && oid !== PKI_OID.ecPublicKey) unsupportedKey(oid);
+  if (oid !== OID.rsaEncryption && oid !== OID.ecPublicKey) unsupportedKey(oid);
   try {
     return createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
   } catch (e) {
@@ -121,8 +114,8 @@ export function sameKey(a: PublicKey, b: PublicKey): boolean {
 /** Signature algorithm we use for certificates/requests signed by `key`, as AlgorithmIdentifier DER. */
 export function signatureAlgorithmFor(key: PrivateKey): Buffer {
   if (!isKeyObject(key)) return gost.gostSignatureAlgorithm(key);
-  if (key.asymmetricKeyType === 'rsa') return w.algorithmIdentifier(PKI_OID.sha256WithRSA, w.NULL);
-  if (key.asymmetricKeyType === 'ec') return w.algorithmIdentifier(PKI_OID.ecdsaWithSHA256);
+  if (key.asymmetricKeyType === 'rsa') return w.algorithmIdentifier(OID.sha256WithRSAEncryption, w.NULL);
+  if (key.asymmetricKeyType === 'ec') return w.algorithmIdentifier(OID.ecdsaWithSHA256);
   return unsupportedKey(String(key.asymmetricKeyType));
 }
 
@@ -132,14 +125,14 @@ export function signWith(key: PrivateKey, data: Uint8Array): Buffer {
 }
 
 const SIG_HASH: Record<string, string> = {
-  [PKI_OID.sha1WithRSA]: 'sha1',
-  [PKI_OID.sha256WithRSA]: 'sha256',
-  [PKI_OID.sha384WithRSA]: 'sha384',
-  [PKI_OID.sha512WithRSA]: 'sha512',
-  [PKI_OID.ecdsaWithSHA1]: 'sha1',
-  [PKI_OID.ecdsaWithSHA256]: 'sha256',
-  [PKI_OID.ecdsaWithSHA384]: 'sha384',
-  [PKI_OID.ecdsaWithSHA512]: 'sha512',
+  [OID.sha1WithRSAEncryption]: 'sha1',
+  [OID.sha256WithRSAEncryption]: 'sha256',
+  [OID.sha384WithRSAEncryption]: 'sha384',
+  [OID.sha512WithRSAEncryption]: 'sha512',
+  [OID.ecdsaWithSHA1]: 'sha1',
+  [OID.ecdsaWithSHA256]: 'sha256',
+  [OID.ecdsaWithSHA384]: 'sha384',
+  [OID.ecdsaWithSHA512]: 'sha512',
 };
 
 /** Verify a signature made with `sigAlgOid` (X.509 / PKCS#10 style) over `data`. */
@@ -163,8 +156,7 @@ export function verifyWith(
 export function describeKey(key: PublicKey | PrivateKey): KeyAlgorithmInfo {
   if (!isKeyObject(key)) return gost.describeGostKey(key);
   const d = key.asymmetricKeyDetails ?? {};
-  if (key.asymmetricKeyType === 'rsa')
-    return { name: 'RSA', oid: PKI_OID.rsaEncryption, bits: d.modulusLength };
-  if (key.asymmetricKeyType === 'ec') return { name: 'EC', oid: PKI_OID.ecPublicKey, curve: d.namedCurve };
+  if (key.asymmetricKeyType === 'rsa') return { name: 'RSA', oid: OID.rsaEncryption, bits: d.modulusLength };
+  if (key.asymmetricKeyType === 'ec') return { name: 'EC', oid: OID.ecPublicKey, curve: d.namedCurve };
   return { name: String(key.asymmetricKeyType), oid: '' };
 }

@@ -4,7 +4,8 @@
  */
 import { children, expect, raw, readOid, readString, seq, Tag, w, type Node } from '../asn1/index.js';
 import { UsageError } from '../errors/index.js';
-import { NAME_ATTRIBUTE_OID, NAME_ATTRIBUTE_SHORT, PKI_OID } from './oids.js';
+import { OID } from '../crypto/index.js';
+import { NAME_ATTRIBUTE_OID, NAME_ATTRIBUTE_SHORT } from './oids.js';
 
 export interface NameAttribute {
   oid: string;
@@ -52,7 +53,7 @@ export function attributeOid(type: string): string {
   return oid;
 }
 
-const PRINTABLE_ONLY = new Set<string>([PKI_OID.C, PKI_OID.SERIALNUMBER]);
+const PRINTABLE_ONLY = new Set<string>([OID.C, OID.SERIALNUMBER]);
 
 /** Encode a Name, one attribute per RDN, in the order given. */
 export function encodeName(input: NameInput): Buffer {
@@ -64,7 +65,7 @@ export function encodeName(input: NameInput): Buffer {
     const str =
       PRINTABLE_ONLY.has(oid) && /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(value)
         ? w.printable(value)
-        : oid === PKI_OID.EMAIL
+        : oid === OID.EMAIL
           ? w.ia5(value)
           : w.utf8(value);
     return w.set(w.sequence(w.oid(oid), str));

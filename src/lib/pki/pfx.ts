@@ -15,7 +15,7 @@ import {
   publicKeyOf,
   type PrivateKey,
 } from './key-codec.js';
-import { PKI_OID } from './oids.js';
+import { OID } from '../crypto/index.js';
 import type { MacInfo } from './pkcs12/mac.js';
 import type { ProtectionInfo } from './pkcs12/pbe.js';
 import { readPfxStructure } from './pkcs12/read.js';
@@ -72,9 +72,9 @@ function certificatesOf(structure: PfxStructure): CertEntry[] {
   const out: CertEntry[] = [];
   for (const safe of structure.safes) {
     for (const bag of safe.bags) {
-      if (bag.bagOid !== PKI_OID.certBag || !bag.value) continue;
+      if (bag.bagOid !== OID.certBag || !bag.value) continue;
       const [typeNode, wrap] = seq(parse(bag.value), 'CertBag');
-      if (readOid(typeNode) !== PKI_OID.x509Certificate) continue; // SDSI certificates: ignore
+      if (readOid(typeNode) !== OID.x509Certificate) continue; // SDSI certificates: ignore
       out.push({ cert: parseCertificate(readOctets(children(wrap!)[0])), bag });
     }
   }
@@ -83,7 +83,7 @@ function certificatesOf(structure: PfxStructure): CertEntry[] {
 
 function keyBags(structure: PfxStructure): SafeBag[] {
   return structure.safes.flatMap((s) =>
-    s.bags.filter((b) => b.bagOid === PKI_OID.pkcs8ShroudedKeyBag || b.bagOid === PKI_OID.keyBag),
+    s.bags.filter((b) => b.bagOid === OID.pkcs8ShroudedKeyBag || b.bagOid === OID.keyBag),
   );
 }
 
@@ -183,8 +183,8 @@ export function writePfx(input: WritePfxInput): Buffer {
   const leafDer = Buffer.from(leaf.raw);
   const others = (input.chain ?? []).map(asCert).filter((c) => !Buffer.from(c.raw).equals(leafDer));
   const certBags: SafeBag[] = [
-    { bagOid: PKI_OID.certBag, value: certBagValue(leaf.raw), attributes: attrs },
-    ...others.map((c) => ({ bagOid: PKI_OID.certBag, value: certBagValue(c.raw), attributes: [] })),
+    { bagOid: OID.certBag, value: certBagValue(leaf.raw), attributes: attrs },
+    ...others.map((c) => ({ bagOid: OID.certBag, value: certBagValue(c.raw), attributes: [] })),
   ];
   const structure: PfxStructure = {
     safes: [
@@ -192,7 +192,7 @@ export function writePfx(input: WritePfxInput): Buffer {
       {
         encrypted: false,
         readable: true,
-        bags: [{ bagOid: PKI_OID.pkcs8ShroudedKeyBag, value: pkcs8, attributes: attrs }],
+        bags: [{ bagOid: OID.pkcs8ShroudedKeyBag, value: pkcs8, attributes: attrs }],
       },
     ],
   };

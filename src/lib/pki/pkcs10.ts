@@ -33,7 +33,7 @@ import {
   type PublicKey,
 } from './key-codec.js';
 import { encodeName, readName, type DistinguishedName, type NameInput } from './name.js';
-import { PKI_OID } from './oids.js';
+import { OID } from '../crypto/index.js';
 
 export interface Pkcs10Input {
   subject: NameInput;
@@ -60,7 +60,7 @@ export function buildPkcs10(input: Pkcs10Input): Buffer {
   const attrs: Buffer[] = [];
   if (input.extensions) {
     const exts = encodeExtensions(input.extensions);
-    if (exts) attrs.push(w.sequence(w.oid(PKI_OID.extensionRequest), w.set(exts)));
+    if (exts) attrs.push(w.sequence(w.oid(OID.extensionRequest), w.set(exts)));
   }
   const info = w.sequence(w.integer(0), encodeName(input.subject), spki, w.implicitConstructed(0, ...attrs));
   const alg = signatureAlgorithmFor(input.privateKey);
@@ -85,7 +85,7 @@ function readPkcs10(der: Uint8Array): Pkcs10Request {
   if (attrsNode && isContext(attrsNode, 0)) {
     for (const attr of children(attrsNode)) {
       const [oidNode, values] = seq(attr, 'Attribute');
-      if (readOid(oidNode) !== PKI_OID.extensionRequest) continue;
+      if (readOid(oidNode) !== OID.extensionRequest) continue;
       for (const ext of seq(children(values!)[0], 'Extensions')) {
         const items = seq(ext, 'Extension');
         const critical = items.length === 3 && content(items[1]!)[0] !== 0;

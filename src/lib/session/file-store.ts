@@ -4,18 +4,18 @@
  *
  * `{"version":1,"sessions":{"<portal host>":{"<profile>":<Session>}}}`
  *
- * - Written atomically: a 0600 temp file in the same folder, fsync, rename, fsync of the folder;
- *   a reader sees the old or the new file, never half of one.
+ * - Written atomically (`files`: a 0600 temp file in the same folder, fsync, rename, fsync of the
+ *   folder); a reader sees the old or the new file, never half of one.
  * - A file that others can read (or that another user owns) is refused: its tokens may have been
  *   read, and the user must know. `delete`/`deleteAll` still work, and rewrite it as 0600.
  * - Read-modify-write without a lock: two writers at the same instant can lose one update, never
  *   corrupt the file.
  */
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import { StorageError } from '../errors/index.js';
+import { writeFileAtomic } from '../files/index.js';
 import { corrupt, decodeSession, portalHost, toRecord, assertSession } from './record.js';
 import type { LoadedSession, Session, SessionStore } from './types.js';
 
@@ -101,30 +101,14 @@ export class FileSessionStore implements SessionStore {
   }
 
   private async write(sessions: Sessions): Promise<void> {
-    const dir = path.dirname(this.file);
-    const tmp = path.join(
-      dir,
-      `.${path.basename(this.file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-    );
     try {
-      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-      const handle = await fs.open(tmp, 'wx', 0o600);
-      try {
-        await handle.writeFile(`${JSON.stringify({ version: 1, sessions }, null, 2)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(tmp, this.file);
+      await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      await writeFileAtomic(
+        this.file,
+        Buffer.from(`${JSON.stringify({ version: 1, sessions }, null, 2)}\n`, 'utf8'),
+      );
     } catch (e) {
-      await fs.rm(tmp, { force: true }).catch(() => {});
       throw ioError(this.file, e);
-    }
-    if (POSIX) {
-      // Make the rename itself durable; best effort (some file systems refuse to fsync a folder).
-      const d = await fs.open(dir, 'r').catch(() => undefined);
-      await d?.sync().catch(() => {});
-      await d?.close();
     }
   }
 

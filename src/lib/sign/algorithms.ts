@@ -3,11 +3,11 @@
  * RSA and ECDSA go straight to node:crypto (OpenSSL, ~100× faster than JS big-number code);
  * O'z DSt 1092/1106 goes through the `crypto` area's registry.
  */
+import { OID } from '../crypto/index.js';
 import nodeCrypto, { type KeyObject } from 'node:crypto';
 import * as gost from '../crypto/index.js';
 import { MalformedError, UnsupportedAlgorithmError } from '../errors/index.js';
 import type { PrivateKey } from '../crypto/index.js';
-import { DIGEST, KEY, SIGNATURE } from './oids.js';
 
 export type DigestName = 'sha1' | 'sha256' | 'sha384' | 'sha512' | 'ozdst-1106';
 
@@ -17,14 +17,14 @@ export interface Hasher {
 }
 
 const DIGEST_BY_OID: Record<string, DigestName> = {
-  [DIGEST.sha1]: 'sha1',
-  [DIGEST.sha256]: 'sha256',
-  [DIGEST.sha384]: 'sha384',
-  [DIGEST.sha512]: 'sha512',
-  [DIGEST.ozdst1106]: 'ozdst-1106',
-  [DIGEST.ozmst2024]: 'ozdst-1106',
+  [OID.sha1]: 'sha1',
+  [OID.sha256]: 'sha256',
+  [OID.sha384]: 'sha384',
+  [OID.sha512]: 'sha512',
+  [OID.ozdst1106Digest]: 'ozdst-1106',
+  [OID.ozmst2024Digest]: 'ozdst-1106',
   // GOST R 34.11-94 under its Russian OID (OpenSSL's GOST engine): the same function.
-  [DIGEST.gostR341194]: 'ozdst-1106',
+  [OID.gostR3411_94]: 'ozdst-1106',
 };
 
 export function digestNameFor(oid: string): DigestName {
@@ -62,10 +62,10 @@ function isKeyObject(k: unknown): k is KeyObject {
 }
 
 const EC_DIGEST: Record<string, { digest: DigestName; sig: string }> = {
-  prime256v1: { digest: 'sha256', sig: SIGNATURE.ecdsaSha256 },
-  secp256k1: { digest: 'sha256', sig: SIGNATURE.ecdsaSha256 },
-  secp384r1: { digest: 'sha384', sig: SIGNATURE.ecdsaSha384 },
-  secp521r1: { digest: 'sha512', sig: SIGNATURE.ecdsaSha512 },
+  prime256v1: { digest: 'sha256', sig: OID.ecdsaWithSHA256 },
+  secp256k1: { digest: 'sha256', sig: OID.ecdsaWithSHA256 },
+  secp384r1: { digest: 'sha384', sig: OID.ecdsaWithSHA384 },
+  secp521r1: { digest: 'sha512', sig: OID.ecdsaWithSHA512 },
 };
 
 /** `keyOid` is the certificate's SubjectPublicKeyInfo algorithm (it decides the 2024 family). */
@@ -75,9 +75,9 @@ export function signerAlgorithm(privateKey: PrivateKey, keyOid: string): SignerA
     if (type === 'rsa') {
       return {
         digest: 'sha256',
-        digestOid: DIGEST.sha256,
+        digestOid: OID.sha256,
         // rsaEncryption, as OpenSSL and most CMS writers put it; readers accept both forms.
-        signatureOid: KEY.rsa,
+        signatureOid: OID.rsaEncryption,
         signatureParams: 'null',
         sign: (data) => nodeCrypto.sign('sha256', data, privateKey),
       };
@@ -96,43 +96,43 @@ export function signerAlgorithm(privateKey: PrivateKey, keyOid: string): SignerA
     throw unsupported(type ?? 'unknown');
   }
   // O'z DSt 1092: the crypto area hashes (1106) and signs (GOST R 34.10-2001).
-  const modern = keyOid === KEY.ozmst2024;
+  const modern = keyOid === OID.ozmst2024Key;
   return {
     digest: 'ozdst-1106',
-    digestOid: modern ? DIGEST.ozmst2024 : DIGEST.ozdst1106,
-    signatureOid: modern ? SIGNATURE.ozmst2024 : SIGNATURE.ozdst,
+    digestOid: modern ? OID.ozmst2024Digest : OID.ozdst1106Digest,
+    signatureOid: modern ? OID.ozmst2024Signature : OID.ozdst1106WithOzdst1092,
     sign: (data) => gost.sign(privateKey, data),
   };
 }
 
 const DIGEST_OID: Record<DigestName, string> = {
-  sha1: DIGEST.sha1,
-  sha256: DIGEST.sha256,
-  sha384: DIGEST.sha384,
-  sha512: DIGEST.sha512,
-  'ozdst-1106': DIGEST.ozdst1106,
+  sha1: OID.sha1,
+  sha256: OID.sha256,
+  sha384: OID.sha384,
+  sha512: OID.sha512,
+  'ozdst-1106': OID.ozdst1106Digest,
 };
 
 const RSA_SIG: Record<string, DigestName | null> = {
-  [KEY.rsa]: null, // rsaEncryption: the digest comes from the SignerInfo's digestAlgorithm
-  [SIGNATURE.sha1WithRsa]: 'sha1',
-  [SIGNATURE.sha256WithRsa]: 'sha256',
-  [SIGNATURE.sha384WithRsa]: 'sha384',
-  [SIGNATURE.sha512WithRsa]: 'sha512',
+  [OID.rsaEncryption]: null, // rsaEncryption: the digest comes from the SignerInfo's digestAlgorithm
+  [OID.sha1WithRSAEncryption]: 'sha1',
+  [OID.sha256WithRSAEncryption]: 'sha256',
+  [OID.sha384WithRSAEncryption]: 'sha384',
+  [OID.sha512WithRSAEncryption]: 'sha512',
 };
 const EC_SIG: Record<string, DigestName | null> = {
-  [KEY.ec]: null,
-  [SIGNATURE.ecdsaSha1]: 'sha1',
-  [SIGNATURE.ecdsaSha256]: 'sha256',
-  [SIGNATURE.ecdsaSha384]: 'sha384',
-  [SIGNATURE.ecdsaSha512]: 'sha512',
+  [OID.ecPublicKey]: null,
+  [OID.ecdsaWithSHA1]: 'sha1',
+  [OID.ecdsaWithSHA256]: 'sha256',
+  [OID.ecdsaWithSHA384]: 'sha384',
+  [OID.ecdsaWithSHA512]: 'sha512',
 };
-const GOST_KEYS = new Set<string>([KEY.ozdst1092, KEY.ozmst2024, KEY.gostR34102001]);
+const GOST_KEYS = new Set<string>([OID.ozdst1092Key, OID.ozmst2024Key, OID.gostR3410_2001]);
 /** E-IMZO readers accept the bare key OID as signatureAlgorithm; OpenSSL's engine writes it too. */
 const GOST_SIG = new Set<string>([
-  SIGNATURE.ozdst,
-  SIGNATURE.ozmst2024,
-  SIGNATURE.gostR341194WithR34102001,
+  OID.ozdst1106WithOzdst1092,
+  OID.ozmst2024Signature,
+  OID.gostR3411_94WithGostR3410_2001,
   ...GOST_KEYS,
 ]);
 
@@ -152,7 +152,7 @@ export function decodeVerifyKey(spki: Uint8Array, keyOid: string, serial = '?'):
       params: { serial },
       cause,
     });
-  if (keyOid === KEY.rsa || keyOid === KEY.ec) {
+  if (keyOid === OID.rsaEncryption || keyOid === OID.ecPublicKey) {
     try {
       return {
         kind: 'node',
@@ -187,7 +187,7 @@ export function verifyWithKey(
   signature: Uint8Array,
 ): boolean {
   if (key.kind === 'node') {
-    const table = keyOid === KEY.rsa ? RSA_SIG : EC_SIG;
+    const table = keyOid === OID.rsaEncryption ? RSA_SIG : EC_SIG;
     if (!(sigOid in table)) throw unsupported(sigOid);
     const alg = table[sigOid] ?? digest;
     if (!alg || alg === 'ozdst-1106') throw unsupported(sigOid);

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../errors/index.js';
-import { removeOwnTempsSync, removeStaleTemps, trackTempDirs } from './atomic-write.js';
+import { removeOwnTempsSync, removeStaleTemps, trackTempDirs } from '../files/index.js';
 import { outputFor, type InputFile } from './inputs.js';
 import { JobRunner } from './job-runner.js';
 import type { FileResult, SignSettings } from './sign-file.js';

@@ -3,6 +3,7 @@
  * Accepts DER and BER (indefinite lengths, constructed OCTET STRING content, as OpenSSL's
  * streaming mode writes), PEM and bare base64 (the form E-IMZO passes around).
  */
+import { OID } from '../crypto/index.js';
 import {
   children,
   content,
@@ -19,7 +20,6 @@ import {
 } from '../asn1/index.js';
 import type { Node } from '../asn1/index.js';
 import { SignatureError, isOneIdError } from '../errors/index.js';
-import { CMS } from './oids.js';
 
 export interface ParsedSignerInfo {
   version: number;
@@ -77,10 +77,10 @@ function readAttributes(node: Node, si: ParsedSignerInfo): void {
     const [typeNode, values] = seq(attr, 'Attribute');
     const type = readOid(typeNode);
     const first = children(expect(values, Tag.SET, 'attribute values'))[0];
-    if (type === CMS.messageDigest) si.messageDigest = b(readOctets(first));
-    else if (type === CMS.contentType) si.contentType = readOid(first);
-    else if (type === CMS.signingTime) si.signingTime = readTime(first);
-    else if (type === CMS.timeStampToken && first) si.timestampToken = b(raw(first));
+    if (type === OID.messageDigest) si.messageDigest = b(readOctets(first));
+    else if (type === OID.contentType) si.contentType = readOid(first);
+    else if (type === OID.signingTime) si.signingTime = readTime(first);
+    else if (type === OID.timeStampToken && first) si.timestampToken = b(raw(first));
   }
 }
 
@@ -114,7 +114,7 @@ export function parseSignedData(input: Uint8Array): ParsedSignedData {
   try {
     const der = signatureBytes(input);
     const [typeNode, wrapped] = seq(parse(der), 'ContentInfo');
-    if (readOid(typeNode) !== CMS.signedData) throw malformed('not a SignedData');
+    if (readOid(typeNode) !== OID.signedData) throw malformed('not a SignedData');
     if (!isContext(wrapped, 0)) throw malformed('missing content');
     const sd = seq(children(wrapped!)[0], 'SignedData');
     let i = 0;

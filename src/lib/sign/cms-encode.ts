@@ -6,19 +6,19 @@
  * per file only the digest, the signing time and the signature are assembled — measured 4× faster
  * than building a SignedData through a general ASN.1 object model.
  */
+import { OID } from '../crypto/index.js';
 import { w } from '../asn1/index.js';
 import type { SignerAlgorithm } from './algorithms.js';
 import type { CertFields } from './certificate.js';
 import { derHeader } from './der-header.js';
-import { CMS } from './oids.js';
 
-const OID_DATA = w.oid(CMS.data);
-const OID_SIGNED_DATA = w.oid(CMS.signedData);
+const OID_DATA = w.oid(OID.data);
+const OID_SIGNED_DATA = w.oid(OID.signedData);
 const VERSION_1 = w.integer(1);
 /** contentType attribute: always id-data (we sign files). */
-const ATTR_CONTENT_TYPE = w.sequence(w.oid(CMS.contentType), w.set(OID_DATA));
-const OID_MESSAGE_DIGEST = w.oid(CMS.messageDigest);
-const OID_SIGNING_TIME = w.oid(CMS.signingTime);
+const ATTR_CONTENT_TYPE = w.sequence(w.oid(OID.contentType), w.set(OID_DATA));
+const OID_MESSAGE_DIGEST = w.oid(OID.messageDigest);
+const OID_SIGNING_TIME = w.oid(OID.signingTime);
 
 export function algorithmId(oid: string, params?: 'null'): Buffer {
   return params === 'null' ? w.algorithmIdentifier(oid, w.NULL) : w.algorithmIdentifier(oid);

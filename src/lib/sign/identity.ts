@@ -1,18 +1,19 @@
 /** Who a certificate names, in the terms E-IMZO users know (PINFL, TIN, CN). */
+import { OID } from '../crypto/index.js';
+// Types only: the pki area is not loaded by signing workers.
+import type { CertificateIdentity } from '../pki/index.js';
 import type { CertFields } from './certificate.js';
 
-export interface SignerIdentity {
-  cn?: string;
-  /** 14-digit personal number (`1.2.860.3.16.1.2`). */
-  pinfl?: string;
-  /** Legal entity TIN (`1.2.860.3.16.1.1`), else the individual's TIN from UID. */
-  tin?: string;
-  uid?: string;
+/**
+ * The signer in verification reports: pki's `CertificateIdentity` (PINFL, TIN, UID, CN) with the
+ * organization, serial and validity. `tin` is the legal entity's TIN, else the individual's from UID.
+ */
+export type SignerIdentity = Pick<CertificateIdentity, 'cn' | 'pinfl' | 'tin' | 'uid'> & {
   organization?: string;
   serialNumber: string;
   validFrom: string;
   validTo: string;
-}
+};
 
 export function identityOf(c: CertFields): SignerIdentity {
   const a = c.subjectAttrs;
@@ -21,11 +22,11 @@ export function identityOf(c: CertFields): SignerIdentity {
     validFrom: c.notBefore.toISOString(),
     validTo: c.notAfter.toISOString(),
   };
-  if (a['2.5.4.3']) id.cn = a['2.5.4.3'];
-  if (a['1.2.860.3.16.1.2']) id.pinfl = a['1.2.860.3.16.1.2'];
-  if (a['0.9.2342.19200300.100.1.1']) id.uid = a['0.9.2342.19200300.100.1.1'];
-  const tin = a['1.2.860.3.16.1.1'] ?? id.uid;
+  if (a[OID.CN]) id.cn = a[OID.CN];
+  if (a[OID.PINFL]) id.pinfl = a[OID.PINFL];
+  if (a[OID.UID]) id.uid = a[OID.UID];
+  const tin = a[OID.TIN] ?? id.uid;
   if (tin) id.tin = tin;
-  if (a['2.5.4.10']) id.organization = a['2.5.4.10'];
+  if (a[OID.O]) id.organization = a[OID.O];
   return id;
 }

@@ -7,7 +7,7 @@ import { signOne, cosign as cosignWith, type FileResult, type SignSettings } fro
 import { openSigner, type SignerKey } from './signer.js';
 
 export { signBatch, type BatchOptions, type BatchProgress, type BatchSummary } from './batch.js';
-export { removeOwnTempsSync } from './atomic-write.js';
+export { removeOwnTempsSync } from '../files/index.js';
 export { collectInputs, outputFor, splitList, type InputFile, type InputSpec } from './inputs.js';
 export {
   parseSignedData,
@@ -16,7 +16,7 @@ export {
   type ParsedSignerInfo,
 } from './cms-decode.js';
 export { splitCertificates } from './certificate.js';
-export { openSigner, type Signer, type SignerKey } from './signer.js';
+export { openSigner, signerKeyOf, type OpenedKeyLike, type Signer, type SignerKey } from './signer.js';
 export { assertUsableForSigning } from './usable.js';
 export type { ExistingPolicy, FileResult, FileStatus, SignSettings } from './sign-file.js';
 export {

@@ -7,7 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { TEMP_SUFFIX } from './atomic-write.js';
+import { TEMP_SUFFIX } from '../files/index.js';
 
 export interface InputSpec {
   /** Files, directories and glob patterns. */

@@ -5,13 +5,25 @@
 import { readFile } from 'node:fs/promises';
 import { isOneIdError, SignatureError, UsageError } from '../errors/index.js';
 import { w } from '../asn1/index.js';
-import { OutputExistsError, exists, writeAtomic, writeAtomicBytes, type Piece } from './atomic-write.js';
+import {
+  OutputExistsError,
+  pathExists,
+  writeFileAtomic,
+  writePiecesAtomic,
+  type Piece,
+  type WriteOptions,
+} from '../files/index.js';
 import { algorithmId, encodeSignedData } from './cms-encode.js';
 import { parseSignedData, type ParsedSignerInfo } from './cms-decode.js';
 import { CHUNK, digestBuffer, digestFile, readSmallSync } from './digest.js';
 import type { Signer } from './signer.js';
 import { limitError } from './chain.js';
 import { VERIFY_LIMITS } from './verify.js';
+
+/** Signatures are public (0644); the folder's fsync is left to the OS (one per file cost too much). */
+function outputOptions(replace: boolean, durable = true): WriteOptions {
+  return { mode: 0o644, replace, durable, syncDir: false };
+}
 
 /** What to do when the output already exists. */
 export type ExistingPolicy = 'fail' | 'force' | 'resume' | 'append';
@@ -131,7 +143,10 @@ export async function signOne(
 ): Promise<FileResult> {
   try {
     // 'fail' needs no check up front: publishing by link() refuses an existing output atomically.
-    if ((s.existing === 'resume' || s.existing === 'append') && (await exists(output))) {
+    if (
+      (s.existing === 'resume' || s.existing === 'append') &&
+      (await pathExists(output, { followLinks: false }))
+    ) {
       if (s.existing === 'append') return await appendSigner(signer, s, input, output);
       if (s.existing === 'resume' && (await hasValidSignature(signer, input, output)))
         return { input, output, status: 'skipped' };
@@ -144,14 +159,14 @@ export async function signOne(
       const si = await signedAttributesFor(signer, digest, s);
       const { head, tail } = signer.template.encode([si], s.detached ? null : small.length);
       const bytes = s.detached ? Buffer.concat([head, tail]) : Buffer.concat([head, small, tail]);
-      await writeAtomicBytes(output, bytes, s.existing === 'force', s.durable ?? true);
+      await writeFileAtomic(output, bytes, outputOptions(s.existing === 'force', s.durable ?? true));
       return { input, output, status: 'signed', bytes: small.length };
     }
     const fd = await digestFile(input, [alg.digest], buf);
     const si = await signedAttributesFor(signer, fd.digests.get(alg.digest)!, s);
     const { head, tail } = signer.template.encode([si], s.detached ? null : fd.size);
     const pieces: Piece[] = s.detached ? [head, tail] : [head, { file: input, length: fd.size }, tail];
-    await writeAtomic(output, pieces, s.existing === 'force', buf);
+    await writePiecesAtomic(output, pieces, { ...outputOptions(s.existing === 'force'), buf });
     return { input, output, status: 'signed', bytes: fd.size };
   } catch (e) {
     return failed(input, output, e);
@@ -170,7 +185,7 @@ async function appendSigner(
   if (parseSignedData(existing).signers.some((si) => isSigner(signer, si)))
     return { input, output, status: 'skipped' };
   const encoded = await cosign(existing, signer, s, input);
-  await writeAtomic(output, [encoded], true);
+  await writePiecesAtomic(output, [encoded], outputOptions(true));
   return { input, output, status: 'appended' };
 }
 

@@ -9,6 +9,8 @@ import { decodePkcs8, encodePkcs8, encodeSpki } from '../crypto/index.js';
 import { decodeVerifyKey, signerAlgorithm, type PrivateKey } from './algorithms.js';
 import { readCertificate, type CertFields } from './certificate.js';
 import { SignedDataTemplate } from './cms-encode.js';
+// Types only: signing workers must not load the pki area at start-up.
+import type { Certificate } from '../pki/index.js';
 
 export interface SignerKey {
   privateKey: PrivateKey;
@@ -16,6 +18,23 @@ export interface SignerKey {
   certificate: Uint8Array;
   /** CA certificates to embed (DER), signer first or not at all. */
   chain?: Uint8Array[];
+}
+
+/** A key opened from its PKCS#12 file (the keys area's `OpenedKey`, or pki's `OpenedPfx`). */
+export interface OpenedKeyLike {
+  privateKey: PrivateKey;
+  certificate: Certificate;
+  /** The certificate followed by its issuers (leaf first). */
+  chain: Certificate[];
+}
+
+/** The one adapter from an opened key to what signing takes: DER certificate, issuers to embed. */
+export function signerKeyOf(key: OpenedKeyLike): SignerKey {
+  return {
+    privateKey: key.privateKey,
+    certificate: key.certificate.raw,
+    chain: key.chain.slice(1).map((c) => c.raw),
+  };
 }
 
 export interface Signer {

@@ -3,6 +3,7 @@
  * that its message imprint is the hash of what was timestamped (for CMS: the signature value,
  * RFC 3161 appendix A) and that the TSA's own signature holds.
  */
+import { OID } from '../crypto/index.js';
 import { parse, readBigInt, readOctets, readOid, readTime, seq, Tag } from '../asn1/index.js';
 import { SignatureError } from '../errors/index.js';
 import { digestNameFor, verifyWithSpki } from './algorithms.js';
@@ -10,7 +11,6 @@ import { readCertificate, type CertFields } from './certificate.js';
 import { parseSignedData } from './cms-decode.js';
 import { digestBuffer } from './digest.js';
 import { identityOf } from './identity.js';
-import { CMS } from './oids.js';
 
 export interface TstInfo {
   policy: string;
@@ -55,7 +55,7 @@ const MAX_TOKEN_CERTIFICATES = 16;
 /** Verify a token against the bytes it should cover (the SignerInfo's signature value). */
 export function checkTimestampToken(token: Uint8Array, covered: Uint8Array): TimestampInfo {
   const sd = parseSignedData(token);
-  if (sd.eContentType !== CMS.tstInfo || !sd.content) throw tokenError('not a TSTInfo');
+  if (sd.eContentType !== OID.tstInfo || !sd.content) throw tokenError('not a TSTInfo');
   const tst = readTstInfo(sd.content);
   const expected = digestBuffer(covered, [digestNameFor(tst.imprintAlgorithm)])
     .values()

@@ -3,12 +3,12 @@
  * timestamp a signature value, check the reply (status, nonce, message imprint) and return the
  * token as the unsigned attribute CMS embeds (id-aa-timeStampToken).
  */
+import { OID } from '../crypto/index.js';
 import { randomBytes } from 'node:crypto';
 import { parse, raw, readSmallInt, seq, w } from '../asn1/index.js';
 import { MalformedError, NetworkError, PortalRefusedError } from '../errors/index.js';
 import { createDigest } from './algorithms.js';
 import { parseSignedData } from './cms-decode.js';
-import { CMS, DIGEST } from './oids.js';
 import { readTstInfo } from './timestamp-token.js';
 
 export interface TimestampClientOptions {
@@ -25,7 +25,7 @@ export function tsaUrl(portal: string): string {
 export function timestampRequest(imprint: Buffer, nonce: bigint): Buffer {
   return w.sequence(
     w.integer(1),
-    w.sequence(w.algorithmIdentifier(DIGEST.sha256), w.octetString(imprint)),
+    w.sequence(w.algorithmIdentifier(OID.sha256), w.octetString(imprint)),
     w.integer(nonce),
     w.boolean(true), // certReq: the TSA's certificate inside the token, so it verifies offline
   );
@@ -80,7 +80,7 @@ export function readTimestampReply(body: Uint8Array, imprint: Buffer, nonce: big
   if (status > 1 || !token)
     throw new PortalRefusedError('SIGN_TSA_REFUSED', 'sign.error.tsaRefused', { params: { status, url } });
   const sd = parseSignedData(token);
-  if (sd.eContentType !== CMS.tstInfo || !sd.content) throw bad('token is not a TSTInfo');
+  if (sd.eContentType !== OID.tstInfo || !sd.content) throw bad('token is not a TSTInfo');
   const tst = readTstInfo(sd.content);
   if (!tst.imprint.equals(imprint)) throw bad('message imprint differs from the request');
   if (tst.nonce !== nonce) throw bad('nonce differs from the request');
@@ -89,5 +89,5 @@ export function readTimestampReply(body: Uint8Array, imprint: Buffer, nonce: big
 
 /** The unsigned attribute holding `token`. */
 export function timestampAttribute(token: Buffer): Buffer {
-  return w.sequence(w.oid(CMS.timeStampToken), w.set(token));
+  return w.sequence(w.oid(OID.timeStampToken), w.set(token));
 }

@@ -3,18 +3,17 @@
  * whole `pki` area (worker start-up time counts in every batch).
  */
 import { KeyUnusableError } from '../errors/index.js';
-import { parseCertificate } from '../pki/index.js';
+import { assertValidNow, parseCertificate } from '../pki/index.js';
 
 /**
- * Refuse to sign with a certificate that is not valid now or not meant for signing (exit 5):
- * E-IMZO-SERVER would reject every such signature (-12 / -11).
+ * Refuse to sign with a certificate that is not valid now (pki's one check: KEY_EXPIRED,
+ * KEY_NOT_YET_VALID) or not meant for signing (exit 5): E-IMZO-SERVER would reject every such
+ * signature (-12 / -11).
  */
 export function assertUsableForSigning(certificate: Uint8Array, at: Date = new Date()): void {
   const c = parseCertificate(certificate);
+  assertValidNow(c, at);
   const params = { serial: c.serialHex, from: c.notBefore.toISOString(), to: c.notAfter.toISOString() };
-  if (at < c.notBefore)
-    throw new KeyUnusableError('SIGN_CERT_NOT_YET_VALID', 'sign.error.keyNotYetValid', { params });
-  if (at > c.notAfter) throw new KeyUnusableError('SIGN_CERT_EXPIRED', 'sign.error.keyExpired', { params });
   if (c.keyUsage && !c.keyUsage.includes('digitalSignature') && !c.keyUsage.includes('nonRepudiation'))
     throw new KeyUnusableError('SIGN_CERT_KEY_USAGE', 'sign.error.keyUsage', { params });
 }

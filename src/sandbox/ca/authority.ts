@@ -10,26 +10,25 @@
  * RSA or EC, copied from the PKCS#10. The TSA key is always ECDSA P-256 so that RFC 3161 clients
  * can check tokens with standard algorithms.
  */
-import { createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { w } from '../../lib/asn1/index.js';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { OID } from '../../lib/crypto/index.js';
 import {
+  buildCertificate,
+  buildCrl,
+  certificateSigner,
+  encodeName,
+  keyIdentifier,
+  parseCertificate,
+  type CertificateSigner,
   decodePrivateKey,
   encodePrivateKey,
-  encodePublicKey,
   generatePrivateKey,
-  publicKeyOf,
-  signWith,
   type PrivateKey,
 } from '../../lib/pki/index.js';
-import type { ApplicationRow } from '../applications.js';
+import type { ApplicationRow } from '../application-row.js';
 import type { Db } from '../db/database.js';
 import { findCompany, findPerson, roleInCompany } from '../registry/lookup.js';
 import { parseCsr } from './csr.js';
-import { buildCertificate, buildCrl, encodeName, OID, type NameAttr, type Signer } from './x509.js';
-
-const ECDSA_SHA256 = '1.2.840.10045.4.3.2';
-/** OZDST-1106-2009-2-AwithOZDST-1092-2009-2 (REFERENCES.md §1). */
-const OZDST_SIGNATURE = '1.2.860.3.15.1.1.2.2.2.2';
 
 export type CaAlgorithm = 'ozdst-1092' | 'ecdsa-p256';
 export const CA_ALGORITHMS: readonly CaAlgorithm[] = ['ozdst-1092', 'ecdsa-p256'];
@@ -46,22 +45,9 @@ export const TSA_NAME: NameAttr[] = [
   [OID.CN, 'oneid sandbox TSA'],
 ];
 
-function ecdsaSigner(key: KeyObject): Signer {
-  const spki = createPublicKey(key).export({ format: 'der', type: 'spki' });
-  return { algorithm: w.algorithmIdentifier(ECDSA_SHA256), spki, sign: (data) => sign('sha256', data, key) };
-}
-
 const isKeyObject = (k: PrivateKey): k is KeyObject => typeof (k as KeyObject).asymmetricKeyType === 'string';
 
-/** A certificate signer for the root key: node:crypto for ECDSA, the crypto library for GOST. */
-function signerFor(key: PrivateKey): Signer {
-  if (isKeyObject(key)) return ecdsaSigner(key);
-  return {
-    algorithm: w.algorithmIdentifier(OZDST_SIGNATURE),
-    spki: encodePublicKey(publicKeyOf(key)),
-    sign: (data) => signWith(key, data),
-  };
-}
+type NameAttr = [oid: string, value: string];
 
 interface StoredKey {
   certificate: Buffer;
@@ -76,16 +62,20 @@ const newSerial = (): Buffer => {
 
 export class CertificateAuthority {
   private crlCache: { revoked: number; der: Buffer; at: number } | undefined;
-  private readonly caSigner: Signer;
-  readonly tsaSigner: Signer;
+  private readonly caSigner: CertificateSigner;
+  /** The root's subjectKeyIdentifier (hex), for authorityKeyIdentifier. */
+  private readonly caKeyId: string;
+  readonly tsaSigner: CertificateSigner;
   private constructor(
     private readonly db: Db,
     private readonly root: StoredKey,
     readonly tsa: StoredKey,
     private readonly crlUrl: string,
   ) {
-    this.caSigner = signerFor(root.key);
-    this.tsaSigner = signerFor(tsa.key);
+    this.caSigner = certificateSigner(root.key);
+    const rootCert = parseCertificate(root.certificate);
+    this.caKeyId = rootCert.subjectKeyId ?? keyIdentifier(rootCert.spki);
+    this.tsaSigner = certificateSigner(tsa.key);
   }
 
   /** Load the CA from the database, creating it (in one transaction) on first start. */
@@ -107,7 +97,8 @@ export class CertificateAuthority {
         algorithm === 'ozdst-1092'
           ? generatePrivateKey({ alg: 'ozdst', curve: 'A' })
           : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-      const rootSigner = signerFor(rootKey);
+      const rootSigner = certificateSigner(rootKey);
+      const rootKeyId = keyIdentifier(rootSigner.spki);
       const rootName = encodeName(CA_NAME);
       const rootCert = buildCertificate(
         {
@@ -117,8 +108,12 @@ export class CertificateAuthority {
           notBefore: new Date(now.getTime() - DAY),
           notAfter: new Date(now.getTime() + 20 * 365 * DAY),
           spki: rootSigner.spki,
-          ca: true,
-          keyUsageBits: [0, 5, 6],
+          extensions: {
+            ca: true,
+            keyUsage: ['digitalSignature', 'keyCertSign', 'cRLSign'],
+            subjectSpki: rootSigner.spki,
+            authorityKeyId: rootKeyId,
+          },
         },
         rootSigner,
       );
@@ -130,10 +125,16 @@ export class CertificateAuthority {
           subject: encodeName(TSA_NAME),
           notBefore: new Date(now.getTime() - DAY),
           notAfter: new Date(now.getTime() + 10 * 365 * DAY),
-          spki: ecdsaSigner(tsaKey).spki,
-          ca: false,
-          keyUsageBits: [0, 1],
-          extKeyUsage: [OID.timeStamping],
+          spki: certificateSigner(tsaKey).spki,
+          extensions: {
+            ca: false,
+            basicConstraintsCritical: true,
+            keyUsage: ['digitalSignature', 'nonRepudiation'],
+            extKeyUsage: [OID.timeStamping],
+            extKeyUsageCritical: true,
+            subjectSpki: certificateSigner(tsaKey).spki,
+            authorityKeyId: rootKeyId,
+          },
         },
         rootSigner,
       );
@@ -196,10 +197,18 @@ export class CertificateAuthority {
         notBefore: now,
         notAfter,
         spki: csr.spki,
-        ca: false,
-        keyUsageBits: csr.keyAlgorithm === 'RSA' ? [0, 1, 2] : [0, 1],
-        extKeyUsage: [OID.clientAuth, OID.emailProtection],
-        crlUrl: this.crlUrl,
+        extensions: {
+          ca: false,
+          basicConstraintsCritical: true,
+          keyUsage:
+            csr.keyAlgorithm === 'RSA'
+              ? ['digitalSignature', 'nonRepudiation', 'keyEncipherment']
+              : ['digitalSignature', 'nonRepudiation'],
+          extKeyUsage: [OID.clientAuth, OID.emailProtection],
+          subjectSpki: csr.spki,
+          authorityKeyId: this.caKeyId,
+          crlUrl: this.crlUrl,
+        },
       },
       this.caSigner,
     );
@@ -249,11 +258,17 @@ export class CertificateAuthority {
     if (this.crlCache && this.crlCache.revoked === rows.length && now - this.crlCache.at < 3_600_000)
       return this.crlCache.der;
     const der = buildCrl(
-      encodeName(CA_NAME),
-      Math.floor(now / 1000),
-      new Date(now),
-      new Date(now + DAY),
-      rows.map((r) => ({ serial: Buffer.from(r.serial, 'hex'), revokedAt: new Date(r.revoked_at) })),
+      {
+        issuer: encodeName(CA_NAME),
+        number: Math.floor(now / 1000),
+        thisUpdate: new Date(now),
+        nextUpdate: new Date(now + DAY),
+        revoked: rows.map((r) => ({
+          serial: Buffer.from(r.serial, 'hex'),
+          revokedAt: new Date(r.revoked_at),
+        })),
+        authorityKeyId: this.caKeyId,
+      },
       this.caSigner,
     );
     this.crlCache = { revoked: rows.length, der, at: now };

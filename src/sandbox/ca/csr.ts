@@ -3,6 +3,7 @@
  * PKI library with proof of possession checked (the request is signed by the key it carries).
  * The sandbox only decides which key algorithms it certifies.
  */
+import { OID } from '../../lib/crypto/index.js';
 import { UnsupportedAlgorithmError } from '../../lib/errors/index.js';
 import { parsePkcs10 } from '../../lib/pki/index.js';
 
@@ -15,10 +16,10 @@ export interface ParsedCsr {
 }
 
 const KEY_ALGORITHMS: Record<string, KeyAlgorithm> = {
-  '1.2.840.113549.1.1.1': 'RSA',
-  '1.2.840.10045.2.1': 'EC',
-  '1.2.860.3.15.1.1.2.1': 'OZDST-1092',
-  '1.2.860.3.15.2.1.2.1': 'OZMST-286',
+  [OID.rsaEncryption]: 'RSA',
+  [OID.ecPublicKey]: 'EC',
+  [OID.ozdst1092Key]: 'OZDST-1092',
+  [OID.ozmst2024Key]: 'OZMST-286',
 };
 
 export class CsrError extends Error {

@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { ApplicationRow } from '../applications.js';
+import type { ApplicationRow } from '../application-row.js';
 import type { Ctx } from '../context.js';
 import { notFound, tooMany, type ApiError } from '../http/errors.js';
 import { bearerToken } from './sessions.js';

@@ -5,8 +5,9 @@
  * readable is narrowed on the next start. (On Windows the mode bits mean little; the user profile's
  * ACLs protect the default data dir there.)
  */
-import { chmodSync, closeSync, linkSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { OutputExistsError, writeFileAtomicSync } from '../../lib/files/index.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
 
@@ -52,17 +53,11 @@ export function readOrCreateSecret(file: string, length = 32): Buffer {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(tmp, randomBytes(length), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
-    restrictMode(tmp);
-    try {
-      linkSync(tmp, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  } finally {
-    rmSync(tmp, { force: true });
+    // Published with link(): of two processes creating it at once, the first file wins.
+    writeFileAtomicSync(file, randomBytes(length), { mode: PRIVATE_FILE_MODE, replace: false });
+  } catch (e) {
+    if (!(e instanceof OutputExistsError)) throw e;
   }
   return read();
 }

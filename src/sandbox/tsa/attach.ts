@@ -19,7 +19,8 @@ import {
 import type { CertificateAuthority } from '../ca/authority.js';
 import { ApiError } from '../http/errors.js';
 import { eimzoTime } from '../signatures.js';
-import { createTimestampToken, TSA_OID } from './token.js';
+import { OID } from '../../lib/crypto/index.js';
+import { createTimestampToken } from './token.js';
 
 export interface StampedSigner {
   signerIndex: number;
@@ -29,7 +30,7 @@ export interface StampedSigner {
 }
 
 const hasTimestamp = (unsigned: Node): boolean =>
-  children(unsigned).some((attr) => readOid(seq(attr, 'Attribute')[0]) === TSA_OID.timeStampToken);
+  children(unsigned).some((attr) => readOid(seq(attr, 'Attribute')[0]) === OID.timeStampToken);
 
 export function timestampPkcs7(
   ca: CertificateAuthority,
@@ -40,7 +41,7 @@ export function timestampPkcs7(
   let signerInfos: Node[];
   try {
     const [typeNode, wrapped] = seq(parse(pkcs7), 'ContentInfo');
-    if (readOid(typeNode) !== TSA_OID.signedData || !isContext(wrapped, 0)) throw new Error('not SignedData');
+    if (readOid(typeNode) !== OID.signedData || !isContext(wrapped, 0)) throw new Error('not SignedData');
     sdParts = seq(children(wrapped!)[0], 'SignedData');
     const last = sdParts[sdParts.length - 1];
     if (!last || last.tag !== Tag.SET) throw new Error('no signerInfos');
@@ -70,13 +71,13 @@ export function timestampPkcs7(
     const { token, serial } = createTimestampToken(
       ca,
       {
-        hashOid: TSA_OID.sha256,
+        hashOid: OID.sha256,
         digest: createHash('sha256').update(signature).digest(),
         includeCertificate: true,
       },
       now,
     );
-    const attr = w.sequence(w.oid(TSA_OID.timeStampToken), w.set(token));
+    const attr = w.sequence(w.oid(OID.timeStampToken), w.set(token));
     const existing = unsigned ? children(unsigned).map((a) => raw(a)) : [];
     let sidSerial: string | null = null;
     try {
@@ -97,5 +98,5 @@ export function timestampPkcs7(
   });
   if (!stamped.length) return { pkcs7, stamped };
   const signedData = w.sequence(...sdParts.slice(0, -1).map((n) => raw(n)), w.set(...newSigners));
-  return { pkcs7: w.sequence(w.oid(TSA_OID.signedData), w.explicit(0, signedData)), stamped };
+  return { pkcs7: w.sequence(w.oid(OID.signedData), w.explicit(0, signedData)), stamped };
 }

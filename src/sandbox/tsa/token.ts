@@ -4,30 +4,21 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { w } from '../../lib/asn1/index.js';
+import { OID } from '../../lib/crypto/index.js';
 import { parseCertificate } from '../../lib/pki/index.js';
 import type { CertificateAuthority } from '../ca/authority.js';
 
-export const TSA_OID = {
-  signedData: '1.2.840.113549.1.7.2',
-  tstInfo: '1.2.840.113549.1.9.16.1.4',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
-  timeStampToken: '1.2.840.113549.1.9.16.2.14',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  // A UUID-based OID (X.667 arc 2.25), so the sandbox claims no one else's number space.
-  policy: '2.25.206364386052883398315296298052418449541',
-} as const;
+/** The sandbox TSA's policy: a UUID-based OID (X.667 arc 2.25), so it claims no one else's number space. */
+export const TSA_POLICY = '2.25.206364386052883398315296298052418449541';
 
 /** Imprint hash algorithms accepted, with their digest lengths. */
 export const IMPRINT_LENGTH: Record<string, number> = {
-  '1.3.14.3.2.26': 20,
-  '2.16.840.1.101.3.4.2.1': 32,
-  '2.16.840.1.101.3.4.2.2': 48,
-  '2.16.840.1.101.3.4.2.3': 64,
-  '1.2.860.3.15.1.3.2.1.1': 32,
-  '1.2.860.3.15.2.3.2.1.1': 32,
+  [OID.sha1]: 20,
+  [OID.sha256]: 32,
+  [OID.sha384]: 48,
+  [OID.sha512]: 64,
+  [OID.ozdst1106Digest]: 32,
+  [OID.ozmst2024Digest]: 32,
 };
 
 export interface TokenInput {
@@ -52,7 +43,7 @@ export function createTimestampToken(
   );
   const tstParts = [
     w.integer(1),
-    w.oid(TSA_OID.policy),
+    w.oid(TSA_POLICY),
     imprint,
     w.integer(serial),
     w.generalizedTime(now),
@@ -63,14 +54,11 @@ export function createTimestampToken(
 
   const certHash = createHash('sha256').update(ca.tsa.certificate).digest();
   const attrs = [
-    w.sequence(w.oid(TSA_OID.contentType), w.set(w.oid(TSA_OID.tstInfo))),
-    w.sequence(w.oid(TSA_OID.signingTime), w.set(w.time(now))),
+    w.sequence(w.oid(OID.contentType), w.set(w.oid(OID.tstInfo))),
+    w.sequence(w.oid(OID.signingTime), w.set(w.time(now))),
+    w.sequence(w.oid(OID.messageDigest), w.set(w.octetString(createHash('sha256').update(tstInfo).digest()))),
     w.sequence(
-      w.oid(TSA_OID.messageDigest),
-      w.set(w.octetString(createHash('sha256').update(tstInfo).digest())),
-    ),
-    w.sequence(
-      w.oid(TSA_OID.signingCertificateV2),
+      w.oid(OID.signingCertificateV2),
       w.set(w.sequence(w.sequence(w.sequence(w.octetString(certHash))))),
     ),
   ];
@@ -79,20 +67,20 @@ export function createTimestampToken(
   const signerInfo = w.sequence(
     w.integer(1),
     w.sequence(Buffer.from(tsaCert.issuer.der), w.integer(tsaCert.serial)),
-    w.algorithmIdentifier(TSA_OID.sha256),
+    w.algorithmIdentifier(OID.sha256),
     w.retag(signedAttrsSet, 0xa0),
     ca.tsaSigner.algorithm,
     w.octetString(signature),
   );
   const signedData = w.sequence(
     w.integer(3),
-    w.set(w.algorithmIdentifier(TSA_OID.sha256)),
-    w.sequence(w.oid(TSA_OID.tstInfo), w.explicit(0, w.octetString(tstInfo))),
+    w.set(w.algorithmIdentifier(OID.sha256)),
+    w.sequence(w.oid(OID.tstInfo), w.explicit(0, w.octetString(tstInfo))),
     ...(input.includeCertificate ? [w.implicitConstructed(0, ca.tsa.certificate)] : []),
     w.set(signerInfo),
   );
   return {
-    token: w.sequence(w.oid(TSA_OID.signedData), w.explicit(0, signedData)),
+    token: w.sequence(w.oid(OID.signedData), w.explicit(0, signedData)),
     serial: serial.toString('hex'),
   };
 }

@@ -110,8 +110,6 @@ export default {
     'account.error.roleNotAvailable': 'The role {role} is not available to this account. Available: {roles}.',
     'account.error.notLoggedIn': 'You are not logged in to {portal}.',
     'account.error.sessionExpired': 'The session of {login} expired at {at}.',
-    'account.error.keyExpired': 'The key {serial} expired on {to}: it can no longer sign.',
-    'account.error.keyNotYetValid': 'The key {serial} is valid only from {from}.',
     'account.error.keyWithoutPinfl':
       'The certificate of key {serial} carries no PINFL, so it cannot identify you.',
     'account.error.notCompanyKey':
@@ -183,7 +181,6 @@ export default {
     'account.hint.register': 'Register first: oneid register --with-key.',
     'account.hint.leBind': 'Bind it with its key: oneid le bind --key <company key>.',
     'account.hint.companyKey': 'Choose the legal entity’s key: oneid key list shows the TIN of each key.',
-    'account.hint.newKey': 'Get a new key: oneid key apply.',
     'account.hint.keyFlag':
       'Give the key with --key, or add the folder that holds it: oneid config set key-roots <folder>.',
   },
@@ -292,8 +289,6 @@ export default {
     'account.error.roleNotAvailable': 'Роль {role} недоступна этой учётной записи. Доступны: {roles}.',
     'account.error.notLoggedIn': 'Вы не вошли в систему на {portal}.',
     'account.error.sessionExpired': 'Сессия {login} истекла в {at}.',
-    'account.error.keyExpired': 'Срок действия ключа {serial} истёк {to}: им больше нельзя подписывать.',
-    'account.error.keyNotYetValid': 'Ключ {serial} действует только с {from}.',
     'account.error.keyWithoutPinfl':
       'В сертификате ключа {serial} нет ПИНФЛ, поэтому он не может вас идентифицировать.',
     'account.error.notCompanyKey':
@@ -364,7 +359,6 @@ export default {
     'account.hint.register': 'Сначала зарегистрируйтесь: oneid register --with-key.',
     'account.hint.leBind': 'Привяжите его ключом организации: oneid le bind --key <ключ организации>.',
     'account.hint.companyKey': 'Выберите ключ юридического лица: oneid key list покажет ИНН каждого ключа.',
-    'account.hint.newKey': 'Получите новый ключ: oneid key apply.',
     'account.hint.keyFlag':
       'Укажите ключ через --key или добавьте папку с ним: oneid config set key-roots <папка>.',
   },
@@ -477,9 +471,6 @@ export default {
     'account.error.roleNotAvailable': '{role} roli bu hisob uchun mavjud emas. Mavjudlari: {roles}.',
     'account.error.notLoggedIn': 'Siz {portal} tizimiga kirmagansiz.',
     'account.error.sessionExpired': '{login} seansi {at} da tugagan.',
-    'account.error.keyExpired':
-      '{serial} kalitining muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
-    'account.error.keyNotYetValid': '{serial} kaliti faqat {from} dan amal qiladi.',
     'account.error.keyWithoutPinfl':
       '{serial} kaliti sertifikatida JShShIR yo‘q, shuning uchun u sizni identifikatsiya qila olmaydi.',
     'account.error.notCompanyKey':
@@ -547,7 +538,6 @@ export default {
     'account.hint.leBind': 'Uni tashkilot kaliti bilan biriktiring: oneid le bind --key <tashkilot kaliti>.',
     'account.hint.companyKey':
       'Yuridik shaxs kalitini tanlang: oneid key list har bir kalitning STIRini ko‘rsatadi.',
-    'account.hint.newKey': 'Yangi kalit oling: oneid key apply.',
     'account.hint.keyFlag':
       'Kalitni --key orqali bering yoki u turgan papkani qo‘shing: oneid config set key-roots <papka>.',
   },

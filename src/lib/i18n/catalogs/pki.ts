@@ -4,6 +4,9 @@ import type { Catalog } from '../types.js';
 // (test/i18n.test.ts fails on a missing key or on a key no source file uses).
 export default {
   en: {
+    'pki.error.keyExpired': 'The key {serial} expired on {to}: it can no longer sign.',
+    'pki.error.keyNotYetValid': 'The key {serial} is valid only from {from}.',
+    'pki.hint.newKey': 'Get a new key: oneid key apply.',
     'pki.error.der': 'Malformed data: {what} at byte {offset}.',
     'pki.error.nameAttribute': 'Unknown name attribute "{type}".',
     'pki.error.pfx': 'The key file is damaged or not a PKCS#12 file ({what}).',
@@ -27,6 +30,9 @@ export default {
       'If the file is yours, re-export the key with fewer iterations, e.g. with OpenSSL (add -legacy to the first command for old files): openssl pkcs12 -in old.pfx -nodes | openssl pkcs12 -export -iter 10000 -out new.pfx',
   },
   ru: {
+    'pki.error.keyExpired': 'Срок действия ключа {serial} истёк {to}: им больше нельзя подписывать.',
+    'pki.error.keyNotYetValid': 'Ключ {serial} действует только с {from}.',
+    'pki.hint.newKey': 'Получите новый ключ: oneid key apply.',
     'pki.error.der': 'Повреждённые данные: {what}, байт {offset}.',
     'pki.error.nameAttribute': 'Неизвестный атрибут имени «{type}».',
     'pki.error.pfx': 'Файл ключа повреждён или не является файлом PKCS#12 ({what}).',
@@ -50,6 +56,9 @@ export default {
       'Если это ваш файл, экспортируйте ключ заново с меньшим числом итераций, например OpenSSL (для старых файлов добавьте -legacy в первую команду): openssl pkcs12 -in old.pfx -nodes | openssl pkcs12 -export -iter 10000 -out new.pfx',
   },
   uz: {
+    'pki.error.keyExpired': '{serial} kalitining muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
+    'pki.error.keyNotYetValid': '{serial} kaliti faqat {from} dan amal qiladi.',
+    'pki.hint.newKey': 'Yangi kalit oling: oneid key apply.',
     'pki.error.der': 'Ma’lumotlar buzilgan: {what}, {offset}-bayt.',
     'pki.error.nameAttribute': 'Nomning noma’lum atributi "{type}".',
     'pki.error.pfx': 'Kalit fayli buzilgan yoki PKCS#12 fayli emas ({what}).',

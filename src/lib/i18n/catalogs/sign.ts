@@ -6,8 +6,6 @@ export default {
   en: {
     'sign.error.stdinTwice':
       'Standard input cannot carry both the file list and the key password: use --key-password-file or ONEID_KEY_PASSWORD.',
-    'sign.error.keyExpired': 'The key’s certificate {serial} expired on {to}: it can no longer sign.',
-    'sign.error.keyNotYetValid': 'The key’s certificate {serial} is valid only from {from}.',
     'sign.error.keyUsage': 'The certificate {serial} is not meant for signing (key usage).',
     'sign.prompt.keyPassword': 'Key password',
     'sign.error.unsupportedAlgorithm': 'Unsupported signature or digest algorithm: {oid}.',
@@ -65,9 +63,6 @@ export default {
   ru: {
     'sign.error.stdinTwice':
       'Стандартный ввод не может нести и список файлов, и пароль ключа: используйте --key-password-file или ONEID_KEY_PASSWORD.',
-    'sign.error.keyExpired':
-      'Срок действия сертификата ключа {serial} истёк {to}: подписывать им больше нельзя.',
-    'sign.error.keyNotYetValid': 'Сертификат ключа {serial} действует только с {from}.',
     'sign.error.keyUsage': 'Сертификат {serial} не предназначен для подписи (назначение ключа).',
     'sign.prompt.keyPassword': 'Пароль ключа',
     'sign.error.unsupportedAlgorithm': 'Неподдерживаемый алгоритм подписи или хэширования: {oid}.',
@@ -124,9 +119,6 @@ export default {
   uz: {
     'sign.error.stdinTwice':
       'Standart kirish bir vaqtda fayllar ro‘yxatini ham, kalit parolini ham bera olmaydi: --key-password-file yoki ONEID_KEY_PASSWORD dan foydalaning.',
-    'sign.error.keyExpired':
-      'Kalit sertifikati {serial} muddati {to} da tugagan: u bilan endi imzolab bo‘lmaydi.',
-    'sign.error.keyNotYetValid': 'Kalit sertifikati {serial} faqat {from} dan boshlab amal qiladi.',
     'sign.error.keyUsage':
       '{serial} sertifikati imzolash uchun mo‘ljallanmagan (kalitdan foydalanish maqsadi).',
     'sign.prompt.keyPassword': 'Kalit paroli',

@@ -5,16 +5,16 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readOctets, readOid, seq, w, type Node } from '../../asn1/index.js';
 import { UnsupportedAlgorithmError } from '../../errors/index.js';
-import { PKI_OID } from '../oids.js';
+import { OID } from '../../crypto/index.js';
 import { bmpPassword, KDF_ID, pkcs12Kdf } from './kdf.js';
 import { KdfBudget, readIterations } from './pbe.js';
 
 const MAC_HASH: Record<string, { hash: string; len: number }> = {
-  [PKI_OID.sha1]: { hash: 'sha1', len: 20 },
-  [PKI_OID.sha224]: { hash: 'sha224', len: 28 },
-  [PKI_OID.sha256]: { hash: 'sha256', len: 32 },
-  [PKI_OID.sha384]: { hash: 'sha384', len: 48 },
-  [PKI_OID.sha512]: { hash: 'sha512', len: 64 },
+  [OID.sha1]: { hash: 'sha1', len: 20 },
+  [OID.sha224]: { hash: 'sha224', len: 28 },
+  [OID.sha256]: { hash: 'sha256', len: 32 },
+  [OID.sha384]: { hash: 'sha384', len: 48 },
+  [OID.sha512]: { hash: 'sha512', len: 64 },
 };
 
 export interface MacInfo {
@@ -85,7 +85,7 @@ export function buildMacData(
 ): Buffer {
   const salt = randomBytes(hash === 'sha1' ? 8 : 16);
   const digest = macWith(hash, bmpPassword(password), salt, iterations, data);
-  const oid = hash === 'sha1' ? PKI_OID.sha1 : PKI_OID.sha256;
+  const oid = hash === 'sha1' ? OID.sha1 : OID.sha256;
   return w.sequence(
     w.sequence(w.algorithmIdentifier(oid, w.NULL), w.octetString(digest)),
     w.octetString(salt),

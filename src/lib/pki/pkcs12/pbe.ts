@@ -17,7 +17,7 @@ import {
   type Node,
 } from '../../asn1/index.js';
 import { KeyUnusableError, MalformedError, UnsupportedAlgorithmError } from '../../errors/index.js';
-import { PKI_OID } from '../oids.js';
+import { OID } from '../../crypto/index.js';
 import { bmpPassword, KDF_ID, pkcs12Kdf } from './kdf.js';
 import { rc2CbcDecrypt } from './rc2.js';
 
@@ -50,23 +50,23 @@ export interface ProtectionInfo {
 }
 
 const PKCS12_PBE: Record<string, { name: string; cipher: string; keyLen: number; rc2Bits?: number }> = {
-  [PKI_OID.pbeWithSHAAnd3KeyTripleDES]: {
+  [OID.pbeWithSHAAnd3KeyTripleDES]: {
     name: 'pbeWithSHAAnd3-KeyTripleDES-CBC',
     cipher: 'des-ede3-cbc',
     keyLen: 24,
   },
-  [PKI_OID.pbeWithSHAAnd2KeyTripleDES]: {
+  [OID.pbeWithSHAAnd2KeyTripleDES]: {
     name: 'pbeWithSHAAnd2-KeyTripleDES-CBC',
     cipher: 'des-ede-cbc',
     keyLen: 16,
   },
-  [PKI_OID.pbeWithSHAAnd40BitRC2]: {
+  [OID.pbeWithSHAAnd40BitRC2]: {
     name: 'pbeWithSHAAnd40BitRC2-CBC',
     cipher: 'rc2',
     keyLen: 5,
     rc2Bits: 40,
   },
-  [PKI_OID.pbeWithSHAAnd128BitRC2]: {
+  [OID.pbeWithSHAAnd128BitRC2]: {
     name: 'pbeWithSHAAnd128BitRC2-CBC',
     cipher: 'rc2',
     keyLen: 16,
@@ -75,18 +75,18 @@ const PKCS12_PBE: Record<string, { name: string; cipher: string; keyLen: number;
 };
 
 const PRF: Record<string, { name: string; hash: string }> = {
-  [PKI_OID.hmacWithSHA1]: { name: 'hmacWithSHA1', hash: 'sha1' },
-  [PKI_OID.hmacWithSHA224]: { name: 'hmacWithSHA224', hash: 'sha224' },
-  [PKI_OID.hmacWithSHA256]: { name: 'hmacWithSHA256', hash: 'sha256' },
-  [PKI_OID.hmacWithSHA384]: { name: 'hmacWithSHA384', hash: 'sha384' },
-  [PKI_OID.hmacWithSHA512]: { name: 'hmacWithSHA512', hash: 'sha512' },
+  [OID.hmacWithSHA1]: { name: 'hmacWithSHA1', hash: 'sha1' },
+  [OID.hmacWithSHA224]: { name: 'hmacWithSHA224', hash: 'sha224' },
+  [OID.hmacWithSHA256]: { name: 'hmacWithSHA256', hash: 'sha256' },
+  [OID.hmacWithSHA384]: { name: 'hmacWithSHA384', hash: 'sha384' },
+  [OID.hmacWithSHA512]: { name: 'hmacWithSHA512', hash: 'sha512' },
 };
 
 const PBES2_CIPHER: Record<string, { name: string; node: string; keyLen: number }> = {
-  [PKI_OID.aes128cbc]: { name: 'AES-128-CBC', node: 'aes-128-cbc', keyLen: 16 },
-  [PKI_OID.aes192cbc]: { name: 'AES-192-CBC', node: 'aes-192-cbc', keyLen: 24 },
-  [PKI_OID.aes256cbc]: { name: 'AES-256-CBC', node: 'aes-256-cbc', keyLen: 32 },
-  [PKI_OID.desEde3cbc]: { name: 'DES-EDE3-CBC', node: 'des-ede3-cbc', keyLen: 24 },
+  [OID.aes128cbc]: { name: 'AES-128-CBC', node: 'aes-128-cbc', keyLen: 16 },
+  [OID.aes192cbc]: { name: 'AES-192-CBC', node: 'aes-192-cbc', keyLen: 24 },
+  [OID.aes256cbc]: { name: 'AES-256-CBC', node: 'aes-256-cbc', keyLen: 32 },
+  [OID.desEde3cbc]: { name: 'DES-EDE3-CBC', node: 'des-ede3-cbc', keyLen: 24 },
 };
 
 function malformed(what: string): never {
@@ -161,14 +161,14 @@ interface Pbes2Params {
 function readPbes2(params: Node | undefined): Pbes2Params {
   const [kdfAlg, encAlg] = seq(params, 'PBES2-params');
   const [kdfOid, kdfParams] = seq(kdfAlg, 'keyDerivationFunc');
-  if (readOid(kdfOid) !== PKI_OID.pbkdf2) unsupported(readOid(kdfOid));
+  if (readOid(kdfOid) !== OID.pbkdf2) unsupported(readOid(kdfOid));
   const kp = seq(kdfParams, 'PBKDF2-params');
   const salt = readOctets(kp[0]);
   const iterations = readIterations(kp[1]);
   let i = 2;
   let keyLength: number | undefined;
   if (is(kp[i], Tag.INTEGER)) keyLength = readSmallInt(kp[i++]);
-  let prf = PRF[PKI_OID.hmacWithSHA1]!;
+  let prf = PRF[OID.hmacWithSHA1]!;
   if (kp[i]) {
     const prfOid = readOid(seq(kp[i], 'prf')[0]);
     prf = PRF[prfOid] ?? unsupported(prfOid);
@@ -190,7 +190,7 @@ function readPkcs12PbeParams(params: Node | undefined): { salt: Uint8Array; iter
 export function describeProtection(algId: Node): ProtectionInfo {
   const [oidNode, params] = seq(algId, 'AlgorithmIdentifier');
   const oid = readOid(oidNode);
-  if (oid === PKI_OID.pbes2) {
+  if (oid === OID.pbes2) {
     const p = readPbes2(params);
     return {
       scheme: 'PBES2',
@@ -227,7 +227,7 @@ export function pbeDecrypt(
 ): Buffer | null {
   const [oidNode, params] = seq(algId, 'AlgorithmIdentifier');
   const oid = readOid(oidNode);
-  if (oid === PKI_OID.pbes2) {
+  if (oid === OID.pbes2) {
     const p = readPbes2(params);
     budget.charge(p.iterations, p.cipher.keyLen, hashLength(p.prf.hash));
     const key = pbkdf2Sync(Buffer.from(password, 'utf8'), p.salt, p.iterations, p.cipher.keyLen, p.prf.hash);
@@ -261,7 +261,7 @@ export function pbeEncrypt(data: Uint8Array, password: string, opts: EncryptOpti
     const c = createCipheriv('des-ede3-cbc', key, iv);
     const ct = Buffer.concat([c.update(data), c.final()]);
     const alg = w.algorithmIdentifier(
-      PKI_OID.pbeWithSHAAnd3KeyTripleDES,
+      OID.pbeWithSHAAnd3KeyTripleDES,
       w.sequence(w.octetString(salt), w.integer(opts.iterations)),
     );
     return [alg, ct];
@@ -272,17 +272,17 @@ export function pbeEncrypt(data: Uint8Array, password: string, opts: EncryptOpti
   const c = createCipheriv('aes-256-cbc', key, iv);
   const ct = Buffer.concat([c.update(data), c.final()]);
   const alg = w.algorithmIdentifier(
-    PKI_OID.pbes2,
+    OID.pbes2,
     w.sequence(
       w.algorithmIdentifier(
-        PKI_OID.pbkdf2,
+        OID.pbkdf2,
         w.sequence(
           w.octetString(salt),
           w.integer(opts.iterations),
-          w.algorithmIdentifier(PKI_OID.hmacWithSHA256, w.NULL),
+          w.algorithmIdentifier(OID.hmacWithSHA256, w.NULL),
         ),
       ),
-      w.algorithmIdentifier(PKI_OID.aes256cbc, w.octetString(iv)),
+      w.algorithmIdentifier(OID.aes256cbc, w.octetString(iv)),
     ),
   );
   return [alg, ct];

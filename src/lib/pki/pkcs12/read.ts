@@ -26,7 +26,7 @@ import {
   MalformedError,
   UnsupportedAlgorithmError,
 } from '../../errors/index.js';
-import { PKI_OID } from '../oids.js';
+import { OID } from '../../crypto/index.js';
 import { readMacData, verifyMac, type MacData } from './mac.js';
 import { describeProtection, KdfBudget, pbeDecrypt } from './pbe.js';
 import type { PfxStructure, Safe, SafeBag } from './structure.js';
@@ -73,8 +73,8 @@ function readAttributes(n: Node | undefined, bag: SafeBag): void {
     const [oidNode, values] = seq(attr, 'Attribute');
     const oid = readOid(oidNode);
     const first = children(expect(values, Tag.SET, 'AttributeValues'))[0];
-    if (oid === PKI_OID.friendlyName && first) bag.friendlyName = readString(first);
-    else if (oid === PKI_OID.localKeyId && first) bag.localKeyId = Buffer.from(readOctets(first));
+    if (oid === OID.friendlyName && first) bag.friendlyName = readString(first);
+    else if (oid === OID.localKeyId && first) bag.localKeyId = Buffer.from(readOctets(first));
   }
 }
 
@@ -88,7 +88,7 @@ function readSafeContents(der: Uint8Array, ctx: ParseCtx, out: SafeBag[], depth 
     if (!valueNode) malformed('bagValue');
     const bag: SafeBag = { bagOid, attributes: [] };
     readAttributes(attrs, bag);
-    if (bagOid === PKI_OID.pkcs8ShroudedKeyBag) {
+    if (bagOid === OID.pkcs8ShroudedKeyBag) {
       const [alg, enc] = seq(valueNode, 'EncryptedPrivateKeyInfo');
       bag.encrypted = Buffer.from(raw(valueNode));
       bag.protection = describeProtection(alg!);
@@ -103,7 +103,7 @@ function readSafeContents(der: Uint8Array, ctx: ParseCtx, out: SafeBag[], depth 
           malformed('PrivateKeyInfo');
         }
       }
-    } else if (bagOid === PKI_OID.safeContentsBag) {
+    } else if (bagOid === OID.safeContentsBag) {
       const nested: SafeBag[] = [];
       readSafeContents(raw(valueNode), ctx, nested, depth + 1);
       bag.value = Buffer.from(raw(valueNode));
@@ -119,12 +119,12 @@ function readSafeContents(der: Uint8Array, ctx: ParseCtx, out: SafeBag[], depth 
 function readSafe(ci: Node, ctx: ParseCtx): Safe {
   const [typeNode, body] = seq(ci, 'ContentInfo');
   const type = readOid(typeNode);
-  if (type === PKI_OID.data) {
+  if (type === OID.data) {
     const bags: SafeBag[] = [];
     readSafeContents(dataContent(body), ctx, bags);
     return { encrypted: false, readable: true, bags };
   }
-  if (type === PKI_OID.encryptedData) {
+  if (type === OID.encryptedData) {
     if (!isContext(body, 0)) malformed('EncryptedData');
     const [version, eci] = seq(children(body!)[0], 'EncryptedData');
     readSmallInt(version);
@@ -162,7 +162,7 @@ function readPfxUnchecked(bytes: Uint8Array, password?: string): PfxStructure {
   const [version, authSafe, macNode] = seq(parse(bytes), 'PFX');
   if (readSmallInt(version) !== 3) malformed('version');
   const [ctype, body] = seq(authSafe, 'authSafe');
-  if (readOid(ctype) !== PKI_OID.data) {
+  if (readOid(ctype) !== OID.data) {
     throw new UnsupportedAlgorithmError('PFX_UNSUPPORTED_CONTENT', 'pki.error.unsupportedAlgorithm', {
       params: { oid: readOid(ctype) },
     });
@@ -197,7 +197,7 @@ function passwordOpensAKey(authSafeDer: Uint8Array, password: string, budget: Kd
     const ctx: ParseCtx = { password, macVerified: false, budget };
     for (const ci of seq(parse(authSafeDer), 'AuthenticatedSafe')) {
       const safe = readSafe(ci, ctx);
-      if (safe.encrypted || safe.bags.some((b) => b.bagOid === PKI_OID.pkcs8ShroudedKeyBag)) return true;
+      if (safe.encrypted || safe.bags.some((b) => b.bagOid === OID.pkcs8ShroudedKeyBag)) return true;
     }
   } catch (e) {
     if (isOneIdError(e) && e.code.startsWith('PFX_ITERATIONS')) throw e; // too much work, not a wrong password

@@ -4,7 +4,7 @@
  * Certificate safes stay unencrypted unless asked (E-IMZO style: keys list without a password).
  */
 import { w } from '../../asn1/index.js';
-import { PKI_OID } from '../oids.js';
+import { OID } from '../../crypto/index.js';
 import { buildMacData } from './mac.js';
 import { pbeEncrypt, type EncryptOptions } from './pbe.js';
 import type { PfxStructure, SafeBag } from './structure.js';
@@ -19,7 +19,7 @@ export interface PfxWriteOptions {
 
 function encodeBag(bag: SafeBag, password: string, enc: EncryptOptions): Buffer {
   let valueDer: Buffer;
-  if (bag.bagOid === PKI_OID.pkcs8ShroudedKeyBag) {
+  if (bag.bagOid === OID.pkcs8ShroudedKeyBag) {
     if (!bag.value) throw new RangeError('shrouded key bag without a decrypted key');
     const [alg, ct] = pbeEncrypt(bag.value, password, enc);
     valueDer = w.sequence(alg, w.octetString(ct));
@@ -39,28 +39,24 @@ export function encodePfx(pfx: PfxStructure, password: string, opts: PfxWriteOpt
   const contentInfos = pfx.safes.map((safe) => {
     if (!safe.readable) throw new RangeError('cannot re-encode an unread safe');
     const safeContents = w.sequence(...safe.bags.map((b) => encodeBag(b, password, enc)));
-    if (!safe.encrypted) return w.sequence(w.oid(PKI_OID.data), w.explicit(0, w.octetString(safeContents)));
+    if (!safe.encrypted) return w.sequence(w.oid(OID.data), w.explicit(0, w.octetString(safeContents)));
     const [alg, ct] = pbeEncrypt(safeContents, password, enc);
-    const eci = w.sequence(w.oid(PKI_OID.data), alg, w.implicitPrimitive(0, ct));
-    return w.sequence(w.oid(PKI_OID.encryptedData), w.explicit(0, w.sequence(w.integer(0), eci)));
+    const eci = w.sequence(w.oid(OID.data), alg, w.implicitPrimitive(0, ct));
+    return w.sequence(w.oid(OID.encryptedData), w.explicit(0, w.sequence(w.integer(0), eci)));
   });
   const authSafe = w.sequence(...contentInfos);
   const mac = buildMacData(opts.legacy ? 'sha1' : 'sha256', password, iterations, authSafe);
-  return w.sequence(
-    w.integer(3),
-    w.sequence(w.oid(PKI_OID.data), w.explicit(0, w.octetString(authSafe))),
-    mac,
-  );
+  return w.sequence(w.integer(3), w.sequence(w.oid(OID.data), w.explicit(0, w.octetString(authSafe))), mac);
 }
 
 export function friendlyNameAttribute(name: string): Buffer {
-  return w.sequence(w.oid(PKI_OID.friendlyName), w.set(w.bmp(name)));
+  return w.sequence(w.oid(OID.friendlyName), w.set(w.bmp(name)));
 }
 
 export function localKeyIdAttribute(id: Uint8Array): Buffer {
-  return w.sequence(w.oid(PKI_OID.localKeyId), w.set(w.octetString(id)));
+  return w.sequence(w.oid(OID.localKeyId), w.set(w.octetString(id)));
 }
 
 export function certBagValue(certDer: Uint8Array): Buffer {
-  return w.sequence(w.oid(PKI_OID.x509Certificate), w.explicit(0, w.octetString(certDer)));
+  return w.sequence(w.oid(OID.x509Certificate), w.explicit(0, w.octetString(certDer)));
 }

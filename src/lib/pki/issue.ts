@@ -1,12 +1,16 @@
 /**
- * A small certificate authority for tests and the sandbox portal: issues certificates with the
- * Uzbek subject attributes (PINFL, TIN, UID, CN, O, T…) for RSA, EC and O'z DSt 1092 keys, so
- * realistic key files can be made without a network. Not a production CA: no CRLs, no OCSP.
+ * Certificate issuing, the one place that writes X.509 certificates and CRLs:
+ * - `buildCertificate` / `buildCrl`: the TBS structures, signed by a `CertificateSigner` (the
+ *   sandbox CA builds on these, with its keys kept in its database);
+ * - `createCa` / `issueCertificate`: a small in-memory authority (self-signed key applications,
+ *   tests) issuing certificates with the Uzbek subject attributes (PINFL, TIN, UID, CN, O, T…)
+ *   for RSA, EC and O'z DSt 1092 keys, so realistic key files can be made without a network.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { OID } from '../crypto/index.js';
 import { w } from '../asn1/index.js';
 import { parseCertificate, type Certificate, type KeyUsage } from './certificate.js';
-import { encodeExtensions, keyIdentifier } from './extensions.js';
+import { encodeExtensions, extension, keyIdentifier, type ExtensionsInput } from './extensions.js';
 import * as gost from './gost-bridge.js';
 import {
   encodePublicKey,
@@ -65,6 +69,96 @@ function wholeSeconds(d: Date): Date {
   return new Date(Math.floor(d.getTime() / 1000) * 1000);
 }
 
+/** What signs a certificate or CRL: the issuer's signature AlgorithmIdentifier, key and SPKI. */
+export interface CertificateSigner {
+  algorithm: Buffer;
+  sign(tbs: Uint8Array): Buffer;
+  /** SubjectPublicKeyInfo of the signing key. */
+  spki: Buffer;
+}
+
+/** The signer of a private key: its usual signature algorithm (SHA-256 for RSA/EC, GOST for GOST keys). */
+export function certificateSigner(key: PrivateKey): CertificateSigner {
+  return {
+    algorithm: signatureAlgorithmFor(key),
+    sign: (tbs) => signWith(key, tbs),
+    spki: encodePublicKey(publicKeyOf(key)),
+  };
+}
+
+export interface CertificateFields {
+  /** Default: random, positive, 8 octets. */
+  serial?: bigint | Uint8Array;
+  /** The issuer's Name, DER. */
+  issuer: Uint8Array;
+  subject: NameInput | Uint8Array;
+  notBefore: Date;
+  notAfter: Date;
+  /** The subject's SubjectPublicKeyInfo, DER. */
+  spki: Uint8Array;
+  extensions: ExtensionsInput;
+}
+
+/** A signed X.509 v3 certificate, DER. */
+export function buildCertificate(f: CertificateFields, signer: CertificateSigner): Buffer {
+  const exts = encodeExtensions(f.extensions);
+  const tbs = w.sequence(
+    w.explicit(0, w.integer(2)),
+    w.integer(f.serial ?? randomSerial()),
+    signer.algorithm,
+    Buffer.from(f.issuer),
+    w.sequence(w.time(f.notBefore), w.time(f.notAfter)),
+    f.subject instanceof Uint8Array ? Buffer.from(f.subject) : encodeName(f.subject),
+    Buffer.from(f.spki),
+    ...(exts ? [w.explicit(3, exts)] : []),
+  );
+  return w.sequence(tbs, signer.algorithm, w.bitString(signer.sign(tbs)));
+}
+
+export interface RevokedEntry {
+  serial: Uint8Array;
+  revokedAt: Date;
+}
+
+export interface CrlFields {
+  /** The issuer's Name, DER. */
+  issuer: Uint8Array;
+  number: number;
+  thisUpdate: Date;
+  nextUpdate: Date;
+  revoked: RevokedEntry[];
+  /** The issuer's subjectKeyIdentifier (hex). */
+  authorityKeyId: string;
+}
+
+/** A signed X.509 v2 CRL, DER. */
+export function buildCrl(f: CrlFields, signer: CertificateSigner): Buffer {
+  const parts = [
+    w.integer(1),
+    signer.algorithm,
+    Buffer.from(f.issuer),
+    w.time(f.thisUpdate),
+    w.time(f.nextUpdate),
+  ];
+  if (f.revoked.length)
+    parts.push(w.sequence(...f.revoked.map((r) => w.sequence(w.integer(r.serial), w.time(r.revokedAt)))));
+  parts.push(
+    w.explicit(
+      0,
+      w.sequence(
+        extension(
+          OID.authorityKeyIdentifier,
+          false,
+          w.sequence(w.implicitPrimitive(0, Buffer.from(f.authorityKeyId, 'hex'))),
+        ),
+        extension(OID.cRLNumber, false, w.integer(f.number)),
+      ),
+    ),
+  );
+  const tbs = w.sequence(...parts);
+  return w.sequence(tbs, signer.algorithm, w.bitString(signer.sign(tbs)));
+}
+
 function signCertificate(
   issuerName: Buffer,
   issuerKey: PrivateKey,
@@ -77,28 +171,28 @@ function signCertificate(
   const notAfter = wholeSeconds(
     input.notAfter ?? new Date(notBefore.getTime() + (input.validityDays ?? 365) * 86_400_000),
   );
-  const alg = signatureAlgorithmFor(issuerKey);
-  const exts = encodeExtensions({
-    ca: input.ca ?? false,
-    pathLength: input.pathLength,
-    keyUsage:
-      input.keyUsage ?? (input.ca ? ['keyCertSign', 'cRLSign'] : ['digitalSignature', 'nonRepudiation']),
-    extKeyUsage: input.extKeyUsage,
-    policies: input.policies,
-    subjectSpki: spki,
-    authorityKeyId: issuerKeyId,
-  });
-  const tbs = w.sequence(
-    w.explicit(0, w.integer(2)),
-    w.integer(input.serial ?? randomSerial()),
-    alg,
-    issuerName,
-    w.sequence(w.time(notBefore), w.time(notAfter)),
-    encodeName(input.subject),
-    spki,
-    w.explicit(3, exts!),
+  const der = buildCertificate(
+    {
+      serial: input.serial,
+      issuer: issuerName,
+      subject: input.subject,
+      notBefore,
+      notAfter,
+      spki,
+      extensions: {
+        ca: input.ca ?? false,
+        pathLength: input.pathLength,
+        keyUsage:
+          input.keyUsage ?? (input.ca ? ['keyCertSign', 'cRLSign'] : ['digitalSignature', 'nonRepudiation']),
+        extKeyUsage: input.extKeyUsage,
+        policies: input.policies,
+        subjectSpki: spki,
+        authorityKeyId: issuerKeyId,
+      },
+    },
+    certificateSigner(issuerKey),
   );
-  return parseCertificate(w.sequence(tbs, alg, w.bitString(signWith(issuerKey, tbs))));
+  return parseCertificate(der);
 }
 
 export interface CreateCaInput {
