@@ -403,6 +403,8 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
         )),
       );
     } catch (e) {
+      // A key that is not there (or an ambiguous reference) is a usage error, not a finding.
+      if (isOneIdError(e) && e.category === 'usage') throw e;
       checks.push({
         id: 'parse',
         status: 'fail',
