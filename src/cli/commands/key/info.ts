@@ -116,8 +116,6 @@ export default class KeyInfo extends BaseCommand<typeof KeyInfo> {
     return t('keys.info.validityValue', { ...range, days });
   }
 
-  private prot(p: ProtectionInfo): string {
-    const parts = [p.scheme, p.kdf, p.prf, p.cipher].filter(Boolean).join(', ');
-    return `${parts}, ${p.iterations} it.`;
-  }
+  private prot = (p: ProtectionInfo): string =>
+    `${[p.scheme, p.kdf, p.prf, p.cipher].filter(Boolean).join(', ')}, ${p.iterations} it.`;
 }
