@@ -81,6 +81,7 @@ export function createProgress(
   // The first item prints a line at once (scripts and tests see that work is under way), then at
   // most one line per interval.
   let last = -Infinity;
+  let shown = -1; // the count the last plain line showed
   const rate = () => completed / Math.max((now() - start) / 1000, 1e-3);
   const line =
     o.line ??
@@ -97,6 +98,7 @@ export function createProgress(
       stream.write(`\r\x1b[2K${bar} ${line(completed, o.total, r, eta)}${final ? '\n' : ''}`);
     } else {
       stream.write(`${line(completed, o.total, r, eta)}\n`);
+      shown = completed;
     }
   };
 
@@ -110,7 +112,8 @@ export function createProgress(
       }
     },
     done() {
-      render(true);
+      // A plain line for the same count was already printed: do not repeat it.
+      if (term.dynamic || shown !== completed) render(true);
     },
     get completed() {
       return completed;

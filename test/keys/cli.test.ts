@@ -1,5 +1,6 @@
-// The four key commands run as a user would: bin/run.js in a child process, key folders in temp
-// dirs (ONEID_KEYS_PATH, system roots off), passwords through the documented secret sources.
+// The four key commands in-process through the command context (test/helpers/run-command.ts), key
+// folders in temp dirs (ONEID_KEYS_PATH, system roots off), passwords through the documented secret
+// sources; the password on standard input needs a real process (runCli).
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,6 +9,7 @@ import path from 'node:path';
 
 import { readPfx, writePfx } from '../../src/lib/pki/index.js';
 import { runCli } from '../helpers/cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { issueKey, openssl, pem, tempDir, testCa, writePems } from '../pki/helpers.js';
 import { makeStick, PW } from './fixtures.js';
 
@@ -28,15 +30,15 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
   after(() => portal.close());
 
   it('key list --json lists keys without a password; --all adds the damaged file', async () => {
-    const r = await runCli(['key', 'list', '--json'], { env });
+    const r = await runCommand(['key', 'list', '--json'], { env });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.json.status, 0);
     assert.equal(r.json.result.keys.length, 5);
     assert.equal(r.json.result.problems, undefined);
-    const all = await runCli(['key', 'list', '--all', '--json'], { env });
+    const all = await runCommand(['key', 'list', '--all', '--json'], { env });
     assert.equal(all.json.result.problems.length, 1);
     assert.equal(all.json.result.problems[0].code, 'PFX_MALFORMED');
-    const human = await runCli(['key', 'list'], { env });
+    const human = await runCommand(['key', 'list'], { env });
     assert.equal(human.code, 0);
     assert.match(human.stdout, /OWNER/);
     assert.match(human.stdout, /Ishonch, MChJ/);
@@ -57,11 +59,11 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
     );
     writeFileSync(path.join(dir, 'yesterday.pfx'), writePfx({ ...key, password: PW, iterations: 2000 }));
     const here = { ...env, ONEID_KEYS_PATH: dir };
-    const list = await runCli(['key', 'list', '--json'], { env: here });
+    const list = await runCommand(['key', 'list', '--json'], { env: here });
     assert.equal(list.json.result.keys[0].daysLeft, -1);
-    const table = await runCli(['key', 'list'], { env: here });
+    const table = await runCommand(['key', 'list'], { env: here });
     assert.match(table.stdout, /Kecha Tugagan\s+35555555555555\s+-\s/);
-    const info = await runCli(['key', 'info', 'yesterday.pfx'], { env: here });
+    const info = await runCommand(['key', 'info', 'yesterday.pfx'], { env: here });
     assert.equal(info.code, 0, info.stderr);
     assert.match(info.stdout, /EXPIRED: 1 d ago/);
   });
@@ -82,32 +84,32 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
       '-passout',
       `pass:${PW}`,
     ]);
-    const r = await runCli(['key', 'info', file], { env });
+    const r = await runCommand(['key', 'info', file], { env });
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stderr, /details come from the alias/);
     assert.match(r.stderr, /no alias that describes it\. Add --check-password/);
   });
 
   it('key list speaks Russian and Uzbek', async () => {
-    const ru = await runCli(['key', 'list', '--lang', 'ru'], { env });
+    const ru = await runCommand(['key', 'list', '--lang', 'ru'], { env });
     assert.match(ru.stdout, /ВЛАДЕЛЕЦ/);
-    const uz = await runCli(['key', 'list'], { env: { ...env, ONEID_LANG: 'uz' } });
+    const uz = await runCommand(['key', 'list'], { env: { ...env, ONEID_LANG: 'uz' } });
     assert.match(uz.stdout, /EGASI/);
   });
 
   it('key info shows the certificate; --check-password confirms password and key match', async () => {
-    const r = await runCli(['key', 'info', '31234567890123', '--json'], { env });
+    const r = await runCommand(['key', 'info', '31234567890123', '--json'], { env });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.json.result.certificate.identity.pinfl, '31234567890123');
     assert.equal(r.json.result.chain.length, 2);
     assert.equal(r.json.result.protection.mac.hash, 'sha256');
     assert.equal(r.json.result.passwordChecked, false);
-    const checked = await runCli(['key', 'info', fx.files.person!, '--check-password', '--json'], {
+    const checked = await runCommand(['key', 'info', fx.files.person!, '--check-password', '--json'], {
       env: { ...env, ONEID_KEY_PASSWORD: PW },
     });
     assert.equal(checked.code, 0, checked.stderr);
     assert.equal(checked.json.result.keyMatchesCertificate, true);
-    const human = await runCli(['key', 'info', fx.files.person!], { env });
+    const human = await runCommand(['key', 'info', fx.files.person!], { env });
     assert.match(human.stdout, /SHA-256 [0-9a-f]{64}/);
   });
 
@@ -121,13 +123,13 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
     );
     assert.equal(wrong.code, 4);
     assert.equal(wrong.json.error.code, 'KEY_PASSWORD');
-    const damaged = await runCli(['key', 'info', fx.files.damaged!, '--json'], { env });
+    const damaged = await runCommand(['key', 'info', fx.files.damaged!, '--json'], { env });
     assert.equal(damaged.code, 5);
     assert.equal(damaged.json.error.code, 'PFX_MALFORMED');
-    const missing = await runCli(['key', 'info', 'nobody-at-all'], { env });
+    const missing = await runCommand(['key', 'info', 'nobody-at-all'], { env });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /key list/);
-    const noPrompt = await runCli(['key', 'info', fx.files.person!, '--check-password'], { env });
+    const noPrompt = await runCommand(['key', 'info', fx.files.person!, '--check-password'], { env });
     assert.equal(noPrompt.code, 2, 'no password source and no TTY: usage error naming the sources');
   });
 
@@ -136,13 +138,13 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
     const before = readFileSync(file);
     const pwFile = path.join(tempDir(), 'new.txt');
     writeFileSync(pwFile, 'brand-new\n');
-    const bad = await runCli(['key', 'passwd', file, '--new-key-password-file', pwFile, '--json'], {
+    const bad = await runCommand(['key', 'passwd', file, '--new-key-password-file', pwFile, '--json'], {
       env: { ...env, ONEID_KEY_PASSWORD: 'wrong' },
     });
     assert.equal(bad.code, 4);
     assert.ok(readFileSync(file).equals(before));
     assert.ok(!existsSync(`${file}.bak`));
-    const ok = await runCli(['key', 'passwd', file, '--new-key-password-file', pwFile, '--json'], {
+    const ok = await runCommand(['key', 'passwd', file, '--new-key-password-file', pwFile, '--json'], {
       env: { ...env, ONEID_KEY_PASSWORD: PW },
     });
     assert.equal(ok.code, 0, ok.stderr);
@@ -156,7 +158,7 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
   it('key doctor: JSON report; exit 0 only when nothing fails', async () => {
     const ca = path.join(tempDir(), 'ca.pem');
     writeFileSync(ca, pem(testCa().root.certificate.raw));
-    const good = await runCli(
+    const good = await runCommand(
       ['key', 'doctor', fx.files.person!, '--ca', ca, '--portal', portalUrl, '--json'],
       {
         env: { ...env, ONEID_KEY_PASSWORD: PW },
@@ -168,11 +170,11 @@ describe('oneid key list / info / passwd / doctor (CLI)', function () {
       ids.includes('password:pass') && ids.includes('chain:pass') && ids.includes('portal:pass'),
       ids.join(' '),
     );
-    const bad = await runCli(['key', 'doctor', '--portal', portalUrl, '--json'], { env });
+    const bad = await runCommand(['key', 'doctor', '--portal', portalUrl, '--json'], { env });
     assert.equal(bad.code, 5);
     assert.equal(bad.json.error.code, 'KEY_DOCTOR_FAILED');
     assert.ok(bad.json.result.checks.some((c: { status: string }) => c.status === 'fail'));
-    const human = await runCli(['key', 'doctor', fx.files.person!, '--portal', portalUrl], {
+    const human = await runCommand(['key', 'doctor', fx.files.person!, '--portal', portalUrl], {
       env: { ...env, ONEID_KEY_PASSWORD: 'nope' },
     });
     assert.equal(human.code, 4);

@@ -1,9 +1,11 @@
-// `oneid key sign` / `oneid key verify` as a user runs them (built dist/, real processes).
+// `oneid key sign` / `oneid key verify`: what needs a process (a working directory, standard input,
+// the built dist/) through runCli, the rest in-process through runCommand.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { fixtures, openssl, pfxFor } from './openssl-fixtures.js';
 
 const fx = fixtures();
@@ -93,13 +95,13 @@ describe('sign/cli: oneid key sign and key verify', () => {
   it('--append co-signs: both signers verify', async () => {
     const file = path.join(work, 'contract.txt');
     writeFileSync(file, 'contract\n');
-    assert.equal((await runCli(['key', 'sign', file, ...keyArgs], { env })).code, 0);
+    assert.equal((await runCommand(['key', 'sign', file, ...keyArgs], { env })).code, 0);
     const ecPfx = pfxFor(fx.ec, 'ec pass', path.join(work, 'ec.pfx'));
-    const r = await runCli(['key', 'sign', file, '--append', '--key', ecPfx, '--json'], {
+    const r = await runCommand(['key', 'sign', file, '--append', '--key', ecPfx, '--json'], {
       env: { ...env, ONEID_KEY_PASSWORD: 'ec pass' },
     });
     assert.equal(r.json.result.appended, 1, r.stdout);
-    const v = await runCli(['key', 'verify', file + '.p7s', '--ca', fx.caFile, '--json'], { env });
+    const v = await runCommand(['key', 'verify', file + '.p7s', '--ca', fx.caFile, '--json'], { env });
     assert.equal(v.code, 0);
     assert.deepEqual(
       v.json.result.files[0].signers.map((s: { signer: { cn: string } }) => s.signer.cn),
@@ -110,15 +112,15 @@ describe('sign/cli: oneid key sign and key verify', () => {
   it('verify: tampered content exit 6 with its code; untrusted chain its own code; batch report lists each file', async () => {
     const file = path.join(work, 'tamper.txt');
     writeFileSync(file, 'pay 100\n');
-    await runCli(['key', 'sign', file, '--detached', ...keyArgs], { env });
+    await runCommand(['key', 'sign', file, '--detached', ...keyArgs], { env });
     writeFileSync(file, 'pay 900\n');
-    const r = await runCli(['key', 'verify', file + '.p7s', '--ca', fx.caFile, '--json'], { env });
+    const r = await runCommand(['key', 'verify', file + '.p7s', '--ca', fx.caFile, '--json'], { env });
     assert.equal(r.code, 6);
     assert.equal(r.json.error.code, 'SIGNATURE_CONTENT_MISMATCH');
     writeFileSync(file, 'pay 100\n');
-    const u = await runCli(['key', 'verify', file + '.p7s', '--ca', fx.otherCaFile, '--json'], { env });
+    const u = await runCommand(['key', 'verify', file + '.p7s', '--ca', fx.otherCaFile, '--json'], { env });
     assert.equal(u.json.error.code, 'SIGNATURE_CHAIN_UNTRUSTED');
-    const many = await runCli(
+    const many = await runCommand(
       ['key', 'verify', file + '.p7s', path.join(work, 'contract.txt.p7s'), '--ca', fx.otherCaFile, '--json'],
       { env },
     );
@@ -130,12 +132,12 @@ describe('sign/cli: oneid key sign and key verify', () => {
   it('wrong key password → exit 4, nothing written; ru messages', async () => {
     const file = path.join(work, 'nopass.txt');
     writeFileSync(file, 'x');
-    const r = await runCli(['key', 'sign', file, '--key', pfx, '--json'], {
+    const r = await runCommand(['key', 'sign', file, '--key', pfx, '--json'], {
       env: { ...env, ONEID_KEY_PASSWORD: 'wrong' },
     });
     assert.equal(r.code, 4);
     assert.ok(!readdirSync(work).includes('nopass.txt.p7s'));
-    const ru = await runCli(['key', 'sign', file, '--force', '--resume', ...keyArgs, '--lang', 'ru'], {
+    const ru = await runCommand(['key', 'sign', file, '--force', '--resume', ...keyArgs, '--lang', 'ru'], {
       env,
     });
     assert.equal(ru.code, 2);
@@ -145,7 +147,7 @@ describe('sign/cli: oneid key sign and key verify', () => {
   it('reads its own output back byte for byte with openssl cms -cmsout', async () => {
     const file = path.join(work, 'roundtrip.txt');
     writeFileSync(file, 'roundtrip\n');
-    await runCli(['key', 'sign', file, ...keyArgs], { env });
+    await runCommand(['key', 'sign', file, ...keyArgs], { env });
     const der = readFileSync(file + '.p7s');
     const again = openssl(['cms', '-cmsout', '-inform', 'DER', '-outform', 'DER'], { input: der });
     assert.deepEqual(again, der); // OpenSSL re-encodes to the same DER: ours is canonical

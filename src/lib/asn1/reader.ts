@@ -88,7 +88,8 @@ export function parseAt(buf: Uint8Array, pos = 0, limit = buf.length): Node {
     for (let i = 0; i < n; i++) len = len * 256 + buf[pos++]!;
   }
   const end = pos + len;
-  if (end > limit) fail('value runs past its container', start);
+  if (end > limit)
+    throw new MalformedError('ASN1_MALFORMED', 'pki.error.derOverrun', { params: { offset: start } });
   return { cls, constructed, tag, start, contentStart: pos, end, buf };
 }
 

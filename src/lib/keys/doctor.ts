@@ -12,7 +12,6 @@ import {
 import {
   assertReadablePublicKey,
   buildChain,
-  parseCertificate,
   publicKeyOf,
   readPfx,
   readPfxPublic,
@@ -24,6 +23,8 @@ import {
 import { findKeyFiles, summarizePfx, type KeySummary } from './list.js';
 import { keyRoots, systemRootsEnabled, type DiscoveryOptions } from './roots.js';
 import { readKeyFile, resolveKeyRef } from './store.js';
+import { fetchPortalCa, portalClient, probePortal } from './doctor-portal.js';
+import type { PortalHttp } from '../portal/index.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type CheckId =
@@ -52,8 +53,8 @@ export interface DoctorOptions extends DiscoveryOptions {
    * CA (`/api/v1/ca/certificates`, served by the sandbox) is used.
    */
   trusted?: Certificate[];
-  /** Portal base URL for the reachability and clock checks. */
-  portal?: string;
+  /** The portal (its client, or its base URL) for the reachability and clock checks. */
+  portal?: string | PortalHttp;
   now?: Date;
   /** Portal request timeout (default 3 s). */
   timeoutMs?: number;
@@ -280,69 +281,6 @@ async function checkKeyFile(
   return checks;
 }
 
-interface PortalProbe {
-  check: DoctorCheck;
-  serverDate?: Date;
-}
-
-async function probePortal(portal: string, timeoutMs: number): Promise<PortalProbe> {
-  const url = new URL('/api/v1/health', portal).toString();
-  try {
-    const res = await fetch(url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: { accept: 'application/json' },
-    });
-    const dateHeader = res.headers.get('date');
-    const serverDate = dateHeader ? new Date(dateHeader) : undefined;
-    const body = (await res.json().catch(() => undefined)) as { status?: string } | undefined;
-    if (res.ok && body?.status === 'ok')
-      return {
-        check: { id: 'portal', status: 'pass', key: 'keys.doctor.portal.pass', params: { url: portal } },
-        serverDate,
-      };
-    return {
-      check: {
-        id: 'portal',
-        status: 'fail',
-        key: 'keys.doctor.portal.fail',
-        params: { url: portal, reason: `HTTP ${res.status}` },
-        fixKey: 'keys.doctor.portal.fix',
-      },
-      serverDate,
-    };
-  } catch (e) {
-    // fetch wraps the socket error: the useful part (ECONNREFUSED, ENOTFOUND…) is in `cause`.
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    const reason =
-      err.name === 'TimeoutError'
-        ? `timeout ${timeoutMs} ms`
-        : (err.cause?.code ?? err.cause?.message ?? err.message);
-    return {
-      check: {
-        id: 'portal',
-        status: 'fail',
-        key: 'keys.doctor.portal.fail',
-        params: { url: portal, reason },
-        fixKey: 'keys.doctor.portal.fix',
-      },
-    };
-  }
-}
-
-/** The portal's CA certificate (`GET /api/v1/ca/certificates` → `{ ca: base64 DER }`); none on any error. */
-async function fetchPortalCa(portal: string, timeoutMs: number): Promise<Certificate[]> {
-  try {
-    const res = await fetch(new URL('/api/v1/ca/certificates', portal), {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!res.ok) return [];
-    const body = (await res.json()) as { ca?: unknown };
-    return typeof body.ca === 'string' ? [parseCertificate(Buffer.from(body.ca, 'base64'))] : [];
-  } catch {
-    return [];
-  }
-}
-
 function clockCheck(now: Date, serverDate?: Date): DoctorCheck {
   const year = now.getUTCFullYear();
   if (year < 2024 || year > 2100)
@@ -372,7 +310,8 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
   const checks: DoctorCheck[] = [];
   const roots = await keyRoots(opts);
   const existing = roots.filter((r) => r.exists);
-  const portalProbe = opts.portal ? probePortal(opts.portal, opts.timeoutMs ?? 3000) : undefined;
+  const portal = opts.portal === undefined ? undefined : portalClient(opts.portal);
+  const portalProbe = portal ? probePortal(portal, opts.timeoutMs ?? 3000) : undefined;
 
   checks.push(
     existing.length
@@ -448,8 +387,8 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
   // Without --ca, the portal's own CA (the sandbox publishes it) is the trust anchor.
   const portalResult = portalProbe ? await portalProbe : undefined;
   let trusted = opts.trusted ?? [];
-  if (trusted.length === 0 && opts.portal && portalResult?.check.status === 'pass')
-    trusted = await fetchPortalCa(opts.portal, opts.timeoutMs ?? 3000);
+  if (trusted.length === 0 && portal && portalResult?.check.status === 'pass')
+    trusted = await fetchPortalCa(portal);
   opts = { ...opts, trusted };
 
   if (opts.ref !== undefined) {
@@ -464,6 +403,8 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
         )),
       );
     } catch (e) {
+      // A key that is not there (or an ambiguous reference) is a usage error, not a finding.
+      if (isOneIdError(e) && e.category === 'usage') throw e;
       checks.push({
         id: 'parse',
         status: 'fail',
@@ -476,6 +417,19 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
     for (const f of files)
       if (!unreadable.includes(f.path))
         checks.push(...(await checkKeyFile(f.path, f.disk, { ...opts, password: undefined }, now)));
+    const damaged = checks.filter((c) => c.id === 'parse' && c.status === 'fail').map((c) => c.path!);
+    const filesCheck = checks.find((c) => c.id === 'files');
+    if (damaged.length && filesCheck)
+      Object.assign(filesCheck, {
+        status: 'warn',
+        key: 'keys.doctor.files.damaged',
+        params: {
+          bad: unreadable.length + damaged.length,
+          count: files.length,
+          paths: [...unreadable, ...damaged].join(', '),
+        },
+        fixKey: 'keys.doctor.parse.fix',
+      } satisfies Partial<DoctorCheck>);
   }
 
   checks.push(clockCheck(now, portalResult?.serverDate));

@@ -40,3 +40,5 @@ export {
   type DoctorOptions,
   type DoctorReport,
 } from './doctor.js';
+export { doctorFailure } from './doctor-policy.js';
+export { loadTrustedCertificates } from './trusted.js';

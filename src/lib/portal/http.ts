@@ -27,6 +27,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Expect a binary answer (certificate, TSA reply…) instead of JSON. */
   binary?: boolean;
+  /** Sees the answer's headers (e.g. `date`), whatever its status. */
+  onHeaders?: (headers: Record<string, string | string[] | undefined>) => void;
 }
 
 export interface PortalClientOptions {
@@ -87,6 +89,7 @@ export class PortalHttp {
       );
     }
     trace('portal', `${method} ${url} → ${res.statusCode} in ${Date.now() - started} ms`);
+    o.onHeaders?.(res.headers);
     const status = res.statusCode;
     if (status >= 200 && status < 300) {
       if (o.binary) return res.rawBody as T;

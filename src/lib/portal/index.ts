@@ -6,3 +6,4 @@ export { PortalHttp, type RequestOptions, type PortalClientOptions, type PortalE
 export * from './accounts.js';
 export * from './key-applications.js';
 export * from './ca.js';
+export * from './health.js';

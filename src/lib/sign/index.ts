@@ -37,6 +37,16 @@ export {
 } from './verify.js';
 export { LIMIT_CODES as VERIFY_LIMIT_CODES } from './chain.js';
 export { requestTimestamp, tsaUrl } from './timestamp.js';
+export {
+  collectSignatures,
+  verifyBatch,
+  type SignatureInput,
+  type VerifiedFile,
+  type VerifyBatchOptions,
+  type VerifyBatchResult,
+} from './verify-batch.js';
+export { onInterrupt, type Interrupts } from './interrupts.js';
+export { signWithKey, type SignedFile, type SignRunOptions, type SignRunResult } from './sign-run.js';
 export type { TimestampInfo } from './timestamp-token.js';
 export type { SignerIdentity } from './identity.js';
 

@@ -7,6 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { UsageError } from '../errors/index.js';
 import { TEMP_SUFFIX } from '../files/index.js';
 
 export interface InputSpec {
@@ -73,12 +74,18 @@ export async function collectInputs(spec: InputSpec): Promise<InputFile[]> {
   };
   const args = [...spec.args];
   if (spec.filesFrom !== undefined) {
+    const list = spec.filesFrom;
     const text =
-      spec.filesFrom === '-'
+      list === '-'
         ? await readStream(spec.stdin ?? process.stdin)
-        : await readFile(spec.filesFrom, 'utf8');
+        : await readFile(list, 'utf8').catch(() => {
+            throw new UsageError('SIGN_INPUT_MISSING', 'sign.error.inputMissing', {
+              params: { paths: list },
+            });
+          });
     args.push(...splitList(text));
   }
+  const missing: string[] = [];
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     const st = await stat(abs).catch(() => undefined);
@@ -91,8 +98,13 @@ export async function collectInputs(spec: InputSpec): Promise<InputFile[]> {
       const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false });
       matches.sort();
       for (const m of matches) if (!skip(path.basename(m))) add(path.resolve(m), cwd);
-    } else add(abs, path.dirname(abs)); // missing: reported per file when signing
+    } else missing.push(arg);
   }
+  // A file that is not there is a usage error before anything is signed (exit 2), not a failed item.
+  if (missing.length)
+    throw new UsageError('SIGN_INPUT_MISSING', 'sign.error.inputMissing', {
+      params: { paths: missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '') },
+    });
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
-import { BaseCommand, secretFlags } from '../../index.js';
+import { BaseCommand } from '../../index.js';
+import { keyPasswordFlags } from '../../flags/keys.js';
 import { t } from '../../../lib/i18n/index.js';
 import {
   inspectKey,
@@ -15,39 +16,25 @@ export type KeyInfoResult = KeyInspection;
 
 export default class KeyInfo extends BaseCommand<typeof KeyInfo> {
   static override summary = t('cmd.key.info.summary');
-  static override description = `The key is a file path, its alias (or a unique part of it, e.g. the owner's name), a PINFL/TIN,
-or the certificate serial number. Without a password the certificate is read from the unencrypted
-bag (E-IMZO keys) or described from the alias (OpenSSL-made files encrypt the certificate).
---check-password opens the private key to confirm the password and that key and certificate match.
-
-JSON result: { path, alias?, certificate?: { subject, subjectAttributes, issuer, serial, validFrom,
-validTo, daysLeft, state, identity: { pinfl?, tin?, uid?, cn?, o?, t? }, key: { algorithm, oid,
-curve?, bits? }, signatureAlgorithm, keyUsage?, extKeyUsage?, policies?, ca, fingerprints: { sha1,
-sha256 } }, chain: [certificate…], summary, aliasMismatch: [fields], protection: { keys: [{ scheme,
-kdf?, prf?, cipher?, iterations, saltLength }], safes: […], mac?: { hash, iterations, saltLength } },
-unreadable: [], passwordChecked, keyMatchesCertificate? }`;
+  static override description = t('cmd.key.info.description');
   static override examples = [
     '<%= config.bin %> key info ~/DSKEYS/DS2810582130001.pfx',
     '<%= config.bin %> key info 281058213 --json',
     '<%= config.bin %> key info 31205891372515 --check-password --key-password-file ~/.key-pass',
   ];
   static override args = {
-    key: Args.string({
-      description: 'Key file, alias, PINFL/TIN or certificate serial number.',
-      required: true,
-    }),
+    key: Args.string({ description: t('cmd.key.info.arg.key'), required: true }),
   };
   static override flags = {
-    'check-password': Flags.boolean({
-      summary: 'Open the private key: confirm the password and that key and certificate match.',
-    }),
-    ...secretFlags('key-password'),
+    'check-password': Flags.boolean({ summary: t('cmd.key.info.flag.check-password') }),
+    ...keyPasswordFlags,
   };
 
   async run(): Promise<KeyInfoResult> {
-    const { path } = await resolveKeyRef(this.args.key, { roots: this.settings.get('key-roots') });
+    const { ctx } = this;
+    const { path } = await resolveKeyRef(this.args.key, { roots: ctx.settings.get('key-roots') });
     const password = this.flags['check-password']
-      ? (await this.secret('key-password', 'keys.prompt.password')).value
+      ? (await ctx.secret('key-password', 'keys.prompt.password')).value
       : undefined;
     const info = await inspectKey(path, password);
     this.render(info);
@@ -129,8 +116,6 @@ unreadable: [], passwordChecked, keyMatchesCertificate? }`;
     return t('keys.info.validityValue', { ...range, days });
   }
 
-  private prot(p: ProtectionInfo): string {
-    const parts = [p.scheme, p.kdf, p.prf, p.cipher].filter(Boolean).join(', ');
-    return `${parts}, ${p.iterations} it.`;
-  }
+  private prot = (p: ProtectionInfo): string =>
+    `${[p.scheme, p.kdf, p.prf, p.cipher].filter(Boolean).join(', ')}, ${p.iterations} it.`;
 }

@@ -16,23 +16,14 @@ export interface KeyListResult {
 
 export default class KeyList extends BaseCommand<typeof KeyList> {
   static override summary = t('cmd.key.list.summary');
-  static override description = `Searches every key root: removable drives (/media/<user>/*, /run/media/<user>/*, /mnt/*,
-/Volumes/*, drive letters), ~/DSKEYS, the profile's key-roots and ONEID_KEYS_PATH; in each root
-and its DSKEYS folder it reads the .pfx files. No password is asked: details come from the
-certificate, or from the E-IMZO alias when the certificate is encrypted (marked *).
-Unreadable or damaged files never stop the listing; --all shows them with the reason.
-
-JSON result: { keys: [{ path, disk, alias?, source: "certificate" | "alias" | "none", owner?,
-pinfl?, tin?, uid?, organization?, title?, serial?, issuer?, algorithm?, curve?, bits?,
-validFrom?, validTo?, daysLeft?, state?: "valid" | "expired" | "not-yet-valid", unreadable: [] }],
-problems?: [{ path, code, message }], roots: [{ path, source, exists }] }`;
+  static override description = t('cmd.key.list.description');
   static override examples = [
     '<%= config.bin %> key list',
     '<%= config.bin %> key list --all --json',
     'ONEID_KEYS_PATH=/path/to/DSKEYS <%= config.bin %> key list',
   ];
   static override flags = {
-    all: Flags.boolean({ summary: 'Also list files that could not be read, with the reason.' }),
+    all: Flags.boolean({ summary: t('cmd.key.list.flag.all') }),
   };
 
   async run(): Promise<KeyListResult> {

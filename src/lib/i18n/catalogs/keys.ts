@@ -6,6 +6,7 @@ export default {
   en: {
     'keys.error.unreadable': 'Cannot read the file ({reason}).',
     'keys.error.unreadableFile': 'Cannot read the key file {path} ({reason}).',
+    'keys.error.caUnreadable': 'Cannot read the CA certificate file {path} ({reason}).',
     'keys.error.tooLarge': 'Too large for a key file ({size} bytes): not a PKCS#12 key.',
     'keys.error.refEmpty': 'Name a key: a file path, its alias or its certificate serial number.',
     'keys.error.refAmbiguous':
@@ -79,6 +80,7 @@ export default {
     'keys.doctor.usb.fix': 'Plug in the key USB stick and make sure it is mounted (Linux: /media/<user>/…).',
     'keys.doctor.usb.skip': 'Removable drives not scanned (ONEID_KEYS_SYSTEM_ROOTS=0).',
     'keys.doctor.files.pass': '{count} key file(s) found, all readable.',
+    'keys.doctor.files.damaged': '{bad} of {count} key file(s) are damaged or unreadable: {paths}',
     'keys.doctor.files.warn': '{bad} of {count} key file(s) cannot be read: {paths}',
     'keys.doctor.files.fix': 'Check that the files are readable by you and that the drive is not damaged.',
     'keys.doctor.files.fail': 'No key files (.pfx) found in the key folders.',
@@ -129,6 +131,7 @@ export default {
   ru: {
     'keys.error.unreadable': 'Не удаётся прочитать файл ({reason}).',
     'keys.error.unreadableFile': 'Не удаётся прочитать файл ключа {path} ({reason}).',
+    'keys.error.caUnreadable': 'Не удаётся прочитать файл сертификата УЦ {path} ({reason}).',
     'keys.error.tooLarge': 'Слишком большой для файла ключа ({size} байт): это не ключ PKCS#12.',
     'keys.error.refEmpty': 'Укажите ключ: путь к файлу, его псевдоним или серийный номер сертификата.',
     'keys.error.refAmbiguous':
@@ -203,6 +206,7 @@ export default {
       'Вставьте флешку с ключом и убедитесь, что она смонтирована (Linux: /media/<user>/…).',
     'keys.doctor.usb.skip': 'Съёмные диски не проверялись (ONEID_KEYS_SYSTEM_ROOTS=0).',
     'keys.doctor.files.pass': 'Найдено файлов ключей: {count}, все читаются.',
+    'keys.doctor.files.damaged': 'Повреждены или не читаются {bad} из {count} файлов ключей: {paths}',
     'keys.doctor.files.warn': 'Не читаются {bad} из {count} файлов ключей: {paths}',
     'keys.doctor.files.fix': 'Проверьте, что у вас есть права на чтение файлов и что диск не повреждён.',
     'keys.doctor.files.fail': 'В папках с ключами нет файлов ключей (.pfx).',
@@ -252,6 +256,7 @@ export default {
   uz: {
     'keys.error.unreadable': 'Faylni o‘qib bo‘lmadi ({reason}).',
     'keys.error.unreadableFile': '{path} kalit faylini o‘qib bo‘lmadi ({reason}).',
+    'keys.error.caUnreadable': '{path} sertifikatlash markazi sertifikati faylini o‘qib bo‘lmadi ({reason}).',
     'keys.error.tooLarge': 'Kalit fayli uchun juda katta ({size} bayt): bu PKCS#12 kaliti emas.',
     'keys.error.refEmpty': 'Kalitni ko‘rsating: fayl yo‘li, uning taxallusi yoki sertifikat seriya raqami.',
     'keys.error.refAmbiguous':
@@ -327,6 +332,7 @@ export default {
       'Kalitli fleshkani ulang va u montaj qilinganini tekshiring (Linux: /media/<user>/…).',
     'keys.doctor.usb.skip': 'Olinadigan disklar tekshirilmadi (ONEID_KEYS_SYSTEM_ROOTS=0).',
     'keys.doctor.files.pass': '{count} ta kalit fayli topildi, hammasi o‘qiladi.',
+    'keys.doctor.files.damaged': '{count} ta kalit faylidan {bad} tasi buzilgan yoki o‘qilmaydi: {paths}',
     'keys.doctor.files.warn': '{count} ta kalit faylidan {bad} tasini o‘qib bo‘lmaydi: {paths}',
     'keys.doctor.files.fix': 'Fayllarni o‘qish huquqingiz borligini va disk shikastlanmaganini tekshiring.',
     'keys.doctor.files.fail': 'Kalit papkalarida kalit fayllari (.pfx) topilmadi.',

@@ -8,6 +8,8 @@ export default {
     'pki.error.keyNotYetValid': 'The key {serial} is valid only from {from}.',
     'pki.hint.newKey': 'Get a new key: oneid key apply.',
     'pki.error.der': 'Malformed data: {what} at byte {offset}.',
+    'pki.error.derOverrun': 'Malformed data: a value runs past its container at byte {offset}.',
+    'pki.error.notPfx': 'The key file is damaged or not a PKCS#12 file.',
     'pki.error.nameAttribute': 'Unknown name attribute "{type}".',
     'pki.error.pfx': 'The key file is damaged or not a PKCS#12 file ({what}).',
     'pki.error.unsupportedAlgorithm': 'Unsupported algorithm {oid}.',
@@ -34,6 +36,9 @@ export default {
     'pki.error.keyNotYetValid': 'Ключ {serial} действует только с {from}.',
     'pki.hint.newKey': 'Получите новый ключ: oneid key apply.',
     'pki.error.der': 'Повреждённые данные: {what}, байт {offset}.',
+    'pki.error.derOverrun':
+      'Повреждённые данные: значение выходит за пределы своей структуры, байт {offset}.',
+    'pki.error.notPfx': 'Файл ключа повреждён или не является файлом PKCS#12.',
     'pki.error.nameAttribute': 'Неизвестный атрибут имени «{type}».',
     'pki.error.pfx': 'Файл ключа повреждён или не является файлом PKCS#12 ({what}).',
     'pki.error.unsupportedAlgorithm': 'Алгоритм {oid} не поддерживается.',
@@ -60,6 +65,9 @@ export default {
     'pki.error.keyNotYetValid': '{serial} kaliti faqat {from} dan amal qiladi.',
     'pki.hint.newKey': 'Yangi kalit oling: oneid key apply.',
     'pki.error.der': 'Ma’lumotlar buzilgan: {what}, {offset}-bayt.',
+    'pki.error.derOverrun':
+      'Ma’lumotlar buzilgan: qiymat o‘z tuzilmasidan tashqariga chiqadi, {offset}-bayt.',
+    'pki.error.notPfx': 'Kalit fayli buzilgan yoki PKCS#12 fayli emas.',
     'pki.error.nameAttribute': 'Nomning noma’lum atributi "{type}".',
     'pki.error.pfx': 'Kalit fayli buzilgan yoki PKCS#12 fayli emas ({what}).',
     'pki.error.unsupportedAlgorithm': '{oid} algoritmi qo‘llab-quvvatlanmaydi.',

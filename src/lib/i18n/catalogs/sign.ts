@@ -43,7 +43,15 @@ export default {
     'sign.error.noInputs': 'No files to sign: give files, folders, patterns or --files-from.',
     'sign.error.conflictingModes': 'Use only one of --force, --resume and --append.',
     'sign.error.contentWithMany':
-      '--content applies to a single signature; for many detached signatures the content is found beside each one.',
+      '--content applies to a single signature; for many detached signatures give --content-dir (the folder of the signed files), or keep each file beside its signature.',
+    'sign.error.contentTwice': 'Give either --content or --content-dir, not both.',
+    'sign.error.contentMissing':
+      'The signed file {path} is not there (detached signatures need their content).',
+    'sign.error.inputMissing': 'No such file: {paths}.',
+    'sign.error.noSignatures':
+      'No signatures to verify: give .p7s files, folders or patterns that match some.',
+    'sign.error.jsonWithJsonl':
+      '--json and --jsonl cannot go together: --json prints one document at the end, --jsonl one line per file.',
     'sign.warning.digestReversed': '{file}: the message digest is stored in reversed byte order (accepted).',
     'sign.warning.chainUnchecked':
       '{file}: the certificate chain was not checked: give the trusted CA with --ca.',
@@ -98,7 +106,14 @@ export default {
     'sign.error.noInputs': 'Нет файлов для подписи: укажите файлы, папки, шаблоны или --files-from.',
     'sign.error.conflictingModes': 'Укажите только один из флагов --force, --resume и --append.',
     'sign.error.contentWithMany':
-      '--content относится к одной подписи; для многих отсоединённых подписей содержимое ищется рядом с каждой.',
+      '--content относится к одной подписи; для многих отсоединённых подписей укажите --content-dir (папку подписанных файлов) или держите каждый файл рядом с его подписью.',
+    'sign.error.contentTwice': 'Укажите либо --content, либо --content-dir, но не оба.',
+    'sign.error.contentMissing': 'Подписанного файла {path} нет (отсоединённой подписи нужно её содержимое).',
+    'sign.error.inputMissing': 'Файл не найден: {paths}.',
+    'sign.error.noSignatures':
+      'Нет подписей для проверки: укажите файлы .p7s, папки или шаблоны, которым что-то соответствует.',
+    'sign.error.jsonWithJsonl':
+      '--json и --jsonl нельзя использовать вместе: --json печатает один документ в конце, --jsonl — строку на каждый файл.',
     'sign.warning.digestReversed': '{file}: хэш сообщения записан в обратном порядке байтов (принято).',
     'sign.warning.chainUnchecked':
       '{file}: цепочка сертификатов не проверялась: укажите доверенный УЦ через --ca.',
@@ -158,7 +173,14 @@ export default {
       'Imzolash uchun fayl yo‘q: fayllar, papkalar, andozalar yoki --files-from ni ko‘rsating.',
     'sign.error.conflictingModes': '--force, --resume va --append dan faqat bittasini ishlating.',
     'sign.error.contentWithMany':
-      '--content bitta imzoga tegishli; ko‘p ajratilgan imzolar uchun mazmun har birining yonidan qidiriladi.',
+      '--content bitta imzoga tegishli; ko‘p ajratilgan imzolar uchun --content-dir (imzolangan fayllar papkasi) ni ko‘rsating yoki har bir faylni imzosi yonida saqlang.',
+    'sign.error.contentTwice': '--content yoki --content-dir dan birini ko‘rsating, ikkalasini emas.',
+    'sign.error.contentMissing': '{path} imzolangan fayli yo‘q (ajratilgan imzoga uning mazmuni kerak).',
+    'sign.error.inputMissing': 'Bunday fayl yo‘q: {paths}.',
+    'sign.error.noSignatures':
+      'Tekshiriladigan imzo yo‘q: .p7s fayllari, papkalar yoki biror narsaga mos keladigan shablonlarni ko‘rsating.',
+    'sign.error.jsonWithJsonl':
+      '--json va --jsonl birga ishlatilmaydi: --json oxirida bitta hujjat, --jsonl har bir fayl uchun bitta qator chiqaradi.',
     'sign.warning.digestReversed': '{file}: xabar xeshi teskari bayt tartibida yozilgan (qabul qilindi).',
     'sign.warning.chainUnchecked':
       '{file}: sertifikatlar zanjiri tekshirilmadi: ishonchli markazni --ca bilan ko‘rsating.',

@@ -158,7 +158,7 @@ export function readPfxStructure(bytes: Uint8Array, password?: string): PfxStruc
 }
 
 function readPfxUnchecked(bytes: Uint8Array, password?: string): PfxStructure {
-  if (bytes.length < 16 || bytes[0] !== 0x30) malformed('not a PKCS#12 file');
+  if (bytes.length < 16 || bytes[0] !== 0x30) throw new MalformedError('PFX_MALFORMED', 'pki.error.notPfx');
   const [version, authSafe, macNode] = seq(parse(bytes), 'PFX');
   if (readSmallInt(version) !== 3) malformed('version');
   const [ctype, body] = seq(authSafe, 'authSafe');
