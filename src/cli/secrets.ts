@@ -23,12 +23,12 @@ export const SECRET_ENV: Record<SecretName, string> = {
 export function secretFlags<N extends SecretName>(name: N) {
   return {
     [`${name}-file`]: Flags.file({
-      summary: `Read the ${name.replace(/-/g, ' ')} from this file (trailing newline trimmed).`,
+      summary: t(`cmd.flag.${name}-file`),
       exists: false,
       helpGroup: 'SECRET',
     }),
     [`${name}-stdin`]: Flags.boolean({
-      summary: `Read the ${name.replace(/-/g, ' ')} from standard input.`,
+      summary: t(`cmd.flag.${name}-stdin`),
       helpGroup: 'SECRET',
     }),
   } as Record<`${N}-file`, ReturnType<typeof Flags.file>> &

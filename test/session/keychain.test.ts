@@ -64,7 +64,7 @@ describe('session: keychain store (real OS keychain)', function () {
     assert.equal(await store.get('127.0.0.1:8765', 'default'), undefined);
     await store.set('default', sample());
     const got = await store.get('http://127.0.0.1:8765', 'default');
-    assert.deepEqual(got, { ...sample(), portal: '127.0.0.1:8765', source: 'keychain', profile: 'default' });
+    assert.deepEqual(got, { ...sample(), source: 'keychain', profile: 'default' });
     if (LINUX && has('secret-tool')) {
       // Read back by an independent client (libsecret) with keyring-rs's attribute names.
       const raw = execFileSync(

@@ -21,6 +21,7 @@ import {
   type Certificate,
   type PfxPublicInfo,
 } from '../pki/index.js';
+import { portalEndpoint } from '../portal/url.js';
 import { findKeyFiles, summarizePfx, type KeySummary } from './list.js';
 import { keyRoots, systemRootsEnabled, type DiscoveryOptions } from './roots.js';
 import { readKeyFile, resolveKeyRef } from './store.js';
@@ -286,7 +287,7 @@ interface PortalProbe {
 }
 
 async function probePortal(portal: string, timeoutMs: number): Promise<PortalProbe> {
-  const url = new URL('/api/v1/health', portal).toString();
+  const url = portalEndpoint(portal, '/api/v1/health');
   try {
     const res = await fetch(url, {
       signal: AbortSignal.timeout(timeoutMs),
@@ -332,7 +333,7 @@ async function probePortal(portal: string, timeoutMs: number): Promise<PortalPro
 /** The portal's CA certificate (`GET /api/v1/ca/certificates` → `{ ca: base64 DER }`); none on any error. */
 async function fetchPortalCa(portal: string, timeoutMs: number): Promise<Certificate[]> {
   try {
-    const res = await fetch(new URL('/api/v1/ca/certificates', portal), {
+    const res = await fetch(portalEndpoint(portal, '/api/v1/ca/certificates'), {
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!res.ok) return [];

@@ -21,24 +21,24 @@ export interface ConfigUnsetResult {
 
 export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
   static override summary = t('cmd.config.unset.summary');
-  static override description = `JSON result: { profile, key, removed, effective }`;
+  static override description = t('cmd.config.unset.description');
   static override examples = [
     '<%= config.bin %> config unset portal',
     '<%= config.bin %> config unset lang --profile work',
   ];
   static override args = {
-    key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
+    key: Args.string({ description: t('cmd.config.unset.arg.key'), required: true }),
   };
 
   async run(): Promise<ConfigUnsetResult> {
     const name = assertSettingName(this.args.key);
-    const profile = assertProfileName(this.settings.profile);
-    const removed = this.settings.storedValue(name) !== undefined;
+    const profile = assertProfileName(this.ctx.settings.profile);
+    const removed = this.ctx.settings.storedValue(name) !== undefined;
     if (removed) await writeSetting(profile, name, undefined);
     const { Settings } = await import('../../../lib/config/index.js');
     const effective = new Settings(profile).get(name) as string | string[];
-    this.note(t(removed ? 'config.unset.done' : 'config.unset.absent', { key: name, profile }));
-    this.note(t('config.unset.effective', { value: formatSetting(effective) }));
+    this.ctx.note(t(removed ? 'config.unset.done' : 'config.unset.absent', { key: name, profile }));
+    this.ctx.note(t('config.unset.effective', { value: formatSetting(effective) }));
     return { profile, key: name, removed, effective };
   }
 }
