@@ -43,8 +43,7 @@ JSON result: { codes: [{ code, meaning }] }`,
 Values of secret variables are never shown.
 
 JSON result: { variables: [{ name, meaning, set }] }`,
-    'cmd.flag.data':
-      'Sandbox data directory (default: the user data dir, oneid/sandbox); also ONEID_SANDBOX_DATA.',
+    'cmd.flag.data': 'Sandbox data directory (default: the user data dir, oneid/sandbox).',
     'cmd.flag.url': 'URL of a running sandbox (default: the one started for --data).',
     'cmd.flag.insecure-storage':
       'Keep the session in a file only you can read (mode 0600) instead of the OS keychain.',
@@ -101,8 +100,7 @@ JSON result: { variables: [{ name, meaning, set }] }`,
 по умолчанию. Значения секретных переменных никогда не показываются.
 
 Результат JSON: { variables: [{ name, meaning, set }] }`,
-    'cmd.flag.data':
-      'Каталог данных песочницы (по умолчанию каталог данных пользователя, oneid/sandbox); также ONEID_SANDBOX_DATA.',
+    'cmd.flag.data': 'Каталог данных песочницы (по умолчанию каталог данных пользователя, oneid/sandbox).',
     'cmd.flag.url': 'Адрес запущенной песочницы (по умолчанию та, что запущена для --data).',
     'cmd.flag.insecure-storage':
       'Хранить сессию в файле, доступном только вам (права 0600), вместо хранилища ключей ОС.',
@@ -164,7 +162,7 @@ standart qiymat. Maxfiy o‘zgaruvchilarning qiymatlari hech qachon ko‘rsatilm
 
 JSON natija: { variables: [{ name, meaning, set }] }`,
     'cmd.flag.data':
-      'Sandbox ma’lumotlar katalogi (odatda foydalanuvchi ma’lumotlar katalogi, oneid/sandbox); ONEID_SANDBOX_DATA orqali ham.',
+      'Sandbox ma’lumotlar katalogi (odatda foydalanuvchi ma’lumotlar katalogi, oneid/sandbox).',
     'cmd.flag.url': 'Ishlayotgan sandbox manzili (odatda --data uchun ishga tushirilgani).',
     'cmd.flag.insecure-storage':
       'Sessiyani OT kalitlar ombori o‘rniga faqat siz o‘qiy oladigan faylda (0600 huquq) saqlash.',
