@@ -112,6 +112,32 @@ describe('session: keychain store (real OS keychain)', function () {
     assert.equal(index, null, 'the index is gone too');
   });
 
+  it('keeps a path-prefixed portal apart (service <ns>:<host>/<prefix>), its full URL in the record; reads host-only records as URLs', async () => {
+    await store.set('default', sample({ portal: 'https://id.gov.uz/oneid/', token: 'prefixed' }));
+    await store.set('default', sample({ portal: 'https://id.gov.uz', token: 'root' }));
+    const got = await store.get('https://id.gov.uz/oneid', 'default');
+    assert.equal(got?.portal, 'https://id.gov.uz/oneid');
+    assert.equal(got?.token, 'prefixed');
+    assert.equal((await store.get('id.gov.uz', 'default'))?.token, 'root');
+    const raw = await withKeychain(process.env, undefined, (k) =>
+      k.call({ op: 'get', service: `${ns}:id.gov.uz/oneid`, account: 'alisher.k' }),
+    );
+    assert.equal(JSON.parse(String(raw)).portal, 'https://id.gov.uz/oneid');
+    // A record written before URLs were kept: the host only, under the same service.
+    await withKeychain(process.env, undefined, (k) =>
+      k.call({
+        op: 'set',
+        service: `${ns}:id.gov.uz`,
+        account: 'alisher.k',
+        secret: JSON.stringify({ ...sample(), portal: 'id.gov.uz', token: 'old' }),
+      }),
+    );
+    const old = await store.get('https://id.gov.uz', 'default');
+    assert.equal(old?.portal, 'https://id.gov.uz');
+    assert.equal(old?.token, 'old');
+    assert.equal(await store.deleteAll(), 2);
+  });
+
   it('reports a damaged record as SESSION_CORRUPT (exit 9)', async () => {
     await store.set('default', sample());
     await withKeychain(process.env, undefined, (k) =>

@@ -25,11 +25,12 @@ export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
   };
 
   async run(): Promise<ConfigGetResult> {
+    const { ctx } = this;
     const name = assertSettingName(this.args.key);
-    const r = this.ctx.settings.resolve(name);
-    this.ctx.out(formatSetting(r.value));
+    const r = ctx.settings.resolve(name);
+    ctx.out(formatSetting(r.value));
     const result: ConfigGetResult = {
-      profile: this.ctx.settings.profile,
+      profile: ctx.settings.profile,
       key: name,
       value: r.value,
       source: r.source,

@@ -19,7 +19,8 @@ export default class ConfigList extends BaseCommand<typeof ConfigList> {
   ];
 
   async run(): Promise<ConfigListResult> {
-    const settings = this.ctx.settings.all().map((r) => {
+    const { ctx } = this;
+    const settings = ctx.settings.all().map((r) => {
       const row: ConfigListResult['settings'][number] = {
         key: r.name,
         value: r.value as string | string[],
@@ -31,12 +32,10 @@ export default class ConfigList extends BaseCommand<typeof ConfigList> {
     const width = Math.max(...settings.map((s) => s.key.length));
     for (const s of settings) {
       const src = s.origin ? `${s.source}: ${s.origin}` : s.source;
-      this.ctx.out(
-        `${s.key.padEnd(width)}  ${formatSetting(s.value) || '-'}  ${this.ctx.style.dim(`(${src})`)}`,
-      );
+      ctx.out(`${s.key.padEnd(width)}  ${formatSetting(s.value) || '-'}  ${ctx.style.dim(`(${src})`)}`);
     }
     return {
-      profile: this.ctx.settings.profile,
+      profile: ctx.settings.profile,
       path: configPath(),
       profiles: Object.keys(readConfigFile().profiles ?? {}),
       settings,

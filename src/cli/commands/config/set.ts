@@ -2,15 +2,7 @@ import { Args } from '@oclif/core';
 
 import { BaseCommand } from '../../index.js';
 import { t } from '../../../lib/i18n/index.js';
-import {
-  SETTING_ENV,
-  assertProfileName,
-  assertSettingName,
-  configPath,
-  formatSetting,
-  parseSetting,
-  writeSetting,
-} from '../../../lib/config/index.js';
+import { formatSetting, setSetting } from '../../../lib/config/index.js';
 
 /** `--json` result of `oneid config set`. */
 export interface ConfigSetResult {
@@ -34,14 +26,10 @@ export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   };
 
   async run(): Promise<ConfigSetResult> {
-    const name = assertSettingName(this.args.key);
-    const value = parseSetting(name, this.args.value)!;
-    const profile = assertProfileName(this.ctx.settings.profile);
-    await writeSetting(profile, name, value);
-    const envName = SETTING_ENV[name];
-    if (envName && process.env[envName])
-      this.ctx.warning(t('config.warn.envOverrides', { env: envName, key: name }));
-    this.ctx.note(t('config.set.done', { key: name, value: formatSetting(value), profile }));
-    return { profile, key: name, value: value as string | string[], path: configPath() };
+    const { ctx, args } = this;
+    const { envOverride, ...r } = await setSetting(ctx.settings, args.key, args.value);
+    if (envOverride) ctx.warning(t('config.warn.envOverrides', { env: envOverride, key: r.key }));
+    ctx.note(t('config.set.done', { key: r.key, value: formatSetting(r.value), profile: r.profile }));
+    return r;
   }
 }

@@ -2,12 +2,7 @@ import { Args } from '@oclif/core';
 
 import { BaseCommand } from '../../index.js';
 import { t } from '../../../lib/i18n/index.js';
-import {
-  assertProfileName,
-  assertSettingName,
-  formatSetting,
-  writeSetting,
-} from '../../../lib/config/index.js';
+import { formatSetting, unsetSetting } from '../../../lib/config/index.js';
 
 /** `--json` result of `oneid config unset`. */
 export interface ConfigUnsetResult {
@@ -31,14 +26,10 @@ export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
   };
 
   async run(): Promise<ConfigUnsetResult> {
-    const name = assertSettingName(this.args.key);
-    const profile = assertProfileName(this.ctx.settings.profile);
-    const removed = this.ctx.settings.storedValue(name) !== undefined;
-    if (removed) await writeSetting(profile, name, undefined);
-    const { Settings } = await import('../../../lib/config/index.js');
-    const effective = new Settings(profile).get(name) as string | string[];
-    this.ctx.note(t(removed ? 'config.unset.done' : 'config.unset.absent', { key: name, profile }));
-    this.ctx.note(t('config.unset.effective', { value: formatSetting(effective) }));
-    return { profile, key: name, removed, effective };
+    const { ctx } = this;
+    const r = await unsetSetting(ctx.settings, this.args.key);
+    ctx.note(t(r.removed ? 'config.unset.done' : 'config.unset.absent', { key: r.key, profile: r.profile }));
+    ctx.note(t('config.unset.effective', { value: formatSetting(r.effective) }));
+    return r;
   }
 }

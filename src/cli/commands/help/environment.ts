@@ -16,6 +16,7 @@ export default class HelpEnvironment extends BaseCommand<typeof HelpEnvironment>
   ];
 
   async run(): Promise<EnvironmentResult> {
+    const { ctx } = this;
     const variables = ENVIRONMENT.map(({ name, key }) => ({
       name,
       meaning: t(key),
@@ -23,8 +24,8 @@ export default class HelpEnvironment extends BaseCommand<typeof HelpEnvironment>
     }));
     const width = Math.max(...variables.map((v) => v.name.length));
     for (const v of variables)
-      this.ctx.out(`${v.name.padEnd(width)}  ${v.meaning}${v.set ? this.ctx.style.dim(' [set]') : ''}`);
-    this.ctx.note(t('help.env.precedence'));
+      ctx.out(`${v.name.padEnd(width)}  ${v.meaning}${v.set ? ctx.style.dim(' [set]') : ''}`);
+    ctx.note(t('help.env.precedence'));
     return { variables };
   }
 }

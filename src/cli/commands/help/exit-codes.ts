@@ -15,8 +15,9 @@ export default class HelpExitCodes extends BaseCommand<typeof HelpExitCodes> {
   ];
 
   async run(): Promise<ExitCodesResult> {
+    const { ctx } = this;
     const codes = EXIT_DESCRIPTIONS.map(([code, key]) => ({ code, meaning: t(key) }));
-    for (const c of codes) this.ctx.out(`${String(c.code).padStart(3)}  ${c.meaning}`);
+    for (const c of codes) ctx.out(`${String(c.code).padStart(3)}  ${c.meaning}`);
     return { codes };
   }
 }
