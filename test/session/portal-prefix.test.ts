@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { runDoctor } from '../../src/lib/keys/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { PASSWORD, plainCitizens, register, registry } from '../sandbox/flows.js';
@@ -118,5 +119,12 @@ describe('session: a portal under a path prefix', function () {
       '/oneid/api/v1/auth/logout',
     ])
       assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
+  });
+
+  it("key doctor checks the portal's health under the prefix", async () => {
+    const report = await runDoctor({ roots: [dir], systemRoots: false, env: {}, portal: base });
+    const portal = report.checks.find((c) => c.id === 'portal');
+    assert.equal(portal?.status, 'pass', JSON.stringify(portal));
+    assert.ok(seen.includes('GET /oneid/api/v1/health'), seen.join(', '));
   });
 });
