@@ -67,7 +67,7 @@ function localizeCommand(c: Command.Loadable): Command.Loadable {
       continue;
     }
     const s = translated(`${k}.flag.${name}`) ?? translated(`cmd.flag.${name}`);
-    const d = translated(`${k}.flag.${name}.description`);
+    const d = translated(`${k}.flag.${name}.description`) ?? translated(`cmd.flag.${name}.description`);
     flags[name] = { ...f, ...(s ? { summary: s } : {}), ...(d ? { description: d } : {}) };
   }
   const args: Record<string, Command.Arg.Any> = {};

@@ -19,16 +19,24 @@ export const SECRET_ENV: Record<SecretName, string> = {
   'sms-code': 'ONEID_SMS_CODE',
 };
 
+/** Help texts of the secret flags (catalog cmd/settings.ts), written out so that they are findable. */
+const SECRET_FLAG_TEXT: Record<SecretName, { file: string; stdin: string }> = {
+  password: { file: 'cmd.flag.password-file', stdin: 'cmd.flag.password-stdin' },
+  'key-password': { file: 'cmd.flag.key-password-file', stdin: 'cmd.flag.key-password-stdin' },
+  'new-key-password': { file: 'cmd.flag.new-key-password-file', stdin: 'cmd.flag.new-key-password-stdin' },
+  'sms-code': { file: 'cmd.flag.sms-code-file', stdin: 'cmd.flag.sms-code-stdin' },
+};
+
 /** The `--<name>-file` and `--<name>-stdin` flags for a command's secret. */
 export function secretFlags<N extends SecretName>(name: N) {
   return {
     [`${name}-file`]: Flags.file({
-      summary: `Read the ${name.replace(/-/g, ' ')} from this file (trailing newline trimmed).`,
+      summary: t(SECRET_FLAG_TEXT[name].file),
       exists: false,
       helpGroup: 'SECRET',
     }),
     [`${name}-stdin`]: Flags.boolean({
-      summary: `Read the ${name.replace(/-/g, ' ')} from standard input.`,
+      summary: t(SECRET_FLAG_TEXT[name].stdin),
       helpGroup: 'SECRET',
     }),
   } as Record<`${N}-file`, ReturnType<typeof Flags.file>> &

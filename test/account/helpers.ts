@@ -4,14 +4,13 @@
  * and signature keys really issued by the sandbox CA through the online key application.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { buildPkcs10, generatePrivateKey, writePfx, type PrivateKey } from '../../src/lib/pki/index.js';
-import { BIN, ROOT, tempConfigDir, type CliResult } from '../helpers/cli.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
 import type { SandboxHandle } from '../helpers/sandbox.js';
 import { applyForKey } from '../sandbox/flows.js';
 
@@ -127,46 +126,9 @@ export function cli(
   args: string[],
   opts: { env?: Record<string, string | undefined>; feed?: () => Promise<string> } = {},
 ): Promise<CliResult> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    ONEID_CONFIG_DIR: tempConfigDir(),
-    ONEID_NO_PROMPT: '1',
-    ONEID_KEYS_SYSTEM_ROOTS: '0',
-    NO_COLOR: '1',
-    LANG: 'C.UTF-8',
-    LC_ALL: undefined,
-    ONEID_LANG: undefined,
-    ONEID_TOKEN: undefined,
-    ONEID_PASSWORD: undefined,
-    ...opts.env,
-  };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.stdin.on('error', () => {});
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const stdout = Buffer.concat(out).toString('utf8');
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, signal, stdout, stderr: Buffer.concat(err).toString('utf8'), json });
-    });
-    if (opts.feed)
-      opts.feed().then(
-        (v) => child.stdin.end(v),
-        () => child.stdin.end(),
-      );
-    else child.stdin.end();
+  return runCli(args, {
+    env: { ONEID_KEYS_SYSTEM_ROOTS: '0', ONEID_PASSWORD: undefined, ...opts.env },
+    input: opts.feed,
   });
 }
 

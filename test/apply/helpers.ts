@@ -2,12 +2,11 @@
  * Shared pieces of the key-application tests: images, an isolated user (config dir, HOME, key
  * folder), and a CLI child that can be fed stdin later or killed mid-flight (crash tests).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { BIN, ROOT, runCli, type CliResult } from '../helpers/cli.js';
+import { runCli, spawnCli as spawnProcess, type LiveCli } from '../helpers/cli.js';
 
 export const KEY_PASSWORD = 'Key-pass-123!';
 
@@ -75,17 +74,10 @@ export function cli(
   return runCli(args, { env: { ...u.env, ...extra.env }, input: extra.input });
 }
 
-export interface LiveCli {
-  child: ChildProcess;
-  stderr(): string;
-  write(s: string): void;
-  done: Promise<CliResult>;
-}
+export type { LiveCli } from '../helpers/cli.js';
 
-const live = new Set<ChildProcess>();
 const folders: string[] = [];
 process.once('exit', () => {
-  for (const c of live) c.kill('SIGKILL');
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
 
@@ -98,36 +90,7 @@ export function tempFolder(prefix = 'oneid-apply-'): string {
 
 /** A CLI child whose stdin stays open (SMS code typed later) and that a test may SIGKILL. */
 export function spawnCli(u: User, args: string[], env: Record<string, string> = {}): LiveCli {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', ONEID_NO_PROMPT: '1', LANG: 'C.UTF-8', ...u.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout!.on('data', (c: Buffer) => out.push(c));
-  child.stderr!.on('data', (c: Buffer) => err.push(c));
-  child.stdin!.on('error', () => {});
-  const done = new Promise<CliResult>((resolve) =>
-    child.on('close', (code, signal) => {
-      const stdout = Buffer.concat(out).toString('utf8');
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, signal, stdout, stderr: Buffer.concat(err).toString('utf8'), json });
-    }),
-  );
-  return {
-    child,
-    stderr: () => Buffer.concat(err).toString('utf8'),
-    write: (s) => child.stdin!.end(s),
-    done,
-  };
+  return spawnProcess(args, { env: { ...u.env, ...env }, input: 'open', timeoutMs: 600_000 });
 }
 
 /** Poll `fn` until it returns a value (or fail after `ms`). */

@@ -57,4 +57,26 @@ describe('help', () => {
     assert.match(uz.stdout, /--tsa\s+Vaqt tamg‘asi xizmati sertifikatini qo‘shish/);
     assert.doesNotMatch(ru.stdout + uz.stdout, /Replace FILE if it exists|Fetches the portal/);
   });
+
+  it('shows the sandbox, config and help commands and the shared flags in Russian and Uzbek', async () => {
+    const [outbox, set, logout, env] = await Promise.all([
+      runCli(['sandbox', 'outbox', '--help', '--lang', 'uz']),
+      runCli(['config', 'set', '--help', '--lang', 'ru']),
+      runCli(['logout', '--help'], { env: { ONEID_LANG: 'ru' } }),
+      runCli(['help', 'environment', '--help', '--lang', 'uz']),
+    ]);
+    assert.match(outbox.stdout, /Avval\s+eng\s+yangilari/);
+    assert.match(outbox.stdout, /--data=<value>.*Sandbox ma’lumotlar katalogi/);
+    assert.match(outbox.stdout, /--url=<value>\s+Ishlayotgan\s+sandbox\s+manzili/);
+    assert.match(outbox.stdout, /--last=<value>.*Ko‘pi bilan shuncha xabar/);
+    assert.match(set.stdout, /KEY\s+Имя\s+параметра:\s+portal/);
+    assert.match(set.stdout, /Значения\s+проверяются\s+до\s+записи/);
+    assert.match(logout.stdout, /--insecure-storage\s+Хранить\s+сессию\s+в\s+файле/);
+    assert.match(logout.stdout, /То же задаёт\s+параметр\s+профиля/);
+    assert.match(env.stdout, /Hamma\s+joyda\s+ustuvorlik/);
+    assert.doesNotMatch(
+      outbox.stdout + set.stdout + logout.stdout + env.stdout,
+      /Newest first|Sandbox data directory|Setting name|Keep the session in a file|Precedence everywhere/,
+    );
+  });
 });

@@ -35,8 +35,13 @@ describe('session: file store (--insecure-storage)', () => {
     );
     await store.set('default', sample({ portal: 'https://id.gov.uz/', login: 'alisher' }));
 
-    const got = await store.get('http://127.0.0.1:8765/anything', 'default');
-    assert.deepEqual(got, { ...sample(), portal: '127.0.0.1:8765', source: 'file', profile: 'default' });
+    const got = await store.get('http://127.0.0.1:8765/', 'default');
+    assert.deepEqual(got, { ...sample(), source: 'file', profile: 'default' });
+    assert.equal(
+      await store.get('http://127.0.0.1:8765/oneid', 'default'),
+      undefined,
+      'a path prefix is another portal',
+    );
     assert.deepEqual((await store.get('127.0.0.1:8765', 'work'))?.source, 'file');
     assert.equal((await store.get('ID.GOV.UZ', 'default')) && 'found', 'found', 'host is case-insensitive');
     assert.equal(await store.get('127.0.0.1:9999', 'default'), undefined, 'the port is part of the key');
@@ -47,6 +52,43 @@ describe('session: file store (--insecure-storage)', () => {
     assert.equal(await store.deleteAll(), 2);
     assert.equal(await store.deleteAll(), 0);
     await assert.rejects(fs.stat(file), { code: 'ENOENT' });
+  });
+
+  it('keeps the full portal URL with its path prefix, stored under host and prefix', async () => {
+    const store = new FileSessionStore(file);
+    await store.set('default', sample({ portal: 'https://ID.gov.uz/oneid/', token: 'prefixed' }));
+    await store.set('default', sample({ portal: 'https://id.gov.uz', token: 'root' }));
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')).sessions;
+    assert.deepEqual(Object.keys(onDisk).sort(), ['id.gov.uz', 'id.gov.uz/oneid']);
+    assert.equal(onDisk['id.gov.uz/oneid'].default.portal, 'https://id.gov.uz/oneid');
+    const prefixed = await store.get('https://id.gov.uz/oneid', 'default');
+    assert.equal(prefixed?.portal, 'https://id.gov.uz/oneid');
+    assert.equal(prefixed?.token, 'prefixed');
+    assert.equal((await store.get('id.gov.uz/oneid', 'default'))?.token, 'prefixed', 'found by its key too');
+    assert.equal((await store.get('https://id.gov.uz/', 'default'))?.token, 'root');
+    assert.deepEqual((await store.list()).map((x) => x.portal).sort(), [
+      'https://id.gov.uz',
+      'https://id.gov.uz/oneid',
+    ]);
+    assert.equal(await store.delete('https://id.gov.uz/oneid/', 'default'), true);
+    assert.equal((await store.get('https://id.gov.uz', 'default'))?.token, 'root');
+  });
+
+  it('reads records of older versions (host only) as http://loopback or https://host, under the same key', async () => {
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const old = (portal: string) => ({ ...sample(), portal });
+    const sessions = {
+      '127.0.0.1:8765': { default: old('127.0.0.1:8765') },
+      'id.gov.uz': { default: old('id.gov.uz') },
+    };
+    await fs.writeFile(file, JSON.stringify({ version: 1, sessions }), { mode: 0o600 });
+    const store = new FileSessionStore(file);
+    assert.equal((await store.get('http://127.0.0.1:8765', 'default'))?.portal, 'http://127.0.0.1:8765');
+    assert.equal((await store.get('https://id.gov.uz/', 'default'))?.portal, 'https://id.gov.uz');
+    // Rewritten records keep the URL; the key stays the host.
+    await store.set('default', old('id.gov.uz'));
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')).sessions;
+    assert.equal(onDisk['id.gov.uz'].default.portal, 'https://id.gov.uz');
   });
 
   it('writes the file 0600 in a 0700 folder, leaving no temp files', async function () {

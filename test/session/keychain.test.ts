@@ -64,7 +64,7 @@ describe('session: keychain store (real OS keychain)', function () {
     assert.equal(await store.get('127.0.0.1:8765', 'default'), undefined);
     await store.set('default', sample());
     const got = await store.get('http://127.0.0.1:8765', 'default');
-    assert.deepEqual(got, { ...sample(), portal: '127.0.0.1:8765', source: 'keychain', profile: 'default' });
+    assert.deepEqual(got, { ...sample(), source: 'keychain', profile: 'default' });
     if (LINUX && has('secret-tool')) {
       // Read back by an independent client (libsecret) with keyring-rs's attribute names.
       const raw = execFileSync(
@@ -110,6 +110,32 @@ describe('session: keychain store (real OS keychain)', function () {
       k.call({ op: 'get', service: ns, account: '@index' }),
     );
     assert.equal(index, null, 'the index is gone too');
+  });
+
+  it('keeps a path-prefixed portal apart (service <ns>:<host>/<prefix>), its full URL in the record; reads host-only records as URLs', async () => {
+    await store.set('default', sample({ portal: 'https://id.gov.uz/oneid/', token: 'prefixed' }));
+    await store.set('default', sample({ portal: 'https://id.gov.uz', token: 'root' }));
+    const got = await store.get('https://id.gov.uz/oneid', 'default');
+    assert.equal(got?.portal, 'https://id.gov.uz/oneid');
+    assert.equal(got?.token, 'prefixed');
+    assert.equal((await store.get('id.gov.uz', 'default'))?.token, 'root');
+    const raw = await withKeychain(process.env, undefined, (k) =>
+      k.call({ op: 'get', service: `${ns}:id.gov.uz/oneid`, account: 'alisher.k' }),
+    );
+    assert.equal(JSON.parse(String(raw)).portal, 'https://id.gov.uz/oneid');
+    // A record written before URLs were kept: the host only, under the same service.
+    await withKeychain(process.env, undefined, (k) =>
+      k.call({
+        op: 'set',
+        service: `${ns}:id.gov.uz`,
+        account: 'alisher.k',
+        secret: JSON.stringify({ ...sample(), portal: 'id.gov.uz', token: 'old' }),
+      }),
+    );
+    const old = await store.get('https://id.gov.uz', 'default');
+    assert.equal(old?.portal, 'https://id.gov.uz');
+    assert.equal(old?.token, 'old');
+    assert.equal(await store.deleteAll(), 2);
   });
 
   it('reports a damaged record as SESSION_CORRUPT (exit 9)', async () => {

@@ -30,7 +30,7 @@ describe('session: ONEID_TOKEN', () => {
       assert.equal(store.source, 'ONEID_TOKEN');
       assert.deepEqual(await store.get('https://id.gov.uz', 'default'), {
         source: 'ONEID_TOKEN',
-        portal: 'id.gov.uz',
+        portal: 'https://id.gov.uz',
         token: 'ci-token-42',
       });
       assert.deepEqual(await store.list(), []);

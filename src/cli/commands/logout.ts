@@ -4,8 +4,9 @@ import { accountContext } from '../../lib/account/index.js';
 import { BaseCommand, insecureStorageFlag, portalFlag } from '../index.js';
 import { isOneIdError } from '../../lib/errors/index.js';
 import { t } from '../../lib/i18n/index.js';
-import { logout as portalLogout, PortalHttp } from '../../lib/portal/index.js';
-import type { LoadedSession } from '../../lib/session/index.js';
+import { logout as portalLogout, type PortalHttp } from '../../lib/portal/index.js';
+import { portalKey, type LoadedSession } from '../../lib/session/index.js';
+import { portalAt } from '../context.js';
 
 /** `--json` result of `oneid logout`. */
 export interface LogoutResult {
@@ -18,8 +19,6 @@ export interface LogoutResult {
   }>;
   source: 'keychain' | 'file' | 'ONEID_TOKEN';
 }
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
 
 export default class Logout extends BaseCommand<typeof Logout> {
   static override summary = t('cmd.logout.summary');
@@ -52,16 +51,14 @@ JSON result: { loggedOut: [{ portal, login?, profile?, endedOnPortal }], source:
 
     const result: LogoutResult = { loggedOut: [], source: store.source };
     for (const s of sessions) {
-      const client =
-        s.portal === place.host
-          ? http
-          : new PortalHttp({ baseUrl: `${LOOPBACK.test(s.portal) ? 'http' : 'https'}://${s.portal}` });
-      const endedOnPortal = await this.endOnPortal(client, s);
+      // A session of another portal is ended there, at the full URL it was stored with.
+      const key = portalKey(s.portal);
+      const endedOnPortal = await this.endOnPortal(key === place.host ? http : portalAt(s.portal), s);
       if (s.source !== 'ONEID_TOKEN') await store.delete(s.portal, s.profile);
-      const entry: LogoutResult['loggedOut'][number] = { portal: s.portal, endedOnPortal };
+      const entry: LogoutResult['loggedOut'][number] = { portal: key, endedOnPortal };
       if (s.source !== 'ONEID_TOKEN') Object.assign(entry, { login: s.login, profile: s.profile });
       result.loggedOut.push(entry);
-      this.out(t('account.logout.done', { login: entry.login ?? 'ONEID_TOKEN', portal: s.portal }));
+      this.out(t('account.logout.done', { login: entry.login ?? 'ONEID_TOKEN', portal: key }));
     }
     if (sessions.length === 0) this.note(t('account.logout.none'));
     if (store.source === 'ONEID_TOKEN') this.hint('account.hint.unsetToken');

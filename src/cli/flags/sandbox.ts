@@ -1,12 +1,9 @@
 import { Flags } from '@oclif/core';
 
+import { t } from '../../lib/i18n/index.js';
+
 /** `--data DIR` of every `oneid sandbox` command. */
-export const dataFlag = Flags.string({
-  summary: 'Sandbox data directory (default: the user data dir, oneid/sandbox).',
-  env: 'ONEID_SANDBOX_DATA',
-});
+export const dataFlag = Flags.string({ summary: t('cmd.flag.data'), env: 'ONEID_SANDBOX_DATA' });
 
 /** `--url` of the admin commands: talk to a sandbox other than the one the data dir records. */
-export const urlFlag = Flags.string({
-  summary: 'URL of a running sandbox (default: the one started for --data).',
-});
+export const urlFlag = Flags.string({ summary: t('cmd.flag.url') });

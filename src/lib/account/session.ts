@@ -44,7 +44,7 @@ export async function requireSession(place: SessionPlace, now = new Date()): Pro
 /** Store a sign-in as the profile's current session on this portal. */
 export async function storeSignedIn(place: SessionPlace, login: string, signedIn: SignedIn): Promise<void> {
   await place.store.set(place.profile, {
-    portal: place.host,
+    portal: place.portal,
     login: login.trim().toLowerCase(),
     token: signedIn.token,
     role: toSessionRole(signedIn.role),

@@ -8,6 +8,7 @@
  */
 import { trace } from '../debug/index.js';
 import { AuthError, NetworkError, PortalRefusedError } from '../errors/index.js';
+import { portalEndpoint } from './url.js';
 
 export interface PortalErrorBody {
   status?: number;
@@ -52,7 +53,7 @@ export class PortalHttp {
 
   async request<T>(path: string, o: RequestOptions = {}): Promise<T> {
     const { default: got, RequestError } = await import('got');
-    const url = this.baseUrl + path;
+    const url = portalEndpoint(this.baseUrl, path);
     const method = o.method ?? (o.json !== undefined || o.body !== undefined ? 'POST' : 'GET');
     const headers: Record<string, string> = { 'user-agent': this.userAgent, ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;

@@ -3,6 +3,7 @@
  * mapped to exit codes in `http.ts`. It knows nothing but HTTP and identifiers.
  */
 export { PortalHttp, type RequestOptions, type PortalClientOptions, type PortalErrorBody } from './http.js';
+export { portalEndpoint } from './url.js';
 export * from './accounts.js';
 export * from './key-applications.js';
 export * from './ca.js';

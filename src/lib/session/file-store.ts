@@ -2,7 +2,8 @@
  * Sessions in a JSON file readable only by the user (mode 0600), for machines without a keychain.
  * Used only with `--insecure-storage` or the profile setting `storage: file`.
  *
- * `{"version":1,"sessions":{"<portal host>":{"<profile>":<Session>}}}`
+ * `{"version":1,"sessions":{"<portal key>":{"<profile>":<Session>}}}` (key: host and path prefix, see
+ * `portalKey`; the record's `portal` is the full URL, or only the host in files written before)
  *
  * - Written atomically (`files`: a 0600 temp file in the same folder, fsync, rename, fsync of the
  *   folder); a reader sees the old or the new file, never half of one.
@@ -16,7 +17,7 @@ import path from 'node:path';
 
 import { StorageError } from '../errors/index.js';
 import { writeFileAtomic } from '../files/index.js';
-import { corrupt, decodeSession, portalHost, toRecord, assertSession } from './record.js';
+import { corrupt, decodeSession, portalKey, toRecord, assertSession } from './record.js';
 import type { LoadedSession, Session, SessionStore } from './types.js';
 
 type Sessions = Record<string, Record<string, Session>>;
@@ -113,7 +114,7 @@ export class FileSessionStore implements SessionStore {
   }
 
   async get(portal: string, profile: string): Promise<LoadedSession | undefined> {
-    const s = (await this.read(true))[portalHost(portal)]?.[profile];
+    const s = (await this.read(true))[portalKey(portal)]?.[profile];
     return s && { ...s, source: 'file', profile };
   }
 
@@ -121,12 +122,12 @@ export class FileSessionStore implements SessionStore {
     assertSession(session);
     const record = toRecord(session);
     const sessions = await this.read(true);
-    (sessions[record.portal] ??= Object.create(null) as Record<string, Session>)[profile] = record;
+    (sessions[portalKey(record.portal)] ??= Object.create(null) as Record<string, Session>)[profile] = record;
     await this.write(sessions);
   }
 
   async delete(portal: string, profile: string): Promise<boolean> {
-    const host = portalHost(portal);
+    const host = portalKey(portal);
     const sessions = await this.read(false);
     if (!sessions[host]?.[profile]) return false;
     delete sessions[host][profile];

@@ -22,7 +22,7 @@ export type {
   StoredSession,
   TokenSession,
 } from './types.js';
-export { portalHost, isSession } from './record.js';
+export { portalHost, portalKey, portalUrl, isSession } from './record.js';
 export { FileSessionStore, SESSIONS_FILE } from './file-store.js';
 export { KeychainSessionStore, probeKeychain, type KeychainStoreOptions } from './keychain-store.js';
 export { DEFAULT_TIMEOUT_MS as KEYCHAIN_TIMEOUT_MS } from './keychain-process.js';

@@ -2,7 +2,8 @@
  * Sessions in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service).
  *
  * Layout (namespace `oneid` unless given):
- * - service `oneid:<portal host>`, account `<login>`: the session record as JSON;
+ * - service `oneid:<portal key>` (host, and path prefix if any: `portalKey`), account `<login>`: the
+ *   session record as JSON (its `portal` the full URL; only the host in records written before);
  * - service `oneid`, account `@index`: `{"version":1,"entries":[{portal, profile, login}]}`, which
  *   says which login is the current session of each (portal, profile) and lets `list`/`deleteAll`
  *   find every session (keychains cannot search by service prefix). `@` cannot start a login.
@@ -10,7 +11,7 @@
  * The index is read-modify-written without a lock: two logins finishing at the same instant can
  * drop one index entry (that profile then simply has to log in again); records are never torn.
  */
-import { corrupt, decodeSession, portalHost, toRecord, assertSession } from './record.js';
+import { corrupt, decodeSession, portalKey, toRecord, assertSession } from './record.js';
 import { withKeychain, type KeychainProcess } from './keychain-process.js';
 import type { LoadedSession, Session, SessionStore, StoredSession } from './types.js';
 
@@ -93,7 +94,7 @@ export class KeychainSessionStore implements SessionStore {
   }
 
   async get(portal: string, profile: string): Promise<LoadedSession | undefined> {
-    const host = portalHost(portal);
+    const host = portalKey(portal);
     return withKeychain(this.env, this.timeoutMs, async (k) => {
       const entry = (await this.readIndex(k)).find((e) => e.portal === host && e.profile === profile);
       return entry && (await this.readSession(k, entry));
@@ -103,7 +104,7 @@ export class KeychainSessionStore implements SessionStore {
   async set(profile: string, session: Session): Promise<void> {
     assertSession(session);
     const record = toRecord(session);
-    const entry: IndexEntry = { portal: record.portal, profile, login: record.login };
+    const entry: IndexEntry = { portal: portalKey(record.portal), profile, login: record.login };
     await withKeychain(this.env, this.timeoutMs, async (k) => {
       const index = await this.readIndex(k);
       await k.call({
@@ -121,7 +122,7 @@ export class KeychainSessionStore implements SessionStore {
   }
 
   async delete(portal: string, profile: string): Promise<boolean> {
-    const host = portalHost(portal);
+    const host = portalKey(portal);
     return withKeychain(this.env, this.timeoutMs, async (k) => {
       const index = await this.readIndex(k);
       const entry = index.find((e) => e.portal === host && e.profile === profile);

@@ -11,11 +11,11 @@
  */
 import { isOneIdError, type OneIdError } from '../errors/index.js';
 import type { FileSessionStore } from './file-store.js';
-import { portalHost } from './record.js';
+import { portalKey } from './record.js';
 import type { KeychainSessionStore } from './keychain-store.js';
 import type { LoadedSession, Session, SessionStore } from './types.js';
 
-const key = (portal: string, profile: string): string => `${portalHost(portal)}\n${profile}`;
+const key = (portal: string, profile: string): string => `${portalKey(portal)}\n${profile}`;
 
 const UNREACHABLE = new Set(['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED']);
 

@@ -1,22 +1,46 @@
-/** Portal host keys and the (de)serialisation of session records, shared by the stores. */
+/** Portal keys and URLs, and the (de)serialisation of session records, shared by the stores. */
 import { StorageError, UsageError } from '../errors/index.js';
 import type { Session, SessionRole } from './types.js';
 
-/**
- * The key a portal's sessions are stored under: lower-case `host[:port]` (default ports dropped),
- * from a URL (`https://ID.gov.uz/` → `id.gov.uz`) or a bare host (`127.0.0.1:8765`).
- */
-export function portalHost(portal: string): string {
-  const text = portal.trim();
-  let host = '';
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/i;
+
+function parse(text: string, scheme: (host: string) => string): URL {
+  let url: URL | undefined;
   try {
-    host = new URL(text.includes('://') ? text : `http://${text}`).host;
+    url = new URL(text.includes('://') ? text : `${scheme(text.split('/')[0]!)}://${text}`);
   } catch {
     // reported below
   }
-  if (!host) throw new UsageError('SESSION_PORTAL', 'session.error.portal', { params: { portal: text } });
-  return host.toLowerCase();
+  if (!url?.host || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new UsageError('SESSION_PORTAL', 'session.error.portal', { params: { portal: text } });
+  return url;
 }
+
+const prefix = (url: URL): string => url.pathname.replace(/\/+$/, '');
+
+/**
+ * A portal's full base URL as sessions keep it: `https://id.gov.uz/oneid` (lower-case host,
+ * default port, trailing slash, query and fragment dropped; a path prefix kept). A record written
+ * before sessions kept URLs holds only the host: a loopback host becomes `http://`, any other
+ * `https://` (what `logout` assumed for them).
+ */
+export function portalUrl(portal: string): string {
+  const url = parse(portal.trim(), (host) => (LOOPBACK.test(host) ? 'http' : 'https'));
+  return `${url.protocol}//${url.host}${prefix(url)}`;
+}
+
+/**
+ * The key a portal's sessions are stored under: lower-case `host[:port]` (default ports dropped)
+ * and the path prefix, if any, from a URL (`https://ID.gov.uz/oneid/` → `id.gov.uz/oneid`) or a
+ * key (`127.0.0.1:8765`). A portal at the root keeps the key sessions always had (its host).
+ */
+export function portalKey(portal: string): string {
+  const url = parse(portal.trim(), () => 'http');
+  return `${url.host}${prefix(url)}`;
+}
+
+/** The old name of `portalKey` (the key was the host until portals could have a path prefix). */
+export const portalHost = portalKey;
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
@@ -46,7 +70,7 @@ export function toRecord(s: Session): Session {
   const role: SessionRole =
     s.role.type === 'legal' ? { type: 'legal', tin: s.role.tin, role: s.role.role } : { type: 'individual' };
   return {
-    portal: portalHost(s.portal),
+    portal: portalUrl(s.portal),
     login: s.login,
     token: s.token,
     role,

@@ -3,7 +3,7 @@
  * keychain and the file while set (an empty value counts as unset). `whoami` says so.
  */
 import { UsageError } from '../errors/index.js';
-import { portalHost } from './record.js';
+import { portalUrl } from './record.js';
 import type { LoadedSession, SessionStore } from './types.js';
 
 function readOnly(): UsageError {
@@ -25,7 +25,7 @@ export class TokenSessionStore implements SessionStore {
   }
 
   async get(portal: string, _profile: string): Promise<LoadedSession | undefined> {
-    return { source: 'ONEID_TOKEN', portal: portalHost(portal), token: this.token };
+    return { source: 'ONEID_TOKEN', portal: portalUrl(portal), token: this.token };
   }
 
   async set(): Promise<void> {

@@ -5,7 +5,11 @@ export type SessionRole = { type: 'individual' } | { type: 'legal'; tin: string;
 
 /** What `oneid login` stores: one portal account's session. */
 export interface Session {
-  /** Portal host (`id.gov.uz`, `127.0.0.1:8765`): the key the session is stored under. */
+  /**
+   * The portal's full base URL (`https://id.gov.uz`, `https://host/oneid`); the session is stored
+   * under its `portalKey` (host and path prefix). Records written before hold only the host and
+   * are read back as a URL (`portalUrl`).
+   */
   portal: string;
   /** The account login (lower-case, see `parseLogin`). */
   login: string;
@@ -38,7 +42,7 @@ export interface TokenSession {
 export type LoadedSession = StoredSession | TokenSession;
 
 /**
- * Where sessions live. Keys are (portal host, profile): each profile remembers its own current
+ * Where sessions live. Keys are (portal key: host and path prefix, profile): each profile remembers its own current
  * session per portal. Implementations: keychain (default), 0600 file (`--insecure-storage`),
  * ONEID_TOKEN (read-only; wins over the others when set).
  */

@@ -7,6 +7,7 @@ import { OID } from '../crypto/index.js';
 import { randomBytes } from 'node:crypto';
 import { parse, raw, readSmallInt, seq, w } from '../asn1/index.js';
 import { MalformedError, NetworkError, PortalRefusedError } from '../errors/index.js';
+import { portalEndpoint } from '../portal/url.js';
 import { createDigest } from './algorithms.js';
 import { parseSignedData } from './cms-decode.js';
 import { readTstInfo } from './timestamp-token.js';
@@ -17,9 +18,9 @@ export interface TimestampClientOptions {
   timeoutMs?: number;
 }
 
-/** The TSA URL of a portal base URL. */
+/** The TSA URL of a portal base URL (a path prefix such as `/oneid` is kept). */
 export function tsaUrl(portal: string): string {
-  return new URL('api/v1/tsa', portal.endsWith('/') ? portal : portal + '/').toString();
+  return portalEndpoint(portal, '/api/v1/tsa');
 }
 
 export function timestampRequest(imprint: Buffer, nonce: bigint): Buffer {

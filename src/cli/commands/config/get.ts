@@ -15,23 +15,22 @@ export interface ConfigGetResult {
 
 export default class ConfigGet extends BaseCommand<typeof ConfigGet> {
   static override summary = t('cmd.config.get.summary');
-  static override description = `Settings: portal, lang, key-roots, storage. The value printed is the effective one (flag > environment > profile > default); --json adds its source.
-
-JSON result: { profile, key, value, source: "flag" | "env" | "profile" | "default", origin? }`;
+  static override description = t('cmd.config.get.description');
   static override examples = [
     '<%= config.bin %> config get portal',
     '<%= config.bin %> config get lang --json',
   ];
   static override args = {
-    key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
+    key: Args.string({ description: t('cmd.config.get.arg.key'), required: true }),
   };
 
   async run(): Promise<ConfigGetResult> {
+    const { ctx } = this;
     const name = assertSettingName(this.args.key);
-    const r = this.settings.resolve(name);
-    this.out(formatSetting(r.value));
+    const r = ctx.settings.resolve(name);
+    ctx.out(formatSetting(r.value));
     const result: ConfigGetResult = {
-      profile: this.settings.profile,
+      profile: ctx.settings.profile,
       key: name,
       value: r.value,
       source: r.source,

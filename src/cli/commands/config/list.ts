@@ -12,16 +12,15 @@ export interface ConfigListResult {
 
 export default class ConfigList extends BaseCommand<typeof ConfigList> {
   static override summary = t('cmd.config.list.summary');
-  static override description = `Shows every setting (portal, lang, key-roots, storage), its effective value and where it comes from: flag, env (the variable is named), profile, or default.
-
-JSON result: { profile, path, profiles: [names], settings: [{ key, value, source, origin? }] }`;
+  static override description = t('cmd.config.list.description');
   static override examples = [
     '<%= config.bin %> config list',
     '<%= config.bin %> config list --json --profile work',
   ];
 
   async run(): Promise<ConfigListResult> {
-    const settings = this.settings.all().map((r) => {
+    const { ctx } = this;
+    const settings = ctx.settings.all().map((r) => {
       const row: ConfigListResult['settings'][number] = {
         key: r.name,
         value: r.value as string | string[],
@@ -33,10 +32,10 @@ JSON result: { profile, path, profiles: [names], settings: [{ key, value, source
     const width = Math.max(...settings.map((s) => s.key.length));
     for (const s of settings) {
       const src = s.origin ? `${s.source}: ${s.origin}` : s.source;
-      this.out(`${s.key.padEnd(width)}  ${formatSetting(s.value) || '-'}  ${this.style.dim(`(${src})`)}`);
+      ctx.out(`${s.key.padEnd(width)}  ${formatSetting(s.value) || '-'}  ${ctx.style.dim(`(${src})`)}`);
     }
     return {
-      profile: this.settings.profile,
+      profile: ctx.settings.profile,
       path: configPath(),
       profiles: Object.keys(readConfigFile().profiles ?? {}),
       settings,

@@ -2,15 +2,7 @@ import { Args } from '@oclif/core';
 
 import { BaseCommand } from '../../index.js';
 import { t } from '../../../lib/i18n/index.js';
-import {
-  SETTING_ENV,
-  assertProfileName,
-  assertSettingName,
-  configPath,
-  formatSetting,
-  parseSetting,
-  writeSetting,
-} from '../../../lib/config/index.js';
+import { formatSetting, setSetting } from '../../../lib/config/index.js';
 
 /** `--json` result of `oneid config set`. */
 export interface ConfigSetResult {
@@ -22,28 +14,22 @@ export interface ConfigSetResult {
 
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   static override summary = t('cmd.config.set.summary');
-  static override description = `Settings: portal (http/https URL), lang (en, ru, uz), key-roots (folders searched for keys, separated by ":" or ","), storage (keychain or file: file keeps sessions in a 0600 file instead of the OS keychain). Values are checked before they are written.
-
-JSON result: { profile, key, value, path }`;
+  static override description = t('cmd.config.set.description');
   static override examples = [
     '<%= config.bin %> config set portal http://127.0.0.1:8765',
     '<%= config.bin %> config set lang uz --profile work',
     '<%= config.bin %> config set key-roots /media/usb:/home/me/keys --json',
   ];
   static override args = {
-    key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
-    value: Args.string({ description: 'New value.', required: true }),
+    key: Args.string({ description: t('cmd.config.set.arg.key'), required: true }),
+    value: Args.string({ description: t('cmd.config.set.arg.value'), required: true }),
   };
 
   async run(): Promise<ConfigSetResult> {
-    const name = assertSettingName(this.args.key);
-    const value = parseSetting(name, this.args.value)!;
-    const profile = assertProfileName(this.settings.profile);
-    await writeSetting(profile, name, value);
-    const envName = SETTING_ENV[name];
-    if (envName && process.env[envName])
-      this.warning(t('config.warn.envOverrides', { env: envName, key: name }));
-    this.note(t('config.set.done', { key: name, value: formatSetting(value), profile }));
-    return { profile, key: name, value: value as string | string[], path: configPath() };
+    const { ctx, args } = this;
+    const { envOverride, ...r } = await setSetting(ctx.settings, args.key, args.value);
+    if (envOverride) ctx.warning(t('config.warn.envOverrides', { env: envOverride, key: r.key }));
+    ctx.note(t('config.set.done', { key: r.key, value: formatSetting(r.value), profile: r.profile }));
+    return r;
   }
 }

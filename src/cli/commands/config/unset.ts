@@ -2,12 +2,7 @@ import { Args } from '@oclif/core';
 
 import { BaseCommand } from '../../index.js';
 import { t } from '../../../lib/i18n/index.js';
-import {
-  assertProfileName,
-  assertSettingName,
-  formatSetting,
-  writeSetting,
-} from '../../../lib/config/index.js';
+import { formatSetting, unsetSetting } from '../../../lib/config/index.js';
 
 /** `--json` result of `oneid config unset`. */
 export interface ConfigUnsetResult {
@@ -21,24 +16,20 @@ export interface ConfigUnsetResult {
 
 export default class ConfigUnset extends BaseCommand<typeof ConfigUnset> {
   static override summary = t('cmd.config.unset.summary');
-  static override description = `JSON result: { profile, key, removed, effective }`;
+  static override description = t('cmd.config.unset.description');
   static override examples = [
     '<%= config.bin %> config unset portal',
     '<%= config.bin %> config unset lang --profile work',
   ];
   static override args = {
-    key: Args.string({ description: 'Setting name: portal, lang, key-roots or storage.', required: true }),
+    key: Args.string({ description: t('cmd.config.unset.arg.key'), required: true }),
   };
 
   async run(): Promise<ConfigUnsetResult> {
-    const name = assertSettingName(this.args.key);
-    const profile = assertProfileName(this.settings.profile);
-    const removed = this.settings.storedValue(name) !== undefined;
-    if (removed) await writeSetting(profile, name, undefined);
-    const { Settings } = await import('../../../lib/config/index.js');
-    const effective = new Settings(profile).get(name) as string | string[];
-    this.note(t(removed ? 'config.unset.done' : 'config.unset.absent', { key: name, profile }));
-    this.note(t('config.unset.effective', { value: formatSetting(effective) }));
-    return { profile, key: name, removed, effective };
+    const { ctx } = this;
+    const r = await unsetSetting(ctx.settings, this.args.key);
+    ctx.note(t(r.removed ? 'config.unset.done' : 'config.unset.absent', { key: r.key, profile: r.profile }));
+    ctx.note(t('config.unset.effective', { value: formatSetting(r.effective) }));
+    return r;
   }
 }

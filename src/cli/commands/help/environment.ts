@@ -9,15 +9,14 @@ export interface EnvironmentResult {
 
 export default class HelpEnvironment extends BaseCommand<typeof HelpEnvironment> {
   static override summary = t('cmd.help.environment.summary');
-  static override description = `Precedence everywhere: flag > environment > profile in the config file > built-in default. Values of secret variables are never shown.
-
-JSON result: { variables: [{ name, meaning, set }] }`;
+  static override description = t('cmd.help.environment.description');
   static override examples = [
     '<%= config.bin %> help environment',
     '<%= config.bin %> help environment --json',
   ];
 
   async run(): Promise<EnvironmentResult> {
+    const { ctx } = this;
     const variables = ENVIRONMENT.map(({ name, key }) => ({
       name,
       meaning: t(key),
@@ -25,8 +24,8 @@ JSON result: { variables: [{ name, meaning, set }] }`;
     }));
     const width = Math.max(...variables.map((v) => v.name.length));
     for (const v of variables)
-      this.out(`${v.name.padEnd(width)}  ${v.meaning}${v.set ? this.style.dim(' [set]') : ''}`);
-    this.note(t('help.env.precedence'));
+      ctx.out(`${v.name.padEnd(width)}  ${v.meaning}${v.set ? ctx.style.dim(' [set]') : ''}`);
+    ctx.note(t('help.env.precedence'));
     return { variables };
   }
 }

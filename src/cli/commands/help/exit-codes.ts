@@ -8,17 +8,16 @@ export interface ExitCodesResult {
 
 export default class HelpExitCodes extends BaseCommand<typeof HelpExitCodes> {
   static override summary = t('cmd.help.exit-codes.summary');
-  static override description = `The same table is in the README. Scripts can rely on these numbers.
-
-JSON result: { codes: [{ code, meaning }] }`;
+  static override description = t('cmd.help.exit-codes.description');
   static override examples = [
     '<%= config.bin %> help exit-codes',
     '<%= config.bin %> help exit-codes --json',
   ];
 
   async run(): Promise<ExitCodesResult> {
+    const { ctx } = this;
     const codes = EXIT_DESCRIPTIONS.map(([code, key]) => ({ code, meaning: t(key) }));
-    for (const c of codes) this.out(`${String(c.code).padStart(3)}  ${c.meaning}`);
+    for (const c of codes) ctx.out(`${String(c.code).padStart(3)}  ${c.meaning}`);
     return { codes };
   }
 }

@@ -14,13 +14,9 @@ export interface SandboxRegistryResult {
   companies: RegistryCompany[];
 }
 
-const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-
 export default class SandboxRegistry extends BaseCommand<typeof SandboxRegistry> {
   static override summary = t('cmd.sandbox.registry.summary');
-  static override description = `People: PINFL, passport, phone, kind (citizen, foreign, stateless), passport expiry, name. Companies: TIN, director's PINFL, phone, name, roles ("Common For Head" and others).
-
-JSON result: { persons: [...], companies: [...] }`;
+  static override description = t('cmd.sandbox.registry.description');
   static override examples = [
     '<%= config.bin %> sandbox registry --free --limit 5',
     '<%= config.bin %> sandbox registry --kind foreign --json',
@@ -30,30 +26,27 @@ JSON result: { persons: [...], companies: [...] }`;
     url: urlFlag,
     kind: Flags.option({
       options: ['citizen', 'foreign', 'stateless'] as const,
-      summary: 'Only people of this kind.',
+      summary: t('cmd.sandbox.registry.flag.kind'),
     })(),
-    free: Flags.boolean({ summary: 'Only people who have no account yet.' }),
-    limit: Flags.integer({ summary: 'At most this many people.', min: 1, max: 1000 }),
+    free: Flags.boolean({ summary: t('cmd.sandbox.registry.flag.free') }),
+    limit: Flags.integer({ summary: t('cmd.sandbox.registry.flag.limit'), min: 1, max: 1000 }),
   };
 
   async run(): Promise<SandboxRegistryResult> {
-    const admin = SandboxAdmin.forDataDir(sandboxDataDir(this.flags.data), this.flags.url);
-    const r = await admin.registry({
-      kind: this.flags.kind,
-      free: this.flags.free || undefined,
-      limit: this.flags.limit,
-    });
-    this.out(t('sandbox.registry.persons', { count: r.persons.length }));
+    const { ctx, flags } = this;
+    const admin = SandboxAdmin.forDataDir(sandboxDataDir(flags.data), flags.url);
+    const r = await admin.registry({ kind: flags.kind, free: flags.free || undefined, limit: flags.limit });
+    ctx.out(t('sandbox.registry.persons', { count: r.persons.length }));
     for (const p of r.persons) {
       const name = [p.surname, p.first_name, p.patronymic].filter(Boolean).join(' ');
-      this.out(
-        `  ${p.pinfl}  ${p.passport}  ${p.phone}  ${pad(p.kind, 9)}  ${p.passport_expiry_date}  ${name}`,
+      ctx.out(
+        `  ${p.pinfl}  ${p.passport}  ${p.phone}  ${p.kind.padEnd(9)}  ${p.passport_expiry_date}  ${name}`,
       );
     }
-    this.out(t('sandbox.registry.companies', { count: r.companies.length }));
+    ctx.out(t('sandbox.registry.companies', { count: r.companies.length }));
     for (const c of r.companies) {
-      this.out(`  ${c.tin}  ${c.director_pinfl}  ${c.phone}  ${c.name}`);
-      for (const role of c.roles) this.out(`      ${role.pinfl}  ${role.role}`);
+      ctx.out(`  ${c.tin}  ${c.director_pinfl}  ${c.phone}  ${c.name}`);
+      for (const role of c.roles) ctx.out(`      ${role.pinfl}  ${role.role}`);
     }
     return r;
   }

@@ -16,22 +16,21 @@ export interface SandboxResetResult {
 
 export default class SandboxReset extends BaseCommand<typeof SandboxReset> {
   static override summary = t('cmd.sandbox.reset.summary');
-  static override description = `On a running sandbox: removes accounts, registrations, key applications, certificates, sessions and messages, and keeps the registries and the CA. On a stopped one: removes its database, so the next start seeds fresh registries and a new CA.
-
-JSON result: { dataDir, mode: "running" | "stopped" }`;
+  static override description = t('cmd.sandbox.reset.description');
   static override examples = ['<%= config.bin %> sandbox reset'];
   static override flags = { data: dataFlag };
 
   async run(): Promise<SandboxResetResult> {
+    const { ctx } = this;
     const dataDir = sandboxDataDir(this.flags.data);
     const info = runningSandbox(dataDir);
     if (info) {
       await new SandboxAdmin(info.url).reset();
-      this.out(t('sandbox.reset.running'));
+      ctx.out(t('sandbox.reset.running'));
       return { dataDir, mode: 'running' };
     }
     clearData(dataDir);
-    this.out(t('sandbox.reset.stopped'));
+    ctx.out(t('sandbox.reset.stopped'));
     return { dataDir, mode: 'stopped' };
   }
 }

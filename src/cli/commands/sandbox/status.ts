@@ -16,25 +16,24 @@ export interface SandboxStatusResult {
 
 export default class SandboxStatus extends BaseCommand<typeof SandboxStatus> {
   static override summary = t('cmd.sandbox.status.summary');
-  static override description = `Reports the URL, process, version, uptime, the database integrity check and record counts of the sandbox of the data directory. Exit 0 also when it is not running (see "running").
-
-JSON result: { running, dataDir, url?, pid?, version?, uptimeSeconds?, integrity?, counts? }`;
+  static override description = t('cmd.sandbox.status.description');
   static override examples = ['<%= config.bin %> sandbox status', '<%= config.bin %> sandbox status --json'];
   static override flags = { data: dataFlag };
 
   async run(): Promise<SandboxStatusResult> {
+    const { ctx } = this;
     const dataDir = sandboxDataDir(this.flags.data);
     const info = runningSandbox(dataDir);
     if (!info) {
-      this.out(t('sandbox.status.stopped', { dir: dataDir }));
+      ctx.out(t('sandbox.status.stopped', { dir: dataDir }));
       return { running: false, dataDir };
     }
     const s = await new SandboxAdmin(info.url).status();
-    this.out(
+    ctx.out(
       t('sandbox.status.running', { url: info.url, pid: s.pid, version: s.version, uptime: s.uptimeSeconds }),
     );
-    this.out(t('sandbox.status.data', { dir: s.dataDir, integrity: s.integrity }));
-    this.out(
+    ctx.out(t('sandbox.status.data', { dir: s.dataDir, integrity: s.integrity }));
+    ctx.out(
       t('sandbox.status.counts', {
         accounts: s.counts.accounts ?? 0,
         applications: s.counts.key_applications ?? 0,

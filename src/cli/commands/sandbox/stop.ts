@@ -11,16 +11,15 @@ export interface SandboxStopResult {
 
 export default class SandboxStop extends BaseCommand<typeof SandboxStop> {
   static override summary = t('cmd.sandbox.stop.summary');
-  static override description = `Sends SIGTERM and waits for a clean shutdown (SIGKILL after 10 seconds). Stopping a sandbox that is not running is not an error.
-
-JSON result: { stopped, pid?, dataDir }`;
+  static override description = t('cmd.sandbox.stop.description');
   static override examples = ['<%= config.bin %> sandbox stop'];
   static override flags = { data: dataFlag };
 
   async run(): Promise<SandboxStopResult> {
+    const { ctx } = this;
     const dataDir = sandboxDataDir(this.flags.data);
     const info = await stopSandbox(dataDir);
-    this.out(info ? t('sandbox.stopped', { pid: info.pid }) : t('sandbox.wasNotRunning'));
+    ctx.out(info ? t('sandbox.stopped', { pid: info.pid }) : t('sandbox.wasNotRunning'));
     return info ? { stopped: true, pid: info.pid, dataDir } : { stopped: false, dataDir };
   }
 }
