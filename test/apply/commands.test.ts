@@ -15,7 +15,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { runCommand } from '../helpers/run-command.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { plainCitizens, registry, type Person } from '../sandbox/flows.js';
-import { newUser, readState, onlyState, until, type User } from './helpers.js';
+import { KEY_PASSWORD, newUser, readState, onlyState, until, type User } from './helpers.js';
 
 const run = (u: User, argv: string[], env: Record<string, string | undefined> = {}) =>
   runCommand(argv, { env: { ...u.env, ...env } });
@@ -96,6 +96,27 @@ describe('key apply / key status (in-process, sandbox)', function () {
       assert.equal(await sb.lastSms(p.phone), undefined, 'no SMS was sent');
     });
 
+    it('on a terminal, a bad photo is refused as soon as it is named, before any folder or SMS', async () => {
+      const p = person();
+      const u = newUser(sb.url);
+      const text = path.join(u.root, 'photo.png');
+      writeFileSync(text, 'not a picture');
+      const r = await runCommand(['key', 'apply'], {
+        env: { ...u.env, ONEID_KEY_PASSWORD: undefined },
+        answers: ['individual', p.pinfl, p.phone, text],
+      });
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /The photo .*photo\.png is not a JPEG or PNG image\./);
+      assert.deepEqual(r.asked, [
+        'Who is the key for?',
+        'PINFL (14 digits):',
+        'Mobile phone registered to the key holder (+998…):',
+        'Your photo (JPEG or PNG, at most 5 MB):',
+      ]);
+      assert.equal(existsSync(u.keys), false, 'the DSKEYS folder was created');
+      assert.equal(await sb.lastSms(p.phone), undefined, 'no SMS was sent');
+    });
+
     it('a key folder that cannot be created: refused before the SMS, nothing created', async () => {
       const p = person();
       const u = newUser(sb.url);
@@ -161,6 +182,23 @@ describe('key apply / key status (in-process, sandbox)', function () {
       // The same code still works: it was never sent to the portal.
       const ok = await run(u, argv, { ONEID_SMS_CODE: code });
       assert.equal(ok.code, 0, ok.stderr);
+      assert.equal(readState(u, id).step, 'submitted');
+    });
+
+    it('on a terminal, asks for the key password first, then the SMS code, then to send', async () => {
+      const p = person();
+      const u = newUser(sb.url);
+      const id = await waitingForSms(p, u);
+      const r = await runCommand(['key', 'apply', '--resume', id], {
+        env: { ...u.env, ONEID_KEY_PASSWORD: undefined },
+        answers: [KEY_PASSWORD, await smsCode(p.phone), true],
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.asked, [
+        'Key password:',
+        'Confirmation code from the SMS:',
+        'Send the application?',
+      ]);
       assert.equal(readState(u, id).step, 'submitted');
     });
 
