@@ -4,6 +4,7 @@
  * (`key status`: every application made here, one of them followed and installed, or one made
  * elsewhere as the portal shows it to the key holder's session).
  */
+import type { SessionPlace } from '../account/index.js';
 import type { Settings } from '../config/index.js';
 import { AuthError, UsageError } from '../errors/index.js';
 import { getKeyApplication, type PortalHttp } from '../portal/index.js';
@@ -37,20 +38,26 @@ export interface ApplyRequest extends ApplyAnswers {
   wait?: boolean;
 }
 
+/** What the flows need from outside: settings, and the caller's session place (its context's). */
+export interface Outside {
+  settings: Settings;
+  sessions?: () => SessionPlace;
+}
+
 /** A state saved before application secrets: the key holder's own session may still open it. */
-async function withHolderSession(state: ApplicationState, settings: Settings): Promise<void> {
+async function withHolderSession(state: ApplicationState, o: Outside): Promise<void> {
   if (!lacksAccess(state)) return;
-  const token = await holderSessionToken(settings);
+  const token = await holderSessionToken(o.settings, o.sessions);
   if (token) actWithSession(state, token);
 }
 
 /** `key apply`: every input checked before anything is created or sent; returns the last state. */
 export async function applyForKey(
   r: ApplyRequest,
-  o: { ask: ApplyAsk; io: ApplyIo; settings: Settings },
+  o: Outside & { ask: ApplyAsk; io: ApplyIo },
 ): Promise<ApplicationState> {
   let state = r.resume
-    ? await resume(r.resume, r, o.io, o.settings)
+    ? await resume(r.resume, r, o.io, o)
     : await startApplication(await newApplicationInput(r, o.ask, o.settings), o.io);
   if (r.wait && state.step === 'submitted' && state.status !== 'rejected') {
     o.io.onWaiting?.();
@@ -59,7 +66,7 @@ export async function applyForKey(
   return state;
 }
 
-async function resume(id: string, r: ApplyRequest, io: ApplyIo, settings: Settings) {
+async function resume(id: string, r: ApplyRequest, io: ApplyIo, o: Outside) {
   const state = await loadState(id, io.env);
   if (!state) throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id } });
   io.onResuming?.(state);
@@ -69,7 +76,7 @@ async function resume(id: string, r: ApplyRequest, io: ApplyIo, settings: Settin
     const password = await io.password();
     if (state.pendingKey) await openPendingKey(state.pendingKey, password).catch(ignoreMissing);
   }
-  await withHolderSession(state, settings);
+  await withHolderSession(state, o);
   if (dir) state.dir = await ensureKeyFolder(dir);
   return continueApplication(state, io);
 }
@@ -101,12 +108,12 @@ export type StatusAnswer =
 /** `key status [id]`: refresh from the portal, install an issued key, or watch until decided. */
 export async function applicationStatus(
   r: StatusRequest,
-  o: { io: StatusIo; settings: Settings; portal: PortalHttp },
+  o: Outside & { io: StatusIo; portal: () => PortalHttp },
 ): Promise<StatusAnswer> {
-  if (!r.id) return listApplications(o.settings);
+  if (!r.id) return listApplications(o);
   const state = await loadState(r.id);
-  if (!state) return { kind: 'remote', summary: await remoteApplication(r.id, o.settings, o.portal) };
-  await withHolderSession(state, o.settings);
+  if (!state) return { kind: 'remote', summary: await remoteApplication(r.id, o) };
+  await withHolderSession(state, o);
   if (r.dir) {
     state.dir = await ensureKeyFolder(r.dir);
     await saveState(state);
@@ -121,14 +128,14 @@ export async function applicationStatus(
   return { kind: 'one', state };
 }
 
-async function listApplications(settings: Settings): Promise<StatusAnswer> {
+async function listApplications(o: Outside): Promise<StatusAnswer> {
   const states = await listStates();
   let token: string | undefined;
   let locked: ApplicationState | undefined;
   for (const s of states) {
     if (isFinal(s)) continue;
     if (lacksAccess(s)) {
-      token ??= await holderSessionToken(settings);
+      token ??= await holderSessionToken(o.settings, o.sessions);
       if (token) actWithSession(s, token);
       // No way in: listed as last seen; the caller says how to get access again.
       else {
@@ -144,15 +151,14 @@ async function listApplications(settings: Settings): Promise<StatusAnswer> {
 /** An application made elsewhere: the portal's view only (nothing to install here). */
 async function remoteApplication(
   id: string,
-  settings: Settings,
-  portal: PortalHttp,
+  o: Outside & { portal: () => PortalHttp },
 ): Promise<KeyApplicationSummary> {
   // Only the key holder's own session opens an application made elsewhere.
-  const token = await holderSessionToken(settings);
+  const token = await holderSessionToken(o.settings, o.sessions);
   if (!token)
     throw new AuthError('APPLICATION_NOT_LOCAL', 'apply.error.notLocalLogin', {
       params: { id },
       hintKey: 'account.hint.login',
     });
-  return remoteSummary(id, await portalStep(() => getKeyApplication(portal, id, { token }), { id }));
+  return remoteSummary(id, await portalStep(() => getKeyApplication(o.portal(), id, { token }), { id }));
 }

@@ -69,8 +69,9 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
       choose: (flag, key, choices) =>
         ctx.valueOrAsk(undefined, { flag }, (p) => p.select({ message: t(key), choices })),
     };
+    const outside = { settings: ctx.settings, sessions: () => ctx.sessions() };
     const state = await untilInterrupted(
-      () => applyForKey(f, { ask, io: this.io(!f.resume), settings: ctx.settings }),
+      () => applyForKey(f, { ...outside, ask, io: this.io(!f.resume) }),
       () => interruptedError(this.currentId),
     );
     const { lines, hint } = applyOutcome(state);

@@ -46,7 +46,8 @@ export default class KeyStatus extends BaseCommand<typeof KeyStatus> {
       { id: args.id, dir: flags.dir, watch: flags.watch },
       {
         settings: ctx.settings,
-        portal: ctx.portal(),
+        sessions: () => ctx.sessions(),
+        portal: () => ctx.portal(),
         io: {
           password: () =>
             (this.passwordValue ??= ctx
