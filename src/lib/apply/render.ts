@@ -120,7 +120,10 @@ export function narration(
       if (local) n.note(t('apply.note.recoveredLocal', { id }));
       else if (submitted) n.warn(t('apply.warn.recoveredSubmitted', { id }));
     },
-    onResuming: (s) => n.note(t('apply.note.resuming', { id: s.id, step: stepText(s.step) })),
+    onResuming: (s) => {
+      n.onId(s.id);
+      n.note(t('apply.note.resuming', { id: s.id, step: stepText(s.step) }));
+    },
     onStep: (step, s) => {
       n.onId(s.id);
       n.note(doneText(step, s));

@@ -62,7 +62,6 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
     // Standard input is read once: it cannot carry both the key password and the SMS code.
     if (f['key-password-stdin'] && f['sms-code-stdin'])
       throw new UsageError('STDIN_TWICE', 'apply.error.stdinTwice');
-    this.currentId = f.resume;
     const ask: ApplyAsk = {
       interactive: ctx.term.interactive,
       text: (flag, given, key) => ctx.valueOrAsk(given, { flag }, (p) => p.input({ message: t(key) })),
