@@ -1,7 +1,8 @@
 /**
  * `key apply` and `key status` as a user runs them (bin/run.js, built dist/) against a fresh
- * sandbox portal: individual and legal-entity applications from SMS code to an installed key,
- * crash and resume, and each refusal with its own message.
+ * sandbox portal: what only a process shows — the SMS code fed on stdin later, SIGKILL and resume,
+ * Ctrl-C (exit 130), the JSON contract end to end. Everything else runs in-process
+ * (commands.test.ts).
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -249,170 +250,21 @@ describe('key apply / key status (CLI, sandbox)', function () {
     assert.equal(spkiOf(readState(u, id).pendingKey), readState(u, id).publicKey);
   });
 
-  describe('refusals', () => {
-    it('wrong SMS code', async () => {
-      const p = person();
-      const u = newUser(sb.url);
-      const r = await cli(u, applyArgs(p, u, '--alg', 'ec', '--yes', '--json'), {
-        env: { ONEID_SMS_CODE: '000000' },
-      });
-      assert.equal(r.code, 8, r.stdout);
-      assert.equal(r.json.error.code, 'SMS_CODE_INVALID');
-      assert.match(r.json.error.message, /The SMS code is wrong; attempts left: \d+\./);
-      assert.equal(r.json.error.data.applicationId, onlyState(u).id);
-      const ru = await cli(u, ['key', 'apply', '--resume', r.json.error.data.applicationId, '--lang', 'ru'], {
-        env: { ONEID_SMS_CODE: '000000' },
-      });
-      assert.equal(ru.code, 8, ru.stderr);
-      assert.match(ru.stderr, /Неверный SMS-код; осталось попыток: \d+\./);
-      // A new code (--resend-sms) typed when it arrives finishes the application.
-      const id = r.json.error.data.applicationId as string;
-      const oldCode = await smsCode(p.phone);
-      const run = spawnCli(u, [
-        'key',
-        'apply',
-        '--resume',
-        id,
-        '--resend-sms',
-        '--sms-code-stdin',
-        '--yes',
-        '--json',
-      ]);
-      const fresh = await until(
-        async () => {
-          const c = await smsCode(p.phone);
-          return c !== oldCode ? c : undefined;
-        },
-        10_000,
-        'a new SMS code',
-      );
-      run.write(fresh + '\n');
-      const done = await run.done;
-      assert.equal(done.code, 0, done.stderr + done.stdout);
-      assert.equal(done.json.result.status, 'awaiting_payment');
-    });
-
-    it('photo over 5 MB or not an image: refused before anything is sent', async () => {
-      const p = person();
-      const u = newUser(sb.url);
-      const big = path.join(u.root, 'big.jpg');
-      writeFileSync(big, Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), Buffer.alloc(5 * 1024 * 1024)]));
-      const args = (photo: string) => [
-        'key',
-        'apply',
-        '--pinfl',
-        p.pinfl,
-        '--phone',
-        p.phone,
-        '--photo',
-        photo,
-        '--selfie',
-        u.selfie,
-        '--json',
-      ];
-      const tooBig = await cli(u, args(big));
-      assert.equal(tooBig.code, 2);
-      assert.equal(tooBig.json.error.code, 'DOCUMENT_TOO_LARGE');
-      assert.match(tooBig.json.error.message, /The photo .*big\.jpg is 5\.0 MB; at most 5 MB is accepted\./);
-      const text = path.join(u.root, 'photo.jpg');
-      writeFileSync(text, 'this is not a picture');
-      const notImage = await cli(u, args(text), { env: { ONEID_LANG: 'uz' } });
-      assert.equal(notImage.code, 2);
-      assert.equal(notImage.json.error.code, 'DOCUMENT_NOT_IMAGE');
-      assert.match(notImage.json.error.message, /JPEG yoki PNG rasm emas/);
-      assert.equal(await sb.lastSms(p.phone), undefined, 'no SMS was sent');
-    });
-
-    it('phone not matching the registry', async () => {
-      const p = person();
-      const other = person();
-      const u = newUser(sb.url);
-      const r = await cli(u, [
-        'key',
-        'apply',
-        '--pinfl',
-        p.pinfl,
-        '--phone',
-        other.phone,
-        '--photo',
-        u.photo,
-        '--selfie',
-        u.selfie,
-        '--json',
-      ]);
-      assert.equal(r.code, 8, r.stdout);
-      assert.equal(r.json.error.code, 'PHONE_MISMATCH');
-      assert.match(r.json.error.message, /is not registered to the key holder/);
-      assert.match(r.json.error.hint, /Public Services Centre/);
-      const bad = await cli(u, ['key', 'apply', '--pinfl', '12345678901234', '--phone', p.phone, '--json']);
-      assert.equal(bad.code, 2, 'PINFL checked locally');
-    });
-
-    it('SMS limit reached: the hint says when to try again, in words and clock time', async () => {
-      const p = person();
-      const u = newUser(sb.url);
-      for (let i = 0; i < 5; i++) {
-        const r = await sb.request('POST', '/api/v1/key-applications', {
-          type: 'individual',
-          pinfl: p.pinfl,
-          phone: p.phone,
-        });
-        assert.equal(r.status, 201, JSON.stringify(r.body));
-      }
-      const [en, ru] = await Promise.all([
-        cli(u, [...applyArgs(p, u), '--json']),
-        cli(u, [...applyArgs(p, u), '--lang', 'ru']),
-      ]);
-      assert.equal(en.code, 8, en.stdout);
-      assert.equal(en.json.error.code, 'SMS_RATE_LIMITED');
-      assert.doesNotMatch(en.json.error.message, /later/);
-      assert.match(en.json.error.hint, /^Try again in \d+ min \(after \d\d:\d\d\)\.$/);
-      assert.match(ru.stderr, /Повторите через \d+ мин \(после \d\d:\d\d\)/);
-    });
-
-    it('unknown applications: nothing to resume here; one made elsewhere needs the holder’s session', async () => {
-      const u = newUser(sb.url);
-      const resume = await cli(u, ['key', 'apply', '--resume', 'ka_nothing', '--json']);
-      assert.equal(resume.code, 2);
-      assert.equal(resume.json.error.code, 'APPLICATION_UNKNOWN');
-      const status = await cli(u, ['key', 'status', 'ka_nothing', '--json']);
-      assert.equal(status.code, 3, status.stdout);
-      assert.equal(status.json.error.code, 'APPLICATION_NOT_LOCAL');
-      assert.match(status.json.error.hint, /oneid login/);
-      const withSession = await cli(u, ['key', 'status', 'ka_nothing', '--json'], {
-        env: { ONEID_TOKEN: 'a'.repeat(43) },
-      });
-      assert.equal(withSession.code, 8, withSession.stdout);
-      assert.equal(withSession.json.error.code, 'APPLICATION_NOT_FOUND');
-      assert.match(withSession.json.error.message, /The portal has no application ka_nothing,/);
-      const none = await cli(u, ['key', 'status', '--json']);
-      assert.deepEqual(none.json.result, { applications: [] });
-    });
-
-    it('application rejected by the reviewer', async () => {
-      const p = person();
-      const u = newUser(sb.url);
-      const r = await cli(u, applyArgs(p, u, '--alg', 'ec', '--json'));
-      assert.equal(r.json.error.code, 'SMS_CODE_NEEDED');
-      const id = r.json.error.data.applicationId as string;
-      const code = await smsCode(p.phone);
-      const sent = await cli(u, ['key', 'apply', '--resume', id, '--yes', '--json'], {
-        env: { ONEID_SMS_CODE: code },
-      });
-      assert.equal(sent.code, 0, sent.stderr + sent.stdout);
-      await pay(sent.json.result.invoice.id);
-      const rej = await sb.request('POST', `/api/v1/sandbox/key-applications/${id}/reject`, {
-        reason: 'The selfie is blurred',
-      });
-      assert.equal(rej.status, 200);
-      const s = await cli(u, ['key', 'status', id, '--json']);
-      assert.equal(s.code, 8, s.stdout);
-      assert.equal(s.json.error.code, 'APPLICATION_REJECTED');
-      assert.match(s.json.error.message, /rejected by the reviewer: The selfie is blurred/);
-      assert.equal(s.json.result.applications[0].status, 'rejected');
-      const human = await cli(u, ['key', 'status', id, '--lang', 'ru']);
-      assert.match(human.stderr, /отклонена при рассмотрении: The selfie is blurred/);
-    });
+  it('Ctrl-C without --json: the base command’s error lines (stderr only) and exit 130', async () => {
+    const p = person();
+    const u = newUser(sb.url);
+    const run = spawnCli(u, applyArgs(p, u, '--alg', 'ec', '--sms-code-stdin', '--lang', 'ru'));
+    const id = await until(
+      () => (onlyState(u)?.step === 'key' ? (onlyState(u).id as string) : undefined),
+      15_000,
+      'key',
+    );
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    assert.equal(r.code, 130, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^Ошибка: Прервано\. Все завершённые шаги сохранены\.$/m);
+    assert.match(r.stderr, new RegExp(`oneid key apply --resume ${id}\n$`));
   });
 });
 

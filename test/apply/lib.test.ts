@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import {
   checkImage,
+  checkKeyFolder,
   installKey,
   keyFolderCandidates,
   listStates,
@@ -258,5 +259,22 @@ describe('apply: pending key and install', function () {
       readdirSync(dir).filter((n) => !n.includes('pending')),
       [],
     );
+  });
+});
+
+describe('apply: key folder checked without creating it', () => {
+  it('accepts an existing folder or a new one under a writable parent, creating nothing', async () => {
+    const root = tmp();
+    assert.equal(await checkKeyFolder(root), root);
+    const nested = path.join(root, 'stick', 'DSKEYS');
+    assert.equal(await checkKeyFolder(nested), nested);
+    assert.deepEqual(readdirSync(root), []);
+  });
+
+  it('refuses a path through a file (exit 2, names the folder and the reason)', async () => {
+    const root = tmp();
+    writeFileSync(path.join(root, 'file'), 'x');
+    await rejects(checkKeyFolder(path.join(root, 'file', 'DSKEYS')), 'KEY_FOLDER_UNUSABLE');
+    await rejects(checkKeyFolder(path.join(root, 'file')), 'KEY_FOLDER_UNUSABLE');
   });
 });

@@ -13,6 +13,7 @@ import { rename, rm } from 'node:fs/promises';
 
 import { PortalRefusedError, UsageError } from '../errors/index.js';
 import { pathExists } from '../files/index.js';
+import { assertPasswordAcceptable } from '../ids/index.js';
 import {
   PortalHttp,
   attachKeyRequest,
@@ -28,6 +29,7 @@ import {
 } from '../portal/index.js';
 import type { KeyAlgorithmChoice } from './algorithm.js';
 import { parseKeyAlgorithm } from './algorithm.js';
+import { ensureKeyFolder } from './destination.js';
 import { checkImage, type DocumentKind } from './images.js';
 import { createPendingKey, openPendingKey, requestFor, requestSubject } from './pending-key.js';
 import { portalStep } from './refusals.js';
@@ -53,7 +55,7 @@ export interface NewApplication {
   /** E.164. */
   phone: string;
   algorithm: KeyAlgorithmChoice;
-  /** Absolute, existing folder. */
+  /** Absolute; checked usable (`checkKeyFolder`), created once the application has started. */
   dir: string;
   photo: string;
   selfie: string;
@@ -73,10 +75,13 @@ export interface ApplicationReview {
 }
 
 export interface ApplyIo {
-  /** The key password (already asked twice and checked); memoised by the caller. */
+  /** The key password (a new key's asked twice); memoised by the caller. */
   password(): Promise<string>;
-  /** The SMS code; `attempt` counts from 1; `attemptsLeft` after a wrong one. */
-  smsCode(o: { phone: string; attempt: number; attemptsLeft?: number }): Promise<string>;
+  /**
+   * The SMS code; `attempt` counts from 1; `attemptsLeft` after a wrong one; `sent`: this run had
+   * the portal send it (start or `--resend-sms`), else it was sent by an earlier run.
+   */
+  smsCode(o: { phone: string; attempt: number; attemptsLeft?: number; sent: boolean }): Promise<string>;
   /** Ask the portal for a new SMS code before asking for it (`--resend-sms`). */
   resendSms?: boolean;
   /** Ask again after a wrong SMS code (interactive runs) instead of stopping. */
@@ -91,15 +96,22 @@ export interface ApplyIo {
    * with it; `submitted`: it was already sent with a key made elsewhere.
    */
   onRecovered?(o: { id: string; from: string; local: boolean; submitted: boolean }): void;
+  /** `--resume`: the saved application was found (before anything is checked or sent). */
+  onResuming?(state: ApplicationState): void;
+  /** `--wait`: the application is sent, waiting for the decision. */
+  onWaiting?(): void;
+  /** While waiting: once per status change. */
+  onStatus?(state: ApplicationState): void;
   env?: NodeJS.ProcessEnv;
 }
 
-/** Step 1: check everything local, then start on the portal (the SMS goes out). */
+/**
+ * Step 1: start on the portal (the SMS goes out). The input was checked (`newApplicationInput`):
+ * a bad photo must not cost an SMS. The key password comes first, then the start, then the key
+ * folder is created.
+ */
 export async function startApplication(input: NewApplication, io: ApplyIo): Promise<ApplicationState> {
-  // Local checks first: a bad photo must not cost an SMS.
-  await checkImage('photo', input.photo);
-  await checkImage('selfie', input.selfie);
-  await io.password();
+  assertPasswordAcceptable(await io.password());
   const http = new PortalHttp({ baseUrl: input.portal });
   const started = await portalStep(
     () =>
@@ -133,7 +145,8 @@ export async function startApplication(input: NewApplication, io: ApplyIo): Prom
   noteStatus(state, started.status);
   await saveState(state, io.env);
   io.onStep?.('started', state);
-  return continueApplication(state, io);
+  state.dir = await ensureKeyFolder(input.dir);
+  return continueApplication(state, io, { smsSent: true });
 }
 
 /** Step 2: the key pair, straight into the pending PFX (never regenerated on resume). */
@@ -171,10 +184,11 @@ async function confirmSms(
   state: ApplicationState,
   http: PortalHttp,
   io: ApplyIo,
+  sent: boolean,
 ): Promise<KeyApplicationConfirmed> {
   let attemptsLeft: number | undefined;
   for (let attempt = 1; ; attempt++) {
-    const code = (await io.smsCode({ phone: state.phoneMasked, attempt, attemptsLeft })).trim();
+    const code = (await io.smsCode({ phone: state.phoneMasked, attempt, attemptsLeft, sent })).trim();
     if (!/^\d{4,8}$/.test(code))
       throw new UsageError('SMS_CODE_FORMAT', 'apply.error.smsCodeFormat', {
         hintKey: 'apply.hint.resume',
@@ -250,8 +264,15 @@ async function adoptOpenApplication(
   return { state, stop: false };
 }
 
-/** Every step from wherever the application stands; returns when submitted (or declined). */
-export async function continueApplication(state: ApplicationState, io: ApplyIo): Promise<ApplicationState> {
+/**
+ * Every step from wherever the application stands; returns when submitted (or declined).
+ * `smsSent`: this run has just had the SMS code sent (a new application).
+ */
+export async function continueApplication(
+  state: ApplicationState,
+  io: ApplyIo,
+  o: { smsSent?: boolean } = {},
+): Promise<ApplicationState> {
   const http = new PortalHttp({ baseUrl: state.portal });
   const save = async (step?: ApplyStep) => {
     if (step) state.step = step;
@@ -265,11 +286,13 @@ export async function continueApplication(state: ApplicationState, io: ApplyIo):
   // After a hand-over the open application may hold a request from a key that is not here.
   let replaceRequest = false;
   if (view.status === 'awaiting_sms') {
+    let sent = o.smsSent === true;
     if (io.resendSms) {
       const again = await portalStep(() => resendKeyApplicationSms(http, state.id), { id: state.id });
       state.phoneMasked = again.phone;
+      sent = true;
     }
-    const confirmed = await confirmSms(state, http, io);
+    const confirmed = await confirmSms(state, http, io, sent);
     if (confirmed.recovered && confirmed.id !== state.id) {
       const adopted = await adoptOpenApplication(state, confirmed, io);
       if (adopted.stop) return adopted.state;

@@ -3,17 +3,24 @@
  * states saved before application secrets existed, and for `key status <id>` of an application
  * made on another computer: the profile's current session on this portal, if there is one.
  */
+import type { SessionPlace } from '../account/index.js';
 import type { Settings } from '../config/index.js';
 
-/** The current session's token, or undefined (none, expired, or the store cannot be read). */
-export async function holderSessionToken(settings: Settings): Promise<string | undefined> {
+/**
+ * The current session's token, or undefined (none, expired, or the store cannot be read). The
+ * session place is the caller's (the command context's) when given, else the profile's.
+ */
+export async function holderSessionToken(
+  settings: Settings,
+  sessions?: () => SessionPlace,
+): Promise<string | undefined> {
   try {
     // Loaded only when needed: most runs have the application secret.
     const [{ accountContext }, { isExpired }] = await Promise.all([
       import('../account/index.js'),
       import('../session/index.js'),
     ]);
-    const { place } = accountContext(settings);
+    const place = sessions ? sessions() : accountContext(settings).place;
     const s = await place.store.get(place.host, place.profile);
     if (!s || (s.source !== 'ONEID_TOKEN' && isExpired(s))) return undefined;
     return s.token;

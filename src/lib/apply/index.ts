@@ -53,4 +53,42 @@ export {
   stepText,
   typeText,
 } from './render.js';
-export { explainRefusal, portalStep } from './refusals.js';
+export {
+  confirmationNeeded,
+  explainRefusal,
+  interruptedError,
+  portalStep,
+  smsCodeNeeded,
+} from './refusals.js';
+export {
+  checkKeyFolder,
+  newApplicationInput,
+  resumeInput,
+  resumeNeedsPassword,
+  type ApplyAnswers,
+  type ApplyAsk,
+  type ResumeAnswers,
+} from './input.js';
+export {
+  applicationSummary,
+  applyOutcome,
+  applyResult,
+  isSubmitted,
+  listOutcome,
+  rejectedError,
+  remoteSummary,
+  statusOutcome,
+  type KeyApplicationSummary,
+  type KeyApplyResult,
+  type KeyStatusResult,
+  type Outcome,
+} from './result.js';
+export {
+  applicationStatus,
+  applyForKey,
+  type ApplyRequest,
+  type StatusAnswer,
+  type StatusIo,
+  type StatusRequest,
+} from './run.js';
+export { narration, reviewLines, type Narrator } from './render.js';

@@ -3,7 +3,13 @@
  * code gets its own message and hint (exit 8 stays), the portal's code is kept for scripts.
  * Unknown codes pass through with the portal's own text (`portal.error.refused`).
  */
-import { PortalRefusedError, isOneIdError, type Params } from '../errors/index.js';
+import {
+  InterruptedError,
+  PortalRefusedError,
+  UsageError,
+  isOneIdError,
+  type Params,
+} from '../errors/index.js';
 import { retryParams } from '../i18n/index.js';
 
 const MESSAGES: Record<string, { key: string; hintKey?: string }> = {
@@ -55,4 +61,32 @@ export async function portalStep<T>(fn: () => Promise<T>, params: Params = {}): 
   } catch (e) {
     return explainRefusal(e, params);
   }
+}
+
+/** Ctrl-C: every completed step is saved (atomically); says how to continue (exit 130). */
+export function interruptedError(id: string | undefined): InterruptedError {
+  return new InterruptedError('INTERRUPTED', 'apply.note.interrupted', {
+    hintKey: id ? 'apply.hint.resume' : undefined,
+    hintParams: { id },
+    data: id ? { applicationId: id } : undefined,
+  });
+}
+
+/** The application waits for its SMS code and no source of it was given (no terminal to ask). */
+export function smsCodeNeeded(id: string | undefined): UsageError {
+  return new UsageError('SMS_CODE_NEEDED', 'apply.error.smsNeeded', {
+    params: { id: id ?? '-' },
+    hintKey: 'apply.hint.resumeSms',
+    hintParams: { id: id ?? '-' },
+    data: id ? { applicationId: id } : undefined,
+  });
+}
+
+/** Ready to send, but nobody can confirm it (no terminal) and --yes was not given. */
+export function confirmationNeeded(id: string): UsageError {
+  return new UsageError('SUBMIT_CONFIRMATION_NEEDED', 'apply.error.confirmNeeded', {
+    hintKey: 'apply.hint.resumeYes',
+    hintParams: { id },
+    data: { applicationId: id },
+  });
 }

@@ -5,6 +5,7 @@
 import { t } from '../i18n/index.js';
 import type { KeyApplicationStatus, KeyApplicationType } from '../portal/index.js';
 import type { KeyFolderChoice } from './destination.js';
+import type { ApplicationReview, ApplyIo } from './flow.js';
 import type { ApplicationState, ApplyStep } from './state.js';
 
 const STATUS: Record<KeyApplicationStatus, string> = {
@@ -79,4 +80,55 @@ export function historyLines(state: ApplicationState): string[] {
   const lines = state.history.map((h) => `  ${h.at.replace('T', ' ').slice(0, 19)}  ${statusText(h.status)}`);
   if (state.rejectReason) lines.push(t('apply.history.reason', { reason: state.rejectReason }));
   return lines;
+}
+
+/** The review shown before sending: a title and one line per answer given. */
+export function reviewLines(r: ApplicationReview): { title: string; lines: string[] } {
+  const rows: Array<[string, string | undefined]> = [
+    ['apply.review.id', r.id],
+    ['apply.review.type', typeText(r.type)],
+    ['apply.review.tin', r.tin],
+    ['apply.review.pinfl', r.pinfl],
+    ['apply.review.phone', r.phone],
+    ['apply.review.algorithm', r.algorithm],
+    ['apply.review.dir', r.dir],
+    ['apply.review.photo', r.photo],
+    ['apply.review.selfie', r.selfie],
+  ];
+  return {
+    title: t('apply.review.title'),
+    lines: rows.filter(([, v]) => v).map(([k, v]) => `  ${t(k)}: ${v}`),
+  };
+}
+
+/** Where the flow's progress messages go (stderr for people) and who learns the application id. */
+export interface Narrator {
+  note(text: string): void;
+  warn(text: string): void;
+  /** The application this run works on (it changes on a hand-over). */
+  onId(id: string): void;
+}
+
+/** The progress callbacks of `ApplyIo`, told in the user's language. */
+export function narration(
+  n: Narrator,
+): Pick<ApplyIo, 'onRecovered' | 'onResuming' | 'onStep' | 'onWaiting' | 'onStatus'> {
+  return {
+    onRecovered: ({ id, from, local, submitted }) => {
+      n.onId(id);
+      n.note(t('apply.note.recovered', { id, from }));
+      if (local) n.note(t('apply.note.recoveredLocal', { id }));
+      else if (submitted) n.warn(t('apply.warn.recoveredSubmitted', { id }));
+    },
+    onResuming: (s) => {
+      n.onId(s.id);
+      n.note(t('apply.note.resuming', { id: s.id, step: stepText(s.step) }));
+    },
+    onStep: (step, s) => {
+      n.onId(s.id);
+      n.note(doneText(step, s));
+    },
+    onWaiting: () => n.note(t('apply.note.waiting')),
+    onStatus: (s) => n.note(t('apply.note.status', { status: statusText(s.status) })),
+  };
 }

@@ -121,7 +121,7 @@ export interface WatchOptions {
   /** First pause between polls (ms); grows ×1.5 up to `maxMs`. */
   initialMs?: number;
   maxMs?: number;
-  /** Called after every poll that changed something. */
+  /** Called once per status change (installing the issued key is none). */
   onChange?(state: ApplicationState): void;
   /** Called while waiting (non-TTY callers print at most a line per change anyway). */
   sleep?(ms: number): Promise<void>;
@@ -150,8 +150,9 @@ export async function watchApplication(
   for (;;) {
     const before = state.history.length;
     await refreshApplication(state, env);
+    // Once per status change: installing the issued key is not another change of status.
     if (state.history.length !== before) o.onChange?.(state);
-    if (await installIssued(state, password, env)) o.onChange?.(state);
+    await installIssued(state, password, env);
     if (isFinal(state) || state.status === 'issued') return state;
     await sleep(delay);
     delay = Math.min(max, Math.round(delay * 1.5));

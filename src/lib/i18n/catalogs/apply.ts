@@ -53,6 +53,8 @@ export default {
     'apply.review.photo': 'Photo',
     'apply.review.selfie': 'Selfie',
     'apply.note.smsSent': 'A confirmation code was sent by SMS to {phone}.',
+    'apply.note.smsEarlier':
+      'No new SMS was sent: enter the code from the SMS sent earlier to {phone} (a new code: --resend-sms).',
     'apply.note.resuming': 'Continuing application {id} (last step: {step}).',
     'apply.note.waiting': 'Waiting for the decision (Ctrl-C to stop; nothing is lost)…',
     'apply.note.status': 'Status: {status}',
@@ -195,6 +197,8 @@ export default {
     'apply.review.photo': 'Фото',
     'apply.review.selfie': 'Селфи',
     'apply.note.smsSent': 'Код подтверждения отправлен по SMS на номер {phone}.',
+    'apply.note.smsEarlier':
+      'Новое SMS не отправлялось: введите код из SMS, отправленного ранее на номер {phone} (новый код: --resend-sms).',
     'apply.note.resuming': 'Продолжаем заявку {id} (последний шаг: {step}).',
     'apply.note.waiting': 'Ожидаем решения (Ctrl-C — остановить, ничего не потеряется)…',
     'apply.note.status': 'Статус: {status}',
@@ -338,6 +342,8 @@ export default {
     'apply.review.photo': 'Fotosurat',
     'apply.review.selfie': 'Selfi',
     'apply.note.smsSent': 'Tasdiqlash kodi {phone} raqamiga SMS orqali yuborildi.',
+    'apply.note.smsEarlier':
+      'Yangi SMS yuborilmadi: avval {phone} raqamiga yuborilgan SMSdagi kodni kiriting (yangi kod: --resend-sms).',
     'apply.note.resuming': '{id} ariza davom ettirilmoqda (oxirgi qadam: {step}).',
     'apply.note.waiting': 'Qaror kutilmoqda (to‘xtatish uchun Ctrl-C; hech narsa yo‘qolmaydi)…',
     'apply.note.status': 'Holati: {status}',

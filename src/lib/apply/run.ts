@@ -1,0 +1,164 @@
+/**
+ * The two commands' flows as one call each: `applyForKey` (a new application from its checked
+ * answers, or `--resume`, then optionally waiting for the decision) and `applicationStatus`
+ * (`key status`: every application made here, one of them followed and installed, or one made
+ * elsewhere as the portal shows it to the key holder's session).
+ */
+import type { SessionPlace } from '../account/index.js';
+import type { Settings } from '../config/index.js';
+import { AuthError, UsageError } from '../errors/index.js';
+import { getKeyApplication, type PortalHttp } from '../portal/index.js';
+import { ensureKeyFolder } from './destination.js';
+import { continueApplication, startApplication, type ApplyIo } from './flow.js';
+import { holderSessionToken } from './holder-session.js';
+import {
+  newApplicationInput,
+  resumeInput,
+  resumeNeedsPassword,
+  type ApplyAnswers,
+  type ApplyAsk,
+} from './input.js';
+import { openPendingKey } from './pending-key.js';
+import { portalStep } from './refusals.js';
+import { remoteSummary, type KeyApplicationSummary } from './result.js';
+import {
+  actWithSession,
+  lacksAccess,
+  listStates,
+  loadState,
+  saveState,
+  type ApplicationState,
+} from './state.js';
+import { installIssued, isFinal, refreshApplication, watchApplication } from './status.js';
+
+export interface ApplyRequest extends ApplyAnswers {
+  /** Continue this application instead of starting one. */
+  resume?: string;
+  /** After sending, wait for the decision and install the key. */
+  wait?: boolean;
+}
+
+/** What the flows need from outside: settings, and the caller's session place (its context's). */
+export interface Outside {
+  settings: Settings;
+  sessions?: () => SessionPlace;
+}
+
+/** A state saved before application secrets: the key holder's own session may still open it. */
+async function withHolderSession(state: ApplicationState, o: Outside): Promise<void> {
+  if (!lacksAccess(state)) return;
+  const token = await holderSessionToken(o.settings, o.sessions);
+  if (token) actWithSession(state, token);
+}
+
+/** `key apply`: every input checked before anything is created or sent; returns the last state. */
+export async function applyForKey(
+  r: ApplyRequest,
+  o: Outside & { ask: ApplyAsk; io: ApplyIo },
+): Promise<ApplicationState> {
+  let state = r.resume
+    ? await resume(r.resume, r, o.io, o)
+    : await startApplication(await newApplicationInput(r, o.ask, o.settings), o.io);
+  if (r.wait && state.step === 'submitted' && state.status !== 'rejected') {
+    o.io.onWaiting?.();
+    state = await watchApplication(state, o.io.password, { onChange: o.io.onStatus }, o.io.env);
+  }
+  return state;
+}
+
+async function resume(id: string, r: ApplyRequest, io: ApplyIo, o: Outside) {
+  const state = await loadState(id, io.env);
+  if (!state) throw new UsageError('APPLICATION_UNKNOWN', 'apply.error.unknown', { params: { id } });
+  io.onResuming?.(state);
+  const dir = await resumeInput(state, r);
+  // The key password is needed to send (and to install): have it now, not after the SMS code.
+  if (resumeNeedsPassword(state, r.wait)) {
+    const password = await io.password();
+    if (state.pendingKey) await openPendingKey(state.pendingKey, password).catch(ignoreMissing);
+  }
+  await withHolderSession(state, o);
+  if (dir) state.dir = await ensureKeyFolder(dir);
+  return continueApplication(state, io);
+}
+
+/** A pending key not written yet (a crash before it) is made later; a wrong password is not ignored. */
+function ignoreMissing(e: unknown): void {
+  if ((e as { code?: string }).code !== 'PENDING_KEY_MISSING') throw e;
+}
+
+export interface StatusRequest {
+  id?: string;
+  /** Install into this folder instead of the one chosen at application time. */
+  dir?: string;
+  watch?: boolean;
+}
+
+export interface StatusIo {
+  password(): Promise<string>;
+  onWaiting?(): void;
+  /** Once per status change while watching. */
+  onStatus?(state: ApplicationState): void;
+}
+
+export type StatusAnswer =
+  | { kind: 'list'; states: ApplicationState[]; locked?: ApplicationState }
+  | { kind: 'one'; state: ApplicationState }
+  | { kind: 'remote'; summary: KeyApplicationSummary };
+
+/** `key status [id]`: refresh from the portal, install an issued key, or watch until decided. */
+export async function applicationStatus(
+  r: StatusRequest,
+  o: Outside & { io: StatusIo; portal: () => PortalHttp },
+): Promise<StatusAnswer> {
+  if (!r.id) return listApplications(o);
+  const state = await loadState(r.id);
+  if (!state) return { kind: 'remote', summary: await remoteApplication(r.id, o) };
+  await withHolderSession(state, o);
+  if (r.dir) {
+    state.dir = await ensureKeyFolder(r.dir);
+    await saveState(state);
+  }
+  if (r.watch && !isFinal(state)) {
+    o.io.onWaiting?.();
+    await watchApplication(state, o.io.password, { onChange: o.io.onStatus });
+  } else {
+    await refreshApplication(state);
+    await installIssued(state, o.io.password);
+  }
+  return { kind: 'one', state };
+}
+
+async function listApplications(o: Outside): Promise<StatusAnswer> {
+  const states = await listStates();
+  let token: string | undefined;
+  let locked: ApplicationState | undefined;
+  for (const s of states) {
+    if (isFinal(s)) continue;
+    if (lacksAccess(s)) {
+      token ??= await holderSessionToken(o.settings, o.sessions);
+      if (token) actWithSession(s, token);
+      // No way in: listed as last seen; the caller says how to get access again.
+      else {
+        locked ??= s;
+        continue;
+      }
+    }
+    await refreshApplication(s);
+  }
+  return { kind: 'list', states, locked };
+}
+
+/** An application made elsewhere: the portal's view only (nothing to install here). */
+async function remoteApplication(
+  id: string,
+  o: Outside & { portal: () => PortalHttp },
+): Promise<KeyApplicationSummary> {
+  // Only the key holder's own session opens an application made elsewhere.
+  const token = await holderSessionToken(o.settings, o.sessions);
+  if (!token)
+    throw new AuthError('APPLICATION_NOT_LOCAL', 'apply.error.notLocalLogin', {
+      params: { id },
+      hintKey: 'account.hint.login',
+    });
+  return remoteSummary(id, await portalStep(() => getKeyApplication(o.portal(), id, { token }), { id }));
+}
