@@ -1,16 +1,27 @@
 /** Flags the account commands share (declared once so help reads the same everywhere). */
 import { Flags } from '@oclif/core';
 
+import { t } from '../../lib/i18n/index.js';
+import { secretFlags, type SecretName } from '../secrets.js';
+
 export const insecureStorageFlag = Flags.boolean({
-  summary: 'Keep the session in a file only you can read (mode 0600) instead of the OS keychain.',
-  description: 'Also set by the profile setting `storage: file` (`oneid config set storage file`).',
+  summary: t('cmd.flag.insecure-storage'),
   helpGroup: 'SESSION',
 });
 
-export const keyFlag = (summary: string) =>
-  Flags.string({ char: 'k', summary: `${summary} A .pfx file, an alias, a serial number or a PINFL/TIN.` });
+/** `--key`, with the command's own help text (from the catalog). */
+export const keyFlag = (summary: string) => Flags.string({ char: 'k', summary });
 
-export const roleFlag = Flags.string({
-  summary:
-    'Role to act in: "individual", a legal entity TIN, or TIN:role (e.g. "281058213:Common For Head").',
-});
+/**
+ * A secret's `--<name>-file` and `--<name>-stdin` with the command's help texts from the catalog
+ * (`cmd.<id>.flag.<name>-file`, `…-stdin`).
+ */
+export function secretFlagsWith<N extends SecretName>(name: N, file: string, stdin: string) {
+  const f = secretFlags(name) as Record<string, object>;
+  return {
+    [`${name}-file`]: { ...f[`${name}-file`], summary: file },
+    [`${name}-stdin`]: { ...f[`${name}-stdin`], summary: stdin },
+  } as unknown as ReturnType<typeof secretFlags<N>>;
+}
+
+export const roleFlag = Flags.string({ summary: t('cmd.login.flag.role') });
