@@ -3,12 +3,24 @@
 // stopped goes on with --resume (after a wrong code, with a new code, after a refused login).
 // Runs that need the SMS code on stdin after the SMS is sent are processes.
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+  createCa,
+  generatePrivateKey,
+  issueCertificate,
+  publicKeyOf,
+  writePfx,
+} from '../../src/lib/pki/index.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import {
   cli,
   freshLogin,
   freshPhone,
   inProcess,
+  KEY_PASSWORD,
   PASSWORD,
   People,
   registerArgs,
@@ -79,6 +91,29 @@ describe('account: oneid register checks first and resumes (in-process)', functi
         assert.equal(r.json.error.code, 'MISSING_INPUT');
         assert.match(r.json.error.message, new RegExp(flag));
       }
+    });
+
+    it('--with-key: the key is opened and checked first (wrong password: exit 4, nothing sent)', async () => {
+      const ca = createCa({ validityDays: 30 });
+      const priv = generatePrivateKey({ alg: 'ec' });
+      const cert = issueCertificate(ca, {
+        subject: { CN: 'Test Person', PINFL: '41604714357530' },
+        publicKey: publicKeyOf(priv),
+      });
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'oneid-regkey-')), 'k.pfx');
+      writeFileSync(
+        file,
+        writePfx({ privateKey: priv, certificate: cert, chain: ca.chain, password: KEY_PASSWORD }),
+      );
+      const p = people.citizen();
+      const keyArgs = [...without(args(p), '--pinfl', '--passport'), '--with-key', '--key', file, '--json'];
+      const r = await inProcess([...keyArgs, '--key-password-file', secretFile('not-the-password')], {
+        env: NOWHERE,
+      });
+      assert.equal(r.code, 4, r.stdout);
+      const none = await inProcess(keyArgs, { env: NOWHERE });
+      assert.equal(none.code, 2, none.stdout);
+      assert.match(none.json.error.message, /--key-password-file/);
     });
 
     it('two secrets on stdin, or --resend-sms without --resume: exit 2', async () => {
