@@ -25,7 +25,13 @@ import type { Terminal } from './terminal.js';
 
 /** Questions a command may ask; answered by @inquirer/prompts on a terminal, by fakes in tests. */
 export interface Prompter {
-  input(o: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  /** `required: false` accepts an empty answer. */
+  input(o: {
+    message: string;
+    default?: string;
+    required?: boolean;
+    validate?: (v: string) => true | string;
+  }): Promise<string>;
   password(o: { message: string }): Promise<string>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
   select<V>(o: { message: string; choices: Array<{ name: string; value: V }>; default?: V }): Promise<V>;
@@ -36,7 +42,7 @@ export function inquirerPrompter(output: NodeJS.WritableStream): Prompter {
   const load = () => import('@inquirer/prompts');
   const ctx = { output };
   return {
-    input: async (o) => (await load()).input({ ...o, required: true }, ctx),
+    input: async (o) => (await load()).input({ required: true, ...o }, ctx),
     password: async (o) => (await load()).password({ ...o, mask: '*' }, ctx),
     confirm: async (o) => (await load()).confirm(o, ctx),
     select: async <V>(o: { message: string; choices: Array<{ name: string; value: V }>; default?: V }) =>

@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import { buildPkcs10, generatePrivateKey, writePfx, type PrivateKey } from '../../src/lib/pki/index.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import type { SandboxHandle } from '../helpers/sandbox.js';
 import { applyForKey } from '../sandbox/flows.js';
 
@@ -130,6 +131,22 @@ export function cli(
     env: { ONEID_KEYS_SYSTEM_ROOTS: '0', ONEID_PASSWORD: undefined, ...opts.env },
     input: opts.feed,
   });
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run a command in-process (test/helpers/run-command.ts) with the environment `cli` gives a
+ * process; one at a time, since runs share process.env. `answers` make the terminal interactive.
+ */
+export function inProcess(
+  args: string[],
+  o: { env?: Record<string, string | undefined>; answers?: Array<string | boolean | number> } = {},
+): Promise<CliResult & { asked: string[] }> {
+  const env = { ONEID_KEYS_SYSTEM_ROOTS: '0', ONEID_PASSWORD: undefined, ...o.env };
+  const run = queue.then(() => runCommand(args, { env, answers: o.answers }));
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** Wait for a new SMS to `phone` (newer than `before`) and return its 6-digit code. */

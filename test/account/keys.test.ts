@@ -1,6 +1,7 @@
-// The flows that present a key, run as processes against a sandbox with keys really issued by
-// its CA: verify-account, le bind / le list, login --key, and roles (--role, the default, wrong
-// roles, --switch-role). Every documented failure has its exit code and message.
+// The flows that present a key, run in-process against a sandbox with keys really issued by its CA
+// (registrations run as processes: the SMS code comes on stdin): verify-account, le bind / le list,
+// login --key, and roles (--role, the default, the picker, wrong roles, --switch-role). Every
+// documented failure has its exit code and message.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { hasTmux, Terminal } from './tmux.js';
 import {
   cli,
   freshLogin,
+  inProcess,
   freshPhone,
   issueKey,
   KEY_PASSWORD,
@@ -97,20 +99,20 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
       feed: await smsFeed(sb, phone),
     });
     assert.equal(r.code, 0, r.stderr);
-    const li = await cli(['login', login, '--password-file', passwordFile, ...S], { env });
+    const li = await inProcess(['login', login, '--password-file', passwordFile, ...S], { env });
     assert.equal(li.code, 0, li.stderr);
   });
   after(async () => sb?.stop());
 
   it('le bind on an unverified account: exit 8, ACCOUNT_UNVERIFIED, hint to verify (no key password asked)', async () => {
-    const r = await cli(['le', 'bind', '--key', keys.company, ...S, '--json'], { env });
+    const r = await inProcess(['le', 'bind', '--key', keys.company, ...S, '--json'], { env });
     assert.equal(r.code, 8, r.stdout);
     assert.equal(r.json.error.code, 'ACCOUNT_UNVERIFIED');
     assert.match(r.json.error.hint, /oneid verify-account/);
   });
 
   it('verify-account with another person’s key: exit 8, PINFL_MISMATCH, both PINFLs masked', async () => {
-    const r = await cli(['verify-account', ...k('stranger'), ...S, '--json'], { env });
+    const r = await inProcess(['verify-account', ...k('stranger'), ...S, '--json'], { env });
     assert.equal(r.code, 8, r.stdout);
     assert.equal(r.json.error.code, 'PINFL_MISMATCH');
     assert.match(
@@ -121,7 +123,7 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
   });
 
   it('verify-account with an expired key: exit 5, KEY_EXPIRED, hint to get a new key', async () => {
-    const r = await cli(['verify-account', ...k('expired'), ...S, '--json', '--lang', 'ru'], { env });
+    const r = await inProcess(['verify-account', ...k('expired'), ...S, '--json', '--lang', 'ru'], { env });
     assert.equal(r.code, 5, r.stdout);
     assert.equal(r.json.error.code, 'KEY_EXPIRED');
     assert.match(r.json.error.message, /Срок действия ключа .* истёк/);
@@ -129,45 +131,45 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
   });
 
   it('verify-account with a wrong key password: exit 4; with the company key: exit 2 (a personal key is needed)', async () => {
-    const wrong = await cli(
+    const wrong = await inProcess(
       ['verify-account', '--key', keys.personal, '--key-password-file', secretFile('nope-nope'), ...S],
       { env },
     );
     assert.equal(wrong.code, 4, wrong.stderr);
-    const company = await cli(['verify-account', ...k('company'), ...S, '--json'], { env });
+    const company = await inProcess(['verify-account', ...k('company'), ...S, '--json'], { env });
     assert.equal(company.code, 2, company.stdout);
     assert.equal(company.json.error.code, 'NOT_A_PERSONAL_KEY');
   });
 
   it('verify-account with the own key: verified ("подлинный"); again: already verified', async () => {
-    const r = await cli(['verify-account', ...k('personal'), ...S, '--json'], { env });
+    const r = await inProcess(['verify-account', ...k('personal'), ...S, '--json'], { env });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.json.result.status, 'verified');
     assert.equal(r.json.result.already, false);
     assert.match(r.json.result.certificateSerial, /^[0-9a-f]+$/);
-    const ru = await cli(['verify-account', ...k('personal'), ...S, '--lang', 'ru'], { env });
+    const ru = await inProcess(['verify-account', ...k('personal'), ...S, '--lang', 'ru'], { env });
     assert.equal(ru.code, 0);
     assert.match(ru.stdout, /уже имеет статус «подлинный»/);
-    const who = await cli(['whoami', ...S, '--json'], { env });
+    const who = await inProcess(['whoami', ...S, '--json'], { env });
     assert.equal(who.json.result.status, 'verified');
   });
 
   it('le bind with a personal key: exit 2; with the company key: bound as "Common For Head"; twice: ALREADY_BOUND', async () => {
-    const personal = await cli(['le', 'bind', ...k('personal'), ...S, '--json'], { env });
+    const personal = await inProcess(['le', 'bind', ...k('personal'), ...S, '--json'], { env });
     assert.equal(personal.code, 2, personal.stdout);
     assert.equal(personal.json.error.code, 'NOT_A_LEGAL_ENTITY_KEY');
 
-    const r = await cli(['le', 'bind', ...k('company'), ...S, '--json'], { env });
+    const r = await inProcess(['le', 'bind', ...k('company'), ...S, '--json'], { env });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.json.result.tin, company.tin);
     assert.equal(r.json.result.role, 'Common For Head');
     assert.equal(r.json.result.name, company.name);
 
-    const again = await cli(['le', 'bind', ...k('company'), ...S, '--json'], { env });
+    const again = await inProcess(['le', 'bind', ...k('company'), ...S, '--json'], { env });
     assert.equal(again.code, 8);
     assert.equal(again.json.error.code, 'ALREADY_BOUND');
 
-    const list = await cli(['le', 'list', ...S, '--json'], { env });
+    const list = await inProcess(['le', 'list', ...S, '--json'], { env });
     assert.equal(list.code, 0);
     assert.deepEqual(list.json.result.legalEntities, [
       { tin: company.tin, name: company.name, role: 'Common For Head', active: false },
@@ -175,12 +177,29 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
   });
 
   it('login without --role when several roles exist (script): the individual, and a warning says so', async () => {
-    const r = await cli(['login', login, '--password-file', passwordFile, ...S, '--json'], { env });
+    const r = await inProcess(['login', login, '--password-file', passwordFile, ...S, '--json'], { env });
     assert.equal(r.code, 0, r.stdout);
     assert.deepEqual(r.json.result.role, { type: 'individual' });
     assert.equal(r.json.result.roleChosenBy, 'default');
     assert.equal(r.json.result.roles.length, 2);
     assert.ok(r.json.warnings.some((w: string) => w.includes(`${company.tin}:Common For Head`)));
+  });
+
+  it('login without --role on a terminal: the role picker asks through the command context’s prompter', async () => {
+    const r = await inProcess(['login', login, '--password-file', passwordFile, ...S, '--json'], {
+      env,
+      answers: [company.name],
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.asked, ['Choose a role']);
+    assert.equal(r.json.result.roleChosenBy, 'picker');
+    assert.equal(r.json.result.role.tin, company.tin);
+    const back = await inProcess(['login', '--switch-role', ...S, '--json'], {
+      env,
+      answers: ['Individual'],
+    });
+    assert.equal(back.code, 0, back.stderr);
+    assert.deepEqual([back.asked, back.json.result.role], [['Choose a role'], { type: 'individual' }]);
   });
 
   it('login in a real terminal (tmux) asks for the password and shows the role picker', async function () {
@@ -206,7 +225,7 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
     } finally {
       term.close();
     }
-    const who = await cli(['whoami', ...S, '--json'], { env: own });
+    const who = await inProcess(['whoami', ...S, '--json'], { env: own });
     assert.equal(who.json.result.role.tin, company.tin);
 
     // --switch-role without --role shows the same picker, the current role preselected.
@@ -223,7 +242,7 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
   });
 
   it('login --role TIN:"Common For Head": whoami shows the legal entity; le list marks it active', async () => {
-    const r = await cli(
+    const r = await inProcess(
       [
         'login',
         login,
@@ -246,21 +265,21 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
       role: 'Common For Head',
     });
     assert.equal(r.json.result.roleChosenBy, 'flag');
-    const who = await cli(['whoami', ...S, '--json'], { env });
+    const who = await inProcess(['whoami', ...S, '--json'], { env });
     assert.deepEqual(who.json.result.legalEntity, {
       tin: company.tin,
       name: company.name,
       role: 'Common For Head',
     });
-    const text = await cli(['whoami', ...S], { env });
+    const text = await inProcess(['whoami', ...S], { env });
     assert.match(text.stdout, new RegExp(`Role\\s+.*\\(TIN ${company.tin}\\), Common For Head`));
-    const list = await cli(['le', 'list', ...S], { env });
+    const list = await inProcess(['le', 'list', ...S], { env });
     assert.match(list.stdout, new RegExp(`^\\* ${company.tin}`, 'm'));
   });
 
   it('wrong roles: another role name or an unbound TIN → exit 3 listing the roles; a malformed one → exit 2', async () => {
     const as = (role: string, json = true) =>
-      cli(
+      inProcess(
         ['login', login, '--password-file', passwordFile, '--role', role, ...S, ...(json ? ['--json'] : [])],
         { env },
       );
@@ -287,47 +306,60 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
 
   it('login --switch-role changes the role of the session in place', async () => {
     assert.equal(
-      (await cli(['login', login, '--password-file', passwordFile, '--role', 'individual', ...S], { env }))
-        .code,
+      (
+        await inProcess(['login', login, '--password-file', passwordFile, '--role', 'individual', ...S], {
+          env,
+        })
+      ).code,
       0,
     );
-    const sw = await cli(['login', '--switch-role', '--role', company.tin, ...S, '--json'], { env });
+    const sw = await inProcess(['login', '--switch-role', '--role', company.tin, ...S, '--json'], { env });
     assert.equal(sw.code, 0, sw.stdout);
     assert.equal(sw.json.result.role.tin, company.tin);
     assert.deepEqual(sw.json.result.previousRole, { type: 'individual' });
-    const who = await cli(['whoami', ...S, '--json'], { env });
+    const who = await inProcess(['whoami', ...S, '--json'], { env });
     assert.equal(who.json.result.role.tin, company.tin);
-    const back = await cli(['login', '--switch-role', '--role', 'individual', ...S, '--json'], { env });
+    const back = await inProcess(['login', '--switch-role', '--role', 'individual', ...S, '--json'], { env });
     assert.deepEqual(back.json.result.role, { type: 'individual' });
-    const wrong = await cli(['login', '--switch-role', '--role', otherCompany.tin, ...S], { env });
+    const wrong = await inProcess(['login', '--switch-role', '--role', otherCompany.tin, ...S], { env });
     assert.equal(wrong.code, 3);
   });
 
   it('login --key: the personal key signs in (PKCSMETHOD); the company key as the legal entity (LEPKCSMETHOD)', async () => {
     const own = { ...env, ONEID_CONFIG_DIR: tempConfigDir() };
-    const personal = await cli(['login', ...k('personal'), '--role', 'individual', ...S, '--json'], {
+    const personal = await inProcess(['login', ...k('personal'), '--role', 'individual', ...S, '--json'], {
       env: own,
     });
     assert.equal(personal.code, 0, personal.stdout + personal.stderr);
     assert.equal(personal.json.result.method, 'key');
     assert.equal(personal.json.result.login, login);
-    let who = await cli(['whoami', ...S, '--json'], { env: own });
+    let who = await inProcess(['whoami', ...S, '--json'], { env: own });
     assert.equal(who.json.result.authMethod, 'PKCSMETHOD');
 
-    const byAlias = await cli(
+    const byAlias = await inProcess(
       ['login', '--key', 'company', '--key-password-file', keyPasswordFile, ...S, '--json'],
       { env: own },
     );
     assert.equal(byAlias.code, 0, byAlias.stdout + byAlias.stderr);
     assert.equal(byAlias.json.result.role.tin, company.tin);
-    who = await cli(['whoami', ...S, '--json'], { env: own });
+    who = await inProcess(['whoami', ...S, '--json'], { env: own });
     assert.equal(who.json.result.authMethod, 'LEPKCSMETHOD');
 
-    const stranger = await cli(['login', ...k('stranger'), ...S, '--json'], { env: own });
+    const stranger = await inProcess(['login', ...k('stranger'), ...S, '--json'], { env: own });
     assert.equal(stranger.code, 8, stranger.stdout);
     assert.equal(stranger.json.error.code, 'NO_ACCOUNT_FOR_KEY');
-    const expired = await cli(['login', ...k('expired'), ...S], { env: own });
+    const expired = await inProcess(['login', ...k('expired'), ...S], { env: own });
     assert.equal(expired.code, 5);
+  });
+
+  it('le bind without --key on a terminal: the key picker (the context’s prompter) offers the company key', async () => {
+    const r = await inProcess(['le', 'bind', ...S, '--json'], {
+      env: { ...env, ONEID_KEY_PASSWORD: KEY_PASSWORD },
+      answers: ['company.pfx'],
+    });
+    assert.deepEqual(r.asked, ['Choose a key']);
+    assert.equal(r.code, 8, r.stdout); // the company chosen is bound already
+    assert.equal(r.json.error.code, 'ALREADY_BOUND');
   });
 
   it('not logged in: verify-account, le bind and le list exit 3', async () => {
@@ -337,7 +369,7 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
       ['le', 'bind', ...k('company')],
       ['le', 'list'],
     ];
-    const results = await Promise.all(runs.map((args) => cli([...args, ...S], { env: fresh })));
+    const results = await Promise.all(runs.map((args) => inProcess([...args, ...S], { env: fresh })));
     results.forEach((r, i) => {
       assert.equal(r.code, 3, runs[i]!.join(' '));
       assert.match(r.stderr, /not logged in/);
@@ -358,7 +390,10 @@ describe('account: verify-account, le bind, le list, login --key and roles (CLI)
       feed: await smsFeed(sb, phone),
     });
     assert.equal(reg.code, 0, reg.stderr);
-    assert.equal((await cli(['login', name, '--password-file', passwordFile, ...S], { env: own })).code, 0);
+    assert.equal(
+      (await inProcess(['login', name, '--password-file', passwordFile, ...S], { env: own })).code,
+      0,
+    );
     const term = new Terminal(['verify-account', ...S], own);
     try {
       const picker = await term.waitFor(/Choose a key/);

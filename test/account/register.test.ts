@@ -1,5 +1,6 @@
-// `oneid register` run as a process against a sandbox portal: the scripted wizard, the SMS code
-// piped on stdin once the SMS exists, and every documented refusal with its exit code and message.
+// `oneid register` against a sandbox portal: the scripted wizard as a process (the SMS code piped on
+// stdin once the SMS exists), a real terminal (tmux), and every documented refusal with its exit
+// code and message (in-process, through the command context).
 import { strict as assert } from 'node:assert';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { hasTmux, Terminal } from './tmux.js';
 import {
   cli,
   freshLogin,
+  inProcess,
   freshPhone,
   issueKey,
   KEY_PASSWORD,
@@ -93,7 +95,7 @@ describe('account: oneid register (CLI against the sandbox)', function () {
 
   it('expired passport: exit 8, PASSPORT_EXPIRED with what to do', async () => {
     const p = people.expiredPassport();
-    const r = await cli(registerArgs(p, freshLogin('exp'), freshPhone(), passwordFile), { env });
+    const r = await inProcess(registerArgs(p, freshLogin('exp'), freshPhone(), passwordFile), { env });
     assert.equal(r.code, 8, r.stderr);
     assert.match(r.stderr, /Your passport has expired/);
     assert.match(r.stderr, /register --with-key/);
@@ -101,7 +103,7 @@ describe('account: oneid register (CLI against the sandbox)', function () {
 
   it('foreign citizen by passport: exit 8, PASSPORT_IDENTIFICATION_UNAVAILABLE, hint to use a key (in Uzbek)', async () => {
     const p = people.foreigner();
-    const r = await cli(
+    const r = await inProcess(
       [...registerArgs(p, freshLogin('frn'), freshPhone(), passwordFile), '--json', '--lang', 'uz'],
       { env },
     );
@@ -123,8 +125,8 @@ describe('account: oneid register (CLI against the sandbox)', function () {
 
     const second = people.citizen();
     const [taken, again] = await Promise.all([
-      cli([...registerArgs(second, login, freshPhone(), passwordFile), '--json'], { env }),
-      cli([...registerArgs(first, freshLogin('dup'), freshPhone(), passwordFile), '--json'], { env }),
+      inProcess([...registerArgs(second, login, freshPhone(), passwordFile), '--json'], { env }),
+      inProcess([...registerArgs(first, freshLogin('dup'), freshPhone(), passwordFile), '--json'], { env }),
     ]);
     assert.equal(taken.code, 8);
     assert.equal(taken.json.error.code, 'LOGIN_TAKEN');
@@ -150,7 +152,7 @@ describe('account: oneid register (CLI against the sandbox)', function () {
         badPinfl,
         registerArgs(p, freshLogin('ph'), '+7 912 345 67 89', passwordFile),
         mailArgs,
-      ].map((args) => cli([...args, '--json'], { env: nowhere })),
+      ].map((args) => inProcess([...args, '--json'], { env: nowhere })),
     );
     assert.equal(weak.code, 2, weak.stdout);
     assert.equal(weak.json.error.code, 'PASSWORD_NO_SPECIAL');
@@ -176,7 +178,7 @@ describe('account: oneid register (CLI against the sandbox)', function () {
     const noYes = registerArgs(p, freshLogin('miss'), freshPhone(), passwordFile).filter(
       (a) => a !== '--yes',
     );
-    const [r, r2] = await Promise.all([cli(args, { env }), cli(noYes, { env })]);
+    const [r, r2] = await Promise.all([inProcess(args, { env }), inProcess(noYes, { env })]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--accept-offer/);
     assert.equal(r2.code, 2);

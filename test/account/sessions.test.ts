@@ -1,5 +1,6 @@
-// `oneid login` (password), `whoami` and `logout` as processes against a sandbox, with the session
-// in each store: the 0600 file (--insecure-storage or the profile), the OS keychain (under
+// `oneid login` (password), `whoami` and `logout` against a sandbox (in-process; as processes where
+// stdin, a missing keychain or a vanishing portal is the point), with the session in each store:
+// the 0600 file (--insecure-storage or the profile), the OS keychain (under
 // scripts/with-keyring.sh; skipped with the reason otherwise), and ONEID_TOKEN.
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tempConfigDir } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import {
   cli,
+  inProcess,
   freshLogin,
   freshPhone,
   PASSWORD,
@@ -75,9 +77,12 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
 
   it('file store (--insecure-storage): login, whoami says "file" every time, the file is 0600, logout ends it', async () => {
     const env = user();
-    const li = await cli(['login', login, '--password-file', passwordFile, '--insecure-storage', '--json'], {
-      env,
-    });
+    const li = await inProcess(
+      ['login', login, '--password-file', passwordFile, '--insecure-storage', '--json'],
+      {
+        env,
+      },
+    );
     assert.equal(li.code, 0, li.stdout + li.stderr);
     assert.equal(li.json.result.storage, 'file');
     assert.equal(li.json.result.method, 'password');
@@ -90,8 +95,8 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     assert.equal(statSync(file).mode & 0o777, 0o600);
 
     const [who, full] = await Promise.all([
-      cli(['whoami', '--insecure-storage'], { env }),
-      cli(['whoami', '--insecure-storage', '--show-pinfl', '--json'], { env }),
+      inProcess(['whoami', '--insecure-storage'], { env }),
+      inProcess(['whoami', '--insecure-storage', '--show-pinfl', '--json'], { env }),
     ]);
     assert.equal(who.code, 0, who.stderr);
     assert.match(who.stdout, new RegExp(`Login\\s+${login}`));
@@ -108,26 +113,26 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     assert.equal(full.json.result.source, 'file');
     assert.equal(full.json.result.authMethod, 'LOGINPASSMETHOD');
 
-    const out = await cli(['logout', '--insecure-storage', '--json'], { env });
+    const out = await inProcess(['logout', '--insecure-storage', '--json'], { env });
     assert.equal(out.code, 0, out.stderr);
     assert.deepEqual(out.json.result.loggedOut, [
       { portal: new URL(sb.url).host, endedOnPortal: true, login, profile: 'default' },
     ]);
-    const after = await cli(['whoami', '--insecure-storage', '--json'], { env });
+    const after = await inProcess(['whoami', '--insecure-storage', '--json'], { env });
     assert.equal(after.code, 3);
     assert.equal(after.json.error.code, 'NOT_LOGGED_IN');
-    const again = await cli(['logout', '--insecure-storage'], { env });
+    const again = await inProcess(['logout', '--insecure-storage'], { env });
     assert.equal(again.code, 0);
     assert.match(again.stderr, /You were not logged in/);
   });
 
   it('the profile setting storage=file works like --insecure-storage', async () => {
     const env = user();
-    assert.equal((await cli(['config', 'set', 'storage', 'file'], { env })).code, 0);
-    const li = await cli(['login', login, '--password-file', passwordFile, '--json'], { env });
+    assert.equal((await inProcess(['config', 'set', 'storage', 'file'], { env })).code, 0);
+    const li = await inProcess(['login', login, '--password-file', passwordFile, '--json'], { env });
     assert.equal(li.code, 0, li.stdout);
     assert.equal(li.json.result.storage, 'file');
-    const who = await cli(['whoami', '--json'], { env });
+    const who = await inProcess(['whoami', '--json'], { env });
     assert.equal(who.json.result.source, 'file');
   });
 
@@ -193,9 +198,9 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     const s = await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD });
     const env = user({ ONEID_TOKEN: s.body.token });
     const [who, text, li] = await Promise.all([
-      cli(['whoami', '--json'], { env }),
-      cli(['whoami'], { env }),
-      cli(['login', login, '--password-file', passwordFile], { env }),
+      inProcess(['whoami', '--json'], { env }),
+      inProcess(['whoami'], { env }),
+      inProcess(['login', login, '--password-file', passwordFile], { env }),
     ]);
     assert.equal(who.code, 0, who.stdout);
     assert.equal(who.json.result.source, 'ONEID_TOKEN');
@@ -204,12 +209,12 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     assert.equal(li.code, 2);
     assert.match(li.stderr, /ONEID_TOKEN/);
 
-    const out = await cli(['logout', '--json'], { env });
+    const out = await inProcess(['logout', '--json'], { env });
     assert.equal(out.code, 0, out.stdout);
     assert.equal(out.json.result.source, 'ONEID_TOKEN');
     assert.equal(out.json.result.loggedOut[0].endedOnPortal, true);
-    assert.match((await cli(['logout'], { env })).stderr, /ONEID_TOKEN is still set/);
-    const gone = await cli(['whoami', '--json'], { env });
+    assert.match((await inProcess(['logout'], { env })).stderr, /ONEID_TOKEN is still set/);
+    const gone = await inProcess(['whoami', '--json'], { env });
     assert.equal(gone.code, 3);
     assert.equal(gone.json.error.code, 'UNAUTHENTICATED');
     assert.match(gone.json.error.hint, /oneid login/);
@@ -220,7 +225,8 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     await sb.request('PATCH', '/api/v1/sandbox/settings', { sessionTtlSeconds: 1 });
     try {
       assert.equal(
-        (await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+        (await inProcess(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env }))
+          .code,
         0,
       );
     } finally {
@@ -231,7 +237,7 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
       });
     }
     await new Promise((r) => setTimeout(r, 1100));
-    const who = await cli(['whoami', '--insecure-storage', '--json'], { env });
+    const who = await inProcess(['whoami', '--insecure-storage', '--json'], { env });
     assert.equal(who.code, 3);
     assert.equal(who.json.error.code, 'SESSION_EXPIRED');
   });
@@ -245,23 +251,25 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
       (await sb.request('GET', '/api/v1/auth/session', undefined, { authorization: `Bearer ${t}` }))
         .status === 200;
     assert.equal(
-      (await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+      (await inProcess(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env }))
+        .code,
       0,
     );
     const old = token('default');
     assert.equal(
-      (await cli(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env })).code,
+      (await inProcess(['login', login, '--password-file', passwordFile, '--insecure-storage'], { env }))
+        .code,
       0,
     );
     assert.notEqual(token('default'), old);
     assert.equal(await alive(old), false, 'the replaced session was ended on the portal');
-    const second = await cli(
+    const second = await inProcess(
       ['login', login, '--password-file', passwordFile, '--insecure-storage', '--profile', 'work'],
       { env },
     );
     assert.equal(second.code, 0);
     const tokens = [token('default'), token('work')];
-    const out = await cli(['logout', '--all', '--insecure-storage', '--json'], { env });
+    const out = await inProcess(['logout', '--all', '--insecure-storage', '--json'], { env });
     assert.equal(out.code, 0, out.stdout);
     assert.deepEqual(out.json.result.loggedOut.map((e: { profile: string }) => e.profile).sort(), [
       'default',
@@ -269,11 +277,15 @@ describe('account: login, whoami, logout (CLI, every session store)', function (
     ]);
     for (const t of tokens) assert.equal(await alive(t), false);
     for (const profile of ['default', 'work'])
-      assert.equal((await cli(['whoami', '--insecure-storage', '--profile', profile], { env })).code, 3);
+      assert.equal(
+        (await inProcess(['whoami', '--insecure-storage', '--profile', profile], { env })).code,
+        3,
+      );
   });
 
   it('portal unreachable: whoami exits 7; logout still removes the session here and warns', async () => {
     // The portal is reached through a relay that is then shut: the same portal address stops answering.
+    // (Processes: in-process runs would keep the relay's open keep-alive connections.)
     const relay = net.createServer((c) => {
       const up = net.connect(Number(new URL(sb.url).port), '127.0.0.1');
       c.pipe(up).pipe(c);

@@ -2,11 +2,10 @@
  * Choosing a key when `--key` is not given (interactive only): the keys found on the key disks
  * (no password needed), personal or company keys first as the task wants, expired ones marked.
  */
-import type * as InquirerPrompts from '@inquirer/prompts';
-
 import { UsageError } from '../../lib/errors/index.js';
 import { t } from '../../lib/i18n/index.js';
 import { listKeys, type KeySummary } from '../../lib/keys/index.js';
+import type { Prompter } from '../context.js';
 
 const isCompany = (k: KeySummary) => !!k.tin && /^2\d{8}$/.test(k.tin);
 
@@ -19,8 +18,7 @@ export function keyChoiceLabel(k: KeySummary): string {
 }
 
 export async function pickKeyInteractively(
-  prompts: typeof InquirerPrompts,
-  output: NodeJS.WritableStream,
+  prompter: Prompter,
   o: { roots?: string[]; prefer: 'personal' | 'company' },
 ): Promise<string> {
   const { keys } = await listKeys({ roots: o.roots });
@@ -29,11 +27,8 @@ export async function pickKeyInteractively(
   const rank = (k: KeySummary) =>
     (k.state === 'expired' ? 2 : 0) + ((o.prefer === 'company') === isCompany(k) ? 0 : 1);
   const sorted = [...keys].sort((a, b) => rank(a) - rank(b));
-  return prompts.select<string>(
-    {
-      message: t('account.prompt.key'),
-      choices: sorted.map((k) => ({ name: keyChoiceLabel(k), value: k.path })),
-    },
-    { output },
-  );
+  return prompter.select<string>({
+    message: t('account.prompt.key'),
+    choices: sorted.map((k) => ({ name: keyChoiceLabel(k), value: k.path })),
+  });
 }

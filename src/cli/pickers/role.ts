@@ -1,27 +1,22 @@
 /** The interactive role picker of `login` (a terminal only): the current role is preselected. */
-import type * as InquirerPrompts from '@inquirer/prompts';
-
-import { roleLabel, type Role } from '../../lib/account/index.js';
+import { roleLabel, sameRole, type Role } from '../../lib/account/index.js';
 import { t } from '../../lib/i18n/index.js';
+import type { Prompter } from '../context.js';
 
 export async function pickRoleInteractively(
-  prompts: typeof InquirerPrompts,
+  prompter: Prompter,
   roles: Role[],
-  output: NodeJS.WritableStream,
   current?: Role,
 ): Promise<Role> {
-  const index = await prompts.select<number>(
-    {
-      message: t('account.prompt.role'),
-      choices: roles.map((r, i) => ({ name: roleLabel(r), value: i })),
-      default: current
-        ? Math.max(
-            0,
-            roles.findIndex((r) => r.type === current.type && r.tin === current.tin),
-          )
-        : 0,
-    },
-    { output },
-  );
+  const index = await prompter.select<number>({
+    message: t('account.prompt.role'),
+    choices: roles.map((r, i) => ({ name: roleLabel(r), value: i })),
+    default: current
+      ? Math.max(
+          0,
+          roles.findIndex((r) => sameRole(r, current)),
+        )
+      : 0,
+  });
   return roles[index]!;
 }

@@ -11,7 +11,18 @@ export {
   type IdentityInput,
   type RegisterDialog,
   type RegisterOutcome,
+  type RegisterOptions,
 } from './register.js';
+export {
+  prepareRegistration,
+  registerAccount,
+  registerDialog,
+  type Prepared,
+  type RegisterAsker,
+  type RegisterGiven,
+  type RegisterIO,
+  type RegisterSecret,
+} from './register-dialog.js';
 export {
   passwordLogin,
   signInWithRole,
@@ -21,6 +32,8 @@ export {
   type RoleSwitch,
   type SignedIn,
 } from './login.js';
+export { boundEntities, logOut, whoAmI, type BoundEntity, type Identity, type LoggedOut } from './current.js';
+export { signIn, switchRole, type LoggedIn, type SignInOptions } from './sign-in.js';
 export {
   matchesSpec,
   parseRoleSpec,

@@ -41,6 +41,7 @@ const EXPLAINED: Record<string, Explanation> = {
   SMS_CODE_MISSING: { key: 'account.refused.smsCodeExpired', hintKey: 'account.hint.registerAgain' },
   SMS_ATTEMPTS_EXCEEDED: { key: 'account.refused.smsAttempts', hintKey: 'account.hint.registerAgain' },
   SMS_RATE_LIMITED: { key: 'account.refused.smsRateLimited', hintKey: 'common.hint.retryAfter' },
+  REGISTRATION_COMPLETED: { key: 'account.refused.registrationCompleted', hintKey: 'account.hint.login' },
   REGISTRATION_NOT_FOUND: { key: 'account.refused.registrationGone', hintKey: 'account.hint.registerAgain' },
   INVALID_CREDENTIALS: { key: 'account.refused.credentials', hintKey: 'account.hint.credentials' },
   ACCOUNT_LOCKED: { key: 'account.refused.locked', hintKey: 'common.hint.retryAfter' },

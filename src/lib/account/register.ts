@@ -5,14 +5,16 @@
  * The flow asks its questions through a `RegisterDialog` that the command implements (flags,
  * prompts or both), so this file holds the order of the steps and the rules, not the terminal.
  * Every answer is checked locally before it is sent; `checkRegisterInput` lets a scripted run check
- * all of its answers before the first request.
+ * all of its answers before the first request. A registration that stopped (a wrong or expired SMS
+ * code in a script, a lost connection) continues with `resume`: the portal says at which step.
  */
-import { isOneIdError, UsageError } from '../errors/index.js';
+import { isOneIdError, PortalRefusedError, UsageError, type OneIdError } from '../errors/index.js';
 import { assertPasswordAcceptable, parseLogin, parsePassport, parsePhone, parsePinfl } from '../ids/index.js';
 import {
   completeRegistration,
   confirmRegistryData,
   getOffer,
+  getRegistration,
   resendRegistrationSms,
   startRegistration,
   submitContacts,
@@ -54,10 +56,14 @@ export interface RegisterDialog {
   confirmPerson(person: RegistryPerson): Promise<boolean>;
   contacts(person: RegistryPerson): Promise<ContactsInput>;
   /**
-   * The SMS code; `retry` is set after a wrong code (with the attempts left) or an expired one
-   * (a new code was sent). A dialog that cannot ask again (the code came from a file) throws `error`.
+   * The SMS code; `sent` is the SMS just sent (undefined on a resume without a new code: the last
+   * one). `retry` is set after a wrong code (with the attempts left) or an expired one (a new code
+   * was sent). A dialog that cannot ask again (the code came from a file) throws `error`.
    */
-  smsCode(sent: SmsSent, retry?: { error: Error; attemptsLeft?: number; resent: boolean }): Promise<string>;
+  smsCode(
+    sent: SmsSent | undefined,
+    retry?: { error: Error; attemptsLeft?: number; resent: boolean },
+  ): Promise<string>;
   /** May the flow ask again after a refusal (interactive), or must it fail (scripted)? */
   readonly canRetry: boolean;
   /** A refusal the user can correct was met and will be asked again (interactive only). */
@@ -153,38 +159,121 @@ async function step<T, R>(
   }
 }
 
-export async function register(http: PortalHttp, dialog: RegisterDialog): Promise<RegisterOutcome> {
+export interface RegisterOptions {
+  /** Continue this registration from the step the portal has it at. */
+  resume?: string;
+  /** With `resume` at the SMS step: have the portal send a new code first. */
+  resendSms?: boolean;
+}
+
+type Started = { id: string; step: string; person?: RegistryPerson | null };
+
+export async function register(
+  http: PortalHttp,
+  dialog: RegisterDialog,
+  o: RegisterOptions = {},
+): Promise<RegisterOutcome> {
+  const started = o.resume ? await resumed(http, o.resume) : await begin(http, dialog);
+  try {
+    return await fromStep(http, dialog, started, o);
+  } catch (e) {
+    throw withRegistration(e, started.id);
+  }
+}
+
+async function begin(http: PortalHttp, dialog: RegisterDialog): Promise<Started> {
   const offer = await explained(getOffer(http));
   if (!(await dialog.acceptOffer(offer)))
     throw new UsageError('OFFER_DECLINED', 'account.error.offerDeclined');
-  const started = await explained(startRegistration(http, offer.version));
-  const id = started.id;
+  return explained(startRegistration(http, offer.version));
+}
 
-  let person: RegistryPerson;
+async function resumed(http: PortalHttp, id: string): Promise<Started> {
+  const r = await explained(getRegistration(http, id));
+  if (r.step === 'done')
+    throw new PortalRefusedError('REGISTRATION_COMPLETED', 'account.refused.registrationCompleted', {
+      hintKey: 'account.hint.login',
+      data: { registrationId: id },
+    });
+  return r;
+}
+
+/** Errors after the start carry the registration id, and the SMS ones say how to go on. */
+function withRegistration(e: unknown, id: string): unknown {
+  if (!isOneIdError(e)) return e;
+  const hint = refusedWith(e, 'SMS_CODE_INVALID')
+    ? 'account.hint.resumeCode'
+    : refusedWith(e, 'SMS_CODE_EXPIRED', 'SMS_CODE_MISSING', 'SMS_ATTEMPTS_EXCEEDED')
+      ? 'account.hint.resumeNewCode'
+      : undefined;
+  const w = e as { -readonly [K in keyof OneIdError]: OneIdError[K] };
+  w.data = { ...e.data, registrationId: id };
+  if (hint) {
+    w.hintKey = hint;
+    w.hintParams = { id };
+  }
+  return e;
+}
+
+/** Identity (step 2) and the registry data (step 3), until confirmed; `person` when already identified. */
+async function identify(
+  http: PortalHttp,
+  dialog: RegisterDialog,
+  id: string,
+  person?: RegistryPerson,
+): Promise<RegistryPerson> {
   for (;;) {
-    const identified = await step(
-      dialog,
-      async () => normaliseIdentity(await dialog.identity()),
-      async (identity) =>
-        'byKey' in identity
-          ? explained(submitIdentityByKey(http, id, await identity.byKey()))
-          : explained(submitIdentity(http, id, identity)),
-      IDENTITY_RETRY,
-    );
-    person = identified.person;
+    if (!person) {
+      const identified = await step(
+        dialog,
+        async () => normaliseIdentity(await dialog.identity()),
+        async (identity) =>
+          'byKey' in identity
+            ? explained(submitIdentityByKey(http, id, await identity.byKey()))
+            : explained(submitIdentity(http, id, identity)),
+        IDENTITY_RETRY,
+      );
+      person = identified.person;
+    }
     const ok = await dialog.confirmPerson(person);
     await explained(confirmRegistryData(http, id, ok));
-    if (ok) break;
+    if (ok) return person;
     if (!dialog.canRetry) throw new UsageError('REGISTRY_DATA_REJECTED', 'account.error.dataRejected');
+    person = undefined;
   }
+}
 
-  const sent = await step(
-    dialog,
-    async () => normaliseContacts(await dialog.contacts(person)),
-    (contacts) => explained(submitContacts(http, id, contacts), { login: contacts.login }),
-    CONTACTS_RETRY,
-  );
+async function fromStep(
+  http: PortalHttp,
+  dialog: RegisterDialog,
+  started: Started,
+  o: RegisterOptions,
+): Promise<RegisterOutcome> {
+  const id = started.id;
+  let person = started.person ?? undefined;
+  if (started.step === 'identity' || started.step === 'confirm' || !person)
+    person = await identify(http, dialog, id, started.step === 'confirm' ? person : undefined);
+  const known = person;
+  let sent: SmsSent | undefined;
+  if (started.step !== 'sms')
+    sent = await step(
+      dialog,
+      async () => normaliseContacts(await dialog.contacts(known)),
+      (contacts) => explained(submitContacts(http, id, contacts), { login: contacts.login }),
+      CONTACTS_RETRY,
+    );
+  else if (o.resendSms) sent = await explained(resendRegistrationSms(http, id));
+  return complete(http, dialog, id, known, sent);
+}
 
+/** Step 5: the SMS code; an interactive user may retype a wrong one and gets a new one when it expired. */
+async function complete(
+  http: PortalHttp,
+  dialog: RegisterDialog,
+  id: string,
+  person: RegistryPerson,
+  sent: SmsSent | undefined,
+): Promise<RegisterOutcome> {
   let code = await dialog.smsCode(sent);
   for (;;) {
     try {
@@ -201,8 +290,8 @@ export async function register(http: PortalHttp, dialog: RegisterDialog): Promis
         });
       } else if (refusedWith(e, 'SMS_CODE_EXPIRED', 'SMS_CODE_MISSING', 'SMS_ATTEMPTS_EXCEEDED')) {
         const error = explanationOf(e);
-        const again = await explained(resendRegistrationSms(http, id));
-        code = await dialog.smsCode(again, { error, resent: true });
+        sent = await explained(resendRegistrationSms(http, id));
+        code = await dialog.smsCode(sent, { error, resent: true });
       } else {
         return explainRefusal(e);
       }

@@ -78,6 +78,13 @@ export const submitIdentity = (
 ): Promise<RegistrationStep & { person: RegistryPerson }> =>
   http.request(reg(id, 'identity'), { json: identity });
 
+/** Where a registration stands (`register --resume`): its step and, once identified, the person. */
+export const getRegistration = (
+  http: PortalHttp,
+  id: string,
+): Promise<RegistrationStep & { person: RegistryPerson | null; accountId?: number | null }> =>
+  http.request(`/api/v1/registrations/${encodeURIComponent(id)}`);
+
 export const confirmRegistryData = (
   http: PortalHttp,
   id: string,

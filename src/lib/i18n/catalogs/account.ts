@@ -51,6 +51,8 @@ export default {
     'account.register.address': 'Registered address: {address}',
     'account.register.smsSent':
       'A confirmation code was sent by SMS to {phone}; it is valid for {seconds} s.',
+    'account.register.smsLast':
+      'Enter the code of the last SMS of this registration (--resend-sms has a new one sent).',
     'account.register.done': 'Account {login} is registered. Status: {status}.',
     'account.hint.afterRegister':
       'Next: log in (oneid login {login}) and verify the account with your personal key (oneid verify-account), so that all services open to you.',
@@ -103,7 +105,9 @@ export default {
     'account.error.dataRejected': 'The registry data was not confirmed, so the registration stops here.',
     'account.error.passwordMismatch': 'The two passwords differ.',
     'account.error.stdinTwice':
-      '--password-stdin and --sms-code-stdin cannot both read standard input: give the password with --password-file or ONEID_PASSWORD.',
+      '{first} and {second} cannot both read standard input: give one of them in a file (--…-file) or its environment variable.',
+    'account.error.resendWithoutResume':
+      '--resend-sms asks for a new code of a registration already started: use it with --resume <registration id>.',
     'account.error.roleSpec': 'The role "{value}" is not valid: write "individual", a TIN, or TIN:role.',
     'account.error.roleNotLegal':
       'TIN {tin} belongs to an individual; a legal entity role needs a company TIN (it starts with 2).',
@@ -139,6 +143,7 @@ export default {
     'account.refused.smsAttempts': 'Too many wrong SMS codes.',
     'account.refused.smsRateLimited': 'Too many SMS messages were sent; wait a while.',
     'account.refused.registrationGone': 'This registration has expired or does not exist.',
+    'account.refused.registrationCompleted': 'This registration is already complete: the account exists.',
     'account.refused.credentials': 'Wrong login or password.',
     'account.refused.locked': 'Too many failed sign-ins: signing in is locked for {retryAfter} s.',
     'account.refused.identityAttempts':
@@ -170,6 +175,10 @@ export default {
     'account.hint.otherLogin': 'Choose another login.',
     'account.hint.smsCodeRetry': 'Check the code in the latest SMS and try again.',
     'account.hint.registerAgain': 'Start the registration again: oneid register.',
+    'account.hint.resumeCode':
+      'Check the code in the latest SMS and go on with: oneid register --resume {id} (the code from --sms-code-file, --sms-code-stdin or ONEID_SMS_CODE).',
+    'account.hint.resumeNewCode':
+      'Have a new code sent and go on with: oneid register --resume {id} --resend-sms',
     'account.hint.credentials': 'Check the login and the password (letters are case-sensitive).',
     'account.hint.leList': 'See the roles you have with oneid le list.',
     'account.hint.verify':
@@ -230,6 +239,8 @@ export default {
     'account.register.registryData': 'Ваши данные в реестре населения:',
     'account.register.address': 'Адрес прописки: {address}',
     'account.register.smsSent': 'Код подтверждения отправлен по СМС на {phone}; он действует {seconds} с.',
+    'account.register.smsLast':
+      'Введите код из последнего СМС этой регистрации (с --resend-sms будет отправлен новый).',
     'account.register.done': 'Учётная запись {login} зарегистрирована. Статус: {status}.',
     'account.hint.afterRegister':
       'Далее: войдите (oneid login {login}) и подтвердите учётную запись своим личным ключом ЭЦП (oneid verify-account), чтобы получить доступ ко всем услугам.',
@@ -282,7 +293,9 @@ export default {
     'account.error.dataRejected': 'Данные реестра не подтверждены, поэтому регистрация остановлена.',
     'account.error.passwordMismatch': 'Введённые пароли не совпадают.',
     'account.error.stdinTwice':
-      '--password-stdin и --sms-code-stdin не могут оба читать стандартный ввод: передайте пароль через --password-file или ONEID_PASSWORD.',
+      '{first} и {second} не могут оба читать стандартный ввод: передайте одно из значений в файле (--…-file) или через его переменную окружения.',
+    'account.error.resendWithoutResume':
+      '--resend-sms запрашивает новый код для уже начатой регистрации: используйте его вместе с --resume <номер регистрации>.',
     'account.error.roleSpec': 'Роль «{value}» указана неверно: укажите «individual», ИНН или ИНН:роль.',
     'account.error.roleNotLegal':
       'ИНН {tin} принадлежит физическому лицу; для роли юридического лица нужен ИНН организации (начинается с 2).',
@@ -317,6 +330,7 @@ export default {
     'account.refused.smsAttempts': 'Слишком много неверных кодов из СМС.',
     'account.refused.smsRateLimited': 'Отправлено слишком много СМС; подождите.',
     'account.refused.registrationGone': 'Эта регистрация устарела или не существует.',
+    'account.refused.registrationCompleted': 'Эта регистрация уже завершена: учётная запись создана.',
     'account.refused.credentials': 'Неверный логин или пароль.',
     'account.refused.locked': 'Слишком много неудачных попыток входа: вход заблокирован на {retryAfter} с.',
     'account.refused.identityAttempts':
@@ -348,6 +362,10 @@ export default {
     'account.hint.otherLogin': 'Выберите другой логин.',
     'account.hint.smsCodeRetry': 'Проверьте код в последнем СМС и попробуйте снова.',
     'account.hint.registerAgain': 'Начните регистрацию заново: oneid register.',
+    'account.hint.resumeCode':
+      'Проверьте код в последнем СМС и продолжите: oneid register --resume {id} (код из --sms-code-file, --sms-code-stdin или ONEID_SMS_CODE).',
+    'account.hint.resumeNewCode':
+      'Запросите новый код и продолжите: oneid register --resume {id} --resend-sms',
     'account.hint.credentials': 'Проверьте логин и пароль (регистр букв имеет значение).',
     'account.hint.leList': 'Доступные роли покажет oneid le list.',
     'account.hint.verify':
@@ -410,6 +428,8 @@ export default {
     'account.register.address': 'Doimiy yashash manzili: {address}',
     'account.register.smsSent':
       'Tasdiqlash kodi {phone} raqamiga SMS orqali yuborildi; u {seconds} soniya amal qiladi.',
+    'account.register.smsLast':
+      'Ushbu ro‘yxatdan o‘tishning oxirgi SMS idagi kodni kiriting (--resend-sms bilan yangisi yuboriladi).',
     'account.register.done': '{login} hisobi ro‘yxatdan o‘tkazildi. Holati: {status}.',
     'account.hint.afterRegister':
       'Keyingi qadam: tizimga kiring (oneid login {login}) va barcha xizmatlardan foydalanish uchun hisobni shaxsiy ERI kalitingiz bilan tasdiqlang (oneid verify-account).',
@@ -463,7 +483,9 @@ export default {
       'Reyestr ma’lumotlari tasdiqlanmadi, shuning uchun ro‘yxatdan o‘tish to‘xtatildi.',
     'account.error.passwordMismatch': 'Kiritilgan parollar bir xil emas.',
     'account.error.stdinTwice':
-      '--password-stdin va --sms-code-stdin ikkalasi ham standart kirishni o‘qiy olmaydi: parolni --password-file yoki ONEID_PASSWORD orqali bering.',
+      '{first} va {second} ikkalasi ham standart kirishni o‘qiy olmaydi: ulardan birini faylda (--…-file) yoki o‘z muhit o‘zgaruvchisi orqali bering.',
+    'account.error.resendWithoutResume':
+      '--resend-sms boshlangan ro‘yxatdan o‘tish uchun yangi kod so‘raydi: uni --resume <ro‘yxatdan o‘tish raqami> bilan birga ishlating.',
     'account.error.roleSpec':
       '“{value}” roli noto‘g‘ri: “individual”, STIR yoki STIR:rol ko‘rinishida yozing.',
     'account.error.roleNotLegal':
@@ -498,6 +520,7 @@ export default {
     'account.refused.smsAttempts': 'Noto‘g‘ri SMS kodlari juda ko‘p kiritildi.',
     'account.refused.smsRateLimited': 'Juda ko‘p SMS yuborildi; biroz kuting.',
     'account.refused.registrationGone': 'Bu ro‘yxatdan o‘tish eskirgan yoki mavjud emas.',
+    'account.refused.registrationCompleted': 'Bu ro‘yxatdan o‘tish allaqachon yakunlangan: hisob yaratilgan.',
     'account.refused.credentials': 'Login yoki parol noto‘g‘ri.',
     'account.refused.locked': 'Muvaffaqiyatsiz kirishlar juda ko‘p: kirish {retryAfter} soniyaga bloklandi.',
     'account.refused.identityAttempts':
@@ -526,6 +549,10 @@ export default {
     'account.hint.otherLogin': 'Boshqa login tanlang.',
     'account.hint.smsCodeRetry': 'Oxirgi SMS dagi kodni tekshirib, qayta urinib ko‘ring.',
     'account.hint.registerAgain': 'Ro‘yxatdan o‘tishni qaytadan boshlang: oneid register.',
+    'account.hint.resumeCode':
+      'Oxirgi SMS dagi kodni tekshiring va davom eting: oneid register --resume {id} (kod --sms-code-file, --sms-code-stdin yoki ONEID_SMS_CODE dan).',
+    'account.hint.resumeNewCode':
+      'Yangi kod yuborilishini so‘rang va davom eting: oneid register --resume {id} --resend-sms',
     'account.hint.credentials': 'Login va parolni tekshiring (katta-kichik harflar farqlanadi).',
     'account.hint.leList': 'Mavjud rollaringizni oneid le list ko‘rsatadi.',
     'account.hint.verify':

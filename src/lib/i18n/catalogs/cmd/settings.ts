@@ -49,16 +49,8 @@ JSON result: { variables: [{ name, meaning, set }] }`,
       'Keep the session in a file only you can read (mode 0600) instead of the OS keychain.',
     'cmd.flag.insecure-storage.description':
       'Also set by the profile setting `storage: file` (`oneid config set storage file`).',
-    'cmd.flag.key': 'Signature key: a .pfx file, an alias, a serial number or a PINFL/TIN.',
-    'cmd.flag.key.which': 'A .pfx file, an alias, a serial number or a PINFL/TIN.',
-    'cmd.flag.role':
-      'Role to act in: "individual", a legal entity TIN, or TIN:role (e.g. "281058213:Common For Head").',
     'cmd.flag.password-file': 'Read the account password from this file (trailing newline trimmed).',
     'cmd.flag.password-stdin': 'Read the account password from standard input.',
-    'cmd.flag.key-password-file': 'Read the key password from this file (trailing newline trimmed).',
-    'cmd.flag.key-password-stdin': 'Read the key password from standard input.',
-    'cmd.flag.new-key-password-file': 'Read the new key password from this file (trailing newline trimmed).',
-    'cmd.flag.new-key-password-stdin': 'Read the new key password from standard input.',
     'cmd.flag.sms-code-file': 'Read the SMS code from this file (trailing newline trimmed).',
     'cmd.flag.sms-code-stdin': 'Read the SMS code from standard input.',
   },
@@ -106,19 +98,9 @@ JSON result: { variables: [{ name, meaning, set }] }`,
       'Хранить сессию в файле, доступном только вам (права 0600), вместо хранилища ключей ОС.',
     'cmd.flag.insecure-storage.description':
       'То же задаёт параметр профиля `storage: file` (`oneid config set storage file`).',
-    'cmd.flag.key': 'Ключ ЭЦП: файл .pfx, псевдоним, серийный номер или ПИНФЛ/ИНН.',
-    'cmd.flag.key.which': 'Файл .pfx, псевдоним, серийный номер или ПИНФЛ/ИНН.',
-    'cmd.flag.role':
-      'Роль: "individual", ИНН юридического лица или ИНН:роль (например, "281058213:Common For Head").',
     'cmd.flag.password-file':
       'Прочитать пароль аккаунта из этого файла (перевод строки в конце отбрасывается).',
     'cmd.flag.password-stdin': 'Прочитать пароль аккаунта со стандартного ввода.',
-    'cmd.flag.key-password-file':
-      'Прочитать пароль ключа из этого файла (перевод строки в конце отбрасывается).',
-    'cmd.flag.key-password-stdin': 'Прочитать пароль ключа со стандартного ввода.',
-    'cmd.flag.new-key-password-file':
-      'Прочитать новый пароль ключа из этого файла (перевод строки в конце отбрасывается).',
-    'cmd.flag.new-key-password-stdin': 'Прочитать новый пароль ключа со стандартного ввода.',
     'cmd.flag.sms-code-file': 'Прочитать SMS-код из этого файла (перевод строки в конце отбрасывается).',
     'cmd.flag.sms-code-stdin': 'Прочитать SMS-код со стандартного ввода.',
   },
@@ -168,18 +150,8 @@ JSON natija: { variables: [{ name, meaning, set }] }`,
       'Sessiyani OT kalitlar ombori o‘rniga faqat siz o‘qiy oladigan faylda (0600 huquq) saqlash.',
     'cmd.flag.insecure-storage.description':
       'Buni profilning `storage: file` sozlamasi ham belgilaydi (`oneid config set storage file`).',
-    'cmd.flag.key': 'ERI kaliti: .pfx fayl, taxallus, seriya raqami yoki JSHSHIR/STIR.',
-    'cmd.flag.key.which': '.pfx fayl, taxallus, seriya raqami yoki JSHSHIR/STIR.',
-    'cmd.flag.role':
-      'Rol: "individual", yuridik shaxs STIRi yoki STIR:rol (masalan, "281058213:Common For Head").',
     'cmd.flag.password-file': 'Akkaunt parolini shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
     'cmd.flag.password-stdin': 'Akkaunt parolini standart kirishdan o‘qish.',
-    'cmd.flag.key-password-file':
-      'Kalit parolini shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
-    'cmd.flag.key-password-stdin': 'Kalit parolini standart kirishdan o‘qish.',
-    'cmd.flag.new-key-password-file':
-      'Kalitning yangi parolini shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
-    'cmd.flag.new-key-password-stdin': 'Kalitning yangi parolini standart kirishdan o‘qish.',
     'cmd.flag.sms-code-file': 'SMS-kodni shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
     'cmd.flag.sms-code-stdin': 'SMS-kodni standart kirishdan o‘qish.',
   },
