@@ -22,7 +22,7 @@ describe('account: help of the account commands in en, ru and uz', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /\[LOGIN\]\s+Hisob logini \(berilmasa so‘raladi\)/);
     assert.match(r.stdout, /--role=<value>\s+Rol: "individual"/);
-    assert.match(r.stdout, /--insecure-storage\s+Sessiyani tizim parollar omborida emas/);
+    assert.match(r.stdout, /--insecure-storage\s+Sessiyani OT kalitlar ombori o‘rniga/);
     assert.doesNotMatch(r.stdout, /Account login \(asked when missing\)|Password login asks/);
   });
 

@@ -81,7 +81,6 @@ export interface LoggedOut {
   endedOnPortal: boolean;
 }
 
-
 /**
  * End the current session (or with `all` every stored one) on its portal and remove it here. An
  * unreachable portal is reported through `unreachable` (the session is removed all the same).
