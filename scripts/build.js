@@ -7,10 +7,10 @@
 // files for @oclif/core and its dependencies). One split ESM bundle loads in a fraction of that
 // (see docs/decisions.md and bench/startup.ts).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { build } from 'esbuild';
 import { globSync } from 'tinyglobby';
@@ -27,6 +27,13 @@ const run = (script, args) =>
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
+
+// Each language's messages as one JSON file beside the i18n module: a run parses only its own
+// language instead of the three languages' catalogs (src/lib/i18n/index.ts).
+const { merged } = await import(pathToFileURL(path.join(root, 'dist/lib/i18n/catalogs/index.js')).href);
+const { LANGUAGES } = await import(pathToFileURL(path.join(root, 'dist/lib/i18n/types.js')).href);
+for (const lang of LANGUAGES)
+  writeFileSync(path.join(root, 'dist/lib/i18n', `messages.${lang}.json`), JSON.stringify(merged(lang)));
 
 // Code that locates files next to itself (worker scripts, the sandbox server) must keep pointing
 // at the compiled dist/ tree after bundling: rewrite its `import.meta.url` to the URL its file has

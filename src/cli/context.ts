@@ -8,10 +8,12 @@ import type { Settings } from '../lib/config/index.js';
 import type { Params } from '../lib/errors/index.js';
 import { UsageError } from '../lib/errors/index.js';
 import { t } from '../lib/i18n/index.js';
-import { openKey as openKeyFile, type OpenedKey } from '../lib/keys/index.js';
-import { PortalHttp } from '../lib/portal/index.js';
-import { accountContext } from '../lib/account/index.js';
+// Only light areas are imported at load time: every command builds a context, and start-up is a
+// budget (bench/startup.ts). The portal client, the session store and the keys area load when a
+// command first asks for them.
 import type { SessionPlace } from '../lib/account/index.js';
+import type { OpenedKey } from '../lib/keys/index.js';
+import type { PortalHttp } from '../lib/portal/index.js';
 import {
   createProgress,
   startSpinner,
@@ -167,24 +169,32 @@ export class CommandContext {
   // ---- the outside world ----------------------------------------------------------------------
 
   /** The one portal client of this run, for the effective portal URL (flag > env > profile). */
-  portal(): PortalHttp {
-    this.portalClient ??= this.sessionPlaceAndClient().http;
-    return this.portalClient;
+  async portal(): Promise<PortalHttp> {
+    return (await this.sessionPlaceAndClient()).http;
   }
 
   /** Where this run's session lives (file and keychain; `--insecure-storage` writes the file). */
-  sessions(): SessionPlace {
-    return this.sessionPlaceAndClient().place;
+  async sessions(): Promise<SessionPlace> {
+    return (await this.sessionPlaceAndClient()).place;
   }
 
-  private sessionPlaceAndClient(): { http: PortalHttp; place: SessionPlace } {
-    if (!this.place || !this.portalClient) {
-      const { http, place } = accountContext(this.settings, this.flags['insecure-storage'] === true, {
-        warn: (m) => this.warning(m),
-      });
-      this.portalClient ??= http;
-      this.place = place;
-    }
+  private async sessionPlaceAndClient(): Promise<{ http: PortalHttp; place: SessionPlace }> {
+    const [{ PortalHttp }, { openSessionStore, portalHost }] = await Promise.all([
+      import('../lib/portal/index.js'),
+      import('../lib/session/index.js'),
+    ]);
+    const portal = this.settings.get('portal');
+    this.portalClient ??= new PortalHttp({ baseUrl: portal });
+    this.place ??= {
+      store: openSessionStore({
+        mode: this.flags['insecure-storage'] === true ? 'file' : this.settings.get('storage'),
+        onKeychainUnavailable: (e) =>
+          this.warning(t('account.session.keychainUnreachable', { reason: e.message })),
+      }),
+      portal,
+      host: portalHost(portal),
+      profile: this.settings.profile,
+    };
     return { http: this.portalClient, place: this.place };
   }
 
@@ -211,8 +221,9 @@ export class CommandContext {
   }
 
   /** Open a key by file, alias, serial or PINFL/TIN; its password asked only when needed. */
-  openKey(ref: string, promptKey = 'keys.prompt.password'): Promise<OpenedKey> {
-    return openKeyFile(ref, async () => (await this.secret('key-password', promptKey)).value, {
+  async openKey(ref: string, promptKey = 'keys.prompt.password'): Promise<OpenedKey> {
+    const { openKey } = await import('../lib/keys/index.js');
+    return openKey(ref, async () => (await this.secret('key-password', promptKey)).value, {
       roots: this.settings.get('key-roots'),
     });
   }
@@ -234,8 +245,5 @@ export class CommandContext {
     return ask(this.prompter);
   }
 }
-
-/** Portal client for a URL other than the run's portal (e.g. logging out of another portal). */
-export const portalAt = (baseUrl: string): PortalHttp => new PortalHttp({ baseUrl });
 
 const nullStream = { write: () => true } as unknown as NodeJS.WritableStream;

@@ -13,5 +13,5 @@ export {
 } from './secrets.js';
 export { createProgress, startSpinner, formatDuration, type Progress, type Spinner } from './progress.js';
 export { dataFlag, insecureStorageFlag, keyFlag, portalFlag, roleFlag, urlFlag } from './flags/index.js';
-export { keyChoiceLabel, pickKeyInteractively } from './pickers/key.js';
-export { pickRoleInteractively } from './pickers/role.js';
+// The pickers load the keys area (pki, crypto): commands import them from ./pickers/ directly,
+// so that the commands that do not pick keys do not pay for it at start-up.

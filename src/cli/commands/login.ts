@@ -10,14 +10,8 @@ import {
   type Role,
   type SignInOptions,
 } from '../../lib/account/index.js';
-import {
-  BaseCommand,
-  insecureStorageFlag,
-  pickRoleInteractively,
-  portalFlag,
-  roleFlag,
-  type Spinner,
-} from '../index.js';
+import { BaseCommand, insecureStorageFlag, portalFlag, roleFlag, type Spinner } from '../index.js';
+import { pickRoleInteractively } from '../pickers/role.js';
 import { keyFlag, secretFlagsWith } from '../flags/account.js';
 import { t } from '../../lib/i18n/index.js';
 
@@ -61,7 +55,7 @@ export default class Login extends BaseCommand<typeof Login> {
       pick: spec || !ctx.term.interactive ? undefined : (roles, current) => this.pickRole(roles, current),
     };
     if (f['switch-role']) {
-      const switched = await switchRole(ctx.portal(), ctx.sessions(), {
+      const switched = await switchRole(await ctx.portal(), await ctx.sessions(), {
         ...o,
         busy: (work) => this.busy(t('account.progress.switching'), work),
       });
@@ -69,7 +63,7 @@ export default class Login extends BaseCommand<typeof Login> {
       return switched;
     }
     const usage = `${this.config.bin} login LOGIN`;
-    const r = await signIn(ctx.portal(), ctx.sessions(), {
+    const r = await signIn(await ctx.portal(), await ctx.sessions(), {
       ...o,
       busy: (work) => this.busy(t('account.progress.signingIn'), work),
       ...(f.key === undefined

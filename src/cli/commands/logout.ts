@@ -22,8 +22,8 @@ export default class Logout extends BaseCommand<typeof Logout> {
 
   async run(): Promise<LogoutResult> {
     const { ctx } = this;
-    const place = ctx.sessions();
-    const loggedOut = await logOut(ctx.portal(), place, {
+    const place = await ctx.sessions();
+    const loggedOut = await logOut(await ctx.portal(), place, {
       all: this.flags.all,
       unreachable: (portal) => ctx.warning(t('account.logout.unreachable', { portal })),
     });

@@ -8,7 +8,8 @@ import {
   type RegisterIO,
   type RegisterSecret,
 } from '../../lib/account/index.js';
-import { BaseCommand, pickKeyInteractively, portalFlag } from '../index.js';
+import { BaseCommand, portalFlag } from '../index.js';
+import { pickKeyInteractively } from '../pickers/key.js';
 import { keyFlag, secretFlagsWith } from '../flags/account.js';
 import { t } from '../../lib/i18n/index.js';
 
@@ -72,7 +73,7 @@ export default class Register extends BaseCommand<typeof Register> {
   };
 
   async run(): Promise<RegisterResult> {
-    const { account, person, method } = await registerAccount(this.ctx.portal(), this.io());
+    const { account, person, method } = await registerAccount(await this.ctx.portal(), this.io());
     const { login, status } = account;
     this.ctx.out(t('account.register.done', { login, status: statusLabel(status) }));
     const verified = status === 'verified';

@@ -1,5 +1,6 @@
 import { accountOf, requireSession, statusLabel, verifyWithKey } from '../../lib/account/index.js';
-import { BaseCommand, insecureStorageFlag, pickKeyInteractively, portalFlag } from '../index.js';
+import { BaseCommand, insecureStorageFlag, portalFlag } from '../index.js';
+import { pickKeyInteractively } from '../pickers/key.js';
 import { keyFlag, secretFlagsWith } from '../flags/account.js';
 import { t } from '../../lib/i18n/index.js';
 
@@ -34,8 +35,8 @@ export default class VerifyAccount extends BaseCommand<typeof VerifyAccount> {
 
   async run(): Promise<VerifyAccountResult> {
     const { ctx } = this;
-    const http = ctx.portal();
-    const session = await requireSession(ctx.sessions());
+    const http = await ctx.portal();
+    const session = await requireSession(await ctx.sessions());
     const account = await accountOf(http, session.token);
     const v = await verifyWithKey(http, session.token, account, async () => {
       const ref = await ctx.valueOrAsk(this.flags.key, { flag: 'key' }, (p) =>

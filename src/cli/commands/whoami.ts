@@ -35,7 +35,9 @@ export default class Whoami extends BaseCommand<typeof Whoami> {
 
   async run(): Promise<WhoamiResult> {
     const { ctx } = this;
-    const me = await whoAmI(ctx.portal(), ctx.sessions(), { showPinfl: this.flags['show-pinfl'] });
+    const me = await whoAmI(await ctx.portal(), await ctx.sessions(), {
+      showPinfl: this.flags['show-pinfl'],
+    });
     // The portal's method code in words; unknown codes are shown as the portal sends them.
     const method = METHOD[me.authMethod];
     for (const line of labelled([

@@ -12,7 +12,7 @@ import type { Settings } from '../config/index.js';
  */
 export async function holderSessionToken(
   settings: Settings,
-  sessions?: () => SessionPlace,
+  sessions?: () => Promise<SessionPlace>,
 ): Promise<string | undefined> {
   try {
     // Loaded only when needed: most runs have the application secret.
@@ -20,7 +20,7 @@ export async function holderSessionToken(
       import('../account/index.js'),
       import('../session/index.js'),
     ]);
-    const place = sessions ? sessions() : accountContext(settings).place;
+    const place = sessions ? await sessions() : accountContext(settings).place;
     const s = await place.store.get(place.host, place.profile);
     if (!s || (s.source !== 'ONEID_TOKEN' && isExpired(s))) return undefined;
     return s.token;

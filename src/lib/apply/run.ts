@@ -41,7 +41,7 @@ export interface ApplyRequest extends ApplyAnswers {
 /** What the flows need from outside: settings, and the caller's session place (its context's). */
 export interface Outside {
   settings: Settings;
-  sessions?: () => SessionPlace;
+  sessions?: () => Promise<SessionPlace>;
 }
 
 /** A state saved before application secrets: the key holder's own session may still open it. */
@@ -108,7 +108,7 @@ export type StatusAnswer =
 /** `key status [id]`: refresh from the portal, install an issued key, or watch until decided. */
 export async function applicationStatus(
   r: StatusRequest,
-  o: Outside & { io: StatusIo; portal: () => PortalHttp },
+  o: Outside & { io: StatusIo; portal: () => Promise<PortalHttp> },
 ): Promise<StatusAnswer> {
   if (!r.id) return listApplications(o);
   const state = await loadState(r.id);
@@ -151,7 +151,7 @@ async function listApplications(o: Outside): Promise<StatusAnswer> {
 /** An application made elsewhere: the portal's view only (nothing to install here). */
 async function remoteApplication(
   id: string,
-  o: Outside & { portal: () => PortalHttp },
+  o: Outside & { portal: () => Promise<PortalHttp> },
 ): Promise<KeyApplicationSummary> {
   // Only the key holder's own session opens an application made elsewhere.
   const token = await holderSessionToken(o.settings, o.sessions);
@@ -160,5 +160,6 @@ async function remoteApplication(
       params: { id },
       hintKey: 'account.hint.login',
     });
-  return remoteSummary(id, await portalStep(() => getKeyApplication(o.portal(), id, { token }), { id }));
+  const http = await o.portal();
+  return remoteSummary(id, await portalStep(() => getKeyApplication(http, id, { token }), { id }));
 }

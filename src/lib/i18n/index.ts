@@ -2,8 +2,10 @@
  * User-facing text in three languages (en, ru, uz Latin). Every string a user reads comes from
  * here through `t(key, params)`; the catalogs live one file per area in `catalogs/`.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
 import { setErrorRenderer, type Params } from '../errors/index.js';
-import { merged } from './catalogs/index.js';
 import { LANGUAGES, type Language, type Messages } from './types.js';
 
 export { LANGUAGES, type Language, type Messages, type Catalog } from './types.js';
@@ -11,10 +13,26 @@ export { LANGUAGES, type Language, type Messages, type Catalog } from './types.j
 let current: Language = 'en';
 const cache = new Map<Language, Messages>();
 
+/**
+ * One language's messages. The build writes each language's merged catalog next to this module
+ * (`messages.<lang>.json`, scripts/build.js), so a run parses only the language it speaks — the
+ * three languages' catalogs together are ~440 KB of code, a few ms of every start-up. Run from
+ * the sources (tsx: tests, bin/dev.js) there is no such file and the catalogs themselves load.
+ */
+function load(lang: Language): Messages {
+  try {
+    return JSON.parse(readFileSync(new URL(`./messages.${lang}.json`, import.meta.url), 'utf8')) as Messages;
+  } catch {
+    // A name the bundler does not follow: the catalogs must not be bundled into the CLI.
+    const catalogs = './catalogs/' + 'index.js';
+    return (createRequire(import.meta.url)(catalogs) as typeof import('./catalogs/index.js')).merged(lang);
+  }
+}
+
 function messages(lang: Language): Messages {
   let m = cache.get(lang);
   if (!m) {
-    m = merged(lang);
+    m = load(lang);
     cache.set(lang, m);
   }
   return m;

@@ -31,7 +31,7 @@ export default class CaGet extends BaseCommand<typeof CaGet> {
 
   async run(): Promise<CaGetResult> {
     const { ctx, args, flags } = this;
-    const anchors = await fetchPortalAnchors(ctx.portal(), { tsa: flags.tsa });
+    const anchors = await fetchPortalAnchors(await ctx.portal(), { tsa: flags.tsa });
     if (args.file) await saveAnchors(args.file, anchors.pem, { force: flags.force });
     else ctx.write(anchors.pem);
     for (const c of anchors.certificates)

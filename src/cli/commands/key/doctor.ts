@@ -55,7 +55,7 @@ export default class KeyDoctor extends BaseCommand<typeof KeyDoctor> {
       ref: args.key,
       password,
       trusted,
-      portal: ctx.portal(),
+      portal: await ctx.portal(),
     });
     const checks = report.checks.map(toResult);
     this.render(checks);

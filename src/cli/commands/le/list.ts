@@ -18,7 +18,7 @@ export default class LeList extends BaseCommand<typeof LeList> {
 
   async run(): Promise<LeListResult> {
     const { ctx } = this;
-    const legalEntities = await boundEntities(ctx.portal(), ctx.sessions());
+    const legalEntities = await boundEntities(await ctx.portal(), await ctx.sessions());
     if (legalEntities.length === 0) {
       ctx.note(t('account.le.none'));
       ctx.hint('account.hint.leBind');
