@@ -11,7 +11,7 @@ import { t } from '../lib/i18n/index.js';
 // Only light areas are imported at load time: every command builds a context, and start-up is a
 // budget (bench/startup.ts). The portal client, the session store and the keys area load when a
 // command first asks for them.
-import type { SessionPlace } from '../lib/account/index.js';
+import type { RegisterAsker, SessionPlace } from '../lib/account/index.js';
 import type { OpenedKey } from '../lib/keys/index.js';
 import type { PortalHttp } from '../lib/portal/index.js';
 import {
@@ -25,17 +25,11 @@ import { readSecret, SECRET_ENV, type SecretName, type SecretValue } from './sec
 import { makeStyle } from './style.js';
 import type { Terminal } from './terminal.js';
 
-/** Questions a command may ask; answered by @inquirer/prompts on a terminal, by fakes in tests. */
-export interface Prompter {
-  /** `required: false` accepts an empty answer. */
-  input(o: {
-    message: string;
-    default?: string;
-    required?: boolean;
-    validate?: (v: string) => true | string;
-  }): Promise<string>;
-  password(o: { message: string }): Promise<string>;
-  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+/**
+ * Questions a command may ask; answered by @inquirer/prompts on a terminal, by fakes in tests. The
+ * register wizard's questions (`RegisterAsker`, in the lib) are a subset.
+ */
+export interface Prompter extends RegisterAsker {
   select<V>(o: { message: string; choices: Array<{ name: string; value: V }>; default?: V }): Promise<V>;
 }
 

@@ -20,6 +20,7 @@ import {
   submitContacts,
   submitIdentity,
   submitIdentityByKey,
+  type Contacts,
   type NewAccount,
   type Offer,
   type PortalHttp,
@@ -38,14 +39,8 @@ export interface KeyIdentityInput {
   byKey: () => Promise<string>;
 }
 
-export interface ContactsInput {
-  login: string;
-  password: string;
-  email: string;
-  phone: string;
-  notifyByEmail?: boolean;
-  actualAddress?: string;
-}
+/** The contacts step's answers: the portal's own shape. */
+export type ContactsInput = Contacts;
 
 /** What the flow asks; each answer may come from a flag or a prompt. */
 export interface RegisterDialog {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { setErrorRenderer, type Params } from '../errors/index.js';
+import type * as Catalogs from './catalogs/index.js';
 import { LANGUAGES, type Language, type Messages } from './types.js';
 
 export { LANGUAGES, type Language, type Messages, type Catalog } from './types.js';
@@ -25,7 +26,7 @@ function load(lang: Language): Messages {
   } catch {
     // A name the bundler does not follow: the catalogs must not be bundled into the CLI.
     const catalogs = './catalogs/' + 'index.js';
-    return (createRequire(import.meta.url)(catalogs) as typeof import('./catalogs/index.js')).merged(lang);
+    return (createRequire(import.meta.url)(catalogs) as typeof Catalogs).merged(lang);
   }
 }
 

@@ -5,6 +5,8 @@
  * use the portal's camelCase.
  */
 
+import type { KeyApplicationView } from '../portal/index.js';
+
 export type PersonKind = 'citizen' | 'foreign' | 'stateless';
 
 /** A person of the population registry (`GET /api/v1/sandbox/registry`, `persons`). */
@@ -52,30 +54,7 @@ export interface OutboxMessage {
 }
 
 /** A key application as the portal shows it (also the answer of pay, approve and reject). */
-export interface ApplicationView {
-  id: string;
-  type: 'individual' | 'legal';
-  pinfl: string;
-  tin: string | null;
-  status: string;
-  keyAlgorithm: string | null;
-  request: boolean;
-  photo: boolean;
-  selfie: boolean;
-  invoice: {
-    id: string;
-    amount: number;
-    currency: string;
-    percent: number;
-    bhm: number;
-    paid: boolean;
-  } | null;
-  reviewDueAt: string | null;
-  rejectReason: string | null;
-  certificateSerial: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ApplicationView = KeyApplicationView;
 
 /** `GET /api/v1/sandbox/status`. */
 export interface SandboxStatus {

@@ -10,6 +10,7 @@ import { findPerson, personView } from '../../registry/lookup.js';
 import { hashPassword, newId } from '../../security/secrets.js';
 import { checkSmsLimits, issueCode } from '../../security/sms-codes.js';
 import { loadRegistration, loginTaken, registrationAt } from './store.js';
+import type { Contacts } from '../../../lib/portal/index.js';
 
 export const OFFER = {
   version: '2024-01',
@@ -59,14 +60,8 @@ export function confirmData(ctx: Ctx, id: string, confirmed: boolean): { id: str
   return { id: r.id, step };
 }
 
-export interface Contacts {
-  login: string;
-  password: string;
-  email: string;
-  phone: string;
-  notifyByEmail?: boolean;
-  actualAddress?: string;
-}
+/** The contacts step's body: the wire shape the portal client sends. */
+export type { Contacts } from '../../../lib/portal/index.js';
 
 export interface CodeSent {
   id: string;
