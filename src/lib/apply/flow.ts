@@ -61,15 +61,22 @@ export interface NewApplication {
   selfie: string;
 }
 
-/** What the applicant reviews before sending. */
-export interface ApplicationReview {
+/** Who applies for what, and where the key goes: the review before sending and the result's head. */
+export interface ApplicationHead {
   id: string;
   type: KeyApplicationType;
   pinfl?: string;
   tin?: string;
+  /** As the portal masked it. */
   phone: string;
+  /** `ozdst:A`, `rsa:2048`, `ec:P-256`… */
   algorithm: string;
+  /** Folder the key file goes to. */
   dir: string;
+}
+
+/** What the applicant reviews before sending. */
+export interface ApplicationReview extends ApplicationHead {
   photo: string;
   selfie: string;
 }

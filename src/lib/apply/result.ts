@@ -12,20 +12,11 @@ import type {
   KeyApplicationView,
 } from '../portal/index.js';
 import { historyLines, invoiceLines, statusText, typeText } from './render.js';
+import type { ApplicationHead } from './flow.js';
 import type { ApplicationState, ApplyStep } from './state.js';
 
 /** `--json` result of `oneid key apply`. */
-export interface KeyApplyResult {
-  id: string;
-  type: KeyApplicationType;
-  pinfl?: string;
-  tin?: string;
-  /** As the portal masked it. */
-  phone: string;
-  /** `ozdst:A`, `rsa:2048`, `ec:P-256`… */
-  algorithm: string;
-  /** Folder the key file goes to. */
-  dir: string;
+export interface KeyApplyResult extends ApplicationHead {
   status: KeyApplicationStatus;
   /** Last step completed: started, key, confirmed, request, documents, submitted, installed. */
   step: ApplyStep;
