@@ -21,7 +21,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
       db,
       dir,
       sandboxVersion(),
-      CertificateAuthority.open(db, 'http://127.0.0.1:8765/api/v1/ca/crl'),
+      CertificateAuthority.open(db, 'http://127.0.0.1:8765'),
     );
     const { app, openapi } = await buildApp(ctx, { logRequests: false });
     await app.close();

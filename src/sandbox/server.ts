@@ -46,10 +46,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const db = openDatabase(opts.dataDir);
   smsCodeKey(opts.dataDir); // created (or narrowed to 0600) now rather than at the first SMS
   seedRegistries(db);
-  // The CRL URL goes into certificates; it names the port the portal is started on.
+  // Certificates name the CRL and OCSP URLs; the real port is known once the server listens.
   const ca = CertificateAuthority.open(
     db,
-    `http://${opts.host}:${opts.port || DEFAULT_PORT}/api/v1/ca/crl`,
+    `http://${opts.host}:${opts.port || DEFAULT_PORT}`,
     opts.caAlgorithm,
   );
   const ctx = createContext(db, opts.dataDir, sandboxVersion(), ca);
@@ -57,6 +57,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   await app.listen({ port: opts.port, host: opts.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
+  const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
+  ca.publishAt(url);
   const timer = setInterval(() => {
     try {
       approveDue(ctx);
@@ -68,7 +70,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   return {
     app,
     ctx,
-    url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
+    url,
     port,
     async close() {
       clearInterval(timer);

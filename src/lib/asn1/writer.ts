@@ -76,6 +76,8 @@ export function integer(v: number | bigint | Uint8Array): Buffer {
 export const octetString = (b: Uint8Array): Buffer => tlv(Tag.OCTET_STRING, b);
 export const bitString = (b: Uint8Array, unusedBits = 0): Buffer =>
   tlv(Tag.BIT_STRING, Buffer.from([unusedBits]), b);
+/** ENUMERATED (a small non-negative value). */
+export const enumerated = (v: number): Buffer => retag(integer(v), 0x0a);
 export const boolean = (v: boolean): Buffer => tlv(Tag.BOOLEAN, Buffer.from([v ? 0xff : 0]));
 export const utf8 = (s: string): Buffer => tlv(Tag.UTF8String, Buffer.from(s, 'utf8'));
 export const printable = (s: string): Buffer => tlv(Tag.PrintableString, Buffer.from(s, 'latin1'));

@@ -21,6 +21,8 @@ export interface ExtensionsInput {
   authorityKeyId?: string;
   /** crlDistributionPoints with one URI. */
   crlUrl?: string;
+  /** authorityInfoAccess with one id-ad-ocsp URI (the OCSP responder). */
+  ocspUrl?: string;
 }
 
 export function extension(oid: string, critical: boolean, value: Buffer): Buffer {
@@ -96,6 +98,11 @@ export function encodeExtensions(input: ExtensionsInput): Buffer | undefined {
         w.sequence(w.sequence(w.explicit(0, w.implicitConstructed(0, uri)))),
       ),
     );
+  }
+  if (input.ocspUrl) {
+    // AuthorityInfoAccessSyntax ::= SEQUENCE OF AccessDescription { accessMethod, accessLocation [6] }
+    const uri = w.implicitPrimitive(6, Buffer.from(input.ocspUrl, 'latin1'));
+    exts.push(extension(OID.authorityInfoAccess, false, w.sequence(w.sequence(w.oid(OID.adOcsp), uri))));
   }
   return exts.length ? w.sequence(...exts) : undefined;
 }

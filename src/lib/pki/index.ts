@@ -84,4 +84,23 @@ export {
   type IssueInput,
   type KeySpec,
   type RevokedEntry,
+  REVOCATION_REASONS,
+  revocationReasonName,
+  type RevocationReason,
 } from './issue.js';
+export {
+  buildOcspRequest,
+  buildOcspResponse,
+  certIdMatchesIssuer,
+  ocspCertId,
+  ocspErrorResponse,
+  parseOcspRequest,
+  parseOcspResponse,
+  type OcspCertId,
+  type OcspCertStatus,
+  type OcspRequest,
+  type OcspResponseFields,
+  type OcspResponseStatus,
+  type OcspSingleResponse,
+  type ParsedOcspResponse,
+} from './ocsp.js';

@@ -118,6 +118,29 @@ export function buildCertificate(f: CertificateFields, signer: CertificateSigner
 export interface RevokedEntry {
   serial: Uint8Array;
   revokedAt: Date;
+  /** RFC 5280 CRLReason code; 0 (unspecified) is left out of the entry, as RFC 5280 advises. */
+  reason?: number;
+}
+
+/** The CRLReason codes (RFC 5280 §5.3.1) by name; 7 is not used. */
+export const REVOCATION_REASONS = {
+  unspecified: 0,
+  keyCompromise: 1,
+  cACompromise: 2,
+  affiliationChanged: 3,
+  superseded: 4,
+  cessationOfOperation: 5,
+  certificateHold: 6,
+  removeFromCRL: 8,
+  privilegeWithdrawn: 9,
+  aACompromise: 10,
+} as const;
+export type RevocationReason = keyof typeof REVOCATION_REASONS;
+
+/** The name of a CRLReason code (`unspecified` for an unknown one). */
+export function revocationReasonName(code: number): RevocationReason {
+  const hit = Object.entries(REVOCATION_REASONS).find(([, c]) => c === code);
+  return (hit?.[0] as RevocationReason | undefined) ?? 'unspecified';
 }
 
 export interface CrlFields {
@@ -141,7 +164,17 @@ export function buildCrl(f: CrlFields, signer: CertificateSigner): Buffer {
     w.time(f.nextUpdate),
   ];
   if (f.revoked.length)
-    parts.push(w.sequence(...f.revoked.map((r) => w.sequence(w.integer(r.serial), w.time(r.revokedAt)))));
+    parts.push(
+      w.sequence(
+        ...f.revoked.map((r) =>
+          w.sequence(
+            w.integer(r.serial),
+            w.time(r.revokedAt),
+            ...(r.reason ? [w.sequence(extension(OID.cRLReason, false, w.enumerated(r.reason)))] : []),
+          ),
+        ),
+      ),
+    );
   parts.push(
     w.explicit(
       0,

@@ -85,3 +85,20 @@ export type OutboxQuery = {
   channel?: 'sms' | 'email';
   last?: number;
 };
+
+/** The revocation reasons `POST /api/v1/sandbox/certificates/:id/revoke` takes (RFC 5280 CRLReason names). */
+export const REVOKE_REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+] as const;
+export type RevokeReason = (typeof REVOKE_REASONS)[number];
+
+/** `POST /api/v1/sandbox/certificates/:id/revoke` answer: the serial (hex), when, and why. */
+export interface RevokeAnswer {
+  serial: string;
+  revokedAt: string;
+  reason: RevokeReason;
+}

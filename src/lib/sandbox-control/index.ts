@@ -4,7 +4,7 @@
  * `src/sandbox` and is never imported here; what both sides know (file names, data-dir rules, the
  * admin API's wire shapes) is in `src/lib/sandbox-contract` (ARCHITECTURE.md).
  */
-export { sandboxDataDir, LOG_FILE } from '../sandbox-contract/index.js';
+export { sandboxDataDir, LOG_FILE, REVOKE_REASONS } from '../sandbox-contract/index.js';
 export {
   clearData,
   health,
@@ -18,7 +18,10 @@ export {
 } from './process.js';
 export {
   SandboxAdmin,
+  revocationSerial,
   type ApplicationView,
+  type RevokeAnswer,
+  type RevokeReason,
   type OutboxMessage,
   type RegistryCompany,
   type RegistryPerson,

@@ -15,8 +15,14 @@ import { OID } from '../../lib/crypto/index.js';
 import {
   buildCertificate,
   buildCrl,
+  buildOcspResponse,
+  certIdMatchesIssuer,
   certificateSigner,
   encodeName,
+  ocspErrorResponse,
+  parseOcspRequest,
+  type OcspCertStatus,
+  type OcspSingleResponse,
   keyIdentifier,
   parseCertificate,
   type CertificateSigner,
@@ -66,20 +72,23 @@ export class CertificateAuthority {
   /** The root's subjectKeyIdentifier (hex), for authorityKeyIdentifier. */
   private readonly caKeyId: string;
   readonly tsaSigner: CertificateSigner;
+  /** The TSA certificate's serial (hex): it is not in the certificates table, and never revoked. */
+  private readonly tsaSerial: string;
   private constructor(
     private readonly db: Db,
     private readonly root: StoredKey,
     readonly tsa: StoredKey,
-    private readonly crlUrl: string,
+    private baseUrl: string,
   ) {
     this.caSigner = certificateSigner(root.key);
     const rootCert = parseCertificate(root.certificate);
     this.caKeyId = rootCert.subjectKeyId ?? keyIdentifier(rootCert.spki);
     this.tsaSigner = certificateSigner(tsa.key);
+    this.tsaSerial = parseCertificate(tsa.certificate).serialHex;
   }
 
   /** Load the CA from the database, creating it (in one transaction) on first start. */
-  static open(db: Db, crlUrl: string, algorithm: CaAlgorithm = 'ozdst-1092'): CertificateAuthority {
+  static open(db: Db, baseUrl: string, algorithm: CaAlgorithm = 'ozdst-1092'): CertificateAuthority {
     const load = (name: string): StoredKey | undefined => {
       const r = db.prepare('SELECT certificate, private_key FROM ca WHERE name = ?').get(name) as
         { certificate: Buffer; private_key: Buffer } | undefined;
@@ -142,7 +151,15 @@ export class CertificateAuthority {
       ins.run('root', rootCert, encodePrivateKey(rootKey));
       ins.run('tsa', tsaCert, encodePrivateKey(tsaKey));
     })();
-    return new CertificateAuthority(db, load('root')!, load('tsa')!, crlUrl);
+    return new CertificateAuthority(db, load('root')!, load('tsa')!, baseUrl);
+  }
+
+  /**
+   * The portal's address (`http://host:port`), once it listens: certificates issued from now on name
+   * its CRL (`/api/v1/ca/crl`) and OCSP responder (`/api/v1/ca/ocsp`).
+   */
+  publishAt(baseUrl: string): void {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
   /** The issuer chain of end-entity certificates, nearest first (here: the root). */
@@ -207,7 +224,8 @@ export class CertificateAuthority {
           extKeyUsage: [OID.clientAuth, OID.emailProtection],
           subjectSpki: csr.spki,
           authorityKeyId: this.caKeyId,
-          crlUrl: this.crlUrl,
+          crlUrl: `${this.baseUrl}/api/v1/ca/crl`,
+          ocspUrl: `${this.baseUrl}/api/v1/ca/ocsp`,
         },
       },
       this.caSigner,
@@ -241,18 +259,59 @@ export class CertificateAuthority {
   }
 
   isRevoked(serialHex: string): boolean {
-    const r = this.db.prepare('SELECT revoked_at FROM certificates WHERE serial = ?').get(serialHex) as
-      { revoked_at: number | null } | undefined;
-    return r?.revoked_at != null;
+    return this.status(serialHex)?.status === 'revoked';
+  }
+
+  /** A certificate's state by serial (hex), or undefined when this CA never issued it. */
+  status(serialHex: string): OcspCertStatus | undefined {
+    const r = this.db
+      .prepare('SELECT revoked_at, revocation_reason FROM certificates WHERE serial = ?')
+      .get(serialHex) as { revoked_at: number | null; revocation_reason: number | null } | undefined;
+    if (!r) return serialHex === this.tsaSerial ? { status: 'good' } : undefined;
+    if (r.revoked_at == null) return { status: 'good' };
+    return { status: 'revoked', revokedAt: new Date(r.revoked_at), reason: r.revocation_reason ?? 0 };
+  }
+
+  /**
+   * Answer an OCSP request (DER): each CertID that names this CA and a serial it issued is good or
+   * revoked (time and reason), anything else unknown; signed by the root, nonce echoed.
+   */
+  ocsp(request: Uint8Array): Buffer {
+    let req;
+    try {
+      req = parseOcspRequest(request);
+    } catch {
+      return ocspErrorResponse('malformedRequest');
+    }
+    const root = parseCertificate(this.root.certificate);
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const responses: OcspSingleResponse[] = req.certIds.map((certId) => {
+      const known = certIdMatchesIssuer(certId, root)
+        ? this.status(certId.serial.toString('hex'))
+        : undefined;
+      return {
+        certId,
+        thisUpdate: now,
+        nextUpdate: new Date(now.getTime() + 3_600_000),
+        ...(known ?? { status: 'unknown' as const }),
+      };
+    });
+    return buildOcspResponse(
+      { responder: root, producedAt: now, responses, ...(req.nonce ? { nonce: req.nonce } : {}) },
+      this.caSigner,
+    );
   }
 
   /** The current CRL (DER); re-signed when a revocation happened or after an hour. */
   crl(): Buffer {
     const rows = this.db
-      .prepare('SELECT serial, revoked_at FROM certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at')
+      .prepare(
+        'SELECT serial, revoked_at, revocation_reason FROM certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at',
+      )
       .all() as Array<{
       serial: string;
       revoked_at: number;
+      revocation_reason: number | null;
     }>;
     const now = Date.now();
     if (this.crlCache && this.crlCache.revoked === rows.length && now - this.crlCache.at < 3_600_000)
@@ -266,6 +325,7 @@ export class CertificateAuthority {
         revoked: rows.map((r) => ({
           serial: Buffer.from(r.serial, 'hex'),
           revokedAt: new Date(r.revoked_at),
+          reason: r.revocation_reason ?? 0,
         })),
         authorityKeyId: this.caKeyId,
       },

@@ -5,7 +5,12 @@
  * shapes of src/lib/sandbox-contract, which the CLI's `SandboxAdmin` reads.
  */
 import type { FastifyInstance } from 'fastify';
-import type { OutboxQuery, RegistryQuery } from '../../lib/sandbox-contract/index.js';
+import {
+  REVOKE_REASONS,
+  type OutboxQuery,
+  type RegistryQuery,
+  type RevokeReason,
+} from '../../lib/sandbox-contract/index.js';
 import { applicationView, approveApplication, payInvoice, rejectApplication } from '../applications.js';
 import type { Ctx } from '../context.js';
 import { idParams, obj, OK, str } from '../http/schemas.js';
@@ -73,10 +78,20 @@ const SCHEMAS = {
     errors: { 404: 'APPLICATION_NOT_FOUND', 409: 'WRONG_STATUS' },
   },
   revoke: {
-    summary: 'Revoke a certificate (it appears on the CRL)',
+    summary: 'Revoke a certificate (at once on the CRL and in OCSP answers)',
     tags,
     params: idParams('serial number, hex'),
-    response: { 200: OK },
+    // The body is optional (no body: reason unspecified).
+    body: {
+      ...obj({ reason: { type: 'string', enum: [...REVOKE_REASONS], default: 'unspecified' } }),
+      type: ['object', 'null'],
+    },
+    response: {
+      200: obj(
+        { serial: str(64), revokedAt: str(40), reason: { type: 'string', enum: [...REVOKE_REASONS] } },
+        ['serial', 'revokedAt', 'reason'],
+      ),
+    },
     errors: { 404: 'CERTIFICATE_NOT_FOUND', 409: 'CA_UNAVAILABLE' },
   },
   settings: { summary: 'Portal data: fees, BHM, review delay, limits', tags },
@@ -129,7 +144,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     applicationView(rejectApplication(ctx, idOf(req), (req.body as { reason: string }).reason)),
   );
   app.post(`${at}/certificates/:id/revoke`, { config, schema: SCHEMAS.revoke }, async (req) =>
-    revokeCertificate(ctx, idOf(req)),
+    revokeCertificate(ctx, idOf(req), (req.body as { reason?: RevokeReason } | undefined)?.reason),
   );
   app.get(`${at}/settings`, { config, schema: SCHEMAS.settings }, async () => ctx.settings);
   app.patch(`${at}/settings`, { config, schema: SCHEMAS.changeSettings }, async (req) =>

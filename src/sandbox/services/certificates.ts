@@ -1,6 +1,8 @@
 /** Certificates as the portal hands them out: PEM text, an issued certificate with its chain. */
 import type { ApplicationRow } from '../applications.js';
 import type { Ctx } from '../context.js';
+import { REVOCATION_REASONS } from '../../lib/pki/index.js';
+import type { RevokeAnswer, RevokeReason } from '../../lib/sandbox-contract/index.js';
 import { conflict, notFound } from '../http/errors.js';
 
 export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
@@ -47,10 +49,25 @@ export function caCertificates(ctx: Ctx): { ca: string; tsa: string; pem: string
   };
 }
 
-/** Revoke an issued certificate (it appears on the CRL); 404 when unknown or already revoked. */
-export function revokeCertificate(ctx: Ctx, serialHex: string): { status: 'ok' } {
+/**
+ * Revoke an issued certificate (at once on the CRL and in OCSP answers); 404 when unknown or
+ * already revoked.
+ */
+export function revokeCertificate(
+  ctx: Ctx,
+  serialHex: string,
+  reason: RevokeReason = 'unspecified',
+): RevokeAnswer {
   const ca = caOf(ctx);
-  const done = ctx.db.transaction(() => ca.revoke(serialHex.toLowerCase()))();
+  const serial = serialHex.toLowerCase();
+  const done = ctx.db.transaction(() => ca.revoke(serial, REVOCATION_REASONS[reason]))();
   if (!done) throw notFound('CERTIFICATE_NOT_FOUND', 'No such certificate, or it is already revoked.');
-  return { status: 'ok' };
+  const state = ca.status(serial);
+  const revokedAt = state?.status === 'revoked' ? state.revokedAt : new Date();
+  return { serial, revokedAt: revokedAt.toISOString(), reason };
+}
+
+/** The OCSP responder (RFC 6960): a DER OCSPRequest in, a DER OCSPResponse out. */
+export function answerOcsp(ctx: Ctx, request: Buffer): Buffer {
+  return caOf(ctx, 'OCSP responder').ocsp(request);
 }

@@ -60,6 +60,8 @@ const base = {
       'List the people and companies of the sandbox registries (identities to test with).',
     'cmd.sandbox.reject.summary':
       'Reject an open key application with a reason (the applicant gets it by SMS).',
+    'cmd.sandbox.revoke.summary':
+      'Revoke a sandbox certificate (it shows at once on the CRL and in OCSP answers).',
     'cmd.sandbox.reset.summary': 'Forget everything done in the sandbox.',
     'cmd.sandbox.start.summary':
       'Start the local sandbox portal (OneID, key issuing, E-IMZO-SERVER endpoints).',
@@ -117,6 +119,7 @@ const base = {
     'cmd.sandbox.registry.summary': 'Список людей и организаций в реестрах песочницы (данные для тестов).',
     'cmd.sandbox.reject.summary':
       'Отклонить открытую заявку на ключ с указанием причины (заявитель получит её по SMS).',
+    'cmd.sandbox.revoke.summary': 'Отозвать сертификат песочницы (он сразу попадает в CRL и в ответы OCSP).',
     'cmd.sandbox.reset.summary': 'Забыть всё, что было сделано в песочнице.',
     'cmd.sandbox.start.summary':
       'Запустить локальную песочницу портала (OneID, выдача ключей, точки E-IMZO-SERVER).',
@@ -178,6 +181,8 @@ const base = {
       'Sandbox reyestrlaridagi shaxslar va tashkilotlar ro‘yxati (test uchun ma’lumotlar).',
     'cmd.sandbox.reject.summary':
       'Ochiq kalit arizasini sababini ko‘rsatib rad etish (ariza beruvchi uni SMS orqali oladi).',
+    'cmd.sandbox.revoke.summary':
+      'Sandbox sertifikatini bekor qilish (u darhol CRL ro‘yxatida va OCSP javoblarida ko‘rinadi).',
     'cmd.sandbox.reset.summary': 'Sandboxda qilingan hamma narsani o‘chirib tashlash.',
     'cmd.sandbox.start.summary':
       'Mahalliy sandbox portalni ishga tushirish (OneID, kalit berish, E-IMZO-SERVER nuqtalari).',

@@ -30,6 +30,10 @@ export default {
     'sandbox.error.notRunning': 'No sandbox portal is running for the data directory {dir}.',
     'sandbox.hint.start': 'Start one with `oneid sandbox start --detach`.',
     'sandbox.error.startFailed': 'The sandbox portal did not start: {reason}',
+    'sandbox.revoke.done': 'Certificate {serial} revoked ({reason}) at {at}.',
+    'sandbox.error.revokeTarget': '“{target}” is neither a certificate serial (hex) nor a key file.',
+    'sandbox.error.keySerialHidden':
+      'The key file {path} does not show its certificate serial without the password: give the serial (hex) instead.',
   },
   ru: {
     'sandbox.started': 'Портал-песочница работает по адресу {url} (pid {pid}, данные в {dir}).',
@@ -58,6 +62,10 @@ export default {
     'sandbox.error.notRunning': 'Для каталога данных {dir} портал-песочница не запущен.',
     'sandbox.hint.start': 'Запустите его: `oneid sandbox start --detach`.',
     'sandbox.error.startFailed': 'Портал-песочница не запустился: {reason}',
+    'sandbox.revoke.done': 'Сертификат {serial} отозван ({reason}) в {at}.',
+    'sandbox.error.revokeTarget': '«{target}» — не серийный номер сертификата (hex) и не файл ключа.',
+    'sandbox.error.keySerialHidden':
+      'Файл ключа {path} не показывает серийный номер сертификата без пароля: укажите серийный номер (hex).',
   },
   uz: {
     'sandbox.started': 'Sinov portali {url} manzilida ishlayapti (pid {pid}, ma’lumotlar: {dir}).',
@@ -88,5 +96,9 @@ export default {
     'sandbox.error.notRunning': '{dir} ma’lumotlar katalogi uchun sinov portali ishlamayapti.',
     'sandbox.hint.start': 'Uni ishga tushiring: `oneid sandbox start --detach`.',
     'sandbox.error.startFailed': 'Sinov portali ishga tushmadi: {reason}',
+    'sandbox.revoke.done': '{serial} sertifikati bekor qilindi ({reason}), vaqti: {at}.',
+    'sandbox.error.revokeTarget': '«{target}» sertifikat seriya raqami (hex) ham, kalit fayli ham emas.',
+    'sandbox.error.keySerialHidden':
+      '{path} kalit fayli sertifikat seriya raqamini parolsiz ko‘rsatmaydi: uning o‘rniga seriya raqamini (hex) kiriting.',
   },
 } satisfies Catalog;

@@ -59,6 +59,14 @@ by SMS.
 JSON result: the application { id, status: "rejected", rejectReason, ... }`,
     'cmd.sandbox.reject.arg.id': 'Key application id (ka_…).',
     'cmd.sandbox.reject.flag.reason': 'Why the application is rejected.',
+    'cmd.sandbox.revoke.description': `Revokes a certificate the sandbox CA issued, named by its serial (hex) or by a key file that
+holds it (its serial is read without the password). The CRL (/api/v1/ca/crl) lists it at once with
+the reason, and the OCSP responder (/api/v1/ca/ocsp) answers "revoked".
+
+JSON result: { serial, revokedAt, reason }`,
+    'cmd.sandbox.revoke.arg.target':
+      'Certificate serial (hex), or a key file (.pfx) holding the certificate.',
+    'cmd.sandbox.revoke.flag.reason': 'Why the certificate is revoked (RFC 5280 reason code).',
   },
   ru: {
     'cmd.sandbox.start.description': `Запускает настоящий HTTP-сервер поверх базы SQLite в каталоге данных; при первом запуске она
@@ -115,6 +123,14 @@ sandbox pay").
 Результат JSON: заявка { id, status: "rejected", rejectReason, ... }`,
     'cmd.sandbox.reject.arg.id': 'Номер заявки на ключ (ka_…).',
     'cmd.sandbox.reject.flag.reason': 'Причина отклонения заявки.',
+    'cmd.sandbox.revoke.description': `Отзывает сертификат, выданный УЦ песочницы, по серийному номеру (hex) или по файлу ключа с
+этим сертификатом (серийный номер читается без пароля). CRL (/api/v1/ca/crl) сразу содержит его с
+причиной, а OCSP-ответчик (/api/v1/ca/ocsp) отвечает «revoked».
+
+Результат JSON: { serial, revokedAt, reason }`,
+    'cmd.sandbox.revoke.arg.target':
+      'Серийный номер сертификата (hex) или файл ключа (.pfx) с этим сертификатом.',
+    'cmd.sandbox.revoke.flag.reason': 'Причина отзыва сертификата (код причины по RFC 5280).',
   },
   uz: {
     'cmd.sandbox.start.description': `Ma’lumotlar katalogidagi SQLite bazasi ustida haqiqiy HTTP serverni ishga tushiradi; birinchi
@@ -172,5 +188,14 @@ JSON natija: ariza { id, status: "issued", certificateSerial, invoice, ... }`,
 JSON natija: ariza { id, status: "rejected", rejectReason, ... }`,
     'cmd.sandbox.reject.arg.id': 'Kalit arizasi raqami (ka_…).',
     'cmd.sandbox.reject.flag.reason': 'Ariza nima uchun rad etilayotgani.',
+    'cmd.sandbox.revoke.description': `Sandbox tasdiqlash markazi bergan sertifikatni seriya raqami (hex) yoki uni saqlovchi kalit
+fayli orqali bekor qiladi (seriya raqami parolsiz o‘qiladi). CRL (/api/v1/ca/crl) uni darhol sababi
+bilan ko‘rsatadi, OCSP javob beruvchisi (/api/v1/ca/ocsp) esa «revoked» deb javob beradi.
+
+JSON natija: { serial, revokedAt, reason }`,
+    'cmd.sandbox.revoke.arg.target':
+      'Sertifikat seriya raqami (hex) yoki sertifikat saqlangan kalit fayli (.pfx).',
+    'cmd.sandbox.revoke.flag.reason':
+      'Sertifikat nima uchun bekor qilinayotgani (RFC 5280 bo‘yicha sabab kodi).',
   },
 } satisfies Catalog;
