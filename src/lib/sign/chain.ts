@@ -14,6 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SignatureError } from '../errors/index.js';
 import { decodeVerifyKey, verifyWithKey, type DigestName, type VerifyKey } from './algorithms.js';
 import { readCertificate, splitCertificates, type CertFields } from './certificate.js';
+import type { VerifyCache } from './verify-cache.js';
 
 export type ChainStatus = 'trusted' | 'untrusted' | 'unchecked';
 
@@ -67,20 +68,28 @@ export class MessageCertificates {
     messageCerts: Uint8Array[],
     trusted: Uint8Array[] | undefined,
     private readonly limits: VerifyLimits,
+    /** What a batch shares (parsed certificates, decoded keys, certificate checks); see verify-cache.ts. */
+    private readonly cache?: VerifyCache,
   ) {
-    const seen = new Map<string, CertFields>();
+    const seen = new Set<CertFields>();
+    const seenDer = new Map<string, CertFields>();
     const add = (der: Uint8Array, anchor: boolean): void => {
-      const id = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
-      let c = seen.get(id);
-      if (!c) {
-        c = readCertificate(der);
-        seen.set(id, c);
+      let c: CertFields | undefined;
+      if (cache) c = cache.certificate(der);
+      else {
+        const id = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+        c = seenDer.get(id);
+        if (!c) seenDer.set(id, (c = readCertificate(der)));
+      }
+      if (!seen.has(c)) {
+        seen.add(c);
         this.all.push(c);
       }
       if (anchor) this.anchors.add(c);
     };
     for (const der of messageCerts) add(der, false);
-    for (const bundle of trusted ?? []) for (const der of splitCertificates(bundle)) add(der, true);
+    for (const bundle of trusted ?? [])
+      for (const der of cache ? cache.anchors(bundle) : splitCertificates(bundle)) add(der, true);
     this.checked = trusted !== undefined;
     this.issuerOrder = [...this.anchors, ...this.all.filter((c) => !this.anchors.has(c))];
   }
@@ -93,11 +102,14 @@ export class MessageCertificates {
   key(c: CertFields): VerifyKey {
     let k = this.keys.get(c);
     if (k === undefined) {
-      try {
-        k = decodeVerifyKey(c.spki, c.keyOid, c.serialHex);
-      } catch (e) {
-        k = e as Error;
-      }
+      const decode = () => decodeVerifyKey(c.spki, c.keyOid, c.serialHex);
+      if (this.cache) k = this.cache.key(c, decode);
+      else
+        try {
+          k = decode();
+        } catch (e) {
+          k = e as Error;
+        }
       this.keys.set(c, k);
     }
     if (k instanceof Error) throw k;
@@ -125,7 +137,17 @@ export class MessageCertificates {
     if (known !== undefined) return known;
     let ok: boolean;
     try {
-      ok = this.verify(issuer, child.signatureOid, null, child.tbs, child.signature);
+      const batch = this.cache?.signedBy(child, issuer);
+      if (batch === undefined) {
+        ok = this.verify(issuer, child.signatureOid, null, child.tbs, child.signature);
+        this.cache?.rememberSignedBy(child, issuer, ok);
+      } else {
+        // Known from an earlier message of the batch: no public-key operation, but it counts
+        // against this message's budget exactly as the operation would have (same limits).
+        this.key(issuer);
+        if (++this.checks > this.limits.checks) throw limitError('checks', this.checks, this.limits.checks);
+        ok = batch;
+      }
     } catch (e) {
       if (e instanceof SignatureError) throw e; // the budget ran out: the whole message fails
       ok = false; // a damaged issuer key or an unknown algorithm: not this issuer

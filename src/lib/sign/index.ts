@@ -36,6 +36,7 @@ export {
   type VerifyWarning,
 } from './verify.js';
 export { LIMIT_CODES as VERIFY_LIMIT_CODES } from './chain.js';
+export { VerifyCache } from './verify-cache.js';
 export { requestTimestamp, tsaUrl } from './timestamp.js';
 export {
   collectSignatures,

@@ -11,6 +11,7 @@ import { InternalError, isOneIdError, SignatureError, UsageError } from '../erro
 import { t } from '../i18n/index.js';
 import { collectInputs } from './inputs.js';
 import { assertValid, failureError, verifyFile, type SignerReport } from './verify.js';
+import { VerifyCache } from './verify-cache.js';
 
 /** One verified signature file in the `--json` result of `oneid key verify`. */
 export interface VerifiedFile {
@@ -47,6 +48,9 @@ export interface VerifyBatchOptions {
   /** Called with each file's report as soon as it is known. */
   onFile?: (entry: VerifiedFile) => void;
 }
+
+/** Signature files verified at the same time (reads of some overlap the checks of others). */
+const IN_FLIGHT = 8;
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -97,7 +101,9 @@ export async function verifyBatch(o: VerifyBatchOptions): Promise<VerifyBatchRes
 
   const files: VerifiedFile[] = [];
   let unexpected: Error | undefined;
-  for (const sig of o.signatures) {
+  // One cache for the batch: the signer's certificate, its key and its chain are worked out once.
+  const cache = new VerifyCache();
+  const check = async (sig: SignatureInput): Promise<VerifiedFile> => {
     const file = sig.path;
     const entry: VerifiedFile = { file, valid: false, signers: [] };
     // --content is always the content checked; the file beside (or under --content-dir) only
@@ -113,6 +119,7 @@ export async function verifyBatch(o: VerifyBatchOptions): Promise<VerifyBatchRes
         content: o.content,
         contentIfDetached: beside,
         trusted: o.trusted,
+        cache,
       });
       entry.detached = report.detached;
       if (o.content ?? report.detached) entry.content = o.content ?? beside;
@@ -134,6 +141,24 @@ export async function verifyBatch(o: VerifyBatchOptions): Promise<VerifyBatchRes
         entry.error = { code: 'INTERNAL', message: t('cli.error.internal', { detail: unexpected.message }) };
       }
     }
+    return entry;
+  };
+  // Several files in flight, so that one file's reads (on the thread pool) overlap another's
+  // verification on this thread; reports still come out in input order. Every file is started
+  // only once the one IN_FLIGHT places before it has been reported, so memory stays flat.
+  const inFlight: Promise<VerifiedFile>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < o.signatures.length && inFlight.length < IN_FLIGHT) {
+      const p = check(o.signatures[next++]!);
+      p.catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
+      inFlight.push(p);
+    }
+  };
+  fill();
+  while (inFlight.length > 0) {
+    const entry = await inFlight.shift()!;
+    fill();
     o.onFile?.(entry);
     files.push(entry);
   }

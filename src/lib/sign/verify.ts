@@ -20,6 +20,7 @@ import { parseSignedData, type ParsedSignedData, type ParsedSignerInfo } from '.
 import { digestBuffer, digestFile } from './digest.js';
 import { identityOf, type SignerIdentity } from './identity.js';
 import { checkTimestampToken, type TimestampInfo } from './timestamp-token.js';
+import type { VerifyCache } from './verify-cache.js';
 
 export type { VerifyLimits } from './chain.js';
 
@@ -97,6 +98,11 @@ export interface VerifyOptions {
   now?: Date;
   /** Lower (or raise) the per-message ceilings; default `VERIFY_LIMITS`. */
   limits?: Partial<VerifyLimits>;
+  /**
+   * Shared by the verifications of one batch (`new VerifyCache()`): certificates parsed, keys
+   * decoded and certificate signatures checked once for the whole batch. Same results without it.
+   */
+  cache?: VerifyCache;
 }
 
 /** The signer certificate whose key verified the signature and whose chain to an anchor verified. */
@@ -177,7 +183,12 @@ export async function verifySignature(
   } else {
     // The content given is the content checked, attached signature or not.
     if (!detached) contentDiffers = !(await sameContent(given, sd.content!));
-    if (typeof given === 'string') {
+    const small = typeof given === 'string' ? opts.cache?.readSmall(given) : undefined;
+    if (small) {
+      contentBytes = small;
+      digests = digestBuffer(small, names);
+      contentLength = small.length;
+    } else if (typeof given === 'string') {
       const fd = await digestFile(given, names);
       digests = fd.digests;
       contentLength = fd.size;
@@ -188,7 +199,7 @@ export async function verifySignature(
       contentLength = contentBytes.length;
     }
   }
-  const pool = new MessageCertificates(sd.certificates, opts.trusted, limits);
+  const pool = new MessageCertificates(sd.certificates, opts.trusted, limits, opts.cache);
   const signers: SignerReport[] = [];
   for (const si of sd.signers) {
     const digest = digests.get(digestNameFor(si.digestOid))!;
@@ -205,7 +216,7 @@ export async function verifySignature(
 
 /** Read a signature file (and detached content path) and verify. */
 export async function verifyFile(signaturePath: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
-  return verifySignature(await readFile(signaturePath), opts);
+  return verifySignature(opts.cache?.readSmall(signaturePath) ?? (await readFile(signaturePath)), opts);
 }
 
 const isDamagedKey = (e: unknown): boolean =>
