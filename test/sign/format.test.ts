@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { cosign, parseSignedData, verifySignature } from '../../src/lib/sign/index.js';
+import { cosign, encodeSignature, parseSignedData, verifySignature } from '../../src/lib/sign/index.js';
+import { encoderFor } from '../../src/lib/sign/transport.js';
 import { runCommand } from '../helpers/run-command.js';
 import { startSandbox } from '../helpers/sandbox.js';
 import { fixtures, openssl, pfxFor } from './openssl-fixtures.js';
@@ -140,6 +141,31 @@ describe('sign/format: der, pem and base64 (E-IMZO pkcs7_64)', function () {
     assert.equal((await verify(d + '.p7s', '--content', d)).code, 0);
   });
 
+  it('the streaming encoder gives the same bytes as encoding at once, however the input is cut', () => {
+    const data = Buffer.alloc(1000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 131 + 17) & 0xff;
+    for (const format of ['base64', 'pem'] as const) {
+      const whole = encodeSignature(data, format);
+      for (const cuts of [[0], [1], [2, 3], [47, 48, 49], [100, 1, 1, 1, 500], [999]]) {
+        const enc = encoderFor(format)!;
+        const parts: Buffer[] = [];
+        let at = 0;
+        for (const c of cuts) {
+          parts.push(enc.update(data.subarray(at, Math.min(at + c, data.length))));
+          at = Math.min(at + c, data.length);
+        }
+        parts.push(enc.update(data.subarray(at)), enc.final());
+        assert.deepEqual(Buffer.concat(parts), whole, `${format} cut ${cuts.join(',')}`);
+      }
+      assert.deepEqual(
+        Buffer.concat([encoderFor(format)!.final()]),
+        encodeSignature(Buffer.alloc(0), format),
+      );
+    }
+    assert.equal(encodeSignature(data, 'base64').toString(), data.toString('base64'));
+    assert.equal(encoderFor('der'), undefined);
+  });
+
   it('--jsonl lines name the format', async () => {
     const file = doc();
     const r = await runCommand(['key', 'sign', file, ...keyArgs, '--jsonl', '--format', 'pem'], { env });
@@ -189,11 +215,14 @@ describe('sign/format: der, pem and base64 (E-IMZO pkcs7_64)', function () {
     }
   });
 
-  it('a detached base64 signature verifies with --content', async () => {
+  it('a detached base64 signature verifies with --content and with the file beside it', async () => {
     const file = doc('detached\n');
     await sign(file, '--detached', '--format', 'base64');
     const v = await verify(file + '.p7s', '--content', file);
     assert.equal(v.code, 0, v.stdout + v.stderr);
+    const beside = await verify(file + '.p7s');
+    assert.equal(beside.code, 0, beside.stdout + beside.stderr);
+    assert.equal(beside.json.result.files[0].content, file);
     writeFileSync(file, 'changed\n');
     assert.equal((await verify(file + '.p7s', '--content', file)).code, 6);
   });
