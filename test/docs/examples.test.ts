@@ -17,7 +17,7 @@
  * | account | `ozoda01`: Ozoda Karimova, PINFL 40108814416559, director of "Samarqand Tekstil" (TIN 281058213); unverified, no company bound, logged in (session file) |
  * | `$TOKEN` | the token of that session |
  * | keys in ~/DSKEYS | `DS401088144165590001.pfx` (Ozoda, personal), `DS2810582130001.pfx` (her company), `DS312058913725150001.pfx` (Alisher Abdullayev, no account) |
- * | files | `invoice.pdf`, `contract.pdf`, `report.pdf`, `contract.p7s` (detached, of contract.pdf), `reports/2026/q{1,2}/{sales,tax}.xml`, `me.jpg`, `selfie.png` (`root-ca.pem` comes from the documented `oneid ca get`) |
+ * | files | `invoice.pdf`, `contract.pdf`, `report.pdf`, `application.xml`, `contract.p7s` (detached, of contract.pdf), `reports/2026/q{1,2}/{sales,tax}.xml`, `me.jpg`, `selfie.png` (`root-ca.pem` comes from the documented `oneid ca get`) |
  * | `$APP_ID`, `$INVOICE` | the newest key application made from this machine, its invoice; at the start one waits for its SMS code, which is in `code.txt` |
  * | stdin | an example with `--sms-code-stdin` gets the code of the SMS it caused to `--phone` typed in |
  *
@@ -94,6 +94,7 @@ const PLAN: Array<[string, string, Group?]> = [
   ['key:sign', 'reports/'],
   ['key:sign', '--files-from'],
   ['key:sign', '--append'],
+  ['key:sign', '--format'],
   ['key:verify', 'invoice.pdf.p7s'],
   ['key:verify', '--content'],
   ['key:verify', 'signed/'],

@@ -219,6 +219,7 @@ export class World {
     writeFileSync(path.join(h, 'selfie.png'), PNG);
     for (const f of ['invoice.pdf', 'contract.pdf', 'report.pdf'])
       writeFileSync(path.join(h, f), `%PDF-1.4\n% ${f}: a document to sign\n%%EOF\n`);
+    writeFileSync(path.join(h, 'application.xml'), '<application kind="licence"/>\n');
     for (const q of ['q1', 'q2']) {
       mkdirSync(path.join(h, 'reports', '2026', q), { recursive: true });
       for (const n of ['sales', 'tax'])

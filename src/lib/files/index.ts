@@ -212,10 +212,20 @@ function closeAndPublish(fd: number, temp: string, target: string, replace: bool
   }
 }
 
-async function writePieces(fh: FileHandle, pieces: Piece[], buf?: Buffer): Promise<void> {
+/** Re-encodes the bytes on their way to the file (base64 forms of a signature), in one pass. */
+export interface PieceEncoder {
+  update(chunk: Uint8Array): Buffer;
+  final(): Buffer;
+}
+
+async function writePieces(fh: FileHandle, pieces: Piece[], buf?: Buffer, enc?: PieceEncoder): Promise<void> {
+  const put = async (b: Buffer) => {
+    const out = enc ? enc.update(b) : b;
+    if (out.length) await fh.write(out);
+  };
   for (const p of pieces) {
     if (Buffer.isBuffer(p)) {
-      if (p.length) await fh.write(p);
+      if (p.length) await put(p);
       continue;
     }
     const src = await open(p.file, 'r');
@@ -226,7 +236,7 @@ async function writePieces(fh: FileHandle, pieces: Piece[], buf?: Buffer): Promi
       while (left > 0) {
         const { bytesRead } = await src.read(chunk, 0, Math.min(chunk.length, left), pos);
         if (bytesRead === 0) throw new Error(`${p.file} shrank while being signed`);
-        await fh.write(chunk.subarray(0, bytesRead));
+        await put(chunk.subarray(0, bytesRead));
         left -= bytesRead;
         pos += bytesRead;
       }
@@ -234,20 +244,25 @@ async function writePieces(fh: FileHandle, pieces: Piece[], buf?: Buffer): Promi
       await src.close();
     }
   }
+  const last = enc?.final();
+  if (last?.length) await fh.write(last);
 }
 
-/** The same protocol for output made of pieces, some of them copied from other files; `buf` is a reusable copy buffer. */
+/**
+ * The same protocol for output made of pieces, some of them copied from other files; `buf` is a
+ * reusable copy buffer, `encode` re-encodes everything written.
+ */
 export async function writePiecesAtomic(
   target: string,
   pieces: Piece[],
-  o: WriteOptions & { buf?: Buffer } = {},
+  o: WriteOptions & { buf?: Buffer; encode?: PieceEncoder } = {},
 ): Promise<void> {
   const temp = (o.tempName ?? tempNameFor)(target);
   const fh = await open(temp, 'wx', o.mode ?? 0o600);
   let gone = false;
   try {
     try {
-      await writePieces(fh, pieces, o.buf);
+      await writePieces(fh, pieces, o.buf, o.encode);
       if (o.durable !== false) await fh.sync();
     } finally {
       await fh.close();

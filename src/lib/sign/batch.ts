@@ -92,6 +92,7 @@ export async function signBatch(opts: BatchOptions): Promise<BatchSummary> {
     timestampUrl: opts.timestampUrl,
     signingTime: opts.signingTime,
     durable: opts.durable,
+    format: opts.format,
   };
   const summary: BatchSummary = {
     total: jobs.length,

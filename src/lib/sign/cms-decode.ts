@@ -61,10 +61,16 @@ function malformed(what: string, cause?: unknown): SignatureError {
   return new SignatureError('SIGNATURE_MALFORMED', 'sign.error.malformed', { params: { what }, cause });
 }
 
-/** DER, PEM (PKCS7/CMS) or base64 → DER bytes. */
+/**
+ * DER, PEM (PKCS7/CMS) or base64 (E-IMZO's pkcs7_64, with or without line breaks) → DER bytes.
+ * The form is told by the first byte (a DER SignedData starts with SEQUENCE, 0x30, which no
+ * base64 or PEM text does), so DER, the form verified in bulk, costs nothing more.
+ */
 export function signatureBytes(input: Uint8Array): Buffer {
-  const buf = b(input);
+  let buf = b(input);
   if (buf[0] === 0x30) return buf;
+  // Text saved by Windows editors may start with a UTF-8 byte order mark.
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
   const text = buf.toString('latin1').trim();
   const pem = /-----BEGIN [A-Z0-9 ]+-----([\s\S]*?)-----END [A-Z0-9 ]+-----/.exec(text);
   const b64 = (pem ? pem[1]! : text).replace(/\s+/g, '');

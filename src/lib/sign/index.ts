@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { signOne, cosign as cosignWith, type FileResult, type SignSettings } from './sign-file.js';
 import { openSigner, type SignerKey } from './signer.js';
+import { encodeSignature, type SignatureFormat } from './transport.js';
 
 export { signBatch, type BatchOptions, type BatchProgress, type BatchSummary } from './batch.js';
 export { removeOwnTempsSync } from '../files/index.js';
@@ -15,6 +16,7 @@ export {
   type ParsedSignedData,
   type ParsedSignerInfo,
 } from './cms-decode.js';
+export { encodeSignature, SIGNATURE_FORMATS, type SignatureFormat } from './transport.js';
 export { splitCertificates } from './certificate.js';
 export { openSigner, signerKeyOf, type OpenedKeyLike, type Signer, type SignerKey } from './signer.js';
 export { assertUsableForSigning } from './usable.js';
@@ -67,18 +69,30 @@ export async function signFile(input: string, opts: SignFileOptions): Promise<Fi
       existing: opts.existing ?? 'fail',
       timestampUrl: opts.timestampUrl,
       signingTime: opts.signingTime,
+      format: opts.format,
     },
     input,
     opts.output ?? input + '.p7s',
   );
 }
 
-/** Add a signer to an existing signature (bytes); `content` is needed for detached ones. */
+/**
+ * Add a signer to an existing signature (bytes in any form); `content` is needed for detached
+ * ones. The result is in `format` (default DER).
+ */
 export async function cosign(
   signature: Uint8Array,
-  opts: { key: SignerKey; content?: string; timestampUrl?: string; signingTime?: Date; output?: string },
+  opts: {
+    key: SignerKey;
+    content?: string;
+    timestampUrl?: string;
+    signingTime?: Date;
+    output?: string;
+    format?: SignatureFormat;
+  },
 ): Promise<Buffer> {
-  const out = await cosignWith(signature, openSigner(opts.key), opts, opts.content);
+  const der = await cosignWith(signature, openSigner(opts.key), opts, opts.content);
+  const out = encodeSignature(der, opts.format);
   if (opts.output) await writeFile(opts.output, out);
   return out;
 }

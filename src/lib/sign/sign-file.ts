@@ -19,6 +19,7 @@ import { CHUNK, digestBuffer, digestFile, readSmallSync } from './digest.js';
 import type { Signer } from './signer.js';
 import { limitError } from './chain.js';
 import { VERIFY_LIMITS } from './verify.js';
+import { encodeSignature, encoderFor, type SignatureFormat } from './transport.js';
 
 /** Signatures are public (0644); the folder's fsync is left to the OS (one per file cost too much). */
 function outputOptions(replace: boolean, durable = true): WriteOptions {
@@ -41,6 +42,8 @@ export interface SignSettings {
    * the fsync costs (docs/benchmarks.md), the CLI always syncs.
    */
   durable?: boolean;
+  /** The form written (default `der`); co-signing reads any form and writes this one. */
+  format?: SignatureFormat;
 }
 
 export type FileStatus = 'signed' | 'appended' | 'skipped' | 'failed';
@@ -57,6 +60,8 @@ export interface FileResult {
   /** English message (programmatic users, logs). */
   message?: string;
   bytes?: number;
+  /** The form of the signature written (signed, appended). */
+  format?: SignatureFormat;
 }
 
 function failed(input: string, output: string, e: unknown): FileResult {
@@ -158,16 +163,19 @@ export async function signOne(
       const digest = digestBuffer(small, [alg.digest]).get(alg.digest)!;
       const si = await signedAttributesFor(signer, digest, s);
       const { head, tail } = signer.template.encode([si], s.detached ? null : small.length);
-      const bytes = s.detached ? Buffer.concat([head, tail]) : Buffer.concat([head, small, tail]);
+      const der = s.detached ? Buffer.concat([head, tail]) : Buffer.concat([head, small, tail]);
+      const bytes = encodeSignature(der, s.format);
       await writeFileAtomic(output, bytes, outputOptions(s.existing === 'force', s.durable ?? true));
-      return { input, output, status: 'signed', bytes: small.length };
+      return { input, output, status: 'signed', bytes: small.length, format: s.format ?? 'der' };
     }
     const fd = await digestFile(input, [alg.digest], buf);
     const si = await signedAttributesFor(signer, fd.digests.get(alg.digest)!, s);
     const { head, tail } = signer.template.encode([si], s.detached ? null : fd.size);
     const pieces: Piece[] = s.detached ? [head, tail] : [head, { file: input, length: fd.size }, tail];
-    await writePiecesAtomic(output, pieces, { ...outputOptions(s.existing === 'force'), buf });
-    return { input, output, status: 'signed', bytes: fd.size };
+    // The base64 forms are encoded on the way to the file: no extra pass over the content.
+    const encode = encoderFor(s.format);
+    await writePiecesAtomic(output, pieces, { ...outputOptions(s.existing === 'force'), buf, encode });
+    return { input, output, status: 'signed', bytes: fd.size, format: s.format ?? 'der' };
   } catch (e) {
     return failed(input, output, e);
   }
@@ -184,9 +192,9 @@ async function appendSigner(
   // Signing twice with the same key adds nothing: the file is already co-signed by this signer.
   if (parseSignedData(existing).signers.some((si) => isSigner(signer, si)))
     return { input, output, status: 'skipped' };
-  const encoded = await cosign(existing, signer, s, input);
+  const encoded = encodeSignature(await cosign(existing, signer, s, input), s.format);
   await writePiecesAtomic(output, [encoded], outputOptions(true));
-  return { input, output, status: 'appended' };
+  return { input, output, status: 'appended', format: s.format ?? 'der' };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { PrivateKey } from './algorithms.js';
 import { signBatch, type BatchOptions, type BatchSummary } from './batch.js';
 import { onInterrupt } from './interrupts.js';
 import type { FileResult } from './sign-file.js';
+import type { SignatureFormat } from './transport.js';
 import { assertUsableForSigning } from './usable.js';
 
 /** A per-file result; failures carry their message in the user's language. */
@@ -19,6 +20,8 @@ export type SignedFile = FileResult & { message?: string };
 export interface SignRunResult extends Omit<BatchSummary, 'results'> {
   signer: { serialNumber: string; cn?: string; pinfl?: string; tin?: string };
   detached: boolean;
+  /** The form the signatures were written in (`der`, `pem`, `base64`). */
+  format: SignatureFormat;
   /** One entry per file in input order (failures only without keepResults). */
   results: SignedFile[];
 }
@@ -55,6 +58,7 @@ export async function signWithKey(
     ...summary,
     results: summary.results.map(withMessage),
     detached: o.detached,
+    format: o.format ?? 'der',
     signer: { serialNumber: key.certificate.serialHex, cn: id.cn, pinfl: id.pinfl, tin: id.tin ?? id.uid },
   };
   const { failed, total, notStarted } = summary;

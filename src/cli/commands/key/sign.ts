@@ -4,7 +4,13 @@ import { BaseCommand, formatDuration, portalFlag } from '../../index.js';
 import { keyPasswordFlags } from '../../flags/keys.js';
 import { UsageError } from '../../../lib/errors/index.js';
 import { t } from '../../../lib/i18n/index.js';
-import { collectInputs, signWithKey, tsaUrl, type SignRunResult } from '../../../lib/sign/index.js';
+import {
+  collectInputs,
+  SIGNATURE_FORMATS,
+  signWithKey,
+  tsaUrl,
+  type SignRunResult,
+} from '../../../lib/sign/index.js';
 
 /** `--json` result of `oneid key sign`. */
 export type KeySignResult = SignRunResult;
@@ -17,6 +23,7 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
     '<%= config.bin %> key sign "reports/**/*.xml" --key 281058213 --out-dir signed',
     'find . -name "*.pdf" -print0 | <%= config.bin %> key sign --files-from - --key DS2810582130001.pfx --resume --jsonl',
     '<%= config.bin %> key sign contract.pdf --key DS401088144165590001.pfx --append',
+    '<%= config.bin %> key sign application.xml --key DS2810582130001.pfx --format base64',
   ];
   static override strict = false;
   static override args = {
@@ -26,6 +33,11 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
     key: Flags.string({ char: 'k', summary: t('cmd.key.sign.flag.key'), required: true }),
     ...keyPasswordFlags,
     detached: Flags.boolean({ summary: t('cmd.key.sign.flag.detached') }),
+    format: Flags.option({
+      options: SIGNATURE_FORMATS,
+      default: 'der' as const,
+      summary: t('cmd.key.sign.flag.format'),
+    })(),
     'out-dir': Flags.string({ char: 'o', summary: t('cmd.key.sign.flag.out-dir') }),
     recursive: Flags.boolean({ char: 'r', summary: t('cmd.key.sign.flag.recursive') }),
     'files-from': Flags.string({ summary: t('cmd.key.sign.flag.files-from') }),
@@ -70,6 +82,7 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
       inputs,
       outDir: f['out-dir'],
       detached: f.detached,
+      format: f.format,
       existing: f.force ? 'force' : f.resume ? 'resume' : f.append ? 'append' : 'fail',
       workers: f.jobs,
       timestampUrl: f.timestamp ? tsaUrl(ctx.settings.get('portal')) : undefined,

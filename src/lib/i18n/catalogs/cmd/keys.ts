@@ -23,10 +23,17 @@ temp files left by killed runs are removed by the next run over the same folders
 failed the exit code is 10 and the reasons are listed.
 --jsonl prints one JSON line per file (for very large batches); it cannot be combined with --json.
 
-JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, signer, results[] }`,
+--format base64 writes E-IMZO's pkcs7_64 (the DER in base64 on one line, no header), the text
+portals built on E-IMZO take pasted or posted; --format pem writes -----BEGIN PKCS7-----. The
+name stays <file>.p7s in every form: the form is told from the content, so signatures keep
+pairing with their files. Every command reads all three forms; --append writes the form asked.
+
+JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
     'cmd.key.sign.arg.files': 'Files, folders or glob patterns to sign.',
     'cmd.key.sign.flag.key': 'Key: a .pfx file, an alias or a certificate serial number.',
     'cmd.key.sign.flag.detached': 'Write detached signatures (the .p7s does not contain the file).',
+    'cmd.key.sign.flag.format':
+      "Form of the .p7s: der (binary), pem (-----BEGIN PKCS7-----) or base64 (E-IMZO's pkcs7_64, one line, to paste into a portal).",
     'cmd.key.sign.flag.out-dir': 'Write signatures under this folder, keeping relative paths.',
     'cmd.key.sign.flag.recursive': 'Include files in subfolders of folder arguments.',
     'cmd.key.sign.flag.files-from': 'Read file names from this file (- for standard input).',
@@ -134,10 +141,17 @@ JSON result: { path, backup?, legacy }`,
 в тех же папках. Если часть файлов не подписана, код выхода 10 и причины перечисляются.
 --jsonl печатает одну строку JSON на файл (для очень больших пакетов); вместе с --json нельзя.
 
-Результат JSON: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, signer, results[] }`,
+--format base64 записывает pkcs7_64 E-IMZO (DER в base64 одной строкой, без заголовка) — текст,
+который порталы на E-IMZO принимают вставкой или в запросе; --format pem записывает
+-----BEGIN PKCS7-----. Имя в любой форме остаётся <файл>.p7s: форма определяется по
+содержимому, и подписи по-прежнему находят свои файлы. Все команды читают все три формы; --append записывает запрошенную форму.
+
+Результат JSON: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
     'cmd.key.sign.arg.files': 'Файлы, папки или шаблоны для подписи.',
     'cmd.key.sign.flag.key': 'Ключ: файл .pfx, псевдоним (alias) или серийный номер сертификата.',
     'cmd.key.sign.flag.detached': 'Создавать отсоединённые подписи (файл не входит в .p7s).',
+    'cmd.key.sign.flag.format':
+      'Форма .p7s: der (двоичная), pem (-----BEGIN PKCS7-----) или base64 (pkcs7_64 E-IMZO, одна строка для вставки на портал).',
     'cmd.key.sign.flag.out-dir': 'Записывать подписи в эту папку с сохранением относительных путей.',
     'cmd.key.sign.flag.recursive': 'Включать файлы из подпапок указанных папок.',
     'cmd.key.sign.flag.files-from': 'Прочитать имена файлов из этого файла (- — стандартный ввод).',
@@ -249,10 +263,17 @@ papkalardagi keyingi ish o‘chiradi. Ba’zi fayllar imzolanmasa, chiqish kodi 
 ko‘rsatiladi. --jsonl har bir fayl uchun bitta JSON qatori chiqaradi (juda katta paketlar uchun);
 --json bilan birga ishlatilmaydi.
 
-JSON natija: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, signer, results[] }`,
+--format base64 E-IMZO pkcs7_64 shaklini yozadi (DER base64 da bitta qatorda, sarlavhasiz) — E-IMZO
+asosidagi portallar qo‘yib yoki so‘rovda qabul qiladigan matn; --format pem -----BEGIN PKCS7-----
+yozadi. Har qanday shaklda nom <fayl>.p7s bo‘lib qoladi: shakl mazmunidan
+aniqlanadi, imzolar o‘z fayllariga bog‘lanib qolaveradi. Barcha buyruqlar uchala shaklni o‘qiydi; --append so‘ralgan shaklda yozadi.
+
+JSON natija: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
     'cmd.key.sign.arg.files': 'Imzolanadigan fayllar, papkalar yoki shablonlar.',
     'cmd.key.sign.flag.key': 'Kalit: .pfx fayli, taxallus (alias) yoki sertifikat seriya raqami.',
     'cmd.key.sign.flag.detached': 'Ajratilgan imzolar yozish (.p7s faylning o‘zini o‘z ichiga olmaydi).',
+    'cmd.key.sign.flag.format':
+      '.p7s shakli: der (ikkilik), pem (-----BEGIN PKCS7-----) yoki base64 (E-IMZO pkcs7_64, portalga qo‘yish uchun bitta qator).',
     'cmd.key.sign.flag.out-dir': 'Imzolarni nisbiy yo‘llarni saqlagan holda shu papkaga yozish.',
     'cmd.key.sign.flag.recursive': 'Ko‘rsatilgan papkalarning ichki papkalaridagi fayllarni ham qo‘shish.',
     'cmd.key.sign.flag.files-from': 'Fayl nomlarini shu fayldan o‘qish (- standart kirish).',
