@@ -41,6 +41,14 @@ export function onInterrupt(): Interrupts {
       clearTimeout(deadline);
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);
+      // Interrupted: the command is now reporting and will exit 130 by itself. A second signal
+      // that arrives after the batch ended (the whole process group is signalled twice) must not
+      // kill it mid-report with the default action; a listener does not keep the process alive.
+      if (count > 0) {
+        const linger = () => undefined;
+        process.on('SIGINT', linger);
+        process.on('SIGTERM', linger);
+      }
     },
   };
 }
