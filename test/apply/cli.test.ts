@@ -11,14 +11,17 @@ import path from 'node:path';
 import { readPfx, encodePublicKey, publicKeyOf } from '../../src/lib/pki/index.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { plainCitizens, registry, type Company, type Person } from '../sandbox/flows.js';
-import { cli, KEY_PASSWORD, newUser, onlyState, readState, spawnCli, until, type User } from './helpers.js';
-
-const applyArgs = (p: Person, u: User, ...extra: string[]) => [
-  'key',
-  'apply',
-  ...['--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie],
-  ...extra,
-];
+import {
+  applyArgs,
+  cli,
+  KEY_PASSWORD,
+  newUser,
+  onlyState,
+  readState,
+  spawnCli,
+  until,
+  type User,
+} from './helpers.js';
 
 describe('key apply / key status (CLI, sandbox)', function () {
   this.timeout(60_000);

@@ -15,17 +15,10 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { runCommand } from '../helpers/run-command.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { plainCitizens, registry, type Person } from '../sandbox/flows.js';
-import { KEY_PASSWORD, newUser, readState, onlyState, until, type User } from './helpers.js';
+import { applyArgs, KEY_PASSWORD, newUser, readState, onlyState, until, type User } from './helpers.js';
 
 const run = (u: User, argv: string[], env: Record<string, string | undefined> = {}) =>
   runCommand(argv, { env: { ...u.env, ...env } });
-
-const applyArgs = (p: Person, u: User, ...extra: string[]) => [
-  'key',
-  'apply',
-  ...['--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie],
-  ...extra,
-];
 
 describe('key apply / key status (in-process, sandbox)', function () {
   this.timeout(60_000);

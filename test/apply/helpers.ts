@@ -38,6 +38,14 @@ export interface User {
   env: Record<string, string>;
 }
 
+/** `key apply` for a person with this user's photo and selfie, plus any other flags. */
+export const applyArgs = (p: { pinfl: string; phone: string }, u: User, ...extra: string[]): string[] => [
+  'key',
+  'apply',
+  ...['--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie],
+  ...extra,
+];
+
 export function newUser(portal: string): User {
   const root = tempFolder();
   const config = path.join(root, 'config');

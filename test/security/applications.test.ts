@@ -14,7 +14,15 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
-import { cli, newUser, readState, spawnCli, until, type User } from '../apply/helpers.js';
+import {
+  applyArgs as applyFor,
+  cli,
+  newUser,
+  readState,
+  spawnCli,
+  until,
+  type User,
+} from '../apply/helpers.js';
 import {
   bearer,
   JPEG,
@@ -99,12 +107,7 @@ describe('security: key applications cannot be taken over (issue 13)', function 
   const settings = async (s: Record<string, number>) =>
     assert.equal((await sb.request('PATCH', '/api/v1/sandbox/settings', s)).status, 200);
   const startBody = (p: Person, phone = p.phone) => ({ type: 'individual', pinfl: p.pinfl, phone });
-  const applyArgs = (p: Person, u: User, ...extra: string[]) => [
-    'key',
-    'apply',
-    ...['--pinfl', p.pinfl, '--phone', p.phone, '--photo', u.photo, '--selfie', u.selfie, '--alg', 'ec'],
-    ...extra,
-  ];
+  const applyArgs = (p: Person, u: User, ...extra: string[]) => applyFor(p, u, '--alg', 'ec', ...extra);
   /** The victim's own application, opened (SMS confirmed) over the API: its id and secret. */
   const opened = async (p: Person): Promise<{ id: string; secret: string }> => {
     const s = await sb.request('POST', BASE, startBody(p));
