@@ -173,22 +173,14 @@ export class CommandContext {
   }
 
   private async sessionPlaceAndClient(): Promise<{ http: PortalHttp; place: SessionPlace }> {
-    const [{ PortalHttp }, { openSessionStore, portalHost }] = await Promise.all([
-      import('../lib/portal/index.js'),
-      import('../lib/session/index.js'),
-    ]);
-    const portal = this.settings.get('portal');
-    this.portalClient ??= new PortalHttp({ baseUrl: portal });
-    this.place ??= {
-      store: openSessionStore({
-        mode: this.flags['insecure-storage'] === true ? 'file' : this.settings.get('storage'),
-        onKeychainUnavailable: (e) =>
-          this.warning(t('account.session.keychainUnreachable', { reason: e.message })),
-      }),
-      portal,
-      host: portalHost(portal),
-      profile: this.settings.profile,
-    };
+    if (!this.portalClient || !this.place) {
+      const { accountContext } = await import('../lib/account/index.js');
+      const { http, place } = accountContext(this.settings, this.flags['insecure-storage'] === true, {
+        warn: (m) => this.warning(m),
+      });
+      this.portalClient = http;
+      this.place = place;
+    }
     return { http: this.portalClient, place: this.place };
   }
 
