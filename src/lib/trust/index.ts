@@ -3,7 +3,7 @@
  * `key verify --ca`, `key doctor --ca` and OpenSSL (`-CAfile`) take. The file is public (0644) and
  * written atomically; an existing file is replaced only with `force`.
  */
-import { fingerprint, parseCertificate, type Certificate } from '../pki/index.js';
+import { derToPem, fingerprint, parseCertificate, type Certificate } from '../pki/index.js';
 import { UsageError } from '../errors/index.js';
 import { writeFileAtomic } from '../files/index.js';
 import { getCaCertificates, type PortalHttp } from '../portal/index.js';
@@ -23,12 +23,6 @@ export interface FetchedAnchors {
   pem: string;
 }
 
-const pemOf = (der: Buffer): string =>
-  `-----BEGIN CERTIFICATE-----\n${der
-    .toString('base64')
-    .replace(/(.{64})/g, '$1\n')
-    .replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
-
 const info = (role: AnchorInfo['role'], c: Certificate): AnchorInfo => ({
   role,
   subject: c.subject.text,
@@ -47,7 +41,7 @@ export async function fetchPortalAnchors(
   if (o.tsa) parts.push(['tsa', Buffer.from(r.tsa, 'base64')]);
   // Parsing proves the portal sent certificates, not something else under that name.
   const certificates = parts.map(([role, der]) => info(role, parseCertificate(der)));
-  return { certificates, pem: parts.map(([, der]) => pemOf(der)).join('') };
+  return { certificates, pem: parts.map(([, der]) => derToPem(der, 'CERTIFICATE')).join('') };
 }
 
 /** Write the bundle; an existing file only with `force` (exit 2 otherwise, nothing written). */

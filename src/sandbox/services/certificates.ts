@@ -1,17 +1,12 @@
 /** Certificates as the portal hands them out: PEM text, an issued certificate with its chain. */
 import type { ApplicationRow } from '../applications.js';
 import type { Ctx } from '../context.js';
-import { REVOCATION_REASONS } from '../../lib/pki/index.js';
+import { derToPem, REVOCATION_REASONS } from '../../lib/pki/index.js';
 import type { RevokeAnswer, RevokeReason } from '../../lib/sandbox-contract/index.js';
 import { conflict, notFound } from '../http/errors.js';
 
-export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
-  const b64 = der
-    .toString('base64')
-    .replace(/(.{64})/g, '$1\n')
-    .replace(/\n$/, '');
-  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
-}
+/** PEM as the portal's answers carry it (one implementation: pki's). */
+export const toPem = (der: Buffer, label = 'CERTIFICATE'): string => derToPem(der, label);
 
 /** The sandbox CA, or 409 CA_UNAVAILABLE in a build whose PKI library cannot issue. */
 export function caOf(ctx: Ctx, what = 'CA'): NonNullable<Ctx['ca']> {
