@@ -66,6 +66,10 @@ export default {
       'Interrupted: {notStarted} files were not started; run again with --resume to finish.',
     'sign.verify.ok': '{file}: valid — {signers}',
     'sign.verify.failed': '{file}: NOT valid — {reason}',
+    'sign.error.signerNotFound': 'The signature has no signer {signer}.',
+    'sign.error.signerAmbiguous': 'Several signers of the signature have the serial number {signer}.',
+    'sign.error.timestampNotForSigner': 'The timestamp token does not fit signer {signer}: {what}.',
+    'sign.error.alreadyTimestamped': 'Signer {signer} already carries a timestamp.',
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
   },
   ru: {
@@ -129,6 +133,10 @@ export default {
       'Прервано: {notStarted} файлов не начато; запустите снова с --resume, чтобы завершить.',
     'sign.verify.ok': '{file}: действительна — {signers}',
     'sign.verify.failed': '{file}: НЕ действительна — {reason}',
+    'sign.error.signerNotFound': 'В подписи нет подписанта {signer}.',
+    'sign.error.signerAmbiguous': 'У нескольких подписантов подписи серийный номер {signer}.',
+    'sign.error.timestampNotForSigner': 'Метка времени не подходит подписанту {signer}: {what}.',
+    'sign.error.alreadyTimestamped': 'У подписанта {signer} уже есть метка времени.',
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
   },
   uz: {
@@ -196,6 +204,10 @@ export default {
       'To‘xtatildi: {notStarted} ta fayl boshlanmadi; yakunlash uchun --resume bilan qayta ishga tushiring.',
     'sign.verify.ok': '{file}: yaroqli — {signers}',
     'sign.verify.failed': '{file}: yaroqsiz — {reason}',
+    'sign.error.signerNotFound': 'Imzoda {signer} imzo chekuvchisi yo‘q.',
+    'sign.error.signerAmbiguous': 'Imzoning bir nechta imzo chekuvchisida {signer} seriya raqami bor.',
+    'sign.error.timestampNotForSigner': 'Vaqt tamg‘asi {signer} imzo chekuvchisiga mos emas: {what}.',
+    'sign.error.alreadyTimestamped': '{signer} imzo chekuvchisida allaqachon vaqt tamg‘asi bor.',
     'sign.verify.signer': '{name} (JSHSHIR {pinfl}, STIR {tin}), imzolangan {time}, zanjir {chain}',
   },
 } satisfies Catalog;
