@@ -50,6 +50,13 @@ export {
   type TimestampTarget,
 } from './attach-timestamp.js';
 export {
+  timestampFiles,
+  type StampedFile,
+  type StampPolicy,
+  type TimestampRunOptions,
+  type TimestampRunResult,
+} from './timestamp-batch.js';
+export {
   collectSignatures,
   verifyBatch,
   type SignatureInput,

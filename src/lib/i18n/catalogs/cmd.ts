@@ -44,6 +44,8 @@ const base = {
     'cmd.key.sign.summary':
       'Sign files with a key (PKCS#7/CMS, as E-IMZO does), one password for the whole batch.',
     'cmd.key.status.summary': 'Show key applications and install the key once it is issued.',
+    'cmd.key.timestamp.summary':
+      'Add RFC 3161 timestamps to existing signatures (each signer), in place or under --out-dir.',
     'cmd.key.verify.summary':
       'Verify PKCS#7/CMS signatures (E-IMZO, OpenSSL): signer, chain, validity at signing time.',
     'cmd.le.bind.summary': 'Bind a legal entity to your verified account with the company key.',
@@ -104,6 +106,8 @@ const base = {
     'cmd.key.passwd.summary': 'Сменить пароль файла ключа, сохранив все сертификаты и атрибуты.',
     'cmd.key.sign.summary': 'Подписать файлы ключом (PKCS#7/CMS, как E-IMZO), один пароль на весь пакет.',
     'cmd.key.status.summary': 'Показать заявки на ключ и установить ключ, как только он выпущен.',
+    'cmd.key.timestamp.summary':
+      'Добавить метки времени RFC 3161 в готовые подписи (каждому подписанту), на месте или в --out-dir.',
     'cmd.key.verify.summary':
       'Проверить подписи PKCS#7/CMS (E-IMZO, OpenSSL): подписант, цепочка, срок на момент подписи.',
     'cmd.le.bind.summary': 'Привязать юридическое лицо к подтверждённому аккаунту ключом организации.',
@@ -164,6 +168,8 @@ const base = {
     'cmd.key.sign.summary':
       'Fayllarni kalit bilan imzolash (E-IMZO kabi PKCS#7/CMS), butun paket uchun bitta parol.',
     'cmd.key.status.summary': 'Kalit arizalarini ko‘rsatish va kalit berilishi bilan uni o‘rnatish.',
+    'cmd.key.timestamp.summary':
+      'Tayyor imzolarga RFC 3161 vaqt tamg‘alarini qo‘shish (har bir imzo chekuvchiga), joyida yoki --out-dir ga.',
     'cmd.key.verify.summary':
       'PKCS#7/CMS imzolarini tekshirish (E-IMZO, OpenSSL): imzolovchi, zanjir, imzo vaqtidagi amal qilish.',
     'cmd.le.bind.summary': 'Yuridik shaxsni tashkilot kaliti bilan tasdiqlangan akkauntga bog‘lash.',

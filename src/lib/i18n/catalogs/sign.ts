@@ -70,6 +70,18 @@ export default {
     'sign.error.signerAmbiguous': 'Several signers of the signature have the serial number {signer}.',
     'sign.error.timestampNotForSigner': 'The timestamp token does not fit signer {signer}: {what}.',
     'sign.error.alreadyTimestamped': 'Signer {signer} already carries a timestamp.',
+    'sign.error.fileTimestamped':
+      '{file}: every signer already carries a timestamp (--resume skips such files, --force replaces their timestamps).',
+    'sign.error.timestampOutputExists':
+      '{output} already exists (use --force to overwrite, --resume to skip files already timestamped there).',
+    'sign.error.timestampBatchFailed': '{failed} of {total} files were not timestamped.',
+    'sign.error.timestampModes': 'Use either --force or --resume, not both.',
+    'sign.error.tsaUrl': '--tsa must be an http:// or https:// URL, not "{url}".',
+    'sign.timestamp.progress': 'Timestamped {done} of {total} ({rate}/s, ETA {eta})',
+    'sign.timestamp.stamped': '{output}: timestamped ({tokens} signers)',
+    'sign.timestamp.summary': 'Timestamped: {stamped}, skipped: {skipped}, failed: {failed} ({seconds} s).',
+    'sign.timestamp.tsaHint':
+      'No further file was started ({notStarted} left); the files already done are kept. Check the TSA address, then run again with --resume.',
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
   },
   ru: {
@@ -137,6 +149,19 @@ export default {
     'sign.error.signerAmbiguous': 'У нескольких подписантов подписи серийный номер {signer}.',
     'sign.error.timestampNotForSigner': 'Метка времени не подходит подписанту {signer}: {what}.',
     'sign.error.alreadyTimestamped': 'У подписанта {signer} уже есть метка времени.',
+    'sign.error.fileTimestamped':
+      '{file}: у всех подписантов уже есть метка времени (--resume пропускает такие файлы, --force заменяет их метки).',
+    'sign.error.timestampOutputExists':
+      '{output} уже существует (--force — перезаписать, --resume — пропустить файлы, уже снабжённые меткой времени).',
+    'sign.error.timestampBatchFailed': 'Не получили метку времени файлов: {failed} из {total}.',
+    'sign.error.timestampModes': 'Укажите либо --force, либо --resume, но не оба.',
+    'sign.error.tsaUrl': '--tsa должен быть адресом http:// или https://, а не «{url}».',
+    'sign.timestamp.progress': 'Метки времени: {done} из {total} ({rate}/с, осталось {eta})',
+    'sign.timestamp.stamped': '{output}: метка времени добавлена (подписантов: {tokens})',
+    'sign.timestamp.summary':
+      'С меткой времени: {stamped}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
+    'sign.timestamp.tsaHint':
+      'Новые файлы не начинались (осталось {notStarted}); уже обработанные сохранены. Проверьте адрес службы меток времени и запустите снова с --resume.',
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
   },
   uz: {
@@ -208,6 +233,19 @@ export default {
     'sign.error.signerAmbiguous': 'Imzoning bir nechta imzo chekuvchisida {signer} seriya raqami bor.',
     'sign.error.timestampNotForSigner': 'Vaqt tamg‘asi {signer} imzo chekuvchisiga mos emas: {what}.',
     'sign.error.alreadyTimestamped': '{signer} imzo chekuvchisida allaqachon vaqt tamg‘asi bor.',
+    'sign.error.fileTimestamped':
+      '{file}: barcha imzo chekuvchilarda allaqachon vaqt tamg‘asi bor (--resume bunday fayllarni o‘tkazib yuboradi, --force tamg‘alarini almashtiradi).',
+    'sign.error.timestampOutputExists':
+      '{output} allaqachon mavjud (--force — ustidan yozish, --resume — u yerda vaqt tamg‘asi qo‘yilgan fayllarni o‘tkazib yuborish).',
+    'sign.error.timestampBatchFailed': '{total} ta fayldan {failed} tasiga vaqt tamg‘asi qo‘yilmadi.',
+    'sign.error.timestampModes': '--force yoki --resume dan birini ishlating, ikkalasini emas.',
+    'sign.error.tsaUrl': '--tsa http:// yoki https:// manzil bo‘lishi kerak, «{url}» emas.',
+    'sign.timestamp.progress': '{total} tadan {done} tasiga vaqt tamg‘asi qo‘yildi ({rate}/s, qoldi {eta})',
+    'sign.timestamp.stamped': '{output}: vaqt tamg‘asi qo‘shildi ({tokens} ta imzo chekuvchi)',
+    'sign.timestamp.summary':
+      'Vaqt tamg‘asi qo‘yildi: {stamped}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
+    'sign.timestamp.tsaHint':
+      'Yangi fayllar boshlanmadi ({notStarted} ta qoldi); tayyor bo‘lganlari saqlandi. Vaqt tamg‘asi xizmati manzilini tekshiring va --resume bilan qayta ishga tushiring.',
     'sign.verify.signer': '{name} (JSHSHIR {pinfl}, STIR {tin}), imzolangan {time}, zanjir {chain}',
   },
 } satisfies Catalog;
