@@ -479,6 +479,36 @@ describe('sign/timestamp-command: oneid key timestamp', function () {
     }
   });
 
+  it('a second Ctrl-C stops at once: requests abandoned, no file changed, no temp file left (exit 130)', async () => {
+    const dir = path.join(work, 'twice');
+    mkdirSync(dir);
+    const { sig, doc } = await signed(rsaKey, { dir, name: 'seed.txt' });
+    const bytes = readFileSync(sig);
+    rmSync(sig);
+    rmSync(doc);
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `t${i}.p7s`), bytes);
+    ossl.delayMs = 4000;
+    try {
+      const seen = ossl.requests;
+      const live = spawnCli(['key', 'timestamp', dir, '--tsa', ossl.url, '-j', '3'], { env });
+      await new Promise<void>((ok) => {
+        const poll = setInterval(() => ossl.requests > seen && (clearInterval(poll), ok()), 20);
+      });
+      const t0 = Date.now();
+      live.child.kill('SIGINT');
+      await new Promise((ok) => setTimeout(ok, 100));
+      live.child.kill('SIGINT');
+      const r = await live.done;
+      assert.equal(r.code, 130, r.stderr);
+      assert.ok(Date.now() - t0 < 3000, `stopped after ${Date.now() - t0} ms, not after the TSA answered`);
+      assert.match(r.stderr, /Interrupted: 6 files were not started/);
+      for (const n of readdirSync(dir)) assert.deepEqual(readFileSync(path.join(dir, n)), bytes, n);
+      noTemps(dir);
+    } finally {
+      ossl.delayMs = 0;
+    }
+  });
+
   it("O'z DSt 1092/1106 signatures are stamped too (sandbox and OpenSSL TSAs) and verify", async () => {
     const ca = createCa({ key: { alg: 'ozdst', curve: 'A' }, subject: { CN: 'Test GOST CA', C: 'UZ' } });
     const userKey = generatePrivateKey({ alg: 'ozdst', curve: 'A' });
