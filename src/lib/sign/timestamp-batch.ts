@@ -159,6 +159,8 @@ async function stampOne(job: Job, s: Settings): Promise<{ r: StampedFile; tsaErr
     } catch (e) {
       return { r: failure(job, e), tsaError: isOneIdError(e) && TSA_CODES.has(e.code) ? e : undefined };
     }
+    // Abandoned (a second Ctrl-C) while the TSA answered: write nothing more.
+    if (s.signal.aborted) return { r: { input, output, status: 'failed', code: 'SIGN_INTERRUPTED' } };
     const stamped = attachTimestampTokens(
       der,
       todo.map((x, i) => ({ signerIndex: x.index, token: tokens[i]! })),
@@ -290,6 +292,7 @@ export async function timestampFiles(
       }),
     };
   if (fatal) {
+    // The TSA's own error (its class gives the exit code), with the run's result and a hint.
     const Ctor = fatal.constructor as new (code: string, key: string, d: object) => OneIdError;
     return {
       result,

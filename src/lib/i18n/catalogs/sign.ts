@@ -48,8 +48,7 @@ export default {
     'sign.error.contentMissing':
       'The signed file {path} is not there (detached signatures need their content).',
     'sign.error.inputMissing': 'No such file: {paths}.',
-    'sign.error.noSignatures':
-      'No signatures to verify: give .p7s files, folders or patterns that match some.',
+    'sign.error.noSignatures': 'No signatures found: give .p7s files, folders or patterns that match some.',
     'sign.error.jsonWithJsonl':
       '--json and --jsonl cannot go together: --json prints one document at the end, --jsonl one line per file.',
     'sign.warning.digestReversed': '{file}: the message digest is stored in reversed byte order (accepted).',
@@ -127,7 +126,7 @@ export default {
     'sign.error.contentMissing': 'Подписанного файла {path} нет (отсоединённой подписи нужно её содержимое).',
     'sign.error.inputMissing': 'Файл не найден: {paths}.',
     'sign.error.noSignatures':
-      'Нет подписей для проверки: укажите файлы .p7s, папки или шаблоны, которым что-то соответствует.',
+      'Подписи не найдены: укажите файлы .p7s, папки или шаблоны, которым что-то соответствует.',
     'sign.error.jsonWithJsonl':
       '--json и --jsonl нельзя использовать вместе: --json печатает один документ в конце, --jsonl — строку на каждый файл.',
     'sign.warning.digestReversed': '{file}: хэш сообщения записан в обратном порядке байтов (принято).',
@@ -211,7 +210,7 @@ export default {
     'sign.error.contentMissing': '{path} imzolangan fayli yo‘q (ajratilgan imzoga uning mazmuni kerak).',
     'sign.error.inputMissing': 'Bunday fayl yo‘q: {paths}.',
     'sign.error.noSignatures':
-      'Tekshiriladigan imzo yo‘q: .p7s fayllari, papkalar yoki biror narsaga mos keladigan shablonlarni ko‘rsating.',
+      'Imzo topilmadi: .p7s fayllari, papkalar yoki biror narsaga mos keladigan shablonlarni ko‘rsating.',
     'sign.error.jsonWithJsonl':
       '--json va --jsonl birga ishlatilmaydi: --json oxirida bitta hujjat, --jsonl har bir fayl uchun bitta qator chiqaradi.',
     'sign.warning.digestReversed': '{file}: xabar xeshi teskari bayt tartibida yozilgan (qabul qilindi).',
