@@ -14,7 +14,7 @@ const base = {
     'cmd.topic.config': 'Read and change settings and profiles (portal, language, key roots, storage).',
     'cmd.topic.help': 'Help topics: exit codes and environment variables.',
     'cmd.topic.key':
-      'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, apply.',
+      'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, timestamp, apply.',
     'cmd.topic.sandbox': 'The local sandbox portal: start, stop, registries, outbox, approvals.',
     'cmd.topic.le': 'Legal entities bound to your account.',
     'cmd.topic.ca': "The portal's certification authority: trust anchors for verification.",
@@ -77,7 +77,8 @@ const base = {
   ru: {
     'cmd.topic.config': 'Просмотр и изменение настроек и профилей (портал, язык, папки ключей, хранилище).',
     'cmd.topic.help': 'Разделы справки: коды выхода и переменные окружения.',
-    'cmd.topic.key': 'Ключи ЭЦП: список, просмотр, диагностика, смена пароля, подпись, проверка, заявка.',
+    'cmd.topic.key':
+      'Ключи ЭЦП: список, просмотр, диагностика, смена пароля, подпись, проверка, метки времени, заявка.',
     'cmd.topic.sandbox':
       'Локальная песочница портала: запуск, остановка, реестры, исходящие сообщения, одобрения.',
     'cmd.topic.le': 'Юридические лица, привязанные к вашему аккаунту.',
@@ -137,7 +138,7 @@ const base = {
       'Sozlamalar va profillarni ko‘rish va o‘zgartirish (portal, til, kalit papkalari, saqlash).',
     'cmd.topic.help': 'Yordam bo‘limlari: chiqish kodlari va muhit o‘zgaruvchilari.',
     'cmd.topic.key':
-      'ERI kalitlari: ro‘yxat, ko‘rish, tashxis, parolni almashtirish, imzolash, tekshirish, ariza.',
+      'ERI kalitlari: ro‘yxat, ko‘rish, tashxis, parolni almashtirish, imzolash, tekshirish, vaqt tamg‘asi, ariza.',
     'cmd.topic.sandbox':
       'Mahalliy sandbox portal: ishga tushirish, to‘xtatish, reyestrlar, chiquvchi xabarlar, tasdiqlash.',
     'cmd.topic.le': 'Akkauntingizga bog‘langan yuridik shaxslar.',
