@@ -14,7 +14,7 @@ import { createCa, generatePrivateKey, issueCertificate, publicKeyOf } from '../
 import { parseSignedData, signFile, type SignerKey } from '../../src/lib/sign/index.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
-import { fixtures, openssl } from './openssl-fixtures.js';
+import { fixtures, openssl, opensslCa } from './openssl-fixtures.js';
 
 const run = promisify(execFile);
 const fx = fixtures();
@@ -26,25 +26,7 @@ const ecKey: SignerKey = { privateKey: fx.ec.privateKey, certificate: fx.ec.cert
 function makeTsa(dir: string): { caFile: string; certFile: string; keyFile: string; config: string } {
   mkdirSync(dir, { recursive: true });
   const p = (n: string) => path.join(dir, n);
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    p('ca.key'),
-    '-out',
-    p('ca.pem'),
-    '-days',
-    '3650',
-    '-subj',
-    '/CN=Test TSA CA',
-    '-addext',
-    'basicConstraints=critical,CA:true',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+  opensslCa(p('ca.key'), p('ca.pem'), 'Test TSA CA');
   openssl([
     'req',
     '-new',
