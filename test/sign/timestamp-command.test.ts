@@ -331,6 +331,9 @@ describe('sign/timestamp-command: oneid key timestamp', function () {
     assert.equal(again.code, 10);
     assert.match(again.stderr, /broken\.p7s: This is not a readable PKCS#7/);
     assert.match(again.stdout, /Timestamped: 0, skipped: 4, failed: 1/);
+    const one = await runCli(['key', 'timestamp', files[0]!.sig, '--tsa', ossl.url], { env });
+    assert.equal(one.code, 10);
+    assert.match(one.stderr, /b0\.txt\.p7s: Every signer already carries a timestamp \(--resume skips/);
     noTemps(dir);
   });
 

@@ -145,9 +145,7 @@ async function stampOne(job: Job, s: Settings): Promise<{ r: StampedFile; tsaErr
     const todo = s.existing === 'force' ? targets : targets.filter((x) => !x.timestamped);
     if (!todo.length) {
       if (s.existing === 'resume') return { r: skipped };
-      throw new UsageError('SIGN_ALREADY_TIMESTAMPED', 'sign.error.fileTimestamped', {
-        params: { file: input },
-      });
+      throw new UsageError('SIGN_ALREADY_TIMESTAMPED', 'sign.error.fileTimestamped');
     }
     let tokens: Buffer[];
     try {
@@ -298,7 +296,7 @@ export async function timestampFiles(
       result,
       failure: new Ctor(fatal.code, fatal.key, {
         params: fatal.params,
-        hintKey: 'sign.timestamp.tsaHint',
+        hintKey: notStarted > 0 ? 'sign.timestamp.tsaHint' : undefined,
         hintParams: { notStarted },
         data,
       }),

@@ -70,7 +70,7 @@ export default {
     'sign.error.timestampNotForSigner': 'The timestamp token does not fit signer {signer}: {what}.',
     'sign.error.alreadyTimestamped': 'Signer {signer} already carries a timestamp.',
     'sign.error.fileTimestamped':
-      '{file}: every signer already carries a timestamp (--resume skips such files, --force replaces their timestamps).',
+      'Every signer already carries a timestamp (--resume skips such files, --force replaces their timestamps).',
     'sign.error.timestampOutputExists':
       '{output} already exists (use --force to overwrite, --resume to skip files already timestamped there).',
     'sign.error.timestampBatchFailed': '{failed} of {total} files were not timestamped.',
@@ -80,7 +80,7 @@ export default {
     'sign.timestamp.stamped': '{output}: timestamped ({tokens} signers)',
     'sign.timestamp.summary': 'Timestamped: {stamped}, skipped: {skipped}, failed: {failed} ({seconds} s).',
     'sign.timestamp.tsaHint':
-      'No further file was started ({notStarted} left); the files already done are kept. Check the TSA address, then run again with --resume.',
+      '{notStarted} files were not started; those already timestamped are kept. Check the TSA address (--tsa, or the portal), then run again with --resume.',
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
   },
   ru: {
@@ -149,7 +149,7 @@ export default {
     'sign.error.timestampNotForSigner': 'Метка времени не подходит подписанту {signer}: {what}.',
     'sign.error.alreadyTimestamped': 'У подписанта {signer} уже есть метка времени.',
     'sign.error.fileTimestamped':
-      '{file}: у всех подписантов уже есть метка времени (--resume пропускает такие файлы, --force заменяет их метки).',
+      'У всех подписантов уже есть метка времени (--resume пропускает такие файлы, --force заменяет их метки).',
     'sign.error.timestampOutputExists':
       '{output} уже существует (--force — перезаписать, --resume — пропустить файлы, уже снабжённые меткой времени).',
     'sign.error.timestampBatchFailed': 'Не получили метку времени файлов: {failed} из {total}.',
@@ -160,7 +160,7 @@ export default {
     'sign.timestamp.summary':
       'С меткой времени: {stamped}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
     'sign.timestamp.tsaHint':
-      'Новые файлы не начинались (осталось {notStarted}); уже обработанные сохранены. Проверьте адрес службы меток времени и запустите снова с --resume.',
+      'Не начато файлов: {notStarted}; уже снабжённые меткой времени сохранены. Проверьте адрес службы меток времени (--tsa или портал) и запустите снова с --resume.',
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
   },
   uz: {
@@ -233,7 +233,7 @@ export default {
     'sign.error.timestampNotForSigner': 'Vaqt tamg‘asi {signer} imzo chekuvchisiga mos emas: {what}.',
     'sign.error.alreadyTimestamped': '{signer} imzo chekuvchisida allaqachon vaqt tamg‘asi bor.',
     'sign.error.fileTimestamped':
-      '{file}: barcha imzo chekuvchilarda allaqachon vaqt tamg‘asi bor (--resume bunday fayllarni o‘tkazib yuboradi, --force tamg‘alarini almashtiradi).',
+      'Barcha imzo chekuvchilarda allaqachon vaqt tamg‘asi bor (--resume bunday fayllarni o‘tkazib yuboradi, --force tamg‘alarini almashtiradi).',
     'sign.error.timestampOutputExists':
       '{output} allaqachon mavjud (--force — ustidan yozish, --resume — u yerda vaqt tamg‘asi qo‘yilgan fayllarni o‘tkazib yuborish).',
     'sign.error.timestampBatchFailed': '{total} ta fayldan {failed} tasiga vaqt tamg‘asi qo‘yilmadi.',
@@ -244,7 +244,7 @@ export default {
     'sign.timestamp.summary':
       'Vaqt tamg‘asi qo‘yildi: {stamped}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
     'sign.timestamp.tsaHint':
-      'Yangi fayllar boshlanmadi ({notStarted} ta qoldi); tayyor bo‘lganlari saqlandi. Vaqt tamg‘asi xizmati manzilini tekshiring va --resume bilan qayta ishga tushiring.',
+      '{notStarted} ta fayl boshlanmadi; vaqt tamg‘asi qo‘yilganlari saqlandi. Vaqt tamg‘asi xizmati manzilini (--tsa yoki portal) tekshiring va --resume bilan qayta ishga tushiring.',
     'sign.verify.signer': '{name} (JSHSHIR {pinfl}, STIR {tin}), imzolangan {time}, zanjir {chain}',
   },
 } satisfies Catalog;
