@@ -14,7 +14,7 @@ const base = {
     'cmd.topic.config': 'Read and change settings and profiles (portal, language, key roots, storage).',
     'cmd.topic.help': 'Help topics: exit codes and environment variables.',
     'cmd.topic.key':
-      'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, apply.',
+      'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, timestamp, apply.',
     'cmd.topic.sandbox': 'The local sandbox portal: start, stop, registries, outbox, approvals.',
     'cmd.topic.le': 'Legal entities bound to your account.',
     'cmd.topic.ca': "The portal's certification authority: trust anchors for verification.",
@@ -44,6 +44,8 @@ const base = {
     'cmd.key.sign.summary':
       'Sign files with a key (PKCS#7/CMS, as E-IMZO does), one password for the whole batch.',
     'cmd.key.status.summary': 'Show key applications and install the key once it is issued.',
+    'cmd.key.timestamp.summary':
+      'Add RFC 3161 timestamps to existing signatures (each signer), in place or under --out-dir.',
     'cmd.key.verify.summary':
       'Verify PKCS#7/CMS signatures (E-IMZO, OpenSSL): signer, chain, validity at signing time.',
     'cmd.le.bind.summary': 'Bind a legal entity to your verified account with the company key.',
@@ -75,7 +77,8 @@ const base = {
   ru: {
     'cmd.topic.config': 'Просмотр и изменение настроек и профилей (портал, язык, папки ключей, хранилище).',
     'cmd.topic.help': 'Разделы справки: коды выхода и переменные окружения.',
-    'cmd.topic.key': 'Ключи ЭЦП: список, просмотр, диагностика, смена пароля, подпись, проверка, заявка.',
+    'cmd.topic.key':
+      'Ключи ЭЦП: список, просмотр, диагностика, смена пароля, подпись, проверка, метки времени, заявка.',
     'cmd.topic.sandbox':
       'Локальная песочница портала: запуск, остановка, реестры, исходящие сообщения, одобрения.',
     'cmd.topic.le': 'Юридические лица, привязанные к вашему аккаунту.',
@@ -104,6 +107,8 @@ const base = {
     'cmd.key.passwd.summary': 'Сменить пароль файла ключа, сохранив все сертификаты и атрибуты.',
     'cmd.key.sign.summary': 'Подписать файлы ключом (PKCS#7/CMS, как E-IMZO), один пароль на весь пакет.',
     'cmd.key.status.summary': 'Показать заявки на ключ и установить ключ, как только он выпущен.',
+    'cmd.key.timestamp.summary':
+      'Добавить метки времени RFC 3161 в готовые подписи (каждому подписанту), на месте или в --out-dir.',
     'cmd.key.verify.summary':
       'Проверить подписи PKCS#7/CMS (E-IMZO, OpenSSL): подписант, цепочка, срок на момент подписи.',
     'cmd.le.bind.summary': 'Привязать юридическое лицо к подтверждённому аккаунту ключом организации.',
@@ -133,7 +138,7 @@ const base = {
       'Sozlamalar va profillarni ko‘rish va o‘zgartirish (portal, til, kalit papkalari, saqlash).',
     'cmd.topic.help': 'Yordam bo‘limlari: chiqish kodlari va muhit o‘zgaruvchilari.',
     'cmd.topic.key':
-      'ERI kalitlari: ro‘yxat, ko‘rish, tashxis, parolni almashtirish, imzolash, tekshirish, ariza.',
+      'ERI kalitlari: ro‘yxat, ko‘rish, tashxis, parolni almashtirish, imzolash, tekshirish, vaqt tamg‘asi, ariza.',
     'cmd.topic.sandbox':
       'Mahalliy sandbox portal: ishga tushirish, to‘xtatish, reyestrlar, chiquvchi xabarlar, tasdiqlash.',
     'cmd.topic.le': 'Akkauntingizga bog‘langan yuridik shaxslar.',
@@ -164,6 +169,8 @@ const base = {
     'cmd.key.sign.summary':
       'Fayllarni kalit bilan imzolash (E-IMZO kabi PKCS#7/CMS), butun paket uchun bitta parol.',
     'cmd.key.status.summary': 'Kalit arizalarini ko‘rsatish va kalit berilishi bilan uni o‘rnatish.',
+    'cmd.key.timestamp.summary':
+      'Tayyor imzolarga RFC 3161 vaqt tamg‘alarini qo‘shish (har bir imzo chekuvchiga), joyida yoki --out-dir ga.',
     'cmd.key.verify.summary':
       'PKCS#7/CMS imzolarini tekshirish (E-IMZO, OpenSSL): imzolovchi, zanjir, imzo vaqtidagi amal qilish.',
     'cmd.le.bind.summary': 'Yuridik shaxsni tashkilot kaliti bilan tasdiqlangan akkauntga bog‘lash.',

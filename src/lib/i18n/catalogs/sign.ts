@@ -48,8 +48,7 @@ export default {
     'sign.error.contentMissing':
       'The signed file {path} is not there (detached signatures need their content).',
     'sign.error.inputMissing': 'No such file: {paths}.',
-    'sign.error.noSignatures':
-      'No signatures to verify: give .p7s files, folders or patterns that match some.',
+    'sign.error.noSignatures': 'No signatures found: give .p7s files, folders or patterns that match some.',
     'sign.error.jsonWithJsonl':
       '--json and --jsonl cannot go together: --json prints one document at the end, --jsonl one line per file.',
     'sign.warning.digestReversed': '{file}: the message digest is stored in reversed byte order (accepted).',
@@ -66,6 +65,22 @@ export default {
       'Interrupted: {notStarted} files were not started; run again with --resume to finish.',
     'sign.verify.ok': '{file}: valid — {signers}',
     'sign.verify.failed': '{file}: NOT valid — {reason}',
+    'sign.error.signerNotFound': 'The signature has no signer {signer}.',
+    'sign.error.signerAmbiguous': 'Several signers of the signature have the serial number {signer}.',
+    'sign.error.timestampNotForSigner': 'The timestamp token does not fit signer {signer}: {what}.',
+    'sign.error.alreadyTimestamped': 'Signer {signer} already carries a timestamp.',
+    'sign.error.fileTimestamped':
+      'Every signer already carries a timestamp (--resume skips such files, --force replaces their timestamps).',
+    'sign.error.timestampOutputExists':
+      '{output} already exists (use --force to overwrite, --resume to skip files already timestamped there).',
+    'sign.error.timestampBatchFailed': '{failed} of {total} files were not timestamped.',
+    'sign.error.timestampModes': 'Use either --force or --resume, not both.',
+    'sign.error.tsaUrl': '--tsa must be an http:// or https:// URL, not "{url}".',
+    'sign.timestamp.progress': 'Timestamped {done} of {total} ({rate}/s, ETA {eta})',
+    'sign.timestamp.stamped': '{output}: timestamped ({tokens} signers)',
+    'sign.timestamp.summary': 'Timestamped: {stamped}, skipped: {skipped}, failed: {failed} ({seconds} s).',
+    'sign.timestamp.tsaHint':
+      '{notStarted} files were not started; those already timestamped are kept. Check the TSA address (--tsa, or the portal), then run again with --resume.',
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
   },
   ru: {
@@ -111,7 +126,7 @@ export default {
     'sign.error.contentMissing': 'Подписанного файла {path} нет (отсоединённой подписи нужно её содержимое).',
     'sign.error.inputMissing': 'Файл не найден: {paths}.',
     'sign.error.noSignatures':
-      'Нет подписей для проверки: укажите файлы .p7s, папки или шаблоны, которым что-то соответствует.',
+      'Подписи не найдены: укажите файлы .p7s, папки или шаблоны, которым что-то соответствует.',
     'sign.error.jsonWithJsonl':
       '--json и --jsonl нельзя использовать вместе: --json печатает один документ в конце, --jsonl — строку на каждый файл.',
     'sign.warning.digestReversed': '{file}: хэш сообщения записан в обратном порядке байтов (принято).',
@@ -129,6 +144,23 @@ export default {
       'Прервано: {notStarted} файлов не начато; запустите снова с --resume, чтобы завершить.',
     'sign.verify.ok': '{file}: действительна — {signers}',
     'sign.verify.failed': '{file}: НЕ действительна — {reason}',
+    'sign.error.signerNotFound': 'В подписи нет подписанта {signer}.',
+    'sign.error.signerAmbiguous': 'У нескольких подписантов подписи серийный номер {signer}.',
+    'sign.error.timestampNotForSigner': 'Метка времени не подходит подписанту {signer}: {what}.',
+    'sign.error.alreadyTimestamped': 'У подписанта {signer} уже есть метка времени.',
+    'sign.error.fileTimestamped':
+      'У всех подписантов уже есть метка времени (--resume пропускает такие файлы, --force заменяет их метки).',
+    'sign.error.timestampOutputExists':
+      '{output} уже существует (--force — перезаписать, --resume — пропустить файлы, уже снабжённые меткой времени).',
+    'sign.error.timestampBatchFailed': 'Не получили метку времени файлов: {failed} из {total}.',
+    'sign.error.timestampModes': 'Укажите либо --force, либо --resume, но не оба.',
+    'sign.error.tsaUrl': '--tsa должен быть адресом http:// или https://, а не «{url}».',
+    'sign.timestamp.progress': 'Метки времени: {done} из {total} ({rate}/с, осталось {eta})',
+    'sign.timestamp.stamped': '{output}: метка времени добавлена (подписантов: {tokens})',
+    'sign.timestamp.summary':
+      'С меткой времени: {stamped}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
+    'sign.timestamp.tsaHint':
+      'Не начато файлов: {notStarted}; уже снабжённые меткой времени сохранены. Проверьте адрес службы меток времени (--tsa или портал) и запустите снова с --resume.',
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
   },
   uz: {
@@ -178,7 +210,7 @@ export default {
     'sign.error.contentMissing': '{path} imzolangan fayli yo‘q (ajratilgan imzoga uning mazmuni kerak).',
     'sign.error.inputMissing': 'Bunday fayl yo‘q: {paths}.',
     'sign.error.noSignatures':
-      'Tekshiriladigan imzo yo‘q: .p7s fayllari, papkalar yoki biror narsaga mos keladigan shablonlarni ko‘rsating.',
+      'Imzo topilmadi: .p7s fayllari, papkalar yoki biror narsaga mos keladigan shablonlarni ko‘rsating.',
     'sign.error.jsonWithJsonl':
       '--json va --jsonl birga ishlatilmaydi: --json oxirida bitta hujjat, --jsonl har bir fayl uchun bitta qator chiqaradi.',
     'sign.warning.digestReversed': '{file}: xabar xeshi teskari bayt tartibida yozilgan (qabul qilindi).',
@@ -196,6 +228,23 @@ export default {
       'To‘xtatildi: {notStarted} ta fayl boshlanmadi; yakunlash uchun --resume bilan qayta ishga tushiring.',
     'sign.verify.ok': '{file}: yaroqli — {signers}',
     'sign.verify.failed': '{file}: yaroqsiz — {reason}',
+    'sign.error.signerNotFound': 'Imzoda {signer} imzo chekuvchisi yo‘q.',
+    'sign.error.signerAmbiguous': 'Imzoning bir nechta imzo chekuvchisida {signer} seriya raqami bor.',
+    'sign.error.timestampNotForSigner': 'Vaqt tamg‘asi {signer} imzo chekuvchisiga mos emas: {what}.',
+    'sign.error.alreadyTimestamped': '{signer} imzo chekuvchisida allaqachon vaqt tamg‘asi bor.',
+    'sign.error.fileTimestamped':
+      'Barcha imzo chekuvchilarda allaqachon vaqt tamg‘asi bor (--resume bunday fayllarni o‘tkazib yuboradi, --force tamg‘alarini almashtiradi).',
+    'sign.error.timestampOutputExists':
+      '{output} allaqachon mavjud (--force — ustidan yozish, --resume — u yerda vaqt tamg‘asi qo‘yilgan fayllarni o‘tkazib yuborish).',
+    'sign.error.timestampBatchFailed': '{total} ta fayldan {failed} tasiga vaqt tamg‘asi qo‘yilmadi.',
+    'sign.error.timestampModes': '--force yoki --resume dan birini ishlating, ikkalasini emas.',
+    'sign.error.tsaUrl': '--tsa http:// yoki https:// manzil bo‘lishi kerak, «{url}» emas.',
+    'sign.timestamp.progress': '{total} tadan {done} tasiga vaqt tamg‘asi qo‘yildi ({rate}/s, qoldi {eta})',
+    'sign.timestamp.stamped': '{output}: vaqt tamg‘asi qo‘shildi ({tokens} ta imzo chekuvchi)',
+    'sign.timestamp.summary':
+      'Vaqt tamg‘asi qo‘yildi: {stamped}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
+    'sign.timestamp.tsaHint':
+      '{notStarted} ta fayl boshlanmadi; vaqt tamg‘asi qo‘yilganlari saqlandi. Vaqt tamg‘asi xizmati manzilini (--tsa yoki portal) tekshiring va --resume bilan qayta ishga tushiring.',
     'sign.verify.signer': '{name} (JSHSHIR {pinfl}, STIR {tin}), imzolangan {time}, zanjir {chain}',
   },
 } satisfies Catalog;

@@ -66,6 +66,36 @@ JSON result: { valid, total, failed, files: [{ file, content, valid, detached, s
     'cmd.key.verify.flag.ca': 'Trusted CA certificates (PEM or DER file); repeatable.',
     'cmd.key.verify.flag.recursive': 'Include signatures in subfolders of folder arguments.',
 
+    'cmd.key.timestamp.description': `Adds an RFC 3161 timestamp token to each signer of existing PKCS#7/CMS signatures that has
+none (the unsigned attribute id-aa-timeStampToken over the signer's signature value, as E-IMZO's
+attach_timestamp_token_pkcs7 does): attached or detached, DER, PEM or base64. Every other byte of
+the signature stays as it was, so the signatures still verify. Each file is replaced in place (as
+E-IMZO does), atomically, or written under --out-dir keeping relative paths; it keeps its form
+(DER, PEM or base64) unless --format says otherwise. Folders give their .p7s files.
+
+The tokens come from the portal's TSA (<portal>/api/v1/tsa) or from --tsa URL (any RFC 3161
+TSA); each reply is checked (granted, nonce, imprint = hash of that signer's signature value)
+before it is added. Up to --jobs files (default 8) are in flight at once.
+
+A file whose signers all carry a timestamp is a failure (it lists as such) unless --resume skips
+it or --force replaces its timestamps; after an interrupted or killed run each file is either as
+it was or completely stamped, so --resume finishes the rest. Ctrl-C finishes the files in flight
+and exits 130; a second Ctrl-C stops at once. A TSA that cannot be reached or refuses ends the run
+(exit 7 / 8) before any further file is started. With some files failed the exit code is 10.
+--jsonl prints one JSON line per file; it cannot be combined with --json.
+
+JSON result: { tsa, total, stamped, skipped, failed, notStarted, interrupted, tokens, elapsedMs, results[] }`,
+    'cmd.key.timestamp.arg.signatures': 'Signature files (DER, PEM or base64), folders or patterns.',
+    'cmd.key.timestamp.flag.tsa': "RFC 3161 TSA URL (default: the portal's, <portal>/api/v1/tsa).",
+    'cmd.key.timestamp.flag.out-dir':
+      'Write the timestamped signatures under this folder instead of in place.',
+    'cmd.key.timestamp.flag.recursive': 'Include signatures in subfolders of folder arguments.',
+    'cmd.key.timestamp.flag.format': "Form written: der, pem or base64 (default: each file's own form).",
+    'cmd.key.timestamp.flag.force': 'Replace existing timestamps and existing outputs.',
+    'cmd.key.timestamp.flag.resume': 'Skip files whose signers all carry a timestamp already.',
+    'cmd.key.timestamp.flag.jobs': 'Files timestamped at the same time (default 8).',
+    'cmd.key.timestamp.flag.jsonl': 'Print one JSON line per file to standard output (not with --json).',
+
     'cmd.key.doctor.description': `Runs the checks support staff do by hand, each with PASS / WARN / FAIL / SKIP and a fix:
 key folders found, USB drive mounted, key files readable and not damaged, PKCS#12 parse, password
 (only when given through --key-password-file, --key-password-stdin or ONEID_KEY_PASSWORD), private
@@ -184,6 +214,38 @@ x.pdf.p7s). Проверяется всегда именно --content: прис
       'Папка подписанных файлов для многих отсоединённых подписей (структура как у key sign --out-dir).',
     'cmd.key.verify.flag.ca': 'Доверенные сертификаты УЦ (файл PEM или DER); можно повторять.',
     'cmd.key.verify.flag.recursive': 'Включать подписи из подпапок указанных папок.',
+
+    'cmd.key.timestamp.description': `Добавляет метку времени RFC 3161 каждому подписанту готовых подписей PKCS#7/CMS, у которого её
+нет (неподписанный атрибут id-aa-timeStampToken над значением подписи, как attach_timestamp_token_pkcs7
+в E-IMZO): присоединённых и отсоединённых, DER, PEM или base64. Остальные байты подписи не меняются,
+поэтому подписи по-прежнему проверяются. Каждый файл атомарно заменяется на месте (как в E-IMZO)
+или записывается в --out-dir с сохранением относительных путей; форма файла (DER, PEM, base64)
+сохраняется, если --format не указывает другую. Из папок берутся файлы .p7s.
+
+Метки выдаёт служба меток времени портала (<портал>/api/v1/tsa) или --tsa URL (любая служба
+RFC 3161); каждый ответ проверяется (выдан, nonce, отпечаток = хэш значения подписи этого
+подписанта) до добавления. Одновременно обрабатывается до --jobs файлов (по умолчанию 8).
+
+Файл, у всех подписантов которого уже есть метка, считается ошибкой, если только --resume не
+пропускает его или --force не заменяет его метки; после прерванного или убитого запуска каждый файл
+либо прежний, либо полностью с метками, поэтому --resume доделывает остальное. Ctrl-C завершает
+файлы в работе и выходит с кодом 130; второй Ctrl-C останавливает сразу. Недоступная или
+отказавшая служба меток завершает запуск (код 7 / 8), новые файлы не начинаются. Если часть файлов
+не удалась, код выхода 10. --jsonl печатает строку JSON на файл; вместе с --json нельзя.
+
+Результат JSON: { tsa, total, stamped, skipped, failed, notStarted, interrupted, tokens, elapsedMs, results[] }`,
+    'cmd.key.timestamp.arg.signatures': 'Файлы подписей (DER, PEM или base64), папки или шаблоны.',
+    'cmd.key.timestamp.flag.tsa':
+      'Адрес службы меток времени RFC 3161 (по умолчанию портала, <портал>/api/v1/tsa).',
+    'cmd.key.timestamp.flag.out-dir': 'Записывать подписи с метками в эту папку, а не на место.',
+    'cmd.key.timestamp.flag.recursive': 'Включать подписи из подпапок указанных папок.',
+    'cmd.key.timestamp.flag.format':
+      'Форма записи: der, pem или base64 (по умолчанию — форма каждого файла).',
+    'cmd.key.timestamp.flag.force': 'Заменять существующие метки времени и существующие выходные файлы.',
+    'cmd.key.timestamp.flag.resume': 'Пропускать файлы, у всех подписантов которых уже есть метка времени.',
+    'cmd.key.timestamp.flag.jobs': 'Сколько файлов обрабатывать одновременно (по умолчанию 8).',
+    'cmd.key.timestamp.flag.jsonl':
+      'Печатать в стандартный вывод одну строку JSON на файл (не вместе с --json).',
 
     'cmd.key.doctor.description': `Выполняет проверки, которые служба поддержки делает вручную, каждая с итогом PASS / WARN /
 FAIL / SKIP и советом: найдены папки ключей, подключена флешка, файлы ключей читаются и не
@@ -307,6 +369,40 @@ JSON natija: { valid, total, failed, files: [{ file, content, valid, detached, s
     'cmd.key.verify.flag.ca':
       'Ishonchli sertifikatlash markazi sertifikatlari (PEM yoki DER fayl); takrorlash mumkin.',
     'cmd.key.verify.flag.recursive': 'Ko‘rsatilgan papkalarning ichki papkalaridagi imzolarni ham qo‘shish.',
+
+    'cmd.key.timestamp.description': `Tayyor PKCS#7/CMS imzolarning vaqt tamg‘asi yo‘q har bir imzo chekuvchisiga RFC 3161 vaqt
+tamg‘asini qo‘shadi (imzo qiymati ustidan id-aa-timeStampToken imzolanmagan atributi, E-IMZO
+attach_timestamp_token_pkcs7 kabi): biriktirilgan yoki ajratilgan, DER, PEM yoki base64. Imzoning
+qolgan baytlari o‘zgarmaydi, shuning uchun imzolar avvalgidek tekshiriladi. Har bir fayl joyida
+(E-IMZO kabi) atomar almashtiriladi yoki nisbiy yo‘llar saqlangan holda --out-dir ga yoziladi;
+--format boshqacha demasa, faylning shakli (DER, PEM, base64) saqlanadi. Papkalardan .p7s fayllari olinadi.
+
+Tamg‘alarni portalning vaqt tamg‘asi xizmati (<portal>/api/v1/tsa) yoki --tsa URL (istalgan RFC
+3161 xizmati) beradi; har bir javob qo‘shilishdan oldin tekshiriladi (berildi, nonce, iz = shu imzo
+chekuvchi imzo qiymatining xeshi). Bir vaqtda --jobs tagacha fayl (sukut bo‘yicha 8) ishlanadi.
+
+Barcha imzo chekuvchilarida tamg‘a bor fayl xato hisoblanadi, agar --resume uni o‘tkazib yubormasa
+yoki --force tamg‘alarini almashtirmasa; to‘xtatilgan yoki o‘ldirilgan ishdan keyin har bir fayl
+yo avvalgidek, yo to‘liq tamg‘alangan, shuning uchun --resume qolganini tugatadi. Ctrl-C ishdagi
+fayllarni tugatib 130 kodi bilan chiqadi; ikkinchi Ctrl-C darhol to‘xtatadi. Ulanib bo‘lmaydigan
+yoki rad etgan xizmat ishni tugatadi (kod 7 / 8), yangi fayllar boshlanmaydi. Ba'zi fayllar
+muvaffaqiyatsiz bo‘lsa, chiqish kodi 10. --jsonl har bir fayl uchun bitta JSON qatori chiqaradi; --json bilan birga emas.
+
+JSON natija: { tsa, total, stamped, skipped, failed, notStarted, interrupted, tokens, elapsedMs, results[] }`,
+    'cmd.key.timestamp.arg.signatures': 'Imzo fayllari (DER, PEM yoki base64), papkalar yoki shablonlar.',
+    'cmd.key.timestamp.flag.tsa':
+      'RFC 3161 vaqt tamg‘asi xizmati manzili (sukut bo‘yicha portalniki, <portal>/api/v1/tsa).',
+    'cmd.key.timestamp.flag.out-dir': 'Tamg‘alangan imzolarni joyida emas, shu papkaga yozish.',
+    'cmd.key.timestamp.flag.recursive':
+      'Ko‘rsatilgan papkalarning ichki papkalaridagi imzolarni ham qo‘shish.',
+    'cmd.key.timestamp.flag.format':
+      'Yoziladigan shakl: der, pem yoki base64 (sukut bo‘yicha har bir faylning o‘z shakli).',
+    'cmd.key.timestamp.flag.force': 'Mavjud vaqt tamg‘alari va mavjud natija fayllarini almashtirish.',
+    'cmd.key.timestamp.flag.resume':
+      'Barcha imzo chekuvchilarida allaqachon vaqt tamg‘asi bor fayllarni o‘tkazib yuborish.',
+    'cmd.key.timestamp.flag.jobs': 'Bir vaqtda ishlanadigan fayllar soni (sukut bo‘yicha 8).',
+    'cmd.key.timestamp.flag.jsonl':
+      'Standart chiqishga har bir fayl uchun bitta JSON qatori (--json bilan emas).',
 
     'cmd.key.doctor.description': `Qo‘llab-quvvatlash xodimlari qo‘lda bajaradigan tekshiruvlarni o‘tkazadi, har biri PASS /
 WARN / FAIL / SKIP natijasi va maslahat bilan: kalit papkalari topildi, fleshka ulangan, kalit
