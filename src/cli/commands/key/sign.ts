@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand, formatDuration, portalFlag } from '../../index.js';
-import { keyPasswordFlags } from '../../flags/keys.js';
+import { keyPasswordFlags, revocationFlags } from '../../flags/keys.js';
 import { UsageError } from '../../../lib/errors/index.js';
 import { t } from '../../../lib/i18n/index.js';
 import {
@@ -48,6 +48,7 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
     jsonl: Flags.boolean({ summary: t('cmd.key.sign.flag.jsonl') }),
     timestamp: Flags.boolean({ summary: t('cmd.key.sign.flag.timestamp') }),
     portal: portalFlag,
+    ...revocationFlags,
   };
 
   async run(): Promise<KeySignResult> {
@@ -87,6 +88,8 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
       workers: f.jobs,
       timestampUrl: f.timestamp ? tsaUrl(ctx.settings.get('portal')) : undefined,
       keepResults: !f.jsonl,
+      revocation: await ctx.revocation(f.crl),
+      onWarning: (m) => ctx.warning(m),
       onResult: (r) => {
         progress?.tick();
         if (f.jsonl) ctx.stdout.write(JSON.stringify(r) + '\n');
