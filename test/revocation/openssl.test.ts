@@ -4,19 +4,23 @@
 // off; the CRL cache in the config folder.
 import { strict as assert } from 'node:assert';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { RevocationChecker } from '../../src/lib/revocation/index.js';
+import { verifyBatch } from '../../src/lib/sign/index.js';
 import { runCli, tempConfigDir } from '../helpers/cli.js';
 import { freePort, OpensslCa, type Party } from './openssl-ca.js';
 
 /** Until the responder says it waits for clients (a bare TCP probe would hold its one thread). */
+/** What the responder wrote on stderr (one "Received request" line per request). */
+let responderLog = '';
 async function ready(child: ChildProcess): Promise<void> {
-  let seen = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`openssl ocsp did not start: ${seen}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`openssl ocsp did not start: ${responderLog}`)), 20_000);
     child.stderr!.on('data', (c: Buffer) => {
-      seen += c.toString();
+      responderLog += c.toString();
+      const seen = responderLog;
       if (seen.includes('waiting for OCSP client connections')) {
         clearTimeout(timer);
         resolve();
@@ -207,6 +211,25 @@ describe('revocation: OpenSSL responder and OpenSSL CRLs', function () {
     const line = doctor.json.result.checks.find((c: { id: string }) => c.id === 'revocation');
     assert.equal(line.status, 'fail');
     assert.match(line.message, /cannot be reached/);
+  });
+
+  it('a batch of 200 signatures by one key makes one OCSP request (cache per certificate, lookups shared in flight)', async () => {
+    const one = readFileSync(await signatureBy(good));
+    const batch = ca.p('batch');
+    mkdirSync(batch);
+    const signatures = [];
+    for (let i = 0; i < 200; i++) {
+      writeFileSync(path.join(batch, `doc${i}.txt`), readFileSync(doc));
+      writeFileSync(path.join(batch, `doc${i}.txt.p7s`), one);
+      signatures.push({ path: path.join(batch, `doc${i}.txt.p7s`), root: batch });
+    }
+    const checker = new RevocationChecker({ mode: 'require' });
+    const requestsBefore = responderLog.split('Received request').length;
+    const r = await verifyBatch({ signatures, trusted: [readFileSync(ca.caFile)], revocation: checker });
+    assert.equal(r.valid, true);
+    assert.ok(r.files.every((f) => f.signers[0]!.revocation?.status === 'good'));
+    assert.equal(checker.requests, 1);
+    assert.equal(responderLog.split('Received request').length - requestsBefore, 1, responderLog);
   });
 
   it('off does no network at all', async () => {

@@ -1,0 +1,157 @@
+// What the client believes of a responder's answer and of a CRL: each way an answer can be wrong
+// (signer, responder certificate, CertID, times, nonce; CRL issuer, signature, nextUpdate) makes
+// the status unknown, with the reason.
+import { strict as assert } from 'node:assert';
+import { OID } from '../../src/lib/crypto/index.js';
+import { w } from '../../src/lib/asn1/index.js';
+import {
+  buildCrl,
+  buildOcspResponse,
+  certificateSigner,
+  createCa,
+  generatePrivateKey,
+  issueCertificate,
+  ocspCertId,
+  parseOcspResponse,
+  publicKeyOf,
+  type Certificate,
+  type CertificateAuthority,
+  type OcspSingleResponse,
+} from '../../src/lib/pki/index.js';
+import { checkOcspResponse, crlProblem, parseCrl } from '../../src/lib/revocation/index.js';
+
+const HOUR = 3_600_000;
+
+describe('revocation: checking OCSP answers and CRLs', () => {
+  const ca = createCa({ subject: { CN: 'Answers CA' } });
+  const other = createCa({ subject: { CN: 'Other CA' } });
+  const leaf = issueCertificate(ca, {
+    subject: { CN: 'signer' },
+    publicKey: publicKeyOf(generatePrivateKey({ alg: 'ec' })),
+  });
+  const responderKey = generatePrivateKey({ alg: 'ec' });
+  const delegate = (issuer: CertificateAuthority, eku: string[]): Certificate =>
+    issueCertificate(issuer, {
+      subject: { CN: 'OCSP responder' },
+      publicKey: publicKeyOf(responderKey),
+      extKeyUsage: eku,
+    });
+  const serialOf = (c: Certificate) => Buffer.from(c.serialHex.padStart(16, '0'), 'hex');
+  const nonce = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
+  const now = new Date();
+
+  function answer(
+    o: {
+      responder?: Certificate;
+      key?: CertificateAuthority['privateKey'];
+      certs?: Certificate[];
+      single?: Partial<OcspSingleResponse>;
+      nonce?: Buffer | null;
+      about?: Certificate;
+    } = {},
+  ) {
+    const single = {
+      certId: ocspCertId(ca.certificate, serialOf(o.about ?? leaf)),
+      status: 'good',
+      thisUpdate: new Date(now.getTime() - 60_000),
+      nextUpdate: new Date(now.getTime() + HOUR),
+      ...o.single,
+    } as OcspSingleResponse;
+    const der = buildOcspResponse(
+      {
+        responder: o.responder ?? ca.certificate,
+        producedAt: now,
+        responses: [single],
+        ...(o.nonce === null ? {} : { nonce: w.octetString(o.nonce ?? nonce) }),
+        ...(o.certs ? { certs: o.certs.map((c) => c.raw) } : {}),
+      },
+      certificateSigner(o.key ?? ca.privateKey),
+    );
+    return checkOcspResponse(parseOcspResponse(der), leaf, ca.certificate, nonce, now);
+  }
+
+  it('believes the CA itself and a delegated responder with id-kp-OCSPSigning issued by the CA', () => {
+    assert.deepEqual(answer(), { status: 'good' });
+    const d = delegate(ca, [OID.ocspSigning]);
+    assert.deepEqual(answer({ responder: d, key: responderKey, certs: [d] }), { status: 'good' });
+    const revokedAt = new Date(Math.floor(now.getTime() / 1000) * 1000 - HOUR);
+    assert.deepEqual(answer({ single: { status: 'revoked', revokedAt, reason: 1 } as never }), {
+      status: 'revoked',
+      revokedAt,
+      reason: 1,
+    });
+  });
+
+  it('refuses a responder without OCSPSigning, one another CA issued, a forged signature', () => {
+    const noEku = delegate(ca, [OID.clientAuth]);
+    assert.equal(answer({ responder: noEku, key: responderKey, certs: [noEku] }).status, 'unknown');
+    assert.deepEqual(answer({ responder: noEku, key: responderKey, certs: [noEku] }), {
+      status: 'unknown',
+      why: 'ocsp-responder-eku',
+    });
+    const foreign = delegate(other, [OID.ocspSigning]);
+    assert.deepEqual(answer({ responder: foreign, key: responderKey, certs: [foreign] }), {
+      status: 'unknown',
+      why: 'ocsp-responder-not-issued',
+    });
+    // Says it is the CA, signed by another key.
+    assert.deepEqual(answer({ key: other.privateKey }), { status: 'unknown', why: 'ocsp-signature' });
+    // Names a responder it does not include.
+    const absent = delegate(ca, [OID.ocspSigning]);
+    assert.deepEqual(answer({ responder: absent, key: responderKey }), {
+      status: 'unknown',
+      why: 'ocsp-responder-unknown',
+    });
+  });
+
+  it('refuses an answer about another certificate, stale or future-dated, or without our nonce', () => {
+    const another = issueCertificate(ca, {
+      subject: { CN: 'someone else' },
+      publicKey: publicKeyOf(generatePrivateKey({ alg: 'ec' })),
+    });
+    assert.deepEqual(answer({ about: another }), { status: 'unknown', why: 'ocsp-certid' });
+    assert.deepEqual(answer({ single: { nextUpdate: new Date(now.getTime() - HOUR) } }), {
+      status: 'unknown',
+      why: 'ocsp-stale',
+    });
+    assert.deepEqual(answer({ single: { thisUpdate: new Date(now.getTime() + HOUR) } }), {
+      status: 'unknown',
+      why: 'ocsp-future',
+    });
+    // A little clock skew is fine.
+    assert.deepEqual(answer({ single: { thisUpdate: new Date(now.getTime() + 60_000) } }), {
+      status: 'good',
+    });
+    assert.deepEqual(answer({ nonce: null }), { status: 'unknown', why: 'ocsp-nonce' });
+    assert.deepEqual(answer({ nonce: Buffer.alloc(16, 7) }), { status: 'unknown', why: 'ocsp-nonce' });
+  });
+
+  it('CRLs: issuer name, issuer signature and nextUpdate are checked; entries carry reasons', () => {
+    const crl = (signer: CertificateAuthority, issuer: CertificateAuthority, next: Date) =>
+      parseCrl(
+        buildCrl(
+          {
+            issuer: issuer.certificate.subject.der,
+            number: 1,
+            thisUpdate: new Date(now.getTime() - HOUR),
+            nextUpdate: next,
+            revoked: [{ serial: serialOf(leaf), revokedAt: new Date(now.getTime() - HOUR), reason: 4 }],
+            authorityKeyId: ca.certificate.subjectKeyId!,
+          },
+          certificateSigner(signer.privateKey),
+        ),
+      );
+    const fresh = crl(ca, ca, new Date(now.getTime() + HOUR));
+    assert.equal(crlProblem(fresh, ca.certificate, now), undefined);
+    assert.equal(fresh.revoked.get(leaf.serialHex)?.reason, 4);
+    assert.equal(
+      crlProblem(crl(other, ca, new Date(now.getTime() + HOUR)), ca.certificate, now),
+      'crl-signature',
+    );
+    assert.equal(
+      crlProblem(crl(other, other, new Date(now.getTime() + HOUR)), ca.certificate, now),
+      'crl-issuer',
+    );
+    assert.equal(crlProblem(crl(ca, ca, new Date(now.getTime() - HOUR)), ca.certificate, now), 'crl-expired');
+  });
+});
