@@ -40,6 +40,7 @@ export async function checkSignerRevocation(s: SignerReport, check: VerifyRevoca
     s.revocation = { status: 'not-checked', why: 'off' };
     return;
   }
+  if (s.code) return; // already invalid (content, signature, chain, validity): nothing to ask
   if (s.chain !== 'trusted' || !s.chainCertificates?.length) {
     s.revocation = { status: 'not-checked', why: 'untrusted-chain' };
     if (check.mode === 'require') fail(s, 'SIGNATURE_REVOCATION_UNKNOWN', STATUS.statusUnknown);
