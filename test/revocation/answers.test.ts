@@ -2,6 +2,11 @@
 // (signer, responder certificate, CertID, times, nonce; CRL issuer, signature, nextUpdate) makes
 // the status unknown, with the reason.
 import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { OID } from '../../src/lib/crypto/index.js';
 import { w } from '../../src/lib/asn1/index.js';
 import {
@@ -18,7 +23,12 @@ import {
   type CertificateAuthority,
   type OcspSingleResponse,
 } from '../../src/lib/pki/index.js';
-import { checkOcspResponse, crlProblem, parseCrl } from '../../src/lib/revocation/index.js';
+import {
+  checkOcspResponse,
+  crlProblem,
+  parseCrl,
+  RevocationChecker,
+} from '../../src/lib/revocation/index.js';
 
 const HOUR = 3_600_000;
 
@@ -153,5 +163,60 @@ describe('revocation: checking OCSP answers and CRLs', () => {
       'crl-issuer',
     );
     assert.equal(crlProblem(crl(ca, ca, new Date(now.getTime() - HOUR)), ca.certificate, now), 'crl-expired');
+  });
+});
+
+describe('revocation: the CRL cache', () => {
+  it('serves a cached CRL until nextUpdate, refreshes it in the background in its last quarter, fetches it after', async () => {
+    const ca = createCa({ subject: { CN: 'Cache CA' } });
+    const leaf = issueCertificate(ca, {
+      subject: { CN: 'signer' },
+      publicKey: publicKeyOf(generatePrivateKey({ alg: 'ec' })),
+    });
+    const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000 - HOUR);
+    const nextUpdate = new Date(thisUpdate.getTime() + 4 * HOUR);
+    const der = buildCrl(
+      {
+        issuer: ca.certificate.subject.der,
+        number: 1,
+        thisUpdate,
+        nextUpdate,
+        revoked: [],
+        authorityKeyId: ca.certificate.subjectKeyId!,
+      },
+      certificateSigner(ca.privateKey),
+    );
+    let hits = 0;
+    const server = createServer((_req, res) => {
+      hits++;
+      res.end(der);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ca.crl`;
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'oneid-crl-cache-'));
+    const run = async (at: Date) => {
+      const checker = new RevocationChecker({ mode: 'require', crls: [url], cacheDir, now: () => at });
+      const r = await checker.checkPath([leaf.raw, ca.certificate.raw]);
+      const hitsBefore = hits;
+      await Promise.all(checker.refreshes);
+      return { r, background: hits - hitsBefore };
+    };
+    try {
+      const first = await run(new Date());
+      assert.equal(first.r.status, 'good');
+      assert.equal(hits, 1);
+      const again = await run(new Date());
+      assert.equal(again.r.status, 'good');
+      assert.equal(hits, 1, 'served from the cache folder');
+      const late = await run(new Date(nextUpdate.getTime() - 30 * 60_000));
+      assert.equal(late.r.status, 'good', 'the cached CRL is still used');
+      assert.equal(late.background, 1, 'and a fresh one fetched in the background');
+      const after = await run(new Date(nextUpdate.getTime() + 30 * 60_000));
+      assert.equal(hits, 3, 'past nextUpdate it is fetched first');
+      assert.equal(after.r.status, 'unknown'); // the server's CRL is out of date by then too
+      assert.equal(after.r.why, 'crl-expired');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -45,6 +45,8 @@ export class RevocationChecker {
   private offline?: Promise<CrlOrWhy[]>;
   /** Network requests made (OCSP and CRL), for reports and tests. */
   requests = 0;
+  /** Background refreshes of cached CRLs near their nextUpdate (one per URL and run at most). */
+  readonly refreshes: Array<Promise<unknown>> = [];
 
   constructor(private readonly o: CheckerOptions) {
     this.mode = o.mode;
@@ -175,6 +177,11 @@ export class RevocationChecker {
     return p;
   }
 
+  /**
+   * The cached CRL while its nextUpdate has not passed. In the last quarter of its life it is still
+   * used, and a fresh one is fetched in the background for the next runs (`refreshes`), so a batch
+   * never waits for it; past nextUpdate it is fetched before use.
+   */
   private async fetchCrl(url: string): Promise<CrlOrWhy> {
     const file =
       this.o.cacheDir && path.join(this.o.cacheDir, sha256(Buffer.from(url)).slice(0, 32) + '.crl');
@@ -182,11 +189,20 @@ export class RevocationChecker {
     if (file) {
       try {
         const crl = parseCrl(readFileSync(file));
-        if (crl.nextUpdate && crl.nextUpdate.getTime() > now) return { crl, source: url };
+        const next = crl.nextUpdate?.getTime() ?? 0;
+        if (next > now) {
+          if (now > next - (next - crl.thisUpdate.getTime()) / 4)
+            this.refreshes.push(this.download(url, file, now));
+          return { crl, source: url };
+        }
       } catch {
         // not cached (or damaged): fetch it
       }
     }
+    return this.download(url, file, now);
+  }
+
+  private async download(url: string, file: string | undefined, now: number): Promise<CrlOrWhy> {
     this.requests++;
     const got = await this.limiter.run(() => fetchBytes(url, { timeoutMs: this.o.timeoutMs }));
     if (!got.ok) return { why: 'unreachable', detail: got.why, source: url };
