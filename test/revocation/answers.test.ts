@@ -2,7 +2,7 @@
 // (signer, responder certificate, CertID, times, nonce; CRL issuer, signature, nextUpdate) makes
 // the status unknown, with the reason.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -218,5 +218,53 @@ describe('revocation: the CRL cache', () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+describe('revocation: the chain', () => {
+  it('an intermediate CA revoked on its issuer’s CRL makes the signer’s path revoked', async () => {
+    const root = createCa({ subject: { CN: 'Chain Root' } });
+    const inter = createCa({ subject: { CN: 'Chain Intermediate' }, parent: root });
+    const leaf = issueCertificate(inter, {
+      subject: { CN: 'signer' },
+      publicKey: publicKeyOf(generatePrivateKey({ alg: 'ec' })),
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneid-crl-chain-'));
+    const crlOf = (issuer: CertificateAuthority, revoked: Certificate[], name: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(
+        file,
+        buildCrl(
+          {
+            issuer: issuer.certificate.subject.der,
+            number: 1,
+            thisUpdate: new Date(Date.now() - HOUR),
+            nextUpdate: new Date(Date.now() + HOUR),
+            revoked: revoked.map((c) => ({
+              serial: Buffer.from(c.serialHex.padStart(16, '0'), 'hex'),
+              revokedAt: new Date(Date.now() - HOUR),
+              reason: 2,
+            })),
+            authorityKeyId: issuer.certificate.subjectKeyId!,
+          },
+          certificateSigner(issuer.privateKey),
+        ),
+      );
+      return file;
+    };
+    const path3 = [leaf.raw, inter.certificate.raw, root.certificate.raw];
+    const fine = new RevocationChecker({
+      mode: 'require',
+      crls: [crlOf(inter, [], 'inter.crl'), crlOf(root, [], 'root-empty.crl')],
+    });
+    assert.equal((await fine.checkPath(path3)).status, 'good');
+    const bad = new RevocationChecker({
+      mode: 'require',
+      crls: [crlOf(inter, [], 'inter.crl'), crlOf(root, [inter.certificate], 'root.crl')],
+    });
+    const r = await bad.checkPath(path3);
+    assert.equal(r.status, 'revoked');
+    assert.equal(r.serial, inter.certificate.serialHex);
+    assert.equal(r.reason, 'cACompromise');
   });
 });
