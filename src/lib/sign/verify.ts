@@ -21,13 +21,12 @@ import { digestBuffer, digestFile } from './digest.js';
 import { identityOf, type SignerIdentity } from './identity.js';
 import { checkTimestampToken, timestampHolds, type TimestampInfo } from './timestamp-token.js';
 import { checkRevocation, type SignerRevocation, type VerifyRevocation } from './revocation-step.js';
+import { STATUS } from './status.js';
 import type { VerifyCache } from './verify-cache.js';
 import { reasonText, sourceText, whyText } from '../revocation/index.js';
 
 export type { VerifyLimits } from './chain.js';
-
 export { STATUS } from './status.js';
-import { STATUS } from './status.js';
 
 /**
  * Ceilings per message, far above what E-IMZO produces (one signer certificate per signer, often
