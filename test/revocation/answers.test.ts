@@ -39,16 +39,18 @@ describe('revocation: checking OCSP answers and CRLs', () => {
     subject: { CN: 'signer' },
     publicKey: publicKeyOf(generatePrivateKey({ alg: 'ec' })),
   });
+  const now = new Date();
   const responderKey = generatePrivateKey({ alg: 'ec' });
   const delegate = (issuer: CertificateAuthority, eku: string[]): Certificate =>
     issueCertificate(issuer, {
       subject: { CN: 'OCSP responder' },
       publicKey: publicKeyOf(responderKey),
       extKeyUsage: eku,
+      // Valid at `now` (taken when the file loads, maybe minutes before this test runs).
+      notBefore: new Date(now.getTime() - HOUR),
     });
   const serialOf = (c: Certificate) => Buffer.from(c.serialHex.padStart(16, '0'), 'hex');
   const nonce = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
-  const now = new Date();
 
   function answer(
     o: {
