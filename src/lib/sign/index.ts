@@ -40,6 +40,12 @@ export {
 } from './verify.js';
 export { LIMIT_CODES as VERIFY_LIMIT_CODES } from './chain.js';
 export { VerifyCache } from './verify-cache.js';
+export {
+  checkRevocation,
+  describeSignerRevocation,
+  type SignerRevocation,
+  type VerifyRevocation,
+} from './revocation-step.js';
 export { requestTimestamp, tsaUrl } from './timestamp.js';
 export {
   attachTimestampToken,

@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand, portalFlag } from '../../index.js';
 import { batchReporter } from '../../batch-report.js';
-import { keyPasswordFlags } from '../../flags/keys.js';
+import { keyPasswordFlags, revocationFlags } from '../../flags/keys.js';
 import { UsageError } from '../../../lib/errors/index.js';
 import { t } from '../../../lib/i18n/index.js';
 import {
@@ -50,6 +50,7 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
     jsonl: Flags.boolean({ summary: t('cmd.key.sign.flag.jsonl') }),
     timestamp: Flags.boolean({ summary: t('cmd.key.sign.flag.timestamp') }),
     portal: portalFlag,
+    ...revocationFlags,
   };
 
   async run(): Promise<KeySignResult> {
@@ -84,6 +85,8 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
       workers: f.jobs,
       timestampUrl: f.timestamp ? tsaUrl(ctx.settings.get('portal')) : undefined,
       keepResults: !f.jsonl,
+      revocation: await ctx.revocation(f.crl),
+      onWarning: (m) => ctx.warning(m),
       onResult: (r) => report.onResult(r),
     });
     report.done();

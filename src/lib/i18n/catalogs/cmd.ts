@@ -24,6 +24,9 @@ const base = {
     'cmd.flag.no-color': 'Disable colour.',
     'cmd.flag.no-prompt': 'Never prompt; a missing value is a usage error (exit 2).',
     'cmd.flag.profile': 'Configuration profile to use.',
+    'cmd.flag.revocation':
+      'Revocation check of the key and signers: auto (check when possible, warn when unknown), require (fail when unknown) or off; also ONEID_REVOCATION and the profile setting.',
+    'cmd.flag.crl': 'A CRL file or URL to check revocation against (offline work); repeatable.',
     'cmd.flag.portal':
       'Portal base URL (default: the local sandbox, http://127.0.0.1:8765); also ONEID_PORTAL.',
     'cmd.config.get.summary': 'Print the effective value of a setting and where it comes from.',
@@ -89,6 +92,9 @@ const base = {
     'cmd.flag.no-color': 'Без цвета.',
     'cmd.flag.no-prompt': 'Никогда не задавать вопросов; недостающее значение — ошибка вызова (код 2).',
     'cmd.flag.profile': 'Профиль настроек.',
+    'cmd.flag.revocation':
+      'Проверка отзыва ключа и подписантов: auto (проверять, когда возможно, предупреждать, если статус неизвестен), require (ошибка, если неизвестен) или off; также ONEID_REVOCATION и параметр профиля.',
+    'cmd.flag.crl': 'Файл или URL СОС (CRL) для проверки отзыва (работа без сети); можно повторять.',
     'cmd.flag.portal':
       'Базовый адрес портала (по умолчанию локальная песочница, http://127.0.0.1:8765); также ONEID_PORTAL.',
     'cmd.config.get.summary': 'Показать действующее значение параметра и его источник.',
@@ -149,6 +155,10 @@ const base = {
     'cmd.flag.no-color': 'Rangsiz.',
     'cmd.flag.no-prompt': 'Hech qachon so‘ramaslik; yetishmayotgan qiymat chaqiruv xatosi (kod 2).',
     'cmd.flag.profile': 'Sozlamalar profili.',
+    'cmd.flag.revocation':
+      'Kalit va imzolovchilarning bekor qilinganligini tekshirish: auto (imkon bo‘lsa tekshirish, noma’lum bo‘lsa ogohlantirish), require (noma’lum bo‘lsa xato) yoki off; ONEID_REVOCATION va profil sozlamasi orqali ham.',
+    'cmd.flag.crl':
+      'Bekor qilinganlikni tekshirish uchun CRL fayli yoki URL (tarmoqsiz ish); takrorlash mumkin.',
     'cmd.flag.portal':
       'Portalning asosiy manzili (odatda mahalliy sandbox, http://127.0.0.1:8765); ONEID_PORTAL orqali ham.',
     'cmd.config.get.summary': 'Sozlamaning amaldagi qiymatini va qayerdan olinganini ko‘rsatish.',

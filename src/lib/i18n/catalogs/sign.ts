@@ -56,6 +56,13 @@ export default {
       '{file}: the certificate chain was not checked: give the trusted CA with --ca.',
     'sign.warning.noSigningTime': '{file}: no signing time in the signature; validity was checked for now.',
     'sign.warning.timestampInvalid': '{file}: the embedded timestamp does not verify.',
+    'sign.warning.timestampUntrusted':
+      '{file}: the embedded timestamp is not from a trusted time-stamping authority (not chained to --ca, or not a timeStamping certificate); its time is not used.',
+    'sign.warning.revocationUnknown': '{file}: revocation status {status}.',
+    'sign.error.certRevoked':
+      'The certificate of {signer} was revoked at {date} ({reason}; {source}), and no trusted timestamp proves the file was signed before (E-IMZO status -11).',
+    'sign.error.revocationUnknown':
+      'The revocation status of {signer} cannot be established ({why}); --revocation require refuses the signature (E-IMZO status -1).',
     'sign.progress': 'Signed {done} of {total} ({rate}/s, ETA {eta})',
     'sign.summary':
       'Signed: {signed}, co-signed: {appended}, skipped: {skipped}, failed: {failed} ({seconds} s).',
@@ -82,6 +89,7 @@ export default {
     'sign.timestamp.tsaHint':
       '{notStarted} files were not started; those already timestamped are kept. Check the TSA address (--tsa, or the portal), then run again with --resume.',
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
+    'sign.verify.revocation': ', revocation: {status}',
   },
   ru: {
     'sign.error.stdinTwice':
@@ -135,6 +143,13 @@ export default {
     'sign.warning.noSigningTime':
       '{file}: в подписи нет времени подписания; срок действия проверен на текущий момент.',
     'sign.warning.timestampInvalid': '{file}: встроенная метка времени не прошла проверку.',
+    'sign.warning.timestampUntrusted':
+      '{file}: встроенная метка времени выдана недоверенной службой (не ведёт к --ca или не сертификат timeStamping); её время не используется.',
+    'sign.warning.revocationUnknown': '{file}: статус отзыва {status}.',
+    'sign.error.certRevoked':
+      'Сертификат {signer} отозван {date} ({reason}; {source}), и нет доверенной метки времени, доказывающей, что файл подписан раньше (статус E-IMZO -11).',
+    'sign.error.revocationUnknown':
+      'Статус отзыва {signer} установить не удалось ({why}); --revocation require не принимает подпись (статус E-IMZO -1).',
     'sign.progress': 'Подписано {done} из {total} ({rate}/с, осталось {eta})',
     'sign.summary':
       'Подписано: {signed}, добавлено подписей: {appended}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
@@ -162,6 +177,7 @@ export default {
     'sign.timestamp.tsaHint':
       'Не начато файлов: {notStarted}; уже снабжённые меткой времени сохранены. Проверьте адрес службы меток времени (--tsa или портал) и запустите снова с --resume.',
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
+    'sign.verify.revocation': ', отзыв: {status}',
   },
   uz: {
     'sign.error.stdinTwice':
@@ -219,6 +235,13 @@ export default {
     'sign.warning.noSigningTime':
       '{file}: imzoda imzolash vaqti yo‘q; amal qilish muddati hozirgi vaqtga tekshirildi.',
     'sign.warning.timestampInvalid': '{file}: ichki vaqt tamg‘asi tekshiruvdan o‘tmadi.',
+    'sign.warning.timestampUntrusted':
+      '{file}: ichki vaqt tamg‘asi ishonchsiz xizmatdan (--ca ga olib bormaydi yoki timeStamping sertifikati emas); uning vaqti ishlatilmaydi.',
+    'sign.warning.revocationUnknown': '{file}: bekor qilinganlik holati {status}.',
+    'sign.error.certRevoked':
+      '{signer} sertifikati {date} da bekor qilingan ({reason}; {source}) va fayl undan oldin imzolanganini isbotlovchi ishonchli vaqt tamg‘asi yo‘q (E-IMZO holati -11).',
+    'sign.error.revocationUnknown':
+      '{signer} ning bekor qilinganlik holatini aniqlab bo‘lmadi ({why}); --revocation require imzoni qabul qilmaydi (E-IMZO holati -1).',
     'sign.progress': '{total} tadan {done} tasi imzolandi ({rate}/s, qoldi {eta})',
     'sign.summary':
       'Imzolandi: {signed}, imzo qo‘shildi: {appended}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
@@ -246,5 +269,6 @@ export default {
     'sign.timestamp.tsaHint':
       '{notStarted} ta fayl boshlanmadi; vaqt tamg‘asi qo‘yilganlari saqlandi. Vaqt tamg‘asi xizmati manzilini (--tsa yoki portal) tekshiring va --resume bilan qayta ishga tushiring.',
     'sign.verify.signer': '{name} (JSHSHIR {pinfl}, STIR {tin}), imzolangan {time}, zanjir {chain}',
+    'sign.verify.revocation': ', bekor qilinganlik: {status}',
   },
 } satisfies Catalog;

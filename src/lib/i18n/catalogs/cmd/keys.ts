@@ -28,6 +28,9 @@ portals built on E-IMZO take pasted or posted; --format pem writes -----BEGIN PK
 name stays <file>.p7s in every form: the form is told from the content, so signatures keep
 pairing with their files. Every command reads all three forms; --append writes the form asked.
 
+Before signing, the key's certificate is checked for revocation (OCSP or CRL, see --revocation
+and --crl): a revoked key exits 5 and nothing is written.
+
 JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
     'cmd.key.sign.arg.files': 'Files, folders or glob patterns to sign.',
     'cmd.key.sign.flag.key': 'Key: a .pfx file, an alias or a certificate serial number.',
@@ -57,6 +60,12 @@ for x.pdf.p7s). --content is always what gets checked: an attached signature who
 differs from it does not verify. Without --ca the chain is not checked (a warning). A signature
 with more than 32 signers or 128 certificates is refused. A file that does not exist is a usage
 error (exit 2). Exit code 6 when any signature does not verify; --json then lists every file's report.
+
+Revocation: each signer's certificate is checked through the OCSP responder it names, else its
+CRL (cached in the config folder until its next update), or --crl FILE|URL. A revoked signer is
+invalid (-11) unless a trusted timestamp (its TSA chained to --ca) shows the file was signed
+before: then "revoked later, at …". --revocation require fails (-1, exit 6) when the status cannot
+be established; auto warns; off asks no one.
 
 JSON result: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`,
     'cmd.key.verify.arg.signature': 'Signature files (.p7s, DER, PEM or base64), folders or patterns.',
@@ -104,6 +113,9 @@ portal's CA from <portal>/api/v1/ca/certificates), system clock, and portal reac
 (GET <portal>/api/v1/health, 3 s timeout; a portal under a path keeps it). Without <key>, every
 key found is checked. Exit 0 only when no check fails; otherwise the exit code of the first
 failure (4 password, 7 portal, 5 otherwise) with the full report in the JSON envelope's "result".
+
+The revocation check asks the certificate's OCSP responder or CRL (or --crl): FAIL when
+revoked, WARN when unknown (FAIL with --revocation require).
 
 JSON result: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }`,
     'cmd.key.doctor.arg.key': 'Key file, alias, PINFL/TIN or serial number (default: every key found).',
@@ -176,7 +188,10 @@ JSON result: { path, backup?, legacy }`,
 -----BEGIN PKCS7-----. Имя в любой форме остаётся <файл>.p7s: форма определяется по
 содержимому, и подписи по-прежнему находят свои файлы. Все команды читают все три формы; --append записывает запрошенную форму.
 
-Результат JSON: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
+Результат JSON: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }
+
+Перед подписанием сертификат ключа проверяется на отзыв (OCSP или СОС, см. --revocation и
+--crl): отозванный ключ — код 5, ничего не записывается.`,
     'cmd.key.sign.arg.files': 'Файлы, папки или шаблоны для подписи.',
     'cmd.key.sign.flag.key': 'Ключ: файл .pfx, псевдоним (alias) или серийный номер сертификата.',
     'cmd.key.sign.flag.detached': 'Создавать отсоединённые подписи (файл не входит в .p7s).',
@@ -207,7 +222,13 @@ x.pdf.p7s). Проверяется всегда именно --content: прис
 использования (код 2). Код выхода 6, если хоть одна подпись не прошла проверку; --json тогда
 перечисляет отчёт по каждому файлу.
 
-Результат JSON: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`,
+Результат JSON: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }
+
+Отзыв: сертификат каждого подписанта проверяется через указанный в нём OCSP, иначе через его СОС
+(хранится в папке настроек до следующего обновления), или --crl FILE|URL. Отозванный подписант
+недействителен (-11), если только доверенная метка времени (её служба ведёт к --ca) не показывает,
+что файл подписан раньше: тогда «отозван позже». --revocation require — ошибка (-1, код 6), если
+статус не установлен; auto предупреждает; off никого не спрашивает.`,
     'cmd.key.verify.arg.signature': 'Файлы подписей (.p7s, DER, PEM или base64), папки или шаблоны.',
     'cmd.key.verify.flag.content': 'Подписанный файл — для одной отсоединённой подписи.',
     'cmd.key.verify.flag.content-dir':
@@ -257,7 +278,10 @@ FAIL / SKIP и советом: найдены папки ключей, подк�
 все найденные ключи. Код 0 только если ни одна проверка не провалена; иначе код первой ошибки
 (4 — пароль, 7 — портал, 5 — остальное), полный отчёт — в "result" JSON-ответа.
 
-Результат JSON: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }`,
+Результат JSON: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }
+
+Проверка отзыва спрашивает OCSP или СОС сертификата (или --crl): FAIL, если отозван, WARN,
+если статус неизвестен (FAIL с --revocation require).`,
     'cmd.key.doctor.arg.key':
       'Файл ключа, псевдоним, ПИНФЛ/ИНН или серийный номер (по умолчанию — все найденные ключи).',
     'cmd.key.doctor.flag.ca': 'Доверенный сертификат УЦ (PEM или DER); повторите для нескольких.',
@@ -330,6 +354,9 @@ asosidagi portallar qo‘yib yoki so‘rovda qabul qiladigan matn; --format pem 
 yozadi. Har qanday shaklda nom <fayl>.p7s bo‘lib qoladi: shakl mazmunidan
 aniqlanadi, imzolar o‘z fayllariga bog‘lanib qolaveradi. Barcha buyruqlar uchala shaklni o‘qiydi; --append so‘ralgan shaklda yozadi.
 
+Imzolashdan oldin kalit sertifikati bekor qilinganlikka tekshiriladi (OCSP yoki CRL, --revocation
+va --crl ga qarang): bekor qilingan kalit — kod 5, hech narsa yozilmaydi.
+
 JSON natija: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
     'cmd.key.sign.arg.files': 'Imzolanadigan fayllar, papkalar yoki shablonlar.',
     'cmd.key.sign.flag.key': 'Kalit: .pfx fayli, taxallus (alias) yoki sertifikat seriya raqami.',
@@ -360,6 +387,12 @@ qiladigan biriktirilgan imzo tekshiruvdan o‘tmaydi. --ca bo‘lmasa zanjir tek
 (ogohlantirish). 32 dan ortiq imzo chekuvchi yoki 128 dan ortiq sertifikatli imzo rad etiladi.
 Mavjud bo‘lmagan fayl — foydalanish xatosi (kod 2). Biror imzo tekshiruvdan o‘tmasa chiqish kodi
 6; --json har bir fayl hisobotini ro‘yxat qiladi.
+
+Bekor qilinganlik: har bir imzolovchining sertifikati unda ko‘rsatilgan OCSP orqali, aks holda
+uning CRL i (keyingi yangilanishgacha sozlamalar papkasida saqlanadi) yoki --crl FILE|URL orqali
+tekshiriladi. Bekor qilingan imzolovchi yaroqsiz (-11), agar ishonchli vaqt tamg‘asi (xizmati --ca
+ga olib boradi) fayl undan oldin imzolanganini ko‘rsatmasa: unda «keyinroq bekor qilingan».
+--revocation require holat aniqlanmasa xato (-1, kod 6); auto ogohlantiradi; off hech kimdan so‘ramaydi.
 
 JSON natija: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`,
     'cmd.key.verify.arg.signature': 'Imzo fayllari (.p7s, DER, PEM yoki base64), papkalar yoki shablonlar.',
@@ -414,6 +447,9 @@ amal qilish muddati (30 kun oldin ogohlantiradi), ishonchli ildizgacha zanjir (-
 topilgan barcha kalitlar tekshiriladi. Hech bir tekshiruv muvaffaqiyatsiz bo‘lmasagina kod 0;
 aks holda birinchi xatoning kodi (4 — parol, 7 — portal, 5 — boshqalar), to‘liq hisobot JSON
 javobining "result" qismida.
+
+Bekor qilinganlik tekshiruvi sertifikatning OCSP yoki CRL idan (yoki --crl dan) so‘raydi: bekor
+qilingan bo‘lsa FAIL, noma’lum bo‘lsa WARN (--revocation require bilan FAIL).
 
 JSON natija: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }`,
     'cmd.key.doctor.arg.key':
