@@ -49,7 +49,7 @@ describe('sign/attach-timestamp: attachTimestampToken', function () {
     );
     const token = await requestTimestamp(targets[1]!.signature, { url: tsaUrl(sb.url) });
     // E-IMZO's signer_serial_number is hex; any case, leading zeros or 0x are accepted.
-    const out = attachTimestampToken(two, token, {
+    const out = await attachTimestampToken(two, token, {
       signerSerial: '0X00' + Buffer.from('ec').toString('hex'),
     });
     const before = parseSignedData(two);
@@ -84,27 +84,30 @@ describe('sign/attach-timestamp: attachTimestampToken', function () {
     const url = tsaUrl(sb.url);
     const token = await requestTimestamp(target!.signature, { url });
     const other = await requestTimestamp(Buffer.from('another signature'), { url });
-    assert.throws(
+    await assert.rejects(
       () => attachTimestampToken(der, other, { signerIndex: 0 }),
       code('SIGN_TIMESTAMP_NOT_FOR_SIGNER'),
     );
-    assert.throws(
+    await assert.rejects(
       () => attachTimestampToken(der, Buffer.from('3000', 'hex'), { signerIndex: 0 }),
       code('SIGN_TIMESTAMP_NOT_FOR_SIGNER'),
     );
-    assert.throws(() => attachTimestampToken(der, token, { signerIndex: 1 }), code('SIGN_SIGNER_NOT_FOUND'));
-    assert.throws(
+    await assert.rejects(
+      () => attachTimestampToken(der, token, { signerIndex: 1 }),
+      code('SIGN_SIGNER_NOT_FOUND'),
+    );
+    await assert.rejects(
       () => attachTimestampToken(der, token, { signerSerial: 'abcdef' }),
       code('SIGN_SIGNER_NOT_FOUND'),
     );
-    const once = attachTimestampToken(der, token, { signerIndex: 0 });
-    assert.throws(
+    const once = await attachTimestampToken(der, token, { signerIndex: 0 });
+    await assert.rejects(
       () => attachTimestampToken(once, token, { signerIndex: 0 }),
       code('SIGN_ALREADY_TIMESTAMPED'),
     );
     // Any input form (here base64, E-IMZO's pkcs7_64), DER out; replace swaps the token, not adds one.
     const second = await requestTimestamp(target!.signature, { url });
-    const again = attachTimestampToken(
+    const again = await attachTimestampToken(
       encodeSignature(once, 'base64'),
       second,
       { signerIndex: 0 },

@@ -78,10 +78,10 @@ function selectSigner(targets: TimestampTarget[], which: SignerSelector): Timest
  * The token must be a TSTInfo token whose imprint is the hash of this signer's signature value,
  * and its TSA signature must hold when the token carries the TSA certificate.
  */
-function checkToken(token: Uint8Array, target: TimestampTarget): void {
+async function checkToken(token: Uint8Array, target: TimestampTarget): Promise<void> {
   let reason: string | undefined;
   try {
-    const info = checkTimestampToken(token, target.signature);
+    const info = await checkTimestampToken(token, target.signature);
     if (!info.imprintMatches) reason = 'its imprint is not the hash of the signature value';
     else if (info.tsa !== undefined && !info.signatureValid) reason = 'the TSA signature does not verify';
   } catch (e) {
@@ -110,11 +110,11 @@ function withToken(si: Node, token: Uint8Array, replace: boolean): Buffer {
  * Add several tokens at once (one per signer index); the tokens are checked against their
  * signers first. Input in any form; the result is DER.
  */
-export function attachTimestampTokens(
+export async function attachTimestampTokens(
   signedData: Uint8Array,
   tokens: Array<{ signerIndex: number; token: Uint8Array }>,
   o: AttachOptions = {},
-): Buffer {
+): Promise<Buffer> {
   const der = signatureBytes(signedData);
   const targets = timestampTargets(der); // also validates the whole structure
   const byIndex = new Map<number, Uint8Array>();
@@ -124,7 +124,7 @@ export function attachTimestampTokens(
       throw new SignatureError('SIGN_ALREADY_TIMESTAMPED', 'sign.error.alreadyTimestamped', {
         params: { signer: target.serialHex ?? `#${target.index + 1}` },
       });
-    checkToken(token, target);
+    await checkToken(token, target);
     byIndex.set(signerIndex, token);
   }
   if (byIndex.size === 0) return der;
@@ -144,12 +144,12 @@ export function attachTimestampTokens(
  * PEM or base64) and return the new SignedData as DER. Refuses a token that does not cover that
  * signer's signature value, and a signer that already carries one unless `replace`.
  */
-export function attachTimestampToken(
+export async function attachTimestampToken(
   signedData: Uint8Array,
   token: Uint8Array,
   which: SignerSelector,
   o: AttachOptions = {},
-): Buffer {
+): Promise<Buffer> {
   const target = selectSigner(timestampTargets(signedData), which);
   return attachTimestampTokens(signedData, [{ signerIndex: target.index, token }], o);
 }

@@ -159,7 +159,7 @@ async function stampOne(job: Job, s: Settings): Promise<{ r: StampedFile; tsaErr
     }
     // Abandoned (a second Ctrl-C) while the TSA answered: write nothing more.
     if (s.signal.aborted) return { r: { input, output, status: 'failed', code: 'SIGN_INTERRUPTED' } };
-    const stamped = attachTimestampTokens(
+    const stamped = await attachTimestampTokens(
       der,
       todo.map((x, i) => ({ signerIndex: x.index, token: tokens[i]! })),
       { replace: s.existing === 'force' },

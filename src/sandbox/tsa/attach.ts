@@ -22,11 +22,11 @@ export interface StampedSigner {
 const malformed = () =>
   new ApiError(400, 'PKCS7_MALFORMED', 'The PKCS#7 is not a well-formed CMS SignedData.');
 
-export function timestampPkcs7(
+export async function timestampPkcs7(
   ca: CertificateAuthority,
   pkcs7: Buffer,
   now = new Date(),
-): { pkcs7: Buffer; stamped: StampedSigner[] } {
+): Promise<{ pkcs7: Buffer; stamped: StampedSigner[] }> {
   let targets: TimestampTarget[];
   try {
     targets = timestampTargets(pkcs7);
@@ -56,5 +56,5 @@ export function timestampPkcs7(
       return { signerIndex: t.index, token };
     });
   if (!stamped.length) return { pkcs7, stamped };
-  return { pkcs7: attachTimestampTokens(pkcs7, tokens), stamped };
+  return { pkcs7: await attachTimestampTokens(pkcs7, tokens), stamped };
 }
