@@ -227,6 +227,43 @@ describe('revocation: the CRL cache', () => {
   });
 });
 
+describe('revocation: serial numbers with a leading zero digit', () => {
+  // A serial whose first byte is below 0x10 reads "0f…" as bytes and "f…" as a number: the CRL's
+  // entries and the certificate must meet in one form, or a revoked certificate reads as good.
+  it('finds a revoked certificate whose serial starts with 0x0f in a CRL given with --crl', async () => {
+    const ca = createCa({ subject: { CN: 'Low Serial CA' } });
+    const leaf = issueCertificate(ca, {
+      subject: { CN: 'signer' },
+      publicKey: publicKeyOf(generatePrivateKey({ alg: 'ec' })),
+      serial: 0x0f1e2d3c4b5a6978n,
+    });
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const der = buildCrl(
+      {
+        issuer: ca.certificate.subject.der,
+        number: 1,
+        thisUpdate: new Date(at.getTime() - HOUR),
+        nextUpdate: new Date(at.getTime() + HOUR),
+        revoked: [
+          {
+            serial: Buffer.from('0f1e2d3c4b5a6978', 'hex'),
+            revokedAt: new Date(at.getTime() - HOUR),
+            reason: 1,
+          },
+        ],
+        authorityKeyId: ca.certificate.subjectKeyId!,
+      },
+      certificateSigner(ca.privateKey),
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneid-crl-low-'));
+    const file = path.join(dir, 'ca.crl');
+    writeFileSync(file, der);
+    const checker = new RevocationChecker({ mode: 'require', crls: [file], cacheDir: dir });
+    const r = await checker.checkPath([leaf.raw, ca.certificate.raw]);
+    assert.equal(r.status, 'revoked', JSON.stringify(r));
+  });
+});
+
 describe('revocation: the chain', () => {
   it('an intermediate CA revoked on its issuer’s CRL makes the signer’s path revoked', async () => {
     const root = createCa({ subject: { CN: 'Chain Root' } });

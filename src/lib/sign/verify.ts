@@ -160,7 +160,7 @@ function serialOf(si: ParsedSignerInfo): string | undefined {
   if (!si.serial) return undefined;
   return Buffer.from(si.serial.subarray(2 + (si.serial[1]! & 0x80 ? si.serial[1]! & 0x7f : 0)))
     .toString('hex')
-    .replace(/^(00)+(?=.)/, '');
+    .replace(/^0+(?=.)/, '');
 }
 
 const reversed = (b: Buffer): Buffer => Buffer.from(b).reverse();
