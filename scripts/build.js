@@ -116,6 +116,11 @@ await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  // Files beside a module (the i18n messages) are found from its place in dist/, as in the CLI.
+  banner: {
+    js: "const __oneidDistUrl = (rel) => import.meta.url.slice(0, import.meta.url.lastIndexOf('/dist/lib/')) + '/dist/' + rel;",
+  },
+  plugins: [keepFileUrls],
 });
 
 run(path.join(path.dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

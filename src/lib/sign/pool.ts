@@ -27,7 +27,8 @@ export function startWorker(module: WorkerModule, workerData: unknown): Worker {
   // Built JS needs no loader: module hooks inherited from the parent (tsx, coverage) only slow
   // every worker's start-up, which counts in every batch.
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, execArgv: [] });
-  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`;
+  // Both hooks: the i18n module's catalogs are a require() from the sources.
+  const boot = `Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]).then(([esm, cjs]) => (esm.register(), cjs.register())).then(() => import(${JSON.stringify(url.href)}))`;
   return new Worker(boot, { eval: true, workerData });
 }
 

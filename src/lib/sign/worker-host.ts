@@ -4,6 +4,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isOneIdError } from '../errors/index.js';
+// Errors made on this thread get their English `message` (nested in other errors' reasons, and in
+// results for programmatic users) as on the main thread; the catalogs load only when one is made.
+import '../i18n/index.js';
 import { JobRunner } from './job-runner.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
