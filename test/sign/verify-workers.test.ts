@@ -87,16 +87,17 @@ describe('sign: key verify on worker threads', function () {
     set = await mixedSet();
   });
 
-  it('gives exactly the reports of the calling thread, in input order (mixed algorithms, valid, failing, unreadable)', async () => {
-    // Over the window (256 files handed out and not reported) and many chunks: the set, again and again.
-    const signatures = Array.from({ length: 600 }, (_, i) => {
+  it('gives exactly the reports of the calling thread, in input order (mixed algorithms, valid, failing, unreadable; workers alone or beside it)', async () => {
+    // Over the window (256 files handed out and not reported) and many chunks, and long enough for
+    // the default to bring workers in beside the calling thread: the set, again and again.
+    const signatures = Array.from({ length: 1500 }, (_, i) => {
       const p = set[i % set.length]!;
       return { path: p, root: path.dirname(p) };
     });
     const here = await run(signatures, 0);
-    assert.equal(here.result.total, 600);
+    assert.equal(here.result.total, 1500);
     const valid = signatures.filter((_, i) => i % set.length < 4).length; // the first four are valid
-    assert.equal(here.result.failed, 600 - valid);
+    assert.equal(here.result.failed, 1500 - valid);
     for (const workers of [2, 3, undefined]) {
       const there = await run(signatures, workers);
       assert.deepEqual(plain(there.result), plain(here.result), `workers: ${workers}`);

@@ -52,8 +52,9 @@ export interface VerifyBatchOptions {
   /** Called with each file's report as soon as it is known (in input order). */
   onFile?: (entry: VerifiedFile) => void;
   /**
-   * Worker threads; 0 verifies on the calling thread. Default: one per core for a batch of
-   * `WORKERS_FROM` files or more, else the calling thread. One signature is always verified here.
+   * Worker threads that verify (the calling thread then only schedules); 0 verifies on the calling
+   * thread. Default: the calling thread, joined by one worker per other core when the batch is
+   * long enough to pay for them. One signature is always verified on the calling thread.
    */
   workers?: number;
 }
@@ -96,12 +97,12 @@ export async function collectSignatures(
 
 /**
  * When the work left after the first SAMPLE files (verified here, timed) is estimated above
- * PAYOFF_MS, the rest goes to worker threads (two cores or more): below it, starting them
- * (~45 ms of CPU each, ~80 ms for O'z DSt with the curve tables) costs more than they save.
- * Measured: docs/decisions.md.
+ * PAYOFF_MS, worker threads join in (two cores or more): below it, a worker's start (~45 ms of
+ * CPU) and its own warm-up (JIT and heap growth: ~250 ms of CPU over an RSA batch) cost more than
+ * it saves. Measured: docs/decisions.md.
  */
 const SAMPLE = 24;
-const PAYOFF_MS = 150;
+const PAYOFF_MS = 400;
 
 /** Signature files handed out but not yet reported, at most (memory stays flat for any batch). */
 const WINDOW = 256;
@@ -170,8 +171,8 @@ export async function verifyBatch(o: VerifyBatchOptions): Promise<VerifyBatchRes
  * holds back the hand-out, not memory.
  *
  * Without `workers`, the first SAMPLE files are verified here and timed; when the rest would take
- * longer than PAYOFF_MS here, workers start (one per core) and this thread keeps verifying until
- * the first of them is ready, then only schedules.
+ * longer than PAYOFF_MS here, one worker per other core starts and this thread goes on verifying
+ * beside them, taking the next files as the workers do. With `workers`, only they verify.
  */
 class Scheduler {
   private readonly jobs: SignatureInput[];
@@ -203,23 +204,22 @@ class Scheduler {
   async run(): Promise<void> {
     const n = this.jobs.length;
     const forced = this.o.workers;
-    let size = n <= 1 ? 0 : Math.max(0, Math.min(forced ?? availableParallelism(), n));
-    if (size === 1 && forced === undefined) size = 0; // one core: this thread
-    if (size === 0 || forced === undefined) {
+    // Chosen here: this thread verifies too, beside one worker per other core.
+    let size = n <= 1 ? 0 : Math.max(0, Math.min(forced ?? availableParallelism() - 1, n));
+    if (forced === undefined && size > 0) {
       const t0 = performance.now();
-      await this.here(() => size > 0 && this.given >= SAMPLE);
+      await this.here(() => this.given >= SAMPLE);
       const perFile = (performance.now() - t0) / Math.max(1, this.given);
       if (this.given >= n || perFile * (n - this.given) < PAYOFF_MS) size = 0;
     }
-    if (size > 0 && this.failed === undefined) {
-      let ready = forced !== undefined;
+    if (size > 0 && this.failed === undefined)
       await Promise.all([
-        this.pool(size, () => (ready = true)).catch((e: unknown) => {
+        this.pool(size).catch((e: unknown) => {
           this.failed ??= e;
         }),
-        forced === undefined ? this.here(() => ready) : undefined,
+        forced === undefined ? this.here(() => false) : undefined,
       ]);
-    } else await this.here(() => false);
+    else await this.here(() => false);
     await this.drained;
     if (this.failed !== undefined) throw this.failed;
   }
@@ -284,7 +284,7 @@ class Scheduler {
     }
   }
 
-  private pool(size: number, ready: () => void): Promise<void> {
+  private pool(size: number): Promise<void> {
     const init: VerifyWorkerInit = {
       settings: { contentDir: this.o.contentDir, trusted: this.o.trusted },
       concurrency: WORKER_CONCURRENCY,
@@ -295,7 +295,6 @@ class Scheduler {
       init,
       maxInFlight: WORKER_IN_FLIGHT,
       take: (max) => {
-        ready();
         const out: VerifyJob[] = [];
         while (out.length < max && this.room()) {
           const id = this.given++;
@@ -315,6 +314,10 @@ class Scheduler {
   }
 }
 
-/** Files a verification worker keeps in flight (its reads overlap its checks), and handed to it. */
+/**
+ * Files a verification worker keeps in flight (its reads overlap its checks), and handed to it:
+ * enough for ~10 ms of RSA checks, as this thread, verifying too, hears the workers only between
+ * its own slices of work (chain.ts yields every 8 ms).
+ */
 const WORKER_CONCURRENCY = 4;
-const WORKER_IN_FLIGHT = 32;
+const WORKER_IN_FLIGHT = 96;
