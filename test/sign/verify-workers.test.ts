@@ -1,8 +1,9 @@
 // `key verify` on all cores (src/lib/sign/verify-batch.ts over pool.ts): worker threads give
 // exactly the reports the calling thread gives, in input order, for a mix of valid, failing and
-// unreadable files of every algorithm; a worker that throws or exits ends the batch with a typed
-// error instead of a hang; Ctrl-C stops a batch verifying on workers.
+// unreadable files of every algorithm; short batches start none; a worker that throws or exits
+// ends the batch with a typed error instead of a hang; Ctrl-C stops a batch verifying on workers.
 import { strict as assert } from 'node:assert';
+import { createHook } from 'node:async_hooks';
 import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,6 +134,29 @@ describe('sign: key verify on worker threads', function () {
     assert.notEqual(first[7]!.error, undefined);
     assert.notEqual(first[8]!.error, undefined);
     assert.ok(verifiedSigner(here.seen[2]!.signers[0]!), 'the GOST signer is verified');
+  });
+
+  it('a short batch or one file stays on the calling thread; `workers` forces a count', async () => {
+    let started = 0;
+    const hook = createHook({
+      init: (_id, type) => {
+        if (type === 'WORKER') started++;
+      },
+    }).enable();
+    try {
+      const count = async (signatures: SignatureInput[], workers?: number) => {
+        started = 0;
+        await run(signatures, workers);
+        return started;
+      };
+      const some = set.slice(0, 4).map((p) => ({ path: p, root: dir }));
+      assert.equal(await count(some), 0, 'four files: no worker pays');
+      assert.equal(await count(some.slice(0, 1), 2), 0, 'one file: always here');
+      assert.equal(await count(some, 2), 2);
+      assert.equal(await count(some, 0), 0);
+    } finally {
+      hook.disable();
+    }
   });
 
   it('a worker that throws ends the batch with a typed error, not a hang', async () => {
