@@ -141,6 +141,31 @@ export function verifiedSigner(report: SignerReport): VerifiedSigner | undefined
   return { certificate: Buffer.from(cert.der), identity: identityOf(cert) };
 }
 
+/** Per signer: DER of the certificate `verifiedSigner()` gives, if any (sent beside a report that leaves its thread). */
+export function verifiedCertificates(report: VerifyReport): Array<Uint8Array | undefined> {
+  // A copy of exactly the certificate: a view would carry its whole backing buffer across.
+  return report.signers.map((s) => {
+    const der = VERIFIED.get(s)?.der;
+    return der && new Uint8Array(der);
+  });
+}
+
+/**
+ * A report that crossed from one of our verification workers (a structured clone) loses what
+ * earned `verifiedSigner()`; with the certificates `verifiedCertificates()` gave there, it works
+ * here as on the thread that verified. Only for reports made by our own code.
+ */
+export function adoptVerified(
+  report: VerifyReport,
+  certificates: Array<Uint8Array | undefined>,
+  cache: VerifyCache,
+): void {
+  report.signers.forEach((s, i) => {
+    const der = certificates[i];
+    if (der) VERIFIED.set(s, cache.certificate(der));
+  });
+}
+
 /** Certificates the SignerInfo's identifier names (issuer + serial, or key identifier). */
 function signerCandidates(si: ParsedSignerInfo, certs: CertFields[]): CertFields[] {
   if (si.issuer && si.serial)
