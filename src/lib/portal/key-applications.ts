@@ -39,6 +39,8 @@ export interface KeyApplicationView {
   reviewDueAt: string | null;
   rejectReason: string | null;
   certificateSerial: string | null;
+  /** The name of the computer the application was started on (its private key stays there). */
+  machine?: string | null;
   createdAt: string;
   updatedAt: string;
 }
