@@ -123,6 +123,17 @@ describe('sandbox: employees, recovery, password change, regions (issue 17)', fu
       );
       assert.equal(refused.status, 403);
       assert.equal(refused.body.code, 'NOT_AUTHORIZED');
+      // Someone else's session leaves the director's way open: the director's phone proves it,
+      // and the application is the director's.
+      const forDirector = await sb.request(
+        'POST',
+        '/api/v1/key-applications',
+        { type: 'legal', tin: company.tin, phone: director.phone },
+        bearer(st),
+      );
+      assert.equal(forDirector.status, 201, JSON.stringify(forDirector.body));
+      const draft = await sb.request('GET', `/api/v1/key-applications/${forDirector.body.id}`);
+      assert.equal(draft.body.pinfl, director.pinfl);
       // Without a session a company key is the director's: the accountant's phone does not match.
       const anon = await sb.request('POST', '/api/v1/key-applications', {
         type: 'legal',
@@ -421,6 +432,15 @@ describe('sandbox: employees, recovery, password change, regions (issue 17)', fu
         phone: p.phone,
       });
       assert.equal(company.body.code, 'TIN_INVALID');
+    });
+  });
+
+  describe('reset (last: it empties the sandbox)', () => {
+    it('forgets employees and recoveries with the accounts (the registries stay)', async () => {
+      const r = await sb.request('POST', '/api/v1/sandbox/reset');
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const status = await sb.request('GET', '/api/v1/sandbox/status');
+      assert.equal(status.body.counts.accounts, 0);
     });
   });
 });

@@ -4,13 +4,13 @@
  * (`key status`: every application made here, one of them followed and installed, or one made
  * elsewhere as the portal shows it to the key holder's session).
  */
-import type { SessionPlace } from '../account/index.js';
 import type { Settings } from '../config/index.js';
 import { AuthError, UsageError } from '../errors/index.js';
-import { getKeyApplication, type PortalHttp } from '../portal/index.js';
+import type { Place, SessionPlace } from '../account/index.js';
+import { getKeyApplication, listMyKeyApplications, PortalHttp, type RegionEntry } from '../portal/index.js';
 import { ensureKeyFolder } from './destination.js';
 import { continueApplication, startApplication, type ApplyIo } from './flow.js';
-import { holderSessionToken } from './holder-session.js';
+import { currentSession, holderSessionToken } from './holder-session.js';
 import {
   newApplicationInput,
   resumeInput,
@@ -44,6 +44,9 @@ export interface Outside {
   sessions?: () => Promise<SessionPlace>;
 }
 
+/** The picker of region and district (a terminal): `key apply` offers it, scripts give flags. */
+export type PlacePicker = (regions: RegionEntry[]) => Promise<Place>;
+
 /** A state saved before application secrets: the key holder's own session may still open it. */
 async function withHolderSession(state: ApplicationState, o: Outside): Promise<void> {
   if (!lacksAccess(state)) return;
@@ -54,16 +57,39 @@ async function withHolderSession(state: ApplicationState, o: Outside): Promise<v
 /** `key apply`: every input checked before anything is created or sent; returns the last state. */
 export async function applyForKey(
   r: ApplyRequest,
-  o: Outside & { ask: ApplyAsk; io: ApplyIo },
+  o: Outside & { ask: ApplyAsk; io: ApplyIo; pickPlace?: PlacePicker },
 ): Promise<ApplicationState> {
   let state = r.resume
     ? await resume(r.resume, r, o.io, o)
-    : await startApplication(await newApplicationInput(r, o.ask, o.settings), o.io);
+    : await startApplication(await newInput(r, o), o.io);
   if (r.wait && state.step === 'submitted' && state.status !== 'rejected') {
     o.io.onWaiting?.();
     state = await watchApplication(state, o.io.password, { onChange: o.io.onStatus }, o.io.env);
   }
   return state;
+}
+
+/**
+ * A new application's checked answers, with what the session adds (issue 17): a company role's TIN
+ * is the default company, and a company application is started with the session (the portal lets
+ * an authorized employee apply in their own name).
+ */
+async function newInput(r: ApplyRequest, o: Outside & { ask: ApplyAsk; pickPlace?: PlacePicker }) {
+  const session = await currentSession(o.settings, o.sessions);
+  const activeTin =
+    session && session.source !== 'ONEID_TOKEN' && session.role.type === 'legal'
+      ? session.role.tin
+      : undefined;
+  const input = await newApplicationInput(r, o.ask, o.settings, {
+    activeTin,
+    regions: async () => {
+      const { regionsOf } = await import('../account/places.js');
+      return regionsOf(new PortalHttp({ baseUrl: o.settings.get('portal') }));
+    },
+    pickPlace: o.pickPlace,
+  });
+  if (session) input.token = session.token;
+  return input;
 }
 
 async function resume(id: string, r: ApplyRequest, io: ApplyIo, o: Outside) {
@@ -88,6 +114,8 @@ function ignoreMissing(e: unknown): void {
 
 export interface StatusRequest {
   id?: string;
+  /** Also the account's applications made on other computers (needs a session). */
+  all?: boolean;
   /** Install into this folder instead of the one chosen at application time. */
   dir?: string;
   watch?: boolean;
@@ -101,7 +129,13 @@ export interface StatusIo {
 }
 
 export type StatusAnswer =
-  | { kind: 'list'; states: ApplicationState[]; locked?: ApplicationState }
+  | {
+      kind: 'list';
+      states: ApplicationState[];
+      locked?: ApplicationState;
+      /** `--all`: the account's applications made on other computers, as the portal shows them. */
+      elsewhere?: KeyApplicationSummary[];
+    }
   | { kind: 'one'; state: ApplicationState }
   | { kind: 'remote'; summary: KeyApplicationSummary };
 
@@ -110,6 +144,7 @@ export async function applicationStatus(
   r: StatusRequest,
   o: Outside & { io: StatusIo; portal: () => Promise<PortalHttp> },
 ): Promise<StatusAnswer> {
+  if (!r.id && r.all) return withElsewhere(await listApplications(o), o);
   if (!r.id) return listApplications(o);
   const state = await loadState(r.id);
   if (!state) return { kind: 'remote', summary: await remoteApplication(r.id, o) };
@@ -128,7 +163,7 @@ export async function applicationStatus(
   return { kind: 'one', state };
 }
 
-async function listApplications(o: Outside): Promise<StatusAnswer> {
+async function listApplications(o: Outside): Promise<StatusAnswer & { kind: 'list' }> {
   const states = await listStates();
   let token: string | undefined;
   let locked: ApplicationState | undefined;
@@ -146,6 +181,21 @@ async function listApplications(o: Outside): Promise<StatusAnswer> {
     await refreshApplication(s);
   }
   return { kind: 'list', states, locked };
+}
+
+/** `--all`: add the account's applications this computer does not know ("Mening arizalarim"). */
+async function withElsewhere(
+  local: StatusAnswer & { kind: 'list' },
+  o: Outside & { portal: () => Promise<PortalHttp> },
+): Promise<StatusAnswer> {
+  const token = await holderSessionToken(o.settings, o.sessions);
+  if (!token)
+    throw new AuthError('NOT_LOGGED_IN', 'apply.error.allNeedsLogin', { hintKey: 'account.hint.login' });
+  const http = await o.portal();
+  const known = new Set(local.states.map((s) => s.id));
+  const { applications } = await portalStep(() => listMyKeyApplications(http, token), {});
+  const elsewhere = applications.filter((a) => !known.has(a.id)).map((a) => remoteSummary(a.id, a));
+  return { ...local, elsewhere };
 }
 
 /** An application made elsewhere: the portal's view only (nothing to install here). */

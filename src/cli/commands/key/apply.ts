@@ -16,6 +16,7 @@ import {
 } from '../../../lib/apply/index.js';
 import { BaseCommand, portalFlag, secretFlags } from '../../index.js';
 import { untilInterrupted } from '../../interrupt.js';
+import { pickPlaceInteractively } from '../../pickers/place.js';
 import { isOneIdError, UsageError } from '../../../lib/errors/index.js';
 import { t } from '../../../lib/i18n/index.js';
 
@@ -31,6 +32,7 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
   static override examples = [
     '<%= config.bin %> key apply --pinfl 41604714357530 --phone "+998 93 979 40 52" --photo me.jpg --selfie selfie.png --sms-code-stdin --yes',
     '<%= config.bin %> key apply --legal --tin 234727238 --phone +998331266633 --photo me.jpg --selfie selfie.png --alg rsa --sms-code-stdin --yes',
+    '<%= config.bin %> key apply --tin 419713678 --phone +998908777637 --region 1726 --district "Chilonzor tumani" --photo me.jpg --selfie selfie.png --sms-code-stdin --yes',
     '<%= config.bin %> key apply --resume $APP_ID --sms-code-file code.txt --yes --json',
   ];
   static override flags = {
@@ -42,6 +44,8 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
     dir: Flags.string({ summary: t('cmd.key.apply.flag.dir') }),
     photo: Flags.string({ summary: t('cmd.key.apply.flag.photo') }),
     selfie: Flags.string({ summary: t('cmd.key.apply.flag.selfie') }),
+    region: Flags.string({ summary: t('cmd.key.apply.flag.region') }),
+    district: Flags.string({ summary: t('cmd.key.apply.flag.district') }),
     yes: Flags.boolean({ char: 'y', summary: t('cmd.key.apply.flag.yes') }),
     resume: Flags.string({ summary: t('cmd.key.apply.flag.resume') }),
     'resend-sms': Flags.boolean({ summary: t('cmd.key.apply.flag.resend-sms') }),
@@ -70,7 +74,13 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
     };
     const outside = { settings: ctx.settings, sessions: () => ctx.sessions() };
     const state = await untilInterrupted(
-      () => applyForKey(f, { ...outside, ask, io: this.io(!f.resume) }),
+      () =>
+        applyForKey(f, {
+          ...outside,
+          ask,
+          io: this.io(!f.resume),
+          pickPlace: (regions) => pickPlaceInteractively(ctx.prompter, regions),
+        }),
       () => interruptedError(this.currentId),
     );
     const { lines, hint } = applyOutcome(state);

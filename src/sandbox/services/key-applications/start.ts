@@ -67,9 +67,17 @@ function individual(ctx: Ctx, given: { pinfl?: string; tin?: string }, ip: strin
 /**
  * A legal entity's key: applied for by its director, or (signed in, issue 17) by a person the
  * company has authorized, in their own name and with their own phone. Who applies comes from the
- * session, never from the body.
+ * session, never from the body; a session of someone else leaves the director's way open (the
+ * director's phone proves it), and refuses only an unauthorized person applying as themselves
+ * (with their own registered phone).
  */
-function legalEntity(ctx: Ctx, tin: string | undefined, ip: string, sess: Session | undefined): Holder {
+function legalEntity(
+  ctx: Ctx,
+  tin: string | undefined,
+  ip: string,
+  sess: Session | undefined,
+  phone: string,
+): Holder {
   if (!tin) throw badRequest('TIN_REQUIRED', 'A legal-entity application needs the company TIN.');
   if (!ids.isLegalTin(tin))
     throw badRequest('TIN_INVALID', 'A legal entity TIN is 9 digits starting with 2.');
@@ -80,11 +88,11 @@ function legalEntity(ctx: Ctx, tin: string | undefined, ip: string, sess: Sessio
     throw unprocessable('NOT_IN_REGISTRY', 'No company with this TIN in the company registry.');
   }
   let pinfl = company.director_pinfl;
-  if (sess) {
-    const applicant = findAccountById(ctx.db, sess.accountId)!.pinfl;
-    if (applicant !== pinfl && !authorizedRole(ctx, company.tin, applicant))
+  const applicant = sess ? findAccountById(ctx.db, sess.accountId)!.pinfl : undefined;
+  if (applicant && applicant !== pinfl) {
+    if (authorizedRole(ctx, company.tin, applicant)) pinfl = applicant;
+    else if (findPerson(ctx.db, applicant)!.phone === phone)
       throw forbidden('NOT_AUTHORIZED', 'The company has not authorized you to apply for its key.');
-    pinfl = applicant;
   }
   return { pinfl, tin: company.tin, registeredPhone: findPerson(ctx.db, pinfl)!.phone };
 }
@@ -100,7 +108,7 @@ export function startApplication(
   const place =
     b.region === undefined && b.district === undefined ? undefined : checkPlace(b.region, b.district);
   const { pinfl, tin, registeredPhone } =
-    b.type === 'individual' ? individual(ctx, b, ip) : legalEntity(ctx, b.tin, ip, sess);
+    b.type === 'individual' ? individual(ctx, b, ip) : legalEntity(ctx, b.tin, ip, sess, phone);
   if (registeredPhone !== phone) {
     noteWrongGuess(ctx, ip, `${b.type}:${tin ?? b.pinfl ?? b.tin}`);
     throw unprocessable('PHONE_MISMATCH', 'This phone number is not registered to the key holder.');
