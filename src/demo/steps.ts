@@ -57,6 +57,29 @@ function pickDirector(persons: Person[], companies: Company[]): { person: Person
   throw new Error('the sandbox registry has no company with a citizen director');
 }
 
+/** `oneid register` from flags: the registry's data, the person's own phone, the SMS code on stdin. */
+function registerArgs(p: Person, login: string, passwordFile: string, extra: string[] = []): string[] {
+  return [
+    'register',
+    '--accept-offer',
+    '--pinfl',
+    p.pinfl,
+    '--passport',
+    p.passport,
+    '--yes',
+    '--login',
+    login,
+    '--email',
+    `${login}@example.uz`,
+    '--phone',
+    p.phone,
+    ...extra,
+    '--password-file',
+    passwordFile,
+    '--sms-code-stdin',
+  ];
+}
+
 /** A login from the first name (latin letters only), at least 5 characters. */
 function loginFor(p: Person): string {
   const stem = p.first_name
@@ -109,27 +132,7 @@ export async function runDemo(cli: Cli, ws: Workspace, state: DemoState, count: 
 
   heading('3. Register a OneID account (the SMS code is read from the sandbox outbox)');
   const login = loginFor(person);
-  await cli.run(
-    [
-      'register',
-      '--accept-offer',
-      '--pinfl',
-      person.pinfl,
-      '--passport',
-      person.passport,
-      '--yes',
-      '--login',
-      login,
-      '--email',
-      `${login}@example.uz`,
-      '--phone',
-      person.phone,
-      '--password-file',
-      r.passwordFile,
-      '--sms-code-stdin',
-    ],
-    { feed: await smsFeed(cli, person.phone) },
-  );
+  await cli.run(registerArgs(person, login, r.passwordFile), { feed: await smsFeed(cli, person.phone) });
 
   /** key apply → pay → approve → key status (installs the key); returns the key file, relative. */
   const applyFor = async (
@@ -317,29 +320,13 @@ async function employeeChapter(
   await cli.run(['config', 'set', 'storage', 'file', ...as], { quiet: true });
   const login = loginFor(accountant).replace(/01$/, '02');
   await cli.run(
-    [
-      'register',
-      '--accept-offer',
-      '--pinfl',
-      accountant.pinfl,
-      '--passport',
-      accountant.passport,
-      '--yes',
-      '--login',
-      login,
-      '--email',
-      `${login}@example.uz`,
-      '--phone',
-      accountant.phone,
+    registerArgs(accountant, login, r.passwordFile, [
       '--region',
       '1726',
       '--district',
       'Chilonzor tumani',
-      '--password-file',
-      r.passwordFile,
-      '--sms-code-stdin',
       ...as,
-    ],
+    ]),
     { feed: await smsFeed(cli, accountant.phone) },
   );
   const personalKey = await o.applyFor(
