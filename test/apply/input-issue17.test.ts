@@ -46,13 +46,14 @@ const code = async (p: Promise<unknown>): Promise<string> => {
 describe('apply: input rules of issue 17', () => {
   it('a company application defaults to the company the session acts for; --tin still wins', async () => {
     const a = await newApplicationInput({ ...base, legal: true }, script, settings, {
-      activeTin: '281058213',
+      session: async () => ({ token: 't', companyTin: '281058213' }),
     });
     assert.equal(a.type, 'legal');
     assert.equal(a.tin, '281058213');
     assert.equal(a.machine, hostname());
+    assert.equal(a.token, 't', 'the session goes with a company application');
     const b = await newApplicationInput({ ...base, legal: true, tin: '234727238' }, script, settings, {
-      activeTin: '281058213',
+      session: async () => ({ token: 't', companyTin: '281058213' }),
     });
     assert.equal(b.tin, '234727238');
     await assert.rejects(newApplicationInput({ ...base, legal: true }, script, settings), /--tin missing/);
@@ -63,6 +64,7 @@ describe('apply: input rules of issue 17', () => {
     assert.equal(a.type, 'individual');
     assert.equal(a.tin, '419713678');
     assert.equal(a.pinfl, undefined);
+    assert.equal(a.token, undefined, 'no session is looked up for a personal application');
     assert.equal(
       await code(newApplicationInput({ ...base, tin: '419713678', legal: true }, script, settings)),
       'usage:TIN_NOT_LEGAL',

@@ -40,12 +40,14 @@ export interface ApplyAnswers {
 
 /** What the applicant's session and the portal add to the answers (issue 17). */
 export interface ApplyContext {
-  /** The TIN of the company the current session acts for: a company application's default. */
-  activeTin?: string;
+  /**
+   * The current session, asked only for a company application: its company (when it acts for
+   * one) is the default TIN, and its token goes with the start (an authorized employee applies
+   * signed in).
+   */
+  session?: () => Promise<{ token: string; companyTin?: string } | undefined>;
   /** The portal's region list (fetched only when a region is given or picked). */
   regions?: () => Promise<RegionEntry[]>;
-  /** The picker (terminal) over that list. */
-  pickPlace?: (regions: RegionEntry[]) => Promise<Place>;
 }
 
 /** How the caller asks for what the flags did not give (prompts on a terminal, else refusals). */
@@ -56,6 +58,8 @@ export interface ApplyAsk {
   text(flag: string, given: string | undefined, promptKey: string): Promise<string>;
   /** One of `choices` (only asked when `interactive`). */
   choose<V>(flag: string, promptKey: string, choices: Array<{ name: string; value: V }>): Promise<V>;
+  /** The region and district picker over the portal's list (only asked when `interactive`). */
+  pickPlace?(regions: RegionEntry[]): Promise<Place>;
 }
 
 /**
@@ -99,8 +103,9 @@ export async function newApplicationInput(
         ])
       : false);
   let tin: string | undefined;
+  const session = legal ? await c.session?.() : undefined;
   if (legal) {
-    const parsed = parseTin(await ask.text('tin', f.tin ?? c.activeTin, 'apply.prompt.tin'));
+    const parsed = parseTin(await ask.text('tin', f.tin ?? session?.companyTin, 'apply.prompt.tin'));
     if (parsed.kind !== 'legal')
       throw new UsageError('TIN_NOT_LEGAL', 'apply.error.tinNotLegal', { params: { tin: parsed.value } });
     tin = parsed.value;
@@ -126,6 +131,7 @@ export async function newApplicationInput(
     tin,
     phone,
     machine: hostname(),
+    ...(session ? { token: session.token } : {}),
     ...(place ? { region: place.region.code, district: place.district?.code } : {}),
     algorithm,
     dir,
@@ -139,7 +145,7 @@ async function placeOf(f: ApplyAnswers, ask: ApplyAsk, c: ApplyContext): Promise
   if (!c.regions) return undefined;
   if (f.region !== undefined || f.district !== undefined)
     return resolvePlace(await c.regions(), f.region, f.district);
-  if (ask.interactive && c.pickPlace) return c.pickPlace(await c.regions());
+  if (ask.interactive && ask.pickPlace) return ask.pickPlace(await c.regions());
   return undefined;
 }
 

@@ -6,8 +6,8 @@
  */
 import type { Settings } from '../config/index.js';
 import { AuthError, UsageError } from '../errors/index.js';
-import type { Place, SessionPlace } from '../account/index.js';
-import { getKeyApplication, listMyKeyApplications, PortalHttp, type RegionEntry } from '../portal/index.js';
+import type { SessionPlace } from '../account/index.js';
+import { getKeyApplication, listMyKeyApplications, PortalHttp } from '../portal/index.js';
 import { ensureKeyFolder } from './destination.js';
 import { continueApplication, startApplication, type ApplyIo } from './flow.js';
 import { currentSession, holderSessionToken } from './holder-session.js';
@@ -44,9 +44,6 @@ export interface Outside {
   sessions?: () => Promise<SessionPlace>;
 }
 
-/** The picker of region and district (a terminal): `key apply` offers it, scripts give flags. */
-export type PlacePicker = (regions: RegionEntry[]) => Promise<Place>;
-
 /** A state saved before application secrets: the key holder's own session may still open it. */
 async function withHolderSession(state: ApplicationState, o: Outside): Promise<void> {
   if (!lacksAccess(state)) return;
@@ -57,7 +54,7 @@ async function withHolderSession(state: ApplicationState, o: Outside): Promise<v
 /** `key apply`: every input checked before anything is created or sent; returns the last state. */
 export async function applyForKey(
   r: ApplyRequest,
-  o: Outside & { ask: ApplyAsk; io: ApplyIo; pickPlace?: PlacePicker },
+  o: Outside & { ask: ApplyAsk; io: ApplyIo },
 ): Promise<ApplicationState> {
   let state = r.resume
     ? await resume(r.resume, r, o.io, o)
@@ -74,22 +71,19 @@ export async function applyForKey(
  * is the default company, and a company application is started with the session (the portal lets
  * an authorized employee apply in their own name).
  */
-async function newInput(r: ApplyRequest, o: Outside & { ask: ApplyAsk; pickPlace?: PlacePicker }) {
-  const session = await currentSession(o.settings, o.sessions);
-  const activeTin =
-    session && session.source !== 'ONEID_TOKEN' && session.role.type === 'legal'
-      ? session.role.tin
-      : undefined;
-  const input = await newApplicationInput(r, o.ask, o.settings, {
-    activeTin,
+async function newInput(r: ApplyRequest, o: Outside & { ask: ApplyAsk }) {
+  return newApplicationInput(r, o.ask, o.settings, {
+    session: async () => {
+      const s = await currentSession(o.settings, o.sessions);
+      if (!s) return undefined;
+      const companyTin = s.source !== 'ONEID_TOKEN' && s.role.type === 'legal' ? s.role.tin : undefined;
+      return { token: s.token, companyTin };
+    },
     regions: async () => {
       const { regionsOf } = await import('../account/places.js');
       return regionsOf(new PortalHttp({ baseUrl: o.settings.get('portal') }));
     },
-    pickPlace: o.pickPlace,
   });
-  if (session) input.token = session.token;
-  return input;
 }
 
 async function resume(id: string, r: ApplyRequest, io: ApplyIo, o: Outside) {

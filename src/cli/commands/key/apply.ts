@@ -1,5 +1,4 @@
 import { Flags } from '@oclif/core';
-
 import {
   applyForKey,
   confirmationNeeded,
@@ -71,16 +70,11 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
       text: (flag, given, key) => ctx.valueOrAsk(given, { flag }, (p) => p.input({ message: t(key) })),
       choose: (flag, key, choices) =>
         ctx.valueOrAsk(undefined, { flag }, (p) => p.select({ message: t(key), choices })),
+      pickPlace: (regions) => pickPlaceInteractively(ctx.prompter, regions),
     };
     const outside = { settings: ctx.settings, sessions: () => ctx.sessions() };
     const state = await untilInterrupted(
-      () =>
-        applyForKey(f, {
-          ...outside,
-          ask,
-          io: this.io(!f.resume),
-          pickPlace: (regions) => pickPlaceInteractively(ctx.prompter, regions),
-        }),
+      () => applyForKey(f, { ...outside, ask, io: this.io(!f.resume) }),
       () => interruptedError(this.currentId),
     );
     const { lines, hint } = applyOutcome(state);
