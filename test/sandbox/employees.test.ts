@@ -134,6 +134,13 @@ describe('sandbox: employees, recovery, password change, regions (issue 17)', fu
       assert.equal(forDirector.status, 201, JSON.stringify(forDirector.body));
       const draft = await sb.request('GET', `/api/v1/key-applications/${forDirector.body.id}`);
       assert.equal(draft.body.pinfl, director.pinfl);
+      // Confirmed by the director's phone, it is the director's, and not in the stranger's list.
+      const confirmed = await sb.request('POST', `/api/v1/key-applications/${forDirector.body.id}/confirm`, {
+        code: await sb.lastSmsCode(director.phone),
+      });
+      assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+      const strangers = await sb.request('GET', '/api/v1/key-applications', undefined, bearer(st));
+      assert.deepEqual(strangers.body.applications, []);
       // Without a session a company key is the director's: the accountant's phone does not match.
       const anon = await sb.request('POST', '/api/v1/key-applications', {
         type: 'legal',

@@ -4,7 +4,7 @@
  * session lacks says which role it needs (exit 3) before asking the portal; the portal checks
  * again (403 ROLE_REQUIRED, explained the same way).
  */
-import { AuthError } from '../errors/index.js';
+import { AuthError, UsageError } from '../errors/index.js';
 import { parsePinfl } from '../ids/index.js';
 import {
   addEmployee,
@@ -17,7 +17,6 @@ import {
 } from '../portal/index.js';
 import type { LoadedSession } from '../session/index.js';
 import { explained } from './refusals.js';
-import { UsageError } from '../errors/index.js';
 import { requireSession, type SessionPlace } from './session.js';
 
 export const HEAD_ROLE = 'Common For Head';
@@ -96,11 +95,4 @@ export async function revokeEmployee(
   const pinfl = parsePinfl(pinflText).value;
   const session = await asHead(place);
   return explained(removeEmployee(http, session.token, pinfl));
-}
-
-/** The TIN of the company the session acts for, if any (company key applications default to it). */
-export function activeCompanyTin(session: LoadedSession | undefined): string | undefined {
-  return session && session.source !== 'ONEID_TOKEN' && session.role.type === 'legal'
-    ? session.role.tin
-    : undefined;
 }

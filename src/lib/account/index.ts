@@ -71,7 +71,6 @@ export {
 export { fullName, labelled, personLines, roleLabel, statusLabel, type AccountStatus } from './render.js';
 export { accountContext, type AccountContext } from './context.js';
 export {
-  activeCompanyTin,
   authorizeEmployee,
   companyCard,
   EMPLOYEE_ROLES,

@@ -114,6 +114,10 @@ export function startApplication(
     throw unprocessable('PHONE_MISMATCH', 'This phone number is not registered to the key holder.');
   }
   checkApplicationSmsLimits(ctx, phone, ip);
+  // Recorded only when the session's person is the key holder: another person's session must not
+  // put someone else's application into their list.
+  const starter = sess ? findAccountById(ctx.db, sess.accountId) : undefined;
+  const accountId = starter && starter.pinfl === pinfl ? starter.id : null;
   const id = newId('ka');
   const ttl = ctx.db.transaction(() => {
     const now = Date.now();
@@ -132,7 +136,7 @@ export function startApplication(
         phone,
         now,
         now,
-        sess?.accountId ?? null,
+        accountId,
         b.machine?.trim() || null,
         place?.region.code ?? null,
         place?.district?.code ?? null,
