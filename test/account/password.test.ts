@@ -9,6 +9,7 @@ import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import {
   cli,
   freshLogin,
+  inProcess,
   freshPhone,
   PASSWORD,
   People,
@@ -146,6 +147,21 @@ describe('account: passwd, recover, roles and regions (CLI)', function () {
       env: { ...env, ONEID_LANG: 'uz' },
     });
     assert.equal(none.code, 2, 'without a terminal the new password and the code need sources');
+  });
+
+  it('the recover wizard asks how, then PINFL, passport, the new password twice, and the code', async () => {
+    const env = { ONEID_PORTAL: sb.url, ONEID_CONFIG_DIR: tempConfigDir() };
+    const { p } = await registered(env);
+    const r = await inProcess(['account', 'recover', '--insecure-storage'], {
+      env,
+      answers: ['PINFL and passport', p.pinfl, p.passport, NEW_PASSWORD, NEW_PASSWORD, '000000'],
+    });
+    // 000000 is (almost surely) not the code that was sent: the wizard got as far as the code.
+    assert.equal(r.code, 8, r.stderr);
+    assert.match(r.stderr, /The SMS code is wrong/);
+    assert.equal(r.asked.length, 6, r.asked.join(' | '));
+    assert.match(r.asked[0]!, /How do you prove who you are\?/);
+    assert.match(r.asked[5]!, /SMS/i);
   });
 
   it('a command that needs a company role says which one (exit 3), in the user language', async () => {
