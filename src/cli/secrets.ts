@@ -10,10 +10,11 @@ import { Flags } from '@oclif/core';
 import { UsageError } from '../lib/errors/index.js';
 import { t } from '../lib/i18n/index.js';
 
-export type SecretName = 'password' | 'key-password' | 'new-key-password' | 'sms-code';
+export type SecretName = 'password' | 'new-password' | 'key-password' | 'new-key-password' | 'sms-code';
 
 export const SECRET_ENV: Record<SecretName, string> = {
   password: 'ONEID_PASSWORD',
+  'new-password': 'ONEID_NEW_PASSWORD',
   'key-password': 'ONEID_KEY_PASSWORD',
   'new-key-password': 'ONEID_NEW_KEY_PASSWORD',
   'sms-code': 'ONEID_SMS_CODE',
@@ -22,6 +23,7 @@ export const SECRET_ENV: Record<SecretName, string> = {
 /** Help texts of the secret flags (catalog cmd/settings.ts), written out so that they are findable. */
 const SECRET_FLAG_TEXT: Record<SecretName, { file: string; stdin: string }> = {
   password: { file: 'cmd.flag.password-file', stdin: 'cmd.flag.password-stdin' },
+  'new-password': { file: 'cmd.flag.new-password-file', stdin: 'cmd.flag.new-password-stdin' },
   'key-password': { file: 'cmd.flag.key-password-file', stdin: 'cmd.flag.key-password-stdin' },
   'new-key-password': { file: 'cmd.flag.new-key-password-file', stdin: 'cmd.flag.new-key-password-stdin' },
   'sms-code': { file: 'cmd.flag.sms-code-file', stdin: 'cmd.flag.sms-code-stdin' },

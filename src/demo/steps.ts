@@ -3,7 +3,7 @@
  * start with "✔" are milestones, checked here on the command's JSON result or on the files it
  * wrote (the demo test looks for them).
  */
-import { readdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { heading, say, StepFailed, type Cli, type RunResult } from './runner.js';
 import type { Workspace } from './workspace.js';
@@ -27,6 +27,18 @@ interface Company {
   tin: string;
   name: string;
   director_pinfl: string;
+  roles: Array<{ pinfl: string }>;
+}
+
+/** A citizen with a valid passport who is nobody's director or staff: the company's new accountant. */
+function pickAccountant(persons: Person[], companies: Company[]): Person {
+  const today = new Date().toISOString().slice(0, 10);
+  const staff = new Set(companies.flatMap((c) => [c.director_pinfl, ...c.roles.map((x) => x.pinfl)]));
+  const p = persons.find(
+    (x) => x.kind === 'citizen' && x.passport_expiry_date > today && !staff.has(x.pinfl),
+  );
+  if (!p) throw new Error('the sandbox registry has no free citizen for the accountant');
+  return p;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -45,6 +57,29 @@ function pickDirector(persons: Person[], companies: Company[]): { person: Person
   throw new Error('the sandbox registry has no company with a citizen director');
 }
 
+/** `oneid register` from flags: the registry's data, the person's own phone, the SMS code on stdin. */
+function registerArgs(p: Person, login: string, passwordFile: string, extra: string[] = []): string[] {
+  return [
+    'register',
+    '--accept-offer',
+    '--pinfl',
+    p.pinfl,
+    '--passport',
+    p.passport,
+    '--yes',
+    '--login',
+    login,
+    '--email',
+    `${login}@example.uz`,
+    '--phone',
+    p.phone,
+    ...extra,
+    '--password-file',
+    passwordFile,
+    '--sms-code-stdin',
+  ];
+}
+
 /** A login from the first name (latin letters only), at least 5 characters. */
 function loginFor(p: Person): string {
   const stem = p.first_name
@@ -58,7 +93,10 @@ export async function runDemo(cli: Cli, ws: Workspace, state: DemoState, count: 
   const r = ws.rel;
   const keyPass = ['--key-password-file', r.keyPasswordFile];
 
-  say('oneid demo: a citizen gets a signature key, binds their company and signs a batch of documents.');
+  say(
+    'oneid demo: a citizen gets a signature key, binds their company and signs a batch of documents;\n' +
+      'then authorizes an accountant, who gets a company key of their own, signs, and loses the role when revoked.',
+  );
   say(`Everything happens in ${ws.root} (removed at the end), with:`);
   for (const k of [
     'ONEID_CONFIG_DIR',
@@ -94,37 +132,22 @@ export async function runDemo(cli: Cli, ws: Workspace, state: DemoState, count: 
 
   heading('3. Register a OneID account (the SMS code is read from the sandbox outbox)');
   const login = loginFor(person);
-  await cli.run(
-    [
-      'register',
-      '--accept-offer',
-      '--pinfl',
-      person.pinfl,
-      '--passport',
-      person.passport,
-      '--yes',
-      '--login',
-      login,
-      '--email',
-      `${login}@example.uz`,
-      '--phone',
-      person.phone,
-      '--password-file',
-      r.passwordFile,
-      '--sms-code-stdin',
-    ],
-    { feed: await smsFeed(cli, person.phone) },
-  );
+  await cli.run(registerArgs(person, login, r.passwordFile), { feed: await smsFeed(cli, person.phone) });
 
   /** key apply → pay → approve → key status (installs the key); returns the key file, relative. */
-  const applyFor = async (who: string[], what: string): Promise<string> => {
+  const applyFor = async (
+    who: string[],
+    what: string,
+    phone = person.phone,
+    as: string[] = [],
+  ): Promise<string> => {
     const apply = await cli.run(
       [
         'key',
         'apply',
         ...who,
         '--phone',
-        person.phone,
+        phone,
         '--photo',
         r.photo,
         '--selfie',
@@ -134,10 +157,11 @@ export async function runDemo(cli: Cli, ws: Workspace, state: DemoState, count: 
         ...keyPass,
         '--sms-code-stdin',
         '--yes',
+        ...as,
         '--json',
       ],
       {
-        feed: await smsFeed(cli, person.phone),
+        feed: await smsFeed(cli, phone),
         summary: (x) => {
           const a = x.json?.result;
           return `application ${a?.id} (${a?.algorithm}): ${a?.status}; invoice ${a?.invoice?.id}: ${fmt(a?.invoice?.amount ?? 0)} ${a?.invoice?.currency ?? ''}`;
@@ -153,7 +177,7 @@ export async function runDemo(cli: Cli, ws: Workspace, state: DemoState, count: 
         summary: (x) => `approved; application ${x.json?.result?.status}`,
       });
     }
-    const status = await cli.run(['key', 'status', app.id, ...keyPass, '--json'], {
+    const status = await cli.run(['key', 'status', app.id, ...keyPass, ...as, '--json'], {
       summary: (x) => {
         const a = x.json?.result?.applications?.[0];
         return `${a?.status}; certificate ${a?.certificateSerial ?? ''} installed as ${a?.installed ? ws.relative(a.installed) : '?'}`;
@@ -257,8 +281,101 @@ export async function runDemo(cli: Cli, ws: Workspace, state: DemoState, count: 
   check(`${tampered.stdout}${tampered.stderr}`.includes(path.basename(victim)), 'tampered verify', tampered);
   say(`✔ tamper detected: ${victim}.p7s does not verify (exit ${tampered.code})`);
 
-  heading('11. Stop the sandbox');
+  await employeeChapter(cli, ws, { reg: reg.json.result, company, applyFor, keyPass });
+
+  heading('16. Stop the sandbox');
   await cli.run(['sandbox', 'stop']);
+}
+
+/**
+ * Issue 17: the director authorizes an accountant; the accountant (their own profile: their own
+ * session on this computer) registers, applies for a company key in their own name, binds it, logs
+ * in as "Common For Accountant" and signs; the director revokes, and the role is refused.
+ */
+async function employeeChapter(
+  cli: Cli,
+  ws: Workspace,
+  o: {
+    reg: { persons: Person[]; companies: Company[] };
+    company: Company;
+    applyFor: (who: string[], what: string, phone?: string, as?: string[]) => Promise<string>;
+    keyPass: string[];
+  },
+): Promise<void> {
+  const r = ws.rel;
+  const { company, keyPass } = o;
+  const accountant = pickAccountant(o.reg.persons, o.reg.companies);
+  const role = 'Common For Accountant';
+
+  heading('11. The director authorizes an accountant');
+  say(
+    `  → ${accountant.first_name} ${accountant.surname}, PINFL ${accountant.pinfl}, phone ${accountant.phone}`,
+  );
+  await cli.run(['le', 'employees', 'add', accountant.pinfl, '--role', role]);
+  await cli.run(['le', 'show']);
+  say(`✔ ${accountant.first_name} ${accountant.surname} authorized as "${role}" of TIN ${company.tin}`);
+
+  heading('12. The accountant registers (own profile: own session) and gets a personal key');
+  const as = ['--profile', 'accountant'];
+  await cli.run(['config', 'set', 'storage', 'file', ...as], { quiet: true });
+  const login = loginFor(accountant).replace(/01$/, '02');
+  await cli.run(
+    registerArgs(accountant, login, r.passwordFile, [
+      '--region',
+      '1726',
+      '--district',
+      'Chilonzor tumani',
+      ...as,
+    ]),
+    { feed: await smsFeed(cli, accountant.phone) },
+  );
+  const personalKey = await o.applyFor(
+    ['--pinfl', accountant.pinfl],
+    "the accountant's personal",
+    accountant.phone,
+    as,
+  );
+  await cli.run(['login', login, '--password-file', r.passwordFile, ...as]);
+  await cli.run(['verify-account', '--key', personalKey, ...keyPass, ...as]);
+
+  heading('13. The accountant applies for a company key in their own name, binds it, logs in with the role');
+  const companyKey = await o.applyFor(
+    ['--legal', '--tin', company.tin],
+    "the accountant's company",
+    accountant.phone,
+    as,
+  );
+  await cli.run(['le', 'bind', '--key', companyKey, ...keyPass, ...as]);
+  const signedIn = await cli.run(
+    ['login', login, '--password-file', r.passwordFile, '--role', `${company.tin}:${role}`, ...as, '--json'],
+    { summary: (x) => `logged in as ${x.json?.result?.role?.role} of ${x.json?.result?.role?.name}` },
+  );
+  check(signedIn.json?.result?.role?.role === role, 'login --role', signedIn);
+  say(`✔ logged in as "${role}" of TIN ${company.tin}`);
+  const folder = 'documents-accountant';
+  mkdirSync(ws.at(folder), { recursive: true });
+  for (let i = 1; i <= 3; i++)
+    writeFileSync(
+      ws.at(path.join(folder, `hisob-faktura-${i}.xml`)),
+      `<faktura n="${i}" tin="${company.tin}"/>\n`,
+    );
+  const sign = await cli.run(['key', 'sign', folder, '--key', companyKey, ...keyPass, '--json'], {
+    summary: (x) =>
+      `${x.json?.result?.signed} signed by ${x.json?.result?.signer?.cn ?? '?'} (TIN ${x.json?.result?.signer?.tin})`,
+  });
+  check(sign.json?.result?.signed === 3 && sign.json.result.signer?.tin === company.tin, 'key sign', sign);
+  say(`✔ the accountant signed 3 documents with the company key`);
+
+  heading('14. The director revokes the authorization');
+  await cli.run(['le', 'employees', 'remove', accountant.pinfl]);
+
+  heading("15. The accountant's role is refused");
+  const refused = await cli.run(
+    ['login', login, '--password-file', r.passwordFile, '--role', `${company.tin}:${role}`, ...as],
+    { expect: [3] },
+  );
+  check(refused.code === 3, 'login after revocation', refused);
+  say(`✔ role refused after revocation (exit ${refused.code})`);
 }
 
 /**

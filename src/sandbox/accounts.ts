@@ -3,7 +3,9 @@
  * `GET /api/v1/account` and the SSO `one_access_token_identify` grant.
  */
 import type { Db } from './db/database.js';
-import type { Person } from './registry/seed.js';
+import { HEAD_ROLE, type Person } from './registry/seed.js';
+
+const HEAD = HEAD_ROLE.replace(/'/g, "''");
 
 export interface AccountRow {
   id: number;
@@ -32,13 +34,28 @@ export const findAccountById = (db: Db, id: number): AccountRow | undefined =>
 export const findAccountByPinfl = (db: Db, pinfl: string): AccountRow | undefined =>
   db.prepare('SELECT * FROM accounts WHERE pinfl = ?').get(pinfl) as AccountRow | undefined;
 
+/**
+ * The legal entities the account may act for now: bound by the registry's director as "Common For
+ * Head" while still the director, or bound by an employee while the company's authorization stands
+ * (issue 17: revoking it takes the role away at once, for password and key sign-in alike). An
+ * employee's role is the authorization's, so a changed authorization needs no new binding.
+ */
 export const legalRoles = (db: Db, accountId: number): LegalRole[] =>
   db
     .prepare(
-      `SELECT c.tin, c.name, c.acronym, b.role FROM account_legal_entities b JOIN companies c ON c.tin = b.tin
-       WHERE b.account_id = ? ORDER BY b.bound_at`,
+      `SELECT c.tin, c.name, c.acronym,
+              CASE WHEN b.role = '${HEAD}' AND c.director_pinfl = a.pinfl THEN b.role ELSE e.role END AS role
+       FROM account_legal_entities b JOIN companies c ON c.tin = b.tin JOIN accounts a ON a.id = b.account_id
+       LEFT JOIN employee_authorizations e ON e.tin = b.tin AND e.pinfl = a.pinfl AND e.revoked_at IS NULL
+       WHERE b.account_id = ? AND ((b.role = '${HEAD}' AND c.director_pinfl = a.pinfl) OR e.id IS NOT NULL)
+       ORDER BY b.bound_at`,
     )
     .all(accountId) as LegalRole[];
+
+/** Bound to the account, whether or not the role still stands (to tell "revoked" from "never bound"). */
+export const isBound = (db: Db, accountId: number, tin: string): boolean =>
+  db.prepare('SELECT 1 FROM account_legal_entities WHERE account_id = ? AND tin = ?').get(accountId, tin) !==
+  undefined;
 
 /** The roles a user may choose at sign-in: always the individual, plus each bound legal entity. */
 export function rolesOf(

@@ -25,4 +25,6 @@ export interface ApplicationRow {
   updated_at: number;
   /** SHA-256 of the application-scoped secret issued at SMS confirmation. */
   secret_hash: string | null;
+  /** The name of the computer that started it (told by the client; shown in "Mening arizalarim"). */
+  machine: string | null;
 }

@@ -19,11 +19,14 @@ export type { ApplicationRow, ApplicationStatus } from './application-row.js';
 
 const COLUMNS = `id, type, pinfl, tin, phone, status, pkcs10, key_algorithm, photo_type, selfie_type, invoice_id,
   fee_amount, fee_percent, bhm, paid_at, review_due_at, reject_reason, certificate_serial, created_at, updated_at,
-  secret_hash`;
+  secret_hash, machine`;
 
-/** The holder's one open slot: `individual:<PINFL>` or `legal:<TIN>`. */
+/**
+ * The holder's one open slot: `individual:<PINFL>`, or `legal:<TIN>:<PINFL>` (the director and each
+ * authorized employee hold their own: one person's application is never handed to another).
+ */
 export const subjectOf = (a: { type: string; pinfl: string; tin: string | null }): string =>
-  `${a.type}:${a.tin ?? a.pinfl}`;
+  a.tin ? `${a.type}:${a.tin}:${a.pinfl}` : `${a.type}:${a.pinfl}`;
 
 const unconfirmedCutoff = (ctx: Ctx, now: number): number =>
   now - ctx.settings.applicationUnconfirmedTtlSeconds * 1000;
@@ -74,6 +77,7 @@ export function applicationView(app: ApplicationRow): ApplicationView {
     reviewDueAt: app.review_due_at ? new Date(app.review_due_at).toISOString() : null,
     rejectReason: app.reject_reason,
     certificateSerial: app.certificate_serial,
+    machine: app.machine,
     createdAt: new Date(app.created_at).toISOString(),
     updatedAt: new Date(app.updated_at).toISOString(),
   };

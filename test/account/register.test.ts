@@ -6,6 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import Database from 'better-sqlite3';
+
+import { DB_FILE } from '../../src/lib/sandbox-contract/index.js';
 import { tempConfigDir } from '../helpers/cli.js';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox.js';
 import { hasTmux, Terminal } from './tmux.js';
@@ -264,6 +267,12 @@ describe('account: oneid register (CLI against the sandbox)', function () {
       await term.waitFor(/Mobile phone/);
       const before = await sb.lastSms(phone);
       term.type(phone);
+      // The region and district of the actual address: the portal's list, in a picker.
+      await term.waitFor(/Region \(viloyat\)/);
+      term.key('Down');
+      term.type('');
+      await term.waitFor(/District or city/);
+      term.type('');
       await term.waitFor(/Actual address/);
       term.type('');
       await term.waitFor(/Send notifications by e-mail\?/);
@@ -280,10 +289,18 @@ describe('account: oneid register (CLI against the sandbox)', function () {
       assert.equal(await term.exitCode(), 0, screen);
       assert.ok(!screen.includes(PASSWORD), 'the password is masked');
       assert.ok(!screen.includes(code), 'the SMS code is masked');
-      assert.equal(
-        (await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD })).status,
-        200,
-      );
+      const session = await sb.request('POST', '/api/v1/auth/login', { login, password: PASSWORD });
+      assert.equal(session.status, 200);
+      // The second region of the list (Buxoro viloyati, 1706) and its first district were stored.
+      const db = new Database(path.join(sb.dataDir, DB_FILE), { readonly: true });
+      try {
+        assert.deepEqual(
+          { ...(db.prepare('SELECT region, district FROM accounts WHERE login = ?').get(login) as object) },
+          { region: '1706', district: '1706204' },
+        );
+      } finally {
+        db.close();
+      }
     } finally {
       term.close();
     }

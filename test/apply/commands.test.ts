@@ -96,7 +96,7 @@ describe('key apply / key status (in-process, sandbox)', function () {
       writeFileSync(text, 'not a picture');
       const r = await runCommand(['key', 'apply'], {
         env: { ...u.env, ONEID_KEY_PASSWORD: undefined },
-        answers: ['individual', p.pinfl, p.phone, text],
+        answers: ['individual', p.pinfl, p.phone, 'Toshkent shahri', 'Chilonzor', text],
       });
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /The photo .*photo\.png is not a JPEG or PNG image\./);
@@ -104,6 +104,8 @@ describe('key apply / key status (in-process, sandbox)', function () {
         'Who is the key for?',
         'PINFL (14 digits):',
         'Mobile phone registered to the key holder (+998…):',
+        'Region (viloyat)',
+        'District or city (tuman / shahar)',
         'Your photo (JPEG or PNG, at most 5 MB):',
       ]);
       assert.equal(existsSync(u.keys), false, 'the DSKEYS folder was created');

@@ -99,6 +99,13 @@ describe('npm run demo', function () {
       '$ oneid whoami',
       '$ oneid key sign documents --key keys/DS',
       '$ oneid key verify documents --ca root-ca.pem',
+      '$ oneid le employees add',
+      '$ oneid le show',
+      '--profile accountant',
+      '$ oneid key apply --legal --tin',
+      ":Common For Accountant'",
+      '$ oneid key sign documents-accountant --key keys/DS',
+      '$ oneid le employees remove',
       '$ oneid sandbox stop',
     ])
       assert.ok(r.out.includes(cmd), `missing "${cmd}" in\n${r.out}`);
@@ -109,6 +116,11 @@ describe('npm run demo', function () {
     assert.match(r.out, /✔ 1,000 signatures verified/);
     assert.match(r.out, /✔ tamper detected: documents\/doc-0500\.txt\.p7s does not verify \(exit 6\)/);
     assert.match(r.out, /doc-0500\.txt\.p7s: NOT valid/, 'the failing file is named by key verify');
+    // Issue 17: the accountant's chapter.
+    assert.match(r.out, /✔ .* authorized as "Common For Accountant" of TIN \d{9}/);
+    assert.match(r.out, /✔ logged in as "Common For Accountant" of TIN \d{9}/);
+    assert.match(r.out, /✔ the accountant signed 3 documents with the company key/);
+    assert.match(r.out, /✔ role refused after revocation \(exit 3\)/);
     assert.doesNotMatch(r.out, /Demo-pass#2024|Demo-key#2024/, 'no secret is printed');
     assertNothingLeft(r);
 

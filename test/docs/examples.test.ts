@@ -13,6 +13,7 @@
  * | `ONEID_KEYS_PATH`, `ONEID_KEYS_SYSTEM_ROOTS` | `~/DSKEYS`, `0` |
  * | `ONEID_KEY_PASSWORD` | the password of every key in ~/DSKEYS (as a CI job would set it) |
  * | `~/.oneid-pass`, `$PASS` | the account password of ozoda01 (and of the accounts the examples register) |
+ * | `~/.oneid-new-pass` | a new account password for `account passwd` (`account recover` sets `~/.oneid-pass` back; its SMS goes to ozoda01's phone) |
  * | `~/.key-pass`, `~/.new-key-pass` | the key password; a new one for `key passwd` |
  * | account | `ozoda01`: Ozoda Karimova, PINFL 40108814416559, director of "Samarqand Tekstil" (TIN 281058213); unverified, no company bound, logged in (session file) |
  * | `$TOKEN` | the token of that session |
@@ -42,6 +43,8 @@ const SKIP: Record<string, string> = {
   'oneid register': 'the registration wizard asks each answer at a prompt',
   'oneid verify-account': 'without --key a terminal shows a key picker',
   'oneid key passwd ~/DSKEYS/DS401088144165590001.pfx': 'prompts for the new password twice',
+  'oneid account passwd': 'prompts for the current and the new password',
+  'oneid account recover': 'asks how to prove who you are, then each answer',
 };
 
 /**
@@ -74,6 +77,13 @@ const PLAN: Array<[string, string, Group?]> = [
   ['le:list', '--json'],
   ['login', '--password-file'],
   ['login', '--password-stdin'],
+  ['le:show', 'le show'],
+  ['le:show', '--json'],
+  ['le:employees:add', 'Common For Accountant'],
+  ['le:employees:list', 'employees list'],
+  ['le:employees:list', '--json'],
+  ['le:employees:remove', 'remove'],
+  ['le:employees:add', '--json'],
   ['login', '--key'],
   ['login', '--switch-role'],
   ['whoami', 'whoami'],
@@ -106,11 +116,15 @@ const PLAN: Array<[string, string, Group?]> = [
   ['sandbox:pay', 'pay'],
   ['sandbox:approve', 'approve'],
   ['key:status', '--watch'],
+  ['key:status', '--all'],
   ['key:status', '--json'],
   ['key:apply', '--pinfl'],
   ['sandbox:reject', 'reject'],
   ['key:apply', '--legal'],
   ['key:passwd', '--new-key-password-file'],
+  ['account:passwd', '--json'],
+  ['account:recover', '--pinfl'],
+  ['account:recover', '--key'],
   ['logout', 'logout'],
   ['logout', '--all'],
   ['config:set', 'portal'],

@@ -27,7 +27,8 @@ export const PASSWORD = 'Secret-pass1';
 export const NEW_KEY_PASSWORD = 'new-Key-pass#2025';
 
 /** The examples' people, all from the sandbox's seeded population registry. */
-export const OZODA = { login: 'ozoda01', pinfl: '40108814416559', tin: '281058213' };
+export const OZODA = { login: 'ozoda01', pinfl: '40108814416559', tin: '281058213', phone: '+998901112233' };
+export const NEW_PASSWORD = 'New-secret-pass2';
 const ALISHER = { pinfl: '31205891372515' };
 
 export interface ShellResult {
@@ -45,6 +46,8 @@ export interface ShellOptions {
 }
 
 const phoneOf = (line: string): string | undefined => {
+  // A recovery's code goes to the phone of the account (ozoda01's, the only one examples recover).
+  if (/\baccount recover\b/.test(line)) return OZODA.phone;
   const m = /--phone\s+(?:"([^"]+)"|'([^']+)'|(\S+))/.exec(line);
   const digits = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').replace(/\D/g, '');
   if (!digits) return undefined;
@@ -215,6 +218,7 @@ export class World {
     writeFileSync(path.join(h, '.oneid-pass'), `${PASSWORD}\n`, { mode: 0o600 });
     writeFileSync(path.join(h, '.key-pass'), `${KEY_PASSWORD}\n`, { mode: 0o600 });
     writeFileSync(path.join(h, '.new-key-pass'), `${NEW_KEY_PASSWORD}\n`, { mode: 0o600 });
+    writeFileSync(path.join(h, '.oneid-new-pass'), `${NEW_PASSWORD}\n`, { mode: 0o600 });
     writeFileSync(path.join(h, 'me.jpg'), JPEG);
     writeFileSync(path.join(h, 'selfie.png'), PNG);
     for (const f of ['invoice.pdf', 'contract.pdf', 'report.pdf'])
@@ -233,7 +237,7 @@ export class World {
     const person = (pinfl: string) => reg.persons.find((p) => p.pinfl === pinfl)!;
     const ozoda = person(OZODA.pinfl);
     await this.prep(
-      `oneid register --accept-offer --pinfl ${ozoda.pinfl} --passport ${ozoda.passport} --yes --login ${OZODA.login} --email ozoda@example.uz --phone +998901112233 --password-file ~/.oneid-pass --sms-code-stdin`,
+      `oneid register --accept-offer --pinfl ${ozoda.pinfl} --passport ${ozoda.passport} --yes --login ${OZODA.login} --email ozoda@example.uz --phone ${OZODA.phone} --password-file ~/.oneid-pass --sms-code-stdin`,
     );
     const root = this.home;
     await issueKey(

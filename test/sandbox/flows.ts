@@ -137,8 +137,9 @@ export async function applyForKey(
   sb: SandboxHandle,
   who: { type: 'individual'; pinfl: string; phone: string } | { type: 'legal'; tin: string; phone: string },
   csr: string,
+  startHeaders: Record<string, string> = {},
 ): Promise<{ id: string; certificate: any; secret: string }> {
-  const start = await sb.request('POST', '/api/v1/key-applications', who);
+  const start = await sb.request('POST', '/api/v1/key-applications', who, startHeaders);
   assert.equal(start.status, 201, JSON.stringify(start.body));
   const id = start.body.id as string;
   const code = await sb.lastSmsCode(who.phone);

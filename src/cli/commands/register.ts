@@ -10,6 +10,7 @@ import {
 } from '../../lib/account/index.js';
 import { BaseCommand, portalFlag } from '../index.js';
 import { pickKeyInteractively } from '../pickers/key.js';
+import { pickPlaceInteractively } from '../pickers/place.js';
 import { keyFlag, secretFlagsWith } from '../flags/account.js';
 import { t } from '../../lib/i18n/index.js';
 
@@ -51,6 +52,8 @@ export default class Register extends BaseCommand<typeof Register> {
     email: Flags.string({ summary: t('cmd.register.flag.email') }),
     phone: Flags.string({ summary: t('cmd.register.flag.phone') }),
     'actual-address': Flags.string({ summary: t('cmd.register.flag.actual-address') }),
+    region: Flags.string({ summary: t('cmd.register.flag.region') }),
+    district: Flags.string({ summary: t('cmd.register.flag.district') }),
     'notify-by-email': Flags.boolean({ summary: t('cmd.register.flag.notify-by-email') }),
     resume: Flags.string({ summary: t('cmd.register.flag.resume') }),
     'resend-sms': Flags.boolean({ summary: t('cmd.register.flag.resend-sms') }),
@@ -101,6 +104,8 @@ export default class Register extends BaseCommand<typeof Register> {
         email: f.email,
         phone: f.phone,
         actualAddress: f['actual-address'],
+        region: f.region,
+        district: f.district,
         notifyByEmail: f['notify-by-email'],
         stdin: SECRETS.filter((s) => (f as Record<string, unknown>)[`${s}-stdin`] === true),
         resume: f.resume,
@@ -111,6 +116,7 @@ export default class Register extends BaseCommand<typeof Register> {
       valueOrAsk: (value, input, ask) => ctx.valueOrAsk(value, input, ask),
       secret: (name, key, o) => ctx.secret(name, key, o),
       secretGiven: (name) => ctx.secretGiven(name),
+      pickPlace: (regions) => pickPlaceInteractively(ctx.prompter, regions),
       pickKey: () =>
         pickKeyInteractively(ctx.prompter, { roots: ctx.settings.get('key-roots'), prefer: 'personal' }),
       openKey: (ref) => ctx.openKey(ref, 'account.prompt.keyPassword'),

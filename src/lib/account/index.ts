@@ -70,3 +70,22 @@ export {
 } from './session.js';
 export { fullName, labelled, personLines, roleLabel, statusLabel, type AccountStatus } from './render.js';
 export { accountContext, type AccountContext } from './context.js';
+export {
+  authorizeEmployee,
+  companyCard,
+  EMPLOYEE_ROLES,
+  employeesOf,
+  HEAD_ROLE,
+  parseEmployeeRole,
+  requireCompanyRole,
+  revokeEmployee,
+} from './company.js';
+export {
+  changePassword,
+  forgetLogin,
+  recoverAccount,
+  type PasswordChanged,
+  type RecoverOptions,
+  type Recovered,
+} from './password.js';
+export { regionsOf, resolvePlace, type Place } from './places.js';

@@ -63,6 +63,15 @@ const EXPLAINED: Record<string, Explanation> = {
   NOT_DIRECTOR: { key: 'account.refused.notDirector' },
   COMPANY_NOT_FOUND: { key: 'account.refused.companyNotFound' },
   NOT_A_LEGAL_ENTITY_KEY: { key: 'account.refused.notCompanyKey', hintKey: 'account.hint.companyKey' },
+  // Issue 17: the company's employees, the password.
+  ROLE_REQUIRED: { key: 'account.refused.roleRequired', hintKey: 'account.hint.switchCompany', as: 'auth' },
+  ALREADY_AUTHORIZED: { key: 'account.refused.alreadyAuthorized' },
+  EMPLOYEE_NOT_FOUND: { key: 'account.refused.employeeNotFound', hintKey: 'account.hint.employeesAdd' },
+  IS_DIRECTOR: { key: 'account.refused.isDirector' },
+  NOT_IN_REGISTRY: { key: 'account.refused.notInRegistry' },
+  PASSWORD_WRONG: { key: 'account.refused.passwordWrong' },
+  PASSWORD_UNCHANGED: { key: 'account.refused.passwordUnchanged' },
+  RECOVERY_LOCKED: { key: 'account.refused.recoveryLocked', hintKey: 'common.hint.retryAfter' },
 };
 
 /** The portal's answer body kept by `http.ts` in the error's data. */

@@ -20,7 +20,9 @@ import {
   type RegisterDialog,
   type RegisterOutcome,
 } from './register.js';
+import { regionsOf, resolvePlace, type Place } from './places.js';
 import { personLines } from './render.js';
+import type { RegionEntry } from '../portal/index.js';
 
 /** What the user gave on the command line. */
 export interface RegisterGiven {
@@ -34,6 +36,9 @@ export interface RegisterGiven {
   email?: string;
   phone?: string;
   actualAddress?: string;
+  /** Region and district of the actual address: SOATO code or name, from the portal's list. */
+  region?: string;
+  district?: string;
   notifyByEmail?: boolean;
   /** The secrets to be read from standard input (at most one can). */
   stdin: RegisterSecret[];
@@ -77,6 +82,8 @@ export interface RegisterIO {
   secretGiven(name: RegisterSecret): boolean;
   /** The key picker (terminal). */
   pickKey(): Promise<string>;
+  /** The region and district picker (terminal), over the portal's list. */
+  pickPlace?(regions: RegionEntry[]): Promise<Place>;
   openKey(ref: string): Promise<OpenedKey>;
   note(text: string): void;
   /** A refusal about to be asked again. */
@@ -114,6 +121,8 @@ const byKeyOf = (g: RegisterGiven) => g.withKey === true || g.key !== undefined;
 export interface Prepared {
   password?: string;
   key?: OpenedKey;
+  /** `--region` / `--district`, checked against the portal's list. */
+  place?: Place;
 }
 
 /**
@@ -168,7 +177,7 @@ export function registerDialog(http: PortalHttp, io: RegisterIO, prepared: Prepa
   let passwordAsked = false;
   let smsSource: string | undefined;
   const answers: Partial<Record<Field, string>> = {};
-  let extras: Pick<ContactsInput, 'actualAddress' | 'notifyByEmail'> | undefined;
+  let extras: Pick<ContactsInput, 'actualAddress' | 'notifyByEmail' | 'region' | 'district'> | undefined;
 
   /** Ask for `field` unless known; after a refusal about it, ask again (the old answer as default). */
   const answer = async (
@@ -262,8 +271,10 @@ export function registerDialog(http: PortalHttp, io: RegisterIO, prepared: Prepa
       );
       if (!extras) {
         extras = { actualAddress: g.actualAddress, notifyByEmail: g.notifyByEmail };
+        let place = prepared.place;
         if (io.interactive && extras.actualAddress === undefined) {
           if (person.address) io.note(t('account.register.address', { address: person.address }));
+          if (!place && io.pickPlace) place = await io.pickPlace(await regionsOf(http));
           extras.actualAddress = await io.asker.input({
             message: t('account.prompt.actualAddress'),
             required: false,
@@ -274,6 +285,7 @@ export function registerDialog(http: PortalHttp, io: RegisterIO, prepared: Prepa
               default: false,
             });
         }
+        if (place) Object.assign(extras, { region: place.region.code, district: place.district?.code });
       }
       again = undefined;
       return { login, password: answers.password, email, phone, ...extras };
@@ -301,6 +313,10 @@ export async function registerAccount(
   io: RegisterIO,
 ): Promise<RegisterOutcome & { method: 'passport' | 'key' }> {
   const prepared = await prepareRegistration(io);
+  const { region, district } = io.given;
+  // Checked against the portal's list before anything is sent (one read-only request).
+  if (region !== undefined || district !== undefined)
+    prepared.place = resolvePlace(await regionsOf(http), region, district);
   const outcome = await register(http, registerDialog(http, io, prepared), {
     resume: io.given.resume,
     resendSms: io.given.resendSms,

@@ -115,6 +115,8 @@ function normaliseContacts(c: ContactsInput): ContactsInput {
     notifyByEmail: c.notifyByEmail ?? false,
   };
   if (c.actualAddress?.trim()) out.actualAddress = c.actualAddress.trim();
+  if (c.region) out.region = c.region;
+  if (c.district) out.district = c.district;
   return out;
 }
 

@@ -54,6 +54,16 @@ export interface NewApplication {
   tin?: string;
   /** E.164. */
   phone: string;
+  /** This computer's name: the account's list of applications says where the private key is. */
+  machine?: string;
+  /** SOATO codes ("viloyat va tuman"). */
+  region?: string;
+  district?: string;
+  /**
+   * A session of the applicant: a person the company authorized applies for its key signed in
+   * (sent with company applications only).
+   */
+  token?: string;
   algorithm: KeyAlgorithmChoice;
   /** Absolute; checked usable (`checkKeyFolder`), created once the application has started. */
   dir: string;
@@ -122,12 +132,19 @@ export async function startApplication(input: NewApplication, io: ApplyIo): Prom
   const http = new PortalHttp({ baseUrl: input.portal });
   const started = await portalStep(
     () =>
-      startKeyApplication(http, {
-        type: input.type,
-        pinfl: input.pinfl,
-        tin: input.type === 'legal' ? input.tin : undefined,
-        phone: input.phone,
-      }),
+      startKeyApplication(
+        http,
+        {
+          type: input.type,
+          pinfl: input.pinfl,
+          tin: input.type === 'legal' || !input.pinfl ? input.tin : undefined,
+          phone: input.phone,
+          machine: input.machine,
+          region: input.region,
+          district: input.district,
+        },
+        input.type === 'legal' ? input.token : undefined,
+      ),
     { phone: input.phone },
   );
   const now = new Date().toISOString();

@@ -5,6 +5,7 @@
  */
 import type { SessionPlace } from '../account/index.js';
 import type { Settings } from '../config/index.js';
+import type { LoadedSession } from '../session/index.js';
 
 /**
  * The current session's token, or undefined (none, expired, or the store cannot be read). The
@@ -14,6 +15,14 @@ export async function holderSessionToken(
   settings: Settings,
   sessions?: () => Promise<SessionPlace>,
 ): Promise<string | undefined> {
+  return (await currentSession(settings, sessions))?.token;
+}
+
+/** The current session (token and, unless it is ONEID_TOKEN, login and role), or undefined. */
+export async function currentSession(
+  settings: Settings,
+  sessions?: () => Promise<SessionPlace>,
+): Promise<LoadedSession | undefined> {
   try {
     // Loaded only when needed: most runs have the application secret.
     const [{ accountContext }, { isExpired }] = await Promise.all([
@@ -23,7 +32,7 @@ export async function holderSessionToken(
     const place = sessions ? await sessions() : accountContext(settings).place;
     const s = await place.store.get(place.host, place.profile);
     if (!s || (s.source !== 'ONEID_TOKEN' && isExpired(s))) return undefined;
-    return s.token;
+    return s;
   } catch {
     return undefined;
   }

@@ -75,6 +75,7 @@ export {
   applyResult,
   isSubmitted,
   listOutcome,
+  elsewhereOutcome,
   rejectedError,
   remoteSummary,
   statusOutcome,

@@ -7,10 +7,14 @@
  * `ApplyAsk` (the command's prompts) or reported as a usage error naming its flag.
  */
 import { access, constants, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 
 import type { Settings } from '../config/index.js';
+import type { Place } from '../account/index.js';
+import { resolvePlace } from '../account/places.js';
 import { UsageError } from '../errors/index.js';
+import type { RegionEntry } from '../portal/index.js';
 import { parsePhone, parsePinfl, parseTin } from '../ids/index.js';
 import { parseKeyAlgorithm } from './algorithm.js';
 import { keyFolderCandidates } from './destination.js';
@@ -29,6 +33,21 @@ export interface ApplyAnswers {
   dir?: string;
   photo?: string;
   selfie?: string;
+  /** "viloyat va tuman": SOATO code or name, checked against the portal's list. */
+  region?: string;
+  district?: string;
+}
+
+/** What the applicant's session and the portal add to the answers (issue 17). */
+export interface ApplyContext {
+  /**
+   * The current session, asked only for a company application: its company (when it acts for
+   * one) is the default TIN, and its token goes with the start (an authorized employee applies
+   * signed in).
+   */
+  session?: () => Promise<{ token: string; companyTin?: string } | undefined>;
+  /** The portal's region list (fetched only when a region is given or picked). */
+  regions?: () => Promise<RegionEntry[]>;
 }
 
 /** How the caller asks for what the flags did not give (prompts on a terminal, else refusals). */
@@ -39,6 +58,8 @@ export interface ApplyAsk {
   text(flag: string, given: string | undefined, promptKey: string): Promise<string>;
   /** One of `choices` (only asked when `interactive`). */
   choose<V>(flag: string, promptKey: string, choices: Array<{ name: string; value: V }>): Promise<V>;
+  /** The region and district picker over the portal's list (only asked when `interactive`). */
+  pickPlace?(regions: RegionEntry[]): Promise<Place>;
 }
 
 /**
@@ -68,10 +89,13 @@ export async function newApplicationInput(
   f: ApplyAnswers,
   ask: ApplyAsk,
   settings: Settings,
+  c: ApplyContext = {},
 ): Promise<NewApplication> {
+  // "STIR yoki PINFL": a personal TIN (4-7…) alone is an individual's application.
+  const personalTin = f.tin !== undefined && !f.legal && parseTin(f.tin).kind === 'individual';
   const legal =
     f.legal ||
-    (f.tin !== undefined && f.pinfl === undefined) ||
+    (f.tin !== undefined && f.pinfl === undefined && !personalTin) ||
     (f.tin === undefined && f.pinfl === undefined && ask.interactive
       ? await ask.choose('legal', 'apply.prompt.type', [
           { name: typeText('individual'), value: false },
@@ -79,17 +103,21 @@ export async function newApplicationInput(
         ])
       : false);
   let tin: string | undefined;
+  const session = legal ? await c.session?.() : undefined;
   if (legal) {
-    const parsed = parseTin(await ask.text('tin', f.tin, 'apply.prompt.tin'));
+    const parsed = parseTin(await ask.text('tin', f.tin ?? session?.companyTin, 'apply.prompt.tin'));
     if (parsed.kind !== 'legal')
       throw new UsageError('TIN_NOT_LEGAL', 'apply.error.tinNotLegal', { params: { tin: parsed.value } });
     tin = parsed.value;
+  } else if (personalTin && f.pinfl === undefined) {
+    tin = parseTin(f.tin).value;
   } else if (f.tin !== undefined) {
     throw new UsageError('TIN_WITHOUT_LEGAL', 'apply.error.tinWithoutLegal');
   }
-  const pinflRaw = legal ? f.pinfl : await ask.text('pinfl', f.pinfl, 'apply.prompt.pinfl');
+  const pinflRaw = legal || tin ? f.pinfl : await ask.text('pinfl', f.pinfl, 'apply.prompt.pinfl');
   const pinfl = pinflRaw === undefined ? undefined : parsePinfl(pinflRaw).value;
   const phone = parsePhone(await ask.text('phone', f.phone, 'apply.prompt.phone'), { mobile: true }).value;
+  const place = await placeOf(f, ask, c);
   const algorithm = parseKeyAlgorithm(f.alg);
   const dir = await checkKeyFolder(f.dir ?? (await chooseKeyFolder(ask, settings)));
   const photo = path.resolve(await ask.text('photo', f.photo, 'apply.prompt.photo'));
@@ -102,11 +130,23 @@ export async function newApplicationInput(
     pinfl,
     tin,
     phone,
+    machine: hostname(),
+    ...(session ? { token: session.token } : {}),
+    ...(place ? { region: place.region.code, district: place.district?.code } : {}),
     algorithm,
     dir,
     photo,
     selfie,
   };
+}
+
+/** `--region` / `--district` checked against the portal's list, or picked on a terminal, or none. */
+async function placeOf(f: ApplyAnswers, ask: ApplyAsk, c: ApplyContext): Promise<Place | undefined> {
+  if (!c.regions) return undefined;
+  if (f.region !== undefined || f.district !== undefined)
+    return resolvePlace(await c.regions(), f.region, f.district);
+  if (ask.interactive && ask.pickPlace) return ask.pickPlace(await c.regions());
+  return undefined;
 }
 
 /** The default key folder (first USB stick's DSKEYS, else ~/DSKEYS); asked when there are several. */

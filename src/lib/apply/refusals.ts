@@ -15,6 +15,7 @@ import { retryParams } from '../i18n/index.js';
 const MESSAGES: Record<string, { key: string; hintKey?: string }> = {
   PHONE_MISMATCH: { key: 'apply.error.phoneMismatch', hintKey: 'apply.hint.phoneMismatch' },
   NOT_IN_REGISTRY: { key: 'apply.error.notInRegistry' },
+  NOT_AUTHORIZED: { key: 'apply.error.notAuthorized', hintKey: 'apply.hint.notAuthorized' },
   PASSPORT_EXPIRED: { key: 'apply.error.passportExpired' },
   APPLICATION_OPEN: { key: 'apply.error.applicationOpen', hintKey: 'apply.hint.applicationOpen' },
   APPLICATION_NOT_FOUND: { key: 'apply.error.notFound', hintKey: 'apply.hint.notFound' },

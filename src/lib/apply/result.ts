@@ -48,6 +48,8 @@ export interface KeyApplicationSummary {
   history: Array<{ status: KeyApplicationStatus; at: string }>;
   /** false: the application was not made from this machine (no pending key here to install). */
   local: boolean;
+  /** The computer it was made on, as recorded by the portal (applications made elsewhere). */
+  machine?: string;
 }
 
 /** `--json` result of `oneid key status`. */
@@ -104,8 +106,28 @@ export function remoteSummary(id: string, v: KeyApplicationView): KeyApplication
     pinfl: v.pinfl,
     history: [{ status: v.status, at: v.updatedAt }],
     local: false,
-    ...optional(v, ['tin', 'invoice', 'rejectReason', 'certificateSerial']),
+    ...optional(v, ['tin', 'invoice', 'rejectReason', 'certificateSerial', 'machine']),
   };
+}
+
+/**
+ * `key status --all`: the account's applications made on other computers, one line each, naming
+ * the computer: the private key never left it, so only there can the key be installed.
+ */
+export function elsewhereOutcome(remote: KeyApplicationSummary[]): { lines: string[]; warnings: string[] } {
+  const lines = remote.map((s) =>
+    [
+      s.id,
+      typeText(s.type),
+      s.tin ?? s.pinfl ?? '-',
+      statusText(s.status),
+      t('apply.out.madeOn', { machine: s.machine ?? '?' }),
+    ].join('  '),
+  );
+  const warnings = remote
+    .filter((s) => s.status === 'issued')
+    .map((s) => t('apply.warn.keyElsewhere', { id: s.id, machine: s.machine ?? '?' }));
+  return { lines, warnings };
 }
 
 /** A rejected application ends with exit 8 and the reviewer's reason; the result goes along. */

@@ -4,13 +4,13 @@
  * (`key status`: every application made here, one of them followed and installed, or one made
  * elsewhere as the portal shows it to the key holder's session).
  */
-import type { SessionPlace } from '../account/index.js';
 import type { Settings } from '../config/index.js';
 import { AuthError, UsageError } from '../errors/index.js';
-import { getKeyApplication, type PortalHttp } from '../portal/index.js';
+import type { SessionPlace } from '../account/index.js';
+import { getKeyApplication, listMyKeyApplications, PortalHttp } from '../portal/index.js';
 import { ensureKeyFolder } from './destination.js';
 import { continueApplication, startApplication, type ApplyIo } from './flow.js';
-import { holderSessionToken } from './holder-session.js';
+import { currentSession, holderSessionToken } from './holder-session.js';
 import {
   newApplicationInput,
   resumeInput,
@@ -58,12 +58,32 @@ export async function applyForKey(
 ): Promise<ApplicationState> {
   let state = r.resume
     ? await resume(r.resume, r, o.io, o)
-    : await startApplication(await newApplicationInput(r, o.ask, o.settings), o.io);
+    : await startApplication(await newInput(r, o), o.io);
   if (r.wait && state.step === 'submitted' && state.status !== 'rejected') {
     o.io.onWaiting?.();
     state = await watchApplication(state, o.io.password, { onChange: o.io.onStatus }, o.io.env);
   }
   return state;
+}
+
+/**
+ * A new application's checked answers, with what the session adds (issue 17): a company role's TIN
+ * is the default company, and a company application is started with the session (the portal lets
+ * an authorized employee apply in their own name).
+ */
+async function newInput(r: ApplyRequest, o: Outside & { ask: ApplyAsk }) {
+  return newApplicationInput(r, o.ask, o.settings, {
+    session: async () => {
+      const s = await currentSession(o.settings, o.sessions);
+      if (!s) return undefined;
+      const companyTin = s.source !== 'ONEID_TOKEN' && s.role.type === 'legal' ? s.role.tin : undefined;
+      return { token: s.token, companyTin };
+    },
+    regions: async () => {
+      const { regionsOf } = await import('../account/places.js');
+      return regionsOf(new PortalHttp({ baseUrl: o.settings.get('portal') }));
+    },
+  });
 }
 
 async function resume(id: string, r: ApplyRequest, io: ApplyIo, o: Outside) {
@@ -88,6 +108,8 @@ function ignoreMissing(e: unknown): void {
 
 export interface StatusRequest {
   id?: string;
+  /** Also the account's applications made on other computers (needs a session). */
+  all?: boolean;
   /** Install into this folder instead of the one chosen at application time. */
   dir?: string;
   watch?: boolean;
@@ -101,7 +123,13 @@ export interface StatusIo {
 }
 
 export type StatusAnswer =
-  | { kind: 'list'; states: ApplicationState[]; locked?: ApplicationState }
+  | {
+      kind: 'list';
+      states: ApplicationState[];
+      locked?: ApplicationState;
+      /** `--all`: the account's applications made on other computers, as the portal shows them. */
+      elsewhere?: KeyApplicationSummary[];
+    }
   | { kind: 'one'; state: ApplicationState }
   | { kind: 'remote'; summary: KeyApplicationSummary };
 
@@ -110,6 +138,7 @@ export async function applicationStatus(
   r: StatusRequest,
   o: Outside & { io: StatusIo; portal: () => Promise<PortalHttp> },
 ): Promise<StatusAnswer> {
+  if (!r.id && r.all) return withElsewhere(await listApplications(o), o);
   if (!r.id) return listApplications(o);
   const state = await loadState(r.id);
   if (!state) return { kind: 'remote', summary: await remoteApplication(r.id, o) };
@@ -128,7 +157,7 @@ export async function applicationStatus(
   return { kind: 'one', state };
 }
 
-async function listApplications(o: Outside): Promise<StatusAnswer> {
+async function listApplications(o: Outside): Promise<StatusAnswer & { kind: 'list' }> {
   const states = await listStates();
   let token: string | undefined;
   let locked: ApplicationState | undefined;
@@ -146,6 +175,21 @@ async function listApplications(o: Outside): Promise<StatusAnswer> {
     await refreshApplication(s);
   }
   return { kind: 'list', states, locked };
+}
+
+/** `--all`: add the account's applications this computer does not know ("Mening arizalarim"). */
+async function withElsewhere(
+  local: StatusAnswer & { kind: 'list' },
+  o: Outside & { portal: () => Promise<PortalHttp> },
+): Promise<StatusAnswer> {
+  const token = await holderSessionToken(o.settings, o.sessions);
+  if (!token)
+    throw new AuthError('NOT_LOGGED_IN', 'apply.error.allNeedsLogin', { hintKey: 'account.hint.login' });
+  const http = await o.portal();
+  const known = new Set(local.states.map((s) => s.id));
+  const { applications } = await portalStep(() => listMyKeyApplications(http, token), {});
+  const elsewhere = applications.filter((a) => !known.has(a.id)).map((a) => remoteSummary(a.id, a));
+  return { ...local, elsewhere };
 }
 
 /** An application made elsewhere: the portal's view only (nothing to install here). */

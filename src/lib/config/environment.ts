@@ -34,6 +34,7 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   v('ONEID_DEBUG', 'help.env.ONEID_DEBUG'),
   v('ONEID_PASSWORD', 'help.env.ONEID_PASSWORD', { secret: true }),
   v('ONEID_KEY_PASSWORD', 'help.env.ONEID_KEY_PASSWORD', { secret: true }),
+  v('ONEID_NEW_PASSWORD', 'help.env.ONEID_NEW_PASSWORD', { secret: true }),
   v('ONEID_NEW_KEY_PASSWORD', 'help.env.ONEID_NEW_KEY_PASSWORD', { secret: true }),
   v('ONEID_SMS_CODE', 'help.env.ONEID_SMS_CODE', { secret: true }),
   v('ONEID_REVOCATION', 'help.env.ONEID_REVOCATION', { setting: 'revocation' }),

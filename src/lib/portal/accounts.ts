@@ -46,6 +46,10 @@ export interface Contacts {
   phone: string;
   notifyByEmail?: boolean;
   actualAddress?: string;
+  /** SOATO code of the actual address's region, from the portal's list (`listRegions`). */
+  region?: string;
+  /** SOATO code of its district. */
+  district?: string;
 }
 
 export interface SmsSent {

@@ -8,3 +8,4 @@ export * from './accounts.js';
 export * from './key-applications.js';
 export * from './ca.js';
 export * from './health.js';
+export * from './company.js';

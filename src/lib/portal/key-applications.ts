@@ -39,6 +39,8 @@ export interface KeyApplicationView {
   reviewDueAt: string | null;
   rejectReason: string | null;
   certificateSerial: string | null;
+  /** The name of the computer the application was started on (its private key stays there). */
+  machine?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -55,10 +57,18 @@ export interface KeyApplicationStart {
   type: KeyApplicationType;
   /** Individuals: the holder's PINFL. */
   pinfl?: string;
-  /** Legal entities: the company TIN (the portal finds the director). */
+  /**
+   * Legal entities: the company TIN (the portal finds the director, or the signed-in authorized
+   * employee); individuals without `pinfl`: their personal TIN, linked to the PINFL by the registry.
+   */
   tin?: string;
   /** E.164, `+998…`. */
   phone: string;
+  /** The computer's name, so that the account's list says where the private key is. */
+  machine?: string;
+  /** SOATO codes of the region and district ("viloyat va tuman"). */
+  region?: string;
+  district?: string;
 }
 
 export interface IssuedCertificate {
@@ -95,11 +105,16 @@ const headersFor = (access: KeyApplicationAccess = {}): Record<string, string> =
   access.secret ? { [APPLICATION_SECRET_HEADER]: access.secret } : {};
 
 /** Start an application; the portal sends an SMS code to the phone registered to the holder. */
+/**
+ * Start an application. `token`: a session of the applicant; a person the company has authorized
+ * applies for its key signed in (the portal takes who applies from the session, never the body).
+ */
 export function startKeyApplication(
   http: PortalHttp,
   input: KeyApplicationStart,
+  token?: string,
 ): Promise<KeyApplicationStarted> {
-  return http.request<KeyApplicationStarted>(base, { method: 'POST', json: input });
+  return http.request<KeyApplicationStarted>(base, { method: 'POST', json: input, token });
 }
 
 export function getKeyApplication(

@@ -104,4 +104,32 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE key_applications SET open_subject = NULL WHERE status = 'awaiting_sms';
   CREATE INDEX key_applications_unconfirmed ON key_applications(status, created_at);
   `,
+  // 5 (issue 17): employees a director authorizes (by PINFL, with a role; revoking keeps the row),
+  // password recoveries, the actual address's region and district (SOATO codes, portal data), and
+  // what "Mening arizalarim" needs: the account that started an application and the machine's name.
+  // A legal entity's open slot now names the applicant too (`legal:<TIN>:<PINFL>`): an employee's
+  // application must never be handed over to (or take over) the director's.
+  `
+  CREATE TABLE employee_authorizations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, tin TEXT NOT NULL REFERENCES companies(tin),
+    pinfl TEXT NOT NULL REFERENCES persons(pinfl), role TEXT NOT NULL,
+    granted_by INTEGER NOT NULL REFERENCES accounts(id), granted_at INTEGER NOT NULL,
+    revoked_at INTEGER, revoked_by INTEGER REFERENCES accounts(id)
+  );
+  CREATE UNIQUE INDEX employee_authorizations_active ON employee_authorizations(tin, pinfl) WHERE revoked_at IS NULL;
+  CREATE TABLE recoveries (
+    id TEXT PRIMARY KEY, account_id INTEGER REFERENCES accounts(id), method TEXT NOT NULL,
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER
+  );
+  ALTER TABLE registrations ADD COLUMN region TEXT;
+  ALTER TABLE registrations ADD COLUMN district TEXT;
+  ALTER TABLE accounts ADD COLUMN region TEXT;
+  ALTER TABLE accounts ADD COLUMN district TEXT;
+  ALTER TABLE key_applications ADD COLUMN account_id INTEGER;
+  ALTER TABLE key_applications ADD COLUMN machine TEXT;
+  ALTER TABLE key_applications ADD COLUMN region TEXT;
+  ALTER TABLE key_applications ADD COLUMN district TEXT;
+  CREATE INDEX key_applications_holder ON key_applications(pinfl);
+  UPDATE key_applications SET open_subject = 'legal:' || tin || ':' || pinfl WHERE open_subject LIKE 'legal:%';
+  `,
 ];

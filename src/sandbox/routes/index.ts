@@ -7,6 +7,9 @@ import { eimzoRoutes } from './eimzo.js';
 import { healthRoutes } from './health.js';
 import { keyAuthRoutes } from './key-auth.js';
 import { keyApplicationRoutes } from './key-applications.js';
+import { employeeRoutes } from './employees.js';
+import { passwordRoutes } from './password.js';
+import { regionRoutes } from './regions.js';
 import { registrationRoutes } from './registration.js';
 import { ssoRoutes } from './sso.js';
 import { tsaRoutes } from './tsa.js';
@@ -16,6 +19,9 @@ export const ROUTE_MODULES: Array<(app: FastifyInstance, ctx: Ctx) => void> = [
   registrationRoutes,
   authRoutes,
   keyAuthRoutes,
+  passwordRoutes,
+  employeeRoutes,
+  regionRoutes,
   keyApplicationRoutes,
   caRoutes,
   tsaRoutes,

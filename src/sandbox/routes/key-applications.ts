@@ -11,6 +11,7 @@ import type { Ctx } from '../context.js';
 import { B64, idParams, obj, PHONE, PINFL, SMS_CODE, str, TIN } from '../http/schemas.js';
 import { MAX_IMAGE_BYTES } from '../images.js';
 import { APPLICATION_SECRET_HEADER } from '../security/application-access.js';
+import { optionalSession, requireSession } from '../security/sessions.js';
 import { issuedCertificate } from '../services/certificates.js';
 import { applicationFor, authorizeFor } from '../services/key-applications/access.js';
 import {
@@ -19,6 +20,7 @@ import {
   submitApplication,
 } from '../services/key-applications/attachments.js';
 import { confirmApplication, resendApplicationCode } from '../services/key-applications/confirm.js';
+import { myApplications } from '../services/key-applications/mine.js';
 import { startApplication, type StartRequest } from '../services/key-applications/start.js';
 import { idOf } from './params.js';
 
@@ -48,6 +50,7 @@ const APPLICATION_VIEW = {
     reviewDueAt: { type: ['string', 'null'] },
     rejectReason: { type: ['string', 'null'] },
     certificateSerial: { type: ['string', 'null'] },
+    machine: { type: ['string', 'null'], description: 'the computer the application was started on' },
     createdAt: str(32),
     updatedAt: str(32),
   },
@@ -70,23 +73,45 @@ const SCHEMAS = {
   start: {
     summary: 'Start a key application; sends an SMS code to the registered phone',
     description:
-      'Individuals give their PINFL, legal entities their TIN; the phone must be the one the population ' +
-      'registry holds for the key holder (for a legal entity: its director). The answer is the same ' +
+      'Individuals give their PINFL, or their personal TIN when the registry links it to their PINFL ' +
+      '(individual entrepreneurs); legal entities their TIN. The phone must be the one the population ' +
+      'registry holds for the key holder (for a legal entity: its director). A person the company has ' +
+      'authorized (GET /legal-entity/employees) applies for a company key signed in (Authorization: ' +
+      'Bearer): the key is then theirs, with their own phone. The answer is the same ' +
       'whether or not the holder already has an open application: an unconfirmed application holds ' +
       'nothing and is forgotten after `applicationUnconfirmedTtlSeconds`; confirming its SMS code ' +
       'either opens it or, when the holder already has an open application, hands that one over ' +
       '(see confirm). Wrong holder/phone pairs are limited per client address and per holder.',
     tags,
     body: obj(
-      { type: { type: 'string', enum: ['individual', 'legal'] }, pinfl: PINFL, tin: TIN, phone: PHONE },
+      {
+        type: { type: 'string', enum: ['individual', 'legal'] },
+        pinfl: PINFL,
+        tin: TIN,
+        phone: PHONE,
+        machine: str(100, { description: 'name of the computer the key pair is made on' }),
+        region: str(16, { description: 'SOATO code of the region (GET /api/v1/regions)' }),
+        district: str(16, { description: 'SOATO code of the district' }),
+      },
       ['type', 'phone'],
     ),
     response: { 201: codeSent },
     errors: {
-      400: 'PINFL_INVALID, TIN_INVALID, PHONE_INVALID, PINFL_REQUIRED, TIN_REQUIRED, VALIDATION',
+      400: 'PINFL_INVALID, TIN_INVALID, PHONE_INVALID, PINFL_REQUIRED, TIN_REQUIRED, REGION_UNKNOWN, DISTRICT_UNKNOWN, VALIDATION',
+      401: 'UNAUTHENTICATED (a token was sent and is not live)',
+      403: 'NOT_AUTHORIZED (signed in, neither the director nor authorized by the company)',
       422: 'NOT_IN_REGISTRY, PHONE_MISMATCH, PASSPORT_EXPIRED',
       429: 'TOO_MANY_MISMATCHES (retryAfter), SMS_RATE_LIMITED (retryAfter)',
     },
+  },
+  mine: {
+    summary: 'The signed-in account\'s key applications, from any computer ("Mening arizalarim")',
+    description:
+      "Applications whose key holder is the account's person, and those the account started. `machine` names " +
+      'the computer each was started on: its private key never left that computer.',
+    tags,
+    response: { 200: obj({ applications: { type: 'array', items: APPLICATION_VIEW } }) },
+    errors: { 401: 'UNAUTHENTICATED' },
   },
   view: {
     summary: 'Find an application: status, invoice, review',
@@ -186,10 +211,13 @@ const SCHEMAS = {
 export function keyApplicationRoutes(app: FastifyInstance, ctx: Ctx): void {
   const at = '/api/v1/key-applications/:id';
   app.post('/api/v1/key-applications', { schema: SCHEMAS.start }, async (req, reply) => {
-    const started = startApplication(ctx, req.body as StartRequest, req.ip);
+    const started = startApplication(ctx, req.body as StartRequest, req.ip, optionalSession(ctx, req));
     void reply.code(201);
     return started;
   });
+  app.get('/api/v1/key-applications', { schema: SCHEMAS.mine, config: { auth: true } }, async (req) =>
+    myApplications(ctx, requireSession(ctx, req)),
+  );
   app.get(at, { schema: SCHEMAS.view, config }, async (req) =>
     applicationView(applicationFor(ctx, idOf(req), authorizeFor(ctx, req))),
   );

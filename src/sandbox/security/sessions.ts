@@ -68,6 +68,11 @@ export function requireSession(ctx: Ctx, req: FastifyRequest): Session {
   };
 }
 
+/** The request's session when it carries a token (then it must be live: else 401), or undefined. */
+export function optionalSession(ctx: Ctx, req: FastifyRequest): Session | undefined {
+  return req.headers.authorization === undefined ? undefined : requireSession(ctx, req);
+}
+
 /**
  * End a session (inside the caller's transaction) and what single sign-on gave out from it: the
  * SSO access tokens issued to client applications and the codes not yet exchanged stop working.
@@ -83,4 +88,13 @@ export function revokeSession(ctx: Ctx, tokenHash: string): void {
   ctx.db
     .prepare('UPDATE sso_codes SET used_at = ? WHERE session_hash = ? AND used_at IS NULL')
     .run(now, tokenHash);
+}
+
+/** End every live session of an account (inside the caller's transaction); how many ended. */
+export function revokeAccountSessions(ctx: Ctx, accountId: number): number {
+  const live = ctx.db
+    .prepare('SELECT token_hash FROM sessions WHERE account_id = ? AND revoked_at IS NULL AND expires_at > ?')
+    .all(accountId, Date.now()) as Array<{ token_hash: string }>;
+  for (const s of live) revokeSession(ctx, s.token_hash);
+  return live.length;
 }

@@ -3,13 +3,14 @@
  * (PKCSMETHOD, or LEPKCSMETHOD with a company key), account verification, and binding a legal
  * entity. The key's identity is the verified signer certificate's (key-identity.ts).
  */
-import { findAccountById, findAccountByPinfl, rolesOf, type AccountRow } from '../accounts.js';
+import { findAccountById, findAccountByPinfl, isBound, rolesOf, type AccountRow } from '../accounts.js';
 import type { Ctx } from '../context.js';
 import { ApiError, conflict, forbidden, unprocessable } from '../http/errors.js';
 import { signedChallenge } from '../key-identity.js';
 import { findCompany, roleInCompany } from '../registry/lookup.js';
 import { HEAD_ROLE } from '../registry/seed.js';
 import type { Session } from '../security/sessions.js';
+import { authorizedRole } from './employees.js';
 import { chooseRole, sessionAnswer } from './sign-in.js';
 
 const isLegalTin = (tin: string | null | undefined): tin is string => !!tin && /^2\d{8}$/.test(tin);
@@ -30,6 +31,8 @@ export async function keySignIn(
     throw new ApiError(401, 'NO_ACCOUNT_FOR_KEY', 'No account has the PINFL of this key: register first.');
   if (isLegalTin(key.tin)) {
     const bound = rolesOf(ctx.db, account.id).some((r) => r.tin === key.tin);
+    if (!bound && isBound(ctx.db, account.id, key.tin))
+      throw forbidden('ROLE_NOT_AVAILABLE', 'The company no longer authorizes this account to act for it.');
     if (!bound) throw forbidden('LEGAL_ENTITY_NOT_BOUND', 'Bind this legal entity to the account first.');
     const { roles } = chooseRole(ctx, account.id, key.tin);
     return sessionAnswer(ctx, account.id, key.tin, 'LEPKCSMETHOD', roles);
@@ -78,13 +81,16 @@ export async function bindLegalEntity(
   if (!company)
     throw unprocessable('COMPANY_NOT_FOUND', 'The TIN of this key is not in the company registry.');
   samePerson(key.pinfl, account);
-  if (
-    company.director_pinfl !== account.pinfl ||
-    roleInCompany(ctx.db, company.tin, account.pinfl) !== HEAD_ROLE
-  ) {
+  // The registry's director binds as "Common For Head"; anyone else only while the company's
+  // authorization (issue 17) stands, in its role.
+  const isHead =
+    company.director_pinfl === account.pinfl &&
+    roleInCompany(ctx.db, company.tin, account.pinfl) === HEAD_ROLE;
+  const role = isHead ? HEAD_ROLE : authorizedRole(ctx, company.tin, account.pinfl);
+  if (!role) {
     throw unprocessable(
       'NOT_DIRECTOR',
-      'Only the director recorded in the company registry can bind the company.',
+      'Only the director recorded in the company registry, or a person the company has authorized, can bind the company.',
     );
   }
   const inserted = ctx.db.transaction(
@@ -93,8 +99,8 @@ export async function bindLegalEntity(
         .prepare(
           'INSERT OR IGNORE INTO account_legal_entities (account_id, tin, role, bound_at) VALUES (?, ?, ?, ?)',
         )
-        .run(account.id, company.tin, HEAD_ROLE, Date.now()).changes,
+        .run(account.id, company.tin, role, Date.now()).changes,
   )();
   if (!inserted) throw conflict('ALREADY_BOUND', 'This legal entity is already bound to the account.');
-  return { tin: company.tin, name: company.name, role: HEAD_ROLE };
+  return { tin: company.tin, name: company.name, role };
 }

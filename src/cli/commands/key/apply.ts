@@ -1,5 +1,4 @@
 import { Flags } from '@oclif/core';
-
 import {
   applyForKey,
   confirmationNeeded,
@@ -16,6 +15,7 @@ import {
 } from '../../../lib/apply/index.js';
 import { BaseCommand, portalFlag, secretFlags } from '../../index.js';
 import { untilInterrupted } from '../../interrupt.js';
+import { pickPlaceInteractively } from '../../pickers/place.js';
 import { isOneIdError, UsageError } from '../../../lib/errors/index.js';
 import { t } from '../../../lib/i18n/index.js';
 
@@ -31,6 +31,7 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
   static override examples = [
     '<%= config.bin %> key apply --pinfl 41604714357530 --phone "+998 93 979 40 52" --photo me.jpg --selfie selfie.png --sms-code-stdin --yes',
     '<%= config.bin %> key apply --legal --tin 234727238 --phone +998331266633 --photo me.jpg --selfie selfie.png --alg rsa --sms-code-stdin --yes',
+    '<%= config.bin %> key apply --tin 419713678 --phone +998908777637 --region 1726 --district "Chilonzor tumani" --photo me.jpg --selfie selfie.png --sms-code-stdin --yes',
     '<%= config.bin %> key apply --resume $APP_ID --sms-code-file code.txt --yes --json',
   ];
   static override flags = {
@@ -42,6 +43,8 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
     dir: Flags.string({ summary: t('cmd.key.apply.flag.dir') }),
     photo: Flags.string({ summary: t('cmd.key.apply.flag.photo') }),
     selfie: Flags.string({ summary: t('cmd.key.apply.flag.selfie') }),
+    region: Flags.string({ summary: t('cmd.key.apply.flag.region') }),
+    district: Flags.string({ summary: t('cmd.key.apply.flag.district') }),
     yes: Flags.boolean({ char: 'y', summary: t('cmd.key.apply.flag.yes') }),
     resume: Flags.string({ summary: t('cmd.key.apply.flag.resume') }),
     'resend-sms': Flags.boolean({ summary: t('cmd.key.apply.flag.resend-sms') }),
@@ -67,6 +70,7 @@ export default class KeyApply extends BaseCommand<typeof KeyApply> {
       text: (flag, given, key) => ctx.valueOrAsk(given, { flag }, (p) => p.input({ message: t(key) })),
       choose: (flag, key, choices) =>
         ctx.valueOrAsk(undefined, { flag }, (p) => p.select({ message: t(key), choices })),
+      pickPlace: (regions) => pickPlaceInteractively(ctx.prompter, regions),
     };
     const outside = { settings: ctx.settings, sessions: () => ctx.sessions() };
     const state = await untilInterrupted(

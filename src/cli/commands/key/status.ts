@@ -3,6 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import {
   applicationStatus,
   applicationSummary,
+  elsewhereOutcome,
   listOutcome,
   rejectedError,
   statusOutcome,
@@ -25,6 +26,7 @@ export default class KeyStatus extends BaseCommand<typeof KeyStatus> {
   static override examples = [
     '<%= config.bin %> key status',
     '<%= config.bin %> key status $APP_ID --watch',
+    '<%= config.bin %> key status --all --json',
     '<%= config.bin %> key status $APP_ID --key-password-file ~/.key-pass --json',
   ];
   static override args = {
@@ -33,6 +35,7 @@ export default class KeyStatus extends BaseCommand<typeof KeyStatus> {
   static override flags = {
     dir: Flags.string({ summary: t('cmd.key.status.flag.dir') }),
     watch: Flags.boolean({ summary: t('cmd.key.status.flag.watch') }),
+    all: Flags.boolean({ summary: t('cmd.key.status.flag.all'), exclusive: ['watch', 'dir'] }),
     portal: portalFlag,
     'key-password-file': summarised(kp['key-password-file'], t('cmd.key.status.flag.key-password-file')),
     'key-password-stdin': summarised(kp['key-password-stdin'], t('cmd.key.status.flag.key-password-stdin')),
@@ -43,7 +46,7 @@ export default class KeyStatus extends BaseCommand<typeof KeyStatus> {
   async run(): Promise<KeyStatusResult> {
     const { ctx, args, flags } = this;
     const answer = await applicationStatus(
-      { id: args.id, dir: flags.dir, watch: flags.watch },
+      { id: args.id, dir: flags.dir, watch: flags.watch, all: flags.all },
       {
         settings: ctx.settings,
         sessions: () => ctx.sessions(),
@@ -65,11 +68,16 @@ export default class KeyStatus extends BaseCommand<typeof KeyStatus> {
         );
         ctx.warning(t('apply.warn.notLocal', { id: answer.summary.id }));
         return { applications: [answer.summary] };
-      case 'list':
-        if (answer.states.length === 0) ctx.note(t('apply.note.none'));
+      case 'list': {
+        const elsewhere = answer.elsewhere ?? [];
+        if (answer.states.length === 0 && elsewhere.length === 0) ctx.note(t('apply.note.none'));
         this.render(listOutcome(answer.states));
+        const other = elsewhereOutcome(elsewhere);
+        for (const line of other.lines) ctx.out(line);
+        for (const w of other.warnings) ctx.warning(w);
         if (answer.locked) ctx.warning(t('apply.warn.secretMissing', { id: answer.locked.id }));
-        return { applications: answer.states.map(applicationSummary) };
+        return { applications: [...answer.states.map(applicationSummary), ...elsewhere] };
+      }
       case 'one': {
         this.render(statusOutcome(answer.state));
         const result = { applications: [applicationSummary(answer.state)] };

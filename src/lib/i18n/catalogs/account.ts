@@ -192,6 +192,61 @@ export default {
     'account.hint.companyKey': 'Choose the legal entity’s key: oneid key list shows the TIN of each key.',
     'account.hint.keyFlag':
       'Give the key with --key, or add the folder that holds it: oneid config set key-roots <folder>.',
+    'account.error.roleRequired': 'This needs the company role "{role}"; the session acts as {current}.',
+    'account.error.companyRoleRequired': 'This needs a company role; the session acts as {current}.',
+    'account.hint.switchRole':
+      'Switch to it: oneid login --switch-role --role "<TIN>:{role}" (oneid le list shows your roles).',
+    'account.hint.switchCompany':
+      'Switch to a company: oneid login --switch-role --role <TIN> (oneid le list shows them).',
+    'account.error.employeeRole': 'Unknown role "{value}": one of {roles}.',
+    'account.error.districtWithoutRegion': '--district needs --region (the region it is in).',
+    'account.error.regionUnknown': 'The portal lists no region "{value}". Regions: {choices}',
+    'account.error.districtUnknown':
+      'The portal lists no district "{value}" in {region}. Districts: {choices}',
+    'account.prompt.region': 'Region (viloyat)',
+    'account.prompt.district': 'District or city (tuman / shahar)',
+    'account.company.name': 'Company',
+    'account.company.tin': 'TIN',
+    'account.company.director': 'Director',
+    'account.company.address': 'Address',
+    'account.company.yourRole': 'Your role',
+    'account.company.employees': 'Employees the company authorizes:',
+    'account.company.noEmployees': 'The company authorizes no employees.',
+    'account.company.notBound': 'has not bound the company yet',
+    'account.employees.none': 'The company {tin} authorizes no employees.',
+    'account.hint.employeesAdd':
+      'Authorize one: oneid le employees add <PINFL> --role "Common For Accountant".',
+    'account.employees.bound': 'bound',
+    'account.employees.notBound': 'not bound yet',
+    'account.employees.added': '{name} may now act for the company as "{role}".',
+    'account.hint.employeeNext':
+      'Next, the employee (logged in) applies for a company key with their own phone: oneid key apply --legal; then oneid le bind.',
+    'account.employees.removed':
+      'The authorization of {pinfl} is revoked; {sessions} of their sessions in the company role ended.',
+    'account.prompt.employeePinfl': "The employee's PINFL (14 digits)",
+    'account.prompt.employeeRole': 'Role in the company',
+    'account.prompt.currentPassword': 'Current password',
+    'account.passwd.done': 'The password of {login} is changed.',
+    'account.passwd.sessionsEnded':
+      'Sessions ended on the portal: {count}; removed from this computer: {local}.',
+    'account.hint.loginAgain': 'Log in with the new password: oneid login {login}',
+    'account.prompt.recoverHow': 'How do you prove who you are?',
+    'account.recover.byPassport': 'PINFL and passport',
+    'account.recover.byKey': 'A signature key (ERI)',
+    'account.recover.smsSent': 'An SMS code was sent to {phone}.',
+    'account.recover.smsIfMatch':
+      'If the PINFL and passport match an account, an SMS code was sent to its phone.',
+    'account.recover.done': 'The password is changed. Your login: {login}',
+    'account.refused.roleRequired': 'The portal refused: this needs another role ({message}).',
+    'account.refused.alreadyAuthorized':
+      'This person is authorized already; remove them first to change the role.',
+    'account.refused.employeeNotFound': 'The company does not authorize this person.',
+    'account.refused.isDirector': 'The director holds the company role already.',
+    'account.refused.notInRegistry': 'No person with this PINFL in the population registry.',
+    'account.refused.passwordWrong': 'The current password is wrong; nothing was changed.',
+    'account.refused.passwordUnchanged': 'The new password is the same as the current one.',
+    'account.refused.recoveryLocked':
+      'Too many failed recovery attempts for this PINFL or from this address.',
   },
   ru: {
     'account.whoami.method.password': 'логин и пароль (LOGINPASSMETHOD)',
@@ -379,6 +434,61 @@ export default {
     'account.hint.companyKey': 'Выберите ключ юридического лица: oneid key list покажет ИНН каждого ключа.',
     'account.hint.keyFlag':
       'Укажите ключ через --key или добавьте папку с ним: oneid config set key-roots <папка>.',
+    'account.error.roleRequired':
+      'Для этого нужна роль организации «{role}»; сессия действует как {current}.',
+    'account.error.companyRoleRequired': 'Для этого нужна роль организации; сессия действует как {current}.',
+    'account.hint.switchRole':
+      'Переключитесь: oneid login --switch-role --role "<ИНН>:{role}" (ваши роли покажет oneid le list).',
+    'account.hint.switchCompany':
+      'Переключитесь на организацию: oneid login --switch-role --role <ИНН> (их покажет oneid le list).',
+    'account.error.employeeRole': 'Неизвестная роль «{value}»: допустимы {roles}.',
+    'account.error.districtWithoutRegion': 'Для --district нужен --region (область, в которой он находится).',
+    'account.error.regionUnknown': 'На портале нет области «{value}». Области: {choices}',
+    'account.error.districtUnknown': 'На портале нет района «{value}» в регионе {region}. Районы: {choices}',
+    'account.prompt.region': 'Область (вилоят)',
+    'account.prompt.district': 'Район или город (туман / шахар)',
+    'account.company.name': 'Организация',
+    'account.company.tin': 'ИНН',
+    'account.company.director': 'Руководитель',
+    'account.company.address': 'Адрес',
+    'account.company.yourRole': 'Ваша роль',
+    'account.company.employees': 'Сотрудники, уполномоченные организацией:',
+    'account.company.noEmployees': 'Организация не уполномочила ни одного сотрудника.',
+    'account.company.notBound': 'ещё не привязал организацию',
+    'account.employees.none': 'Организация {tin} не уполномочила ни одного сотрудника.',
+    'account.hint.employeesAdd':
+      'Уполномочьте сотрудника: oneid le employees add <ПИНФЛ> --role "Common For Accountant".',
+    'account.employees.bound': 'привязал',
+    'account.employees.notBound': 'ещё не привязал',
+    'account.employees.added': '{name} теперь может действовать от имени организации в роли «{role}».',
+    'account.hint.employeeNext':
+      'Далее сотрудник (войдя в систему) подаёт заявку на ключ организации со своим телефоном: oneid key apply --legal; затем oneid le bind.',
+    'account.employees.removed':
+      'Полномочия {pinfl} отозваны; завершено сессий в роли организации: {sessions}.',
+    'account.prompt.employeePinfl': 'ПИНФЛ сотрудника (14 цифр)',
+    'account.prompt.employeeRole': 'Роль в организации',
+    'account.prompt.currentPassword': 'Текущий пароль',
+    'account.passwd.done': 'Пароль {login} изменён.',
+    'account.passwd.sessionsEnded':
+      'Завершено сессий на портале: {count}; удалено с этого компьютера: {local}.',
+    'account.hint.loginAgain': 'Войдите с новым паролем: oneid login {login}',
+    'account.prompt.recoverHow': 'Как вы подтвердите личность?',
+    'account.recover.byPassport': 'ПИНФЛ и паспорт',
+    'account.recover.byKey': 'Ключ ЭЦП',
+    'account.recover.smsSent': 'SMS-код отправлен на {phone}.',
+    'account.recover.smsIfMatch':
+      'Если ПИНФЛ и паспорт соответствуют учётной записи, на её телефон отправлен SMS-код.',
+    'account.recover.done': 'Пароль изменён. Ваш логин: {login}',
+    'account.refused.roleRequired': 'Портал отказал: для этого нужна другая роль ({message}).',
+    'account.refused.alreadyAuthorized':
+      'Этот человек уже уполномочен; чтобы сменить роль, сначала отзовите полномочия.',
+    'account.refused.employeeNotFound': 'Организация не уполномочивала этого человека.',
+    'account.refused.isDirector': 'Руководитель уже имеет роль организации.',
+    'account.refused.notInRegistry': 'В реестре населения нет человека с таким ПИНФЛ.',
+    'account.refused.passwordWrong': 'Текущий пароль неверен; ничего не изменено.',
+    'account.refused.passwordUnchanged': 'Новый пароль совпадает с текущим.',
+    'account.refused.recoveryLocked':
+      'Слишком много неудачных попыток восстановления для этого ПИНФЛ или с этого адреса.',
   },
   uz: {
     'account.whoami.method.password': 'login va parol (LOGINPASSMETHOD)',
@@ -567,5 +677,60 @@ export default {
       'Yuridik shaxs kalitini tanlang: oneid key list har bir kalitning STIRini ko‘rsatadi.',
     'account.hint.keyFlag':
       'Kalitni --key orqali bering yoki u turgan papkani qo‘shing: oneid config set key-roots <papka>.',
+    'account.error.roleRequired':
+      'Buning uchun tashkilotning «{role}» roli kerak; seans {current} sifatida ishlayapti.',
+    'account.error.companyRoleRequired':
+      'Buning uchun tashkilot roli kerak; seans {current} sifatida ishlayapti.',
+    'account.hint.switchRole':
+      'Unga o‘ting: oneid login --switch-role --role "<STIR>:{role}" (rollaringizni oneid le list ko‘rsatadi).',
+    'account.hint.switchCompany':
+      'Tashkilotga o‘ting: oneid login --switch-role --role <STIR> (ularni oneid le list ko‘rsatadi).',
+    'account.error.employeeRole': 'Noma’lum rol «{value}»: mumkin bo‘lganlari {roles}.',
+    'account.error.districtWithoutRegion': '--district uchun --region (u joylashgan viloyat) kerak.',
+    'account.error.regionUnknown': 'Portalda «{value}» viloyati yo‘q. Viloyatlar: {choices}',
+    'account.error.districtUnknown': 'Portalda {region} tarkibida «{value}» tumani yo‘q. Tumanlar: {choices}',
+    'account.prompt.region': 'Viloyat',
+    'account.prompt.district': 'Tuman yoki shahar',
+    'account.company.name': 'Tashkilot',
+    'account.company.tin': 'STIR',
+    'account.company.director': 'Rahbar',
+    'account.company.address': 'Manzil',
+    'account.company.yourRole': 'Sizning rolingiz',
+    'account.company.employees': 'Tashkilot vakolat bergan xodimlar:',
+    'account.company.noEmployees': 'Tashkilot hech bir xodimga vakolat bermagan.',
+    'account.company.notBound': 'tashkilotni hali bog‘lamagan',
+    'account.employees.none': '{tin} tashkiloti hech bir xodimga vakolat bermagan.',
+    'account.hint.employeesAdd':
+      'Xodimga vakolat bering: oneid le employees add <JShShIR> --role "Common For Accountant".',
+    'account.employees.bound': 'bog‘lagan',
+    'account.employees.notBound': 'hali bog‘lamagan',
+    'account.employees.added': '{name} endi tashkilot nomidan «{role}» rolida ish yurita oladi.',
+    'account.hint.employeeNext':
+      'So‘ng xodim (tizimga kirib) o‘z telefoni bilan tashkilot kalitiga ariza beradi: oneid key apply --legal; keyin oneid le bind.',
+    'account.employees.removed':
+      '{pinfl} vakolati bekor qilindi; tashkilot rolidagi {sessions} ta seansi yakunlandi.',
+    'account.prompt.employeePinfl': 'Xodimning JShShIRi (14 raqam)',
+    'account.prompt.employeeRole': 'Tashkilotdagi rol',
+    'account.prompt.currentPassword': 'Joriy parol',
+    'account.passwd.done': '{login} paroli o‘zgartirildi.',
+    'account.passwd.sessionsEnded':
+      'Portalda yakunlangan seanslar: {count}; bu kompyuterdan o‘chirildi: {local}.',
+    'account.hint.loginAgain': 'Yangi parol bilan kiring: oneid login {login}',
+    'account.prompt.recoverHow': 'Shaxsingizni qanday tasdiqlaysiz?',
+    'account.recover.byPassport': 'JShShIR va pasport',
+    'account.recover.byKey': 'ERI kaliti',
+    'account.recover.smsSent': 'SMS kod {phone} raqamiga yuborildi.',
+    'account.recover.smsIfMatch':
+      'Agar JShShIR va pasport hisobga mos kelsa, uning telefoniga SMS kod yuborildi.',
+    'account.recover.done': 'Parol o‘zgartirildi. Loginingiz: {login}',
+    'account.refused.roleRequired': 'Portal rad etdi: buning uchun boshqa rol kerak ({message}).',
+    'account.refused.alreadyAuthorized':
+      'Bu shaxsga allaqachon vakolat berilgan; rolni o‘zgartirish uchun avval vakolatni bekor qiling.',
+    'account.refused.employeeNotFound': 'Tashkilot bu shaxsga vakolat bermagan.',
+    'account.refused.isDirector': 'Rahbarda tashkilot roli allaqachon bor.',
+    'account.refused.notInRegistry': 'Aholi reestrida bunday JShShIRli shaxs yo‘q.',
+    'account.refused.passwordWrong': 'Joriy parol noto‘g‘ri; hech narsa o‘zgartirilmadi.',
+    'account.refused.passwordUnchanged': 'Yangi parol joriy parol bilan bir xil.',
+    'account.refused.recoveryLocked': 'Bu JShShIR uchun yoki bu manzildan tiklashga urinishlar juda ko‘p.',
   },
 } satisfies Catalog;

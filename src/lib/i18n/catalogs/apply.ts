@@ -147,6 +147,13 @@ export default {
       'Application {id} was not made from this computer: only the key holder’s portal session can show it.',
     'apply.hint.notFound':
       'If it is yours and still open, start again with the same key holder and phone: after the SMS code the portal hands it to this computer.',
+    'apply.out.madeOn': 'made on "{machine}"',
+    'apply.warn.keyElsewhere':
+      'The key of application {id} was made on "{machine}" and its private key never left that computer: install it there (oneid key status {id}).',
+    'apply.error.allNeedsLogin': '--all lists the applications of your account: log in first.',
+    'apply.error.notAuthorized': 'The company has not authorized you to apply for its key.',
+    'apply.hint.notAuthorized':
+      'Its director authorizes employees: oneid le employees add <your PINFL> --role "Common For Accountant".',
   },
   ru: {
     'apply.status.awaiting_sms': 'ожидает SMS-код',
@@ -291,6 +298,13 @@ export default {
       'Заявка {id} подана не с этого компьютера: показать её может только сессия владельца ключа на портале.',
     'apply.hint.notFound':
       'Если это ваша заявка и она ещё открыта, начните заново с тем же владельцем ключа и телефоном: после SMS-кода портал передаст её этому компьютеру.',
+    'apply.out.madeOn': 'создана на «{machine}»',
+    'apply.warn.keyElsewhere':
+      'Ключ заявки {id} создан на «{machine}», и его закрытая часть не покидала тот компьютер: установите его там (oneid key status {id}).',
+    'apply.error.allNeedsLogin': '--all показывает заявки вашей учётной записи: сначала войдите.',
+    'apply.error.notAuthorized': 'Организация не уполномочила вас подавать заявку на её ключ.',
+    'apply.hint.notAuthorized':
+      'Сотрудников уполномочивает руководитель: oneid le employees add <ваш ПИНФЛ> --role "Common For Accountant".',
   },
   uz: {
     'apply.status.awaiting_sms': 'SMS kodi kutilmoqda',
@@ -437,5 +451,12 @@ export default {
       '{id} ariza bu kompyuterdan berilmagan: uni faqat kalit egasining portal sessiyasi ko‘rsata oladi.',
     'apply.hint.notFound':
       'Agar bu sizning arizangiz bo‘lsa va hali ochiq bo‘lsa, o‘sha kalit egasi va telefon bilan qaytadan boshlang: SMS-koddan keyin portal uni shu kompyuterga topshiradi.',
+    'apply.out.madeOn': '«{machine}» da yaratilgan',
+    'apply.warn.keyElsewhere':
+      '{id} arizasining kaliti «{machine}» da yaratilgan va uning yopiq qismi o‘sha kompyuterdan chiqmagan: uni o‘sha yerda o‘rnating (oneid key status {id}).',
+    'apply.error.allNeedsLogin': '--all hisobingiz arizalarini ko‘rsatadi: avval tizimga kiring.',
+    'apply.error.notAuthorized': 'Tashkilot sizga uning kalitiga ariza berish vakolatini bermagan.',
+    'apply.hint.notAuthorized':
+      'Xodimlarga vakolatni rahbar beradi: oneid le employees add <JShShIRingiz> --role "Common For Accountant".',
   },
 } satisfies Catalog;

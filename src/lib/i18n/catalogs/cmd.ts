@@ -16,7 +16,7 @@ const base = {
     'cmd.topic.key':
       'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, timestamp, apply.',
     'cmd.topic.sandbox': 'The local sandbox portal: start, stop, registries, outbox, approvals.',
-    'cmd.topic.le': 'Legal entities bound to your account.',
+    'cmd.topic.le': 'Legal entities bound to your account, the company you act for and its employees.',
     'cmd.topic.ca': "The portal's certification authority: trust anchors for verification.",
     'cmd.ca.get.summary': "Write the portal's CA certificates (the --ca file) as PEM.",
     'cmd.flag.json': 'Print the result as one JSON document (also on failure).',
@@ -76,6 +76,15 @@ const base = {
       'Verify your account with your personal signature key (status becomes "verified").',
     'cmd.whoami.summary':
       'Show who is logged in: account, status, active role, expiry and where the session is kept.',
+    'cmd.topic.account': 'Your OneID account: change or recover the password.',
+    'cmd.le.show.summary':
+      "Show the company you act for: the registry's data, its employees and their roles.",
+    'cmd.le.employees.list.summary': 'List the employees your company authorizes (director only).',
+    'cmd.le.employees.add.summary': 'Authorize a person (by PINFL) to act for your company in a role.',
+    'cmd.le.employees.remove.summary': "Revoke an employee's authorization: the role is refused at once.",
+    'cmd.account.passwd.summary': 'Change the account password; every session of the account ends.',
+    'cmd.account.recover.summary':
+      'Forgot the login or password? Prove who you are, get an SMS code, set a new password.',
   },
   ru: {
     'cmd.topic.config': 'Просмотр и изменение настроек и профилей (портал, язык, папки ключей, хранилище).',
@@ -84,7 +93,8 @@ const base = {
       'Ключи ЭЦП: список, просмотр, диагностика, смена пароля, подпись, проверка, метки времени, заявка.',
     'cmd.topic.sandbox':
       'Локальная песочница портала: запуск, остановка, реестры, исходящие сообщения, одобрения.',
-    'cmd.topic.le': 'Юридические лица, привязанные к вашему аккаунту.',
+    'cmd.topic.le':
+      'Юридические лица, привязанные к вашему аккаунту, организация, от имени которой вы действуете, и её сотрудники.',
     'cmd.topic.ca': 'Удостоверяющий центр портала: доверенные сертификаты для проверки подписей.',
     'cmd.ca.get.summary': 'Записать сертификаты УЦ портала (файл для --ca) в формате PEM.',
     'cmd.flag.json': 'Вывести результат одним JSON-документом (и при ошибке).',
@@ -138,6 +148,17 @@ const base = {
     'cmd.sandbox.stop.summary': 'Остановить песочницу, запущенную с --detach.',
     'cmd.verify-account.summary': 'Подтвердить аккаунт личным ключом ЭЦП (статус станет «подлинный»).',
     'cmd.whoami.summary': 'Кто вошёл: аккаунт, статус, активная роль, срок сессии и где она хранится.',
+    'cmd.topic.account': 'Учётная запись OneID: смена и восстановление пароля.',
+    'cmd.le.show.summary':
+      'Показать организацию, от имени которой вы действуете: данные реестра, сотрудники и их роли.',
+    'cmd.le.employees.list.summary':
+      'Список сотрудников, уполномоченных вашей организацией (только руководитель).',
+    'cmd.le.employees.add.summary':
+      'Уполномочить человека (по ПИНФЛ) действовать от имени организации в роли.',
+    'cmd.le.employees.remove.summary': 'Отозвать полномочия сотрудника: в роли сразу отказывается.',
+    'cmd.account.passwd.summary': 'Сменить пароль учётной записи; все её сессии завершаются.',
+    'cmd.account.recover.summary':
+      'Забыли логин или пароль? Подтвердите личность, получите SMS-код, задайте новый пароль.',
   },
   uz: {
     'cmd.topic.config':
@@ -147,7 +168,8 @@ const base = {
       'ERI kalitlari: ro‘yxat, ko‘rish, tashxis, parolni almashtirish, imzolash, tekshirish, vaqt tamg‘asi, ariza.',
     'cmd.topic.sandbox':
       'Mahalliy sandbox portal: ishga tushirish, to‘xtatish, reyestrlar, chiquvchi xabarlar, tasdiqlash.',
-    'cmd.topic.le': 'Akkauntingizga bog‘langan yuridik shaxslar.',
+    'cmd.topic.le':
+      'Akkauntingizga bog‘langan yuridik shaxslar, nomidan ish yuritayotgan tashkilot va uning xodimlari.',
     'cmd.topic.ca': 'Portalning sertifikatlash markazi: tekshirish uchun ishonchli sertifikatlar.',
     'cmd.ca.get.summary': 'Portal SM sertifikatlarini (--ca uchun fayl) PEM ko‘rinishida yozish.',
     'cmd.flag.json': 'Natijani bitta JSON hujjat sifatida chiqarish (xatoda ham).',
@@ -209,6 +231,16 @@ const base = {
     'cmd.verify-account.summary':
       'Akkauntni shaxsiy ERI kaliti bilan tasdiqlash (holat “tasdiqlangan” bo‘ladi).',
     'cmd.whoami.summary': 'Kim kirgan: akkaunt, holat, faol rol, sessiya muddati va u qayerda saqlanishi.',
+    'cmd.topic.account': 'OneID hisobingiz: parolni o‘zgartirish va tiklash.',
+    'cmd.le.show.summary':
+      'Nomidan ish yuritayotgan tashkilotni ko‘rsatish: reyestr ma’lumotlari, xodimlar va ularning rollari.',
+    'cmd.le.employees.list.summary': 'Tashkilotingiz vakolat bergan xodimlar ro‘yxati (faqat rahbar).',
+    'cmd.le.employees.add.summary':
+      'Shaxsga (JShShIR bo‘yicha) tashkilot nomidan rolda ish yuritish vakolatini berish.',
+    'cmd.le.employees.remove.summary': 'Xodim vakolatini bekor qilish: rol darhol rad etiladi.',
+    'cmd.account.passwd.summary': 'Hisob parolini o‘zgartirish; hisobning barcha seanslari yakunlanadi.',
+    'cmd.account.recover.summary':
+      'Login yoki parolni unutdingizmi? Shaxsingizni tasdiqlang, SMS kod oling, yangi parol o‘rnating.',
   },
 } satisfies Catalog;
 

@@ -41,6 +41,8 @@ export default {
     'help.env.FORCE_COLOR': 'force colour',
     'help.env.CI': 'no colour, spinners or progress bars',
     'help.env.precedence': 'Precedence: flag > environment > profile > default.',
+    'help.env.ONEID_NEW_PASSWORD':
+      'the new account password of account passwd and account recover (when no file or stdin flag gives one)',
   },
   ru: {
     'help.exit.0': 'успех',
@@ -82,6 +84,8 @@ export default {
     'help.env.FORCE_COLOR': 'принудительно включить цвет',
     'help.env.CI': 'без цвета, индикаторов и полос прогресса',
     'help.env.precedence': 'Приоритет: флаг > переменная окружения > профиль > значение по умолчанию.',
+    'help.env.ONEID_NEW_PASSWORD':
+      'новый пароль учётной записи для account passwd и account recover (если не задан флагом файла или stdin)',
   },
   uz: {
     'help.exit.0': 'muvaffaqiyat',
@@ -125,5 +129,7 @@ export default {
     'help.env.FORCE_COLOR': 'rangni majburan yoqish',
     'help.env.CI': 'rang, spinner va progress chiziqlarisiz',
     'help.env.precedence': 'Ustuvorlik: bayroq > muhit o‘zgaruvchisi > profil > standart qiymat.',
+    'help.env.ONEID_NEW_PASSWORD':
+      'account passwd va account recover uchun yangi hisob paroli (fayl yoki stdin bayrog‘i berilmaganda)',
   },
 } satisfies Catalog;

@@ -25,6 +25,8 @@ export const USER_TABLES = [
   'sso_codes',
   'sessions',
   'account_legal_entities',
+  'employee_authorizations',
+  'recoveries',
   'sms_codes',
   'registrations',
   'certificates',

@@ -20,7 +20,7 @@ function insertAccount(ctx: Ctx, r: Registration, status: string): number | { re
       ctx.db
         .prepare(
           `INSERT INTO accounts (login, pinfl, password_hash, email, phone, notify_by_email, actual_address, status,
-           created_at, registration_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, registration_id, region, district) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           r.login,
@@ -33,6 +33,8 @@ function insertAccount(ctx: Ctx, r: Registration, status: string): number | { re
           status,
           Date.now(),
           r.id,
+          r.region,
+          r.district,
         ).lastInsertRowid,
     );
   } catch (e) {

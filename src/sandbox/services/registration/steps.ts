@@ -9,6 +9,7 @@ import * as ids from '../../registry/identifiers.js';
 import { findPerson, personView } from '../../registry/lookup.js';
 import { hashPassword, newId } from '../../security/secrets.js';
 import { checkSmsLimits, issueCode } from '../../security/sms-codes.js';
+import { checkPlace } from '../regions.js';
 import { loadRegistration, loginTaken, registrationAt } from './store.js';
 import type { Contacts } from '../../../lib/portal/index.js';
 
@@ -84,6 +85,7 @@ function validateContacts(b: Contacts, phone: string): void {
   }
   if (!ids.isValidEmail(b.email)) throw badRequest('EMAIL_INVALID', 'The e-mail address is not valid.');
   if (!ids.isValidPhone(phone)) throw badRequest('PHONE_INVALID', 'Phone must be +998 followed by 9 digits.');
+  if (b.region !== undefined || b.district !== undefined) checkPlace(b.region, b.district);
 }
 
 export async function setContacts(ctx: Ctx, id: string, b: Contacts, ip: string): Promise<CodeSent> {
@@ -99,9 +101,19 @@ export async function setContacts(ctx: Ctx, id: string, b: Contacts, ip: string)
     ctx.db
       .prepare(
         `UPDATE registrations SET login = ?, password_hash = ?, email = ?, phone = ?, notify_by_email = ?,
-         actual_address = ?, step = 'sms' WHERE id = ?`,
+         actual_address = ?, region = ?, district = ?, step = 'sms' WHERE id = ?`,
       )
-      .run(b.login, passwordHash, b.email, phone, b.notifyByEmail ? 1 : 0, b.actualAddress ?? null, r.id);
+      .run(
+        b.login,
+        passwordHash,
+        b.email,
+        phone,
+        b.notifyByEmail ? 1 : 0,
+        b.actualAddress ?? null,
+        b.region ?? null,
+        b.district ?? null,
+        r.id,
+      );
     return issueCode(ctx, 'registration', r.id, phone, smsText);
   })();
   return { id: r.id, step: 'sms', phone: ids.maskPhone(phone), codeExpiresIn: ttl };

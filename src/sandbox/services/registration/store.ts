@@ -17,6 +17,8 @@ export interface Registration {
   phone: string | null;
   notify_by_email: number;
   actual_address: string | null;
+  region: string | null;
+  district: string | null;
   expires_at: number;
   account_id: number | null;
   method: 'passport' | 'key';

@@ -23,6 +23,8 @@ on with --resume <registration id> (the id is in the error's data.registrationId
 portal says at which step it is, and only the steps left are asked. --resend-sms has a new SMS code
 sent first.
 
+--region and --district give the region and district of the actual address from the portal's list (SOATO code or name); an interactive terminal offers a picker.
+
 JSON result: { account: { id, login, pinfl (masked), status: "unverified" | "verified" }, fullName,
 method: "passport" | "key", next: [command] }`,
     'cmd.register.flag.accept-offer': 'Accept the public offer (step 1) without showing it.',
@@ -110,7 +112,8 @@ JSON result: { login, status: "verified", already, certificateSerial?, key?: { s
 
     'cmd.le.bind.description': `Signs the portal's challenge with the legal entity's key (its certificate carries the
 company TIN and your PINFL). Only a verified account can bind, and only the director recorded in the
-company registry. Afterwards choose the new role: oneid login --switch-role --role <TIN>, or log in
+company registry, or a person the company has authorized (oneid le employees add) with their own
+company key, in the role the company gave them. Afterwards choose the new role: oneid login --switch-role --role <TIN>, or log in
 again. Without --key an interactive terminal shows the keys found, company keys first.
 
 Exit 3 when not logged in, 4 on a wrong key password, 5 for an expired key, 8 when the portal refuses
@@ -125,6 +128,45 @@ JSON result: { tin, name, role, keySerial }`,
 the one the current session acts for is marked. Exit 3 when not logged in.
 
 JSON result: { legalEntities: [{ tin, name?, role?, active }] }`,
+    'cmd.le.show.description':
+      "The registry's card of the company the current session acts for (log in with --role <TIN>):\nname, TIN, director, address, your role, and the employees the company authorizes with their roles\n(and whether they have bound the company yet). Any company role may look.\n\nExit 3 when not logged in or when the session acts as an individual (the error says so).\n\nJSON result: { tin, name, acronym, address, director: { fullName }, yourRole, employees: [{ fullName, role, bound }] }",
+    'cmd.le.employees.list.description':
+      'The people your company authorizes to act for it, with their PINFL, name, role and whether\nthey have bound the company. Only the director, logged in as "Common For Head" of the company\n(oneid login --role "<TIN>:Common For Head"); any other role gets exit 3 naming the role needed.\n\nJSON result: { tin, employees: [{ pinfl, fullName, role, grantedAt, bound }] }',
+    'cmd.le.employees.add.description':
+      'The director (logged in as "Common For Head" of the company) authorizes a person from the\npopulation registry by PINFL, with a role: "Common For Accountant" or "Common For Employee" (also\n"accountant", "employee"). The person then logs in, applies for a company key in their own name with\ntheir own phone (oneid key apply --legal; the portal checks the authorization), binds the company\nwith that key (oneid le bind) and logs in with the role. Without a terminal PINFL and --role are\nrequired (exit 2).\n\nExit 3 without the company\'s head role, 8 when the portal refuses (NOT_IN_REGISTRY, IS_DIRECTOR,\nALREADY_AUTHORIZED).\n\nJSON result: { pinfl, fullName, role, grantedAt, bound }',
+    'cmd.le.employees.add.arg.pinfl': "The person's PINFL (14 digits).",
+    'cmd.le.employees.add.flag.role':
+      '"Common For Accountant" or "Common For Employee" (or accountant, employee).',
+    'cmd.le.employees.remove.description':
+      'Revokes the authorization (the portal keeps the record): the employee\'s sessions acting for\nthe company end at once, and signing in with the role, by password or with their company key, is\nrefused from now on. Only the director, logged in as "Common For Head" of the company.\n\nExit 3 without that role, 8 when the person is not authorized (EMPLOYEE_NOT_FOUND).\n\nJSON result: { pinfl, sessionsEnded }',
+    'cmd.le.employees.remove.arg.pinfl': "The employee's PINFL.",
+    'cmd.account.passwd.description':
+      'Changes the password of the logged-in account: the current password from --password-file,\n--password-stdin or ONEID_PASSWORD, the new one from --new-password-file, --new-password-stdin or\nONEID_NEW_PASSWORD (else masked prompts, the new one twice). The new password is checked here first\n(at least 8 characters with a special character).\n\nEvery session of the account ends on the portal (this one too), and this computer forgets its\nsessions of the login (every profile): log in again with the new password.\n\nExit 3 when not logged in, 8 when the current password is wrong (PASSWORD_WRONG; attempts are\nlimited, then ACCOUNT_LOCKED).\n\nJSON result: { login, sessionsEnded, localSessionsRemoved }',
+    'cmd.account.passwd.flag.password-file':
+      'Read the current password from this file (trailing newline trimmed).',
+    'cmd.account.passwd.flag.password-stdin': 'Read the current password from standard input.',
+    'cmd.account.passwd.flag.new-password-file':
+      'Read the new password from this file (trailing newline trimmed).',
+    'cmd.account.passwd.flag.new-password-stdin': 'Read the new password from standard input.',
+    'cmd.account.recover.description':
+      'The portal\'s "Forgot login or password?": prove who you are with --pinfl and --passport, or\nwith your signature key (--key), get an SMS code on the account\'s phone, and set a new password; the\nanswer tells your login. Every session of the account ends, and this computer forgets its sessions of\nthat login.\n\nThe portal answers the same whether or not the PINFL and passport match an account, so the command\ncannot tell either: with a wrong passport no SMS comes (the code step then fails as for a wrong\ncode). Attempts are limited per PINFL and per address (RECOVERY_LOCKED), and wrong codes per SMS.\n\nSecrets: the new password from --new-password-file, --new-password-stdin or ONEID_NEW_PASSWORD, the\nSMS code from --sms-code-file, --sms-code-stdin (read after the SMS is sent) or ONEID_SMS_CODE, a\nkey password from --key-password-file, --key-password-stdin or ONEID_KEY_PASSWORD; else prompts.\nWithout a terminal: --pinfl and --passport (or --key) and the sources are required (exit 2).\n\nExit 8 when the portal refuses (SMS_CODE_INVALID, SMS_ATTEMPTS_EXCEEDED, RECOVERY_LOCKED,\nNO_ACCOUNT_FOR_KEY).\n\nJSON result: { login, method: "passport" | "key", sessionsEnded, localSessionsRemoved }',
+    'cmd.account.recover.flag.pinfl': 'Your PINFL: 14 digits, printed in the passport.',
+    'cmd.account.recover.flag.passport': 'Passport or ID card series and number, e.g. AA1234567.',
+    'cmd.account.recover.flag.key':
+      'Prove who you are with this key instead: a .pfx file, an alias, a serial number or a PINFL.',
+    'cmd.account.recover.flag.new-password-file':
+      'Read the new password from this file (trailing newline trimmed).',
+    'cmd.account.recover.flag.new-password-stdin': 'Read the new password from standard input.',
+    'cmd.account.recover.flag.sms-code-file': 'Read the SMS code from this file (trailing newline trimmed).',
+    'cmd.account.recover.flag.sms-code-stdin':
+      'Read the SMS code from standard input, after the SMS is sent.',
+    'cmd.account.recover.flag.key-password-file':
+      'Read the key password from this file (trailing newline trimmed).',
+    'cmd.account.recover.flag.key-password-stdin': 'Read the key password from standard input.',
+    'cmd.register.flag.region':
+      "Region of the actual address: a SOATO code or a name from the portal's list.",
+    'cmd.register.flag.district':
+      'District or city of the actual address (with --region): a SOATO code or a name.',
   },
   ru: {
     'cmd.register.description': `Мастер регистрации id.gov.uz (шаги 1–5). Каждый ответ можно передать флагом, поэтому
@@ -145,6 +187,8 @@ oneid sandbox outbox.
 продолжить с --resume <номер регистрации> (номер есть в data.registrationId ошибки и в подсказке):
 портал сообщает, на каком она шаге, и спрашиваются только оставшиеся шаги. --resend-sms сначала
 запрашивает новый код.
+
+--region и --district задают область и район фактического адреса из списка портала (код СОАТО или название); интерактивный терминал предлагает выбор.
 
 Результат JSON: { account: { id, login, pinfl (скрыт), status: "unverified" | "verified" }, fullName,
 method: "passport" | "key", next: [команда] }`,
@@ -235,7 +279,8 @@ name?, role? }, legalEntity?: { tin, name?, role? }, authMethod, expiresAt, sour
 
     'cmd.le.bind.description': `Подписывает запрос портала ключом юридического лица (в его сертификате — ИНН организации и
 ваш ПИНФЛ). Привязать может только подлинная учётная запись и только руководитель, записанный в
-реестре организаций. Затем выберите новую роль: oneid login --switch-role --role <ИНН> или войдите
+реестре организаций, или человек, уполномоченный организацией (oneid le employees add), своим
+ключом организации, в роли, которую дала организация. Затем выберите новую роль: oneid login --switch-role --role <ИНН> или войдите
 заново. Без --key интерактивный терминал показывает найденные ключи, ключи организаций первыми.
 
 Код 3 — вход не выполнен, 4 — неверный пароль ключа, 5 — ключ просрочен, 8 — портал отказал
@@ -251,6 +296,43 @@ name?, role? }, legalEntity?: { tin, name?, role? }, authMethod, expiresAt, sour
 роль в каждом; отмечено то, от имени которого действует текущая сессия. Код 3, если вход не выполнен.
 
 Результат JSON: { legalEntities: [{ tin, name?, role?, active }] }`,
+    'cmd.le.show.description':
+      'Карточка из реестра организации, от имени которой действует текущая сессия (войдите с --role <ИНН>):\nназвание, ИНН, руководитель, адрес, ваша роль и сотрудники, уполномоченные организацией, с их ролями\n(и привязали ли они уже организацию). Смотреть может любая роль организации.\n\nКод 3, если вход не выполнен или сессия действует как физическое лицо (ошибка говорит об этом).\n\nРезультат JSON: { tin, name, acronym, address, director: { fullName }, yourRole, employees: [{ fullName, role, bound }] }',
+    'cmd.le.employees.list.description':
+      'Люди, которых ваша организация уполномочила действовать от её имени: ПИНФЛ, имя, роль и привязали ли\nони организацию. Только руководитель, вошедший как «Common For Head» организации\n(oneid login --role "<ИНН>:Common For Head"); с другой ролью — код 3 с названием нужной роли.\n\nРезультат JSON: { tin, employees: [{ pinfl, fullName, role, grantedAt, bound }] }',
+    'cmd.le.employees.add.description':
+      'Руководитель (вошедший как «Common For Head» организации) уполномочивает человека из реестра\nнаселения по ПИНФЛ в роли «Common For Accountant» или «Common For Employee» (также «accountant»,\n«employee»). Затем этот человек входит, подаёт заявку на ключ организации на своё имя со своим телефоном\n(oneid key apply --legal; портал проверяет полномочия), привязывает организацию этим ключом\n(oneid le bind) и входит с ролью. Без терминала ПИНФЛ и --role обязательны (код 2).\n\nКод 3 без роли руководителя организации, 8 при отказе портала (NOT_IN_REGISTRY, IS_DIRECTOR,\nALREADY_AUTHORIZED).\n\nРезультат JSON: { pinfl, fullName, role, grantedAt, bound }',
+    'cmd.le.employees.add.arg.pinfl': 'ПИНФЛ человека (14 цифр).',
+    'cmd.le.employees.add.flag.role':
+      '«Common For Accountant» или «Common For Employee» (или accountant, employee).',
+    'cmd.le.employees.remove.description':
+      'Отзывает полномочия (портал сохраняет запись): сессии сотрудника от имени организации сразу\nзавершаются, а вход с этой ролью — по паролю или ключом организации — отныне отклоняется. Только\nруководитель, вошедший как «Common For Head» организации.\n\nКод 3 без этой роли, 8, если человек не уполномочен (EMPLOYEE_NOT_FOUND).\n\nРезультат JSON: { pinfl, sessionsEnded }',
+    'cmd.le.employees.remove.arg.pinfl': 'ПИНФЛ сотрудника.',
+    'cmd.account.passwd.description':
+      'Меняет пароль учётной записи, в которую выполнен вход: текущий пароль из --password-file,\n--password-stdin или ONEID_PASSWORD, новый — из --new-password-file, --new-password-stdin или\nONEID_NEW_PASSWORD (иначе скрытый ввод, новый дважды). Новый пароль сначала проверяется здесь\n(не менее 8 символов со специальным символом).\n\nВсе сессии учётной записи на портале завершаются (и эта), а этот компьютер забывает свои сессии этого\nлогина (во всех профилях): войдите заново с новым паролем.\n\nКод 3, если вход не выполнен, 8 при неверном текущем пароле (PASSWORD_WRONG; число попыток\nограничено, затем ACCOUNT_LOCKED).\n\nРезультат JSON: { login, sessionsEnded, localSessionsRemoved }',
+    'cmd.account.passwd.flag.password-file':
+      'Прочитать текущий пароль из этого файла (завершающий перевод строки отбрасывается).',
+    'cmd.account.passwd.flag.password-stdin': 'Прочитать текущий пароль со стандартного ввода.',
+    'cmd.account.passwd.flag.new-password-file':
+      'Прочитать новый пароль из этого файла (завершающий перевод строки отбрасывается).',
+    'cmd.account.passwd.flag.new-password-stdin': 'Прочитать новый пароль со стандартного ввода.',
+    'cmd.account.recover.description':
+      '«Забыли логин или пароль?» портала: подтвердите личность через --pinfl и --passport или ключом\nЭЦП (--key), получите SMS-код на телефон учётной записи и задайте новый пароль; ответ сообщает ваш\nлогин. Все сессии учётной записи завершаются, а этот компьютер забывает свои сессии этого логина.\n\nПортал отвечает одинаково, соответствуют ли ПИНФЛ и паспорт учётной записи или нет, поэтому и команда\nэтого не различает: при неверном паспорте SMS не придёт (шаг кода тогда отклоняется, как при неверном\nкоде). Попытки ограничены на ПИНФЛ и на адрес (RECOVERY_LOCKED), неверные коды — на одно SMS.\n\nСекреты: новый пароль из --new-password-file, --new-password-stdin или ONEID_NEW_PASSWORD, SMS-код из\n--sms-code-file, --sms-code-stdin (читается после отправки SMS) или ONEID_SMS_CODE, пароль ключа из\n--key-password-file, --key-password-stdin или ONEID_KEY_PASSWORD; иначе вопросы. Без терминала\nобязательны --pinfl и --passport (или --key) и источники (код 2).\n\nКод 8 при отказе портала (SMS_CODE_INVALID, SMS_ATTEMPTS_EXCEEDED, RECOVERY_LOCKED,\nNO_ACCOUNT_FOR_KEY).\n\nРезультат JSON: { login, method: "passport" | "key", sessionsEnded, localSessionsRemoved }',
+    'cmd.account.recover.flag.pinfl': 'Ваш ПИНФЛ: 14 цифр, указан в паспорте.',
+    'cmd.account.recover.flag.passport': 'Серия и номер паспорта или ID-карты, например AA1234567.',
+    'cmd.account.recover.flag.key':
+      'Подтвердить личность этим ключом: файл .pfx, псевдоним, серийный номер или ПИНФЛ.',
+    'cmd.account.recover.flag.new-password-file':
+      'Прочитать новый пароль из этого файла (завершающий перевод строки отбрасывается).',
+    'cmd.account.recover.flag.new-password-stdin': 'Прочитать новый пароль со стандартного ввода.',
+    'cmd.account.recover.flag.sms-code-file':
+      'Прочитать SMS-код из этого файла (завершающий перевод строки отбрасывается).',
+    'cmd.account.recover.flag.sms-code-stdin': 'Прочитать SMS-код со стандартного ввода после отправки SMS.',
+    'cmd.account.recover.flag.key-password-file':
+      'Прочитать пароль ключа из этого файла (завершающий перевод строки отбрасывается).',
+    'cmd.account.recover.flag.key-password-stdin': 'Прочитать пароль ключа со стандартного ввода.',
+    'cmd.register.flag.region': 'Область фактического адреса: код СОАТО или название из списка портала.',
+    'cmd.register.flag.district': 'Район или город фактического адреса (с --region): код СОАТО или название.',
   },
   uz: {
     'cmd.register.description': `id.gov.uz ro‘yxatdan o‘tish ustasi (1–5-qadamlar). Har bir javob bayroq orqali berilishi
@@ -271,6 +353,8 @@ Boshlangan va to‘xtab qolgan ro‘yxatdan o‘tish (noto‘g‘ri yoki muddati
 --resume <ro‘yxatdan o‘tish raqami> bilan davom ettiriladi (raqam xatoning data.registrationId
 maydonida va maslahatda bor): portal qaysi qadamda ekanini aytadi va faqat qolgan qadamlar so‘raladi.
 --resend-sms avval yangi SMS kodini yubortiradi.
+
+--region va --district haqiqiy manzil viloyati va tumanini portal ro‘yxatidan beradi (SOATO kodi yoki nom); interaktiv terminal tanlash imkonini beradi.
 
 JSON natija: { account: { id, login, pinfl (yashirilgan), status: "unverified" | "verified" },
 fullName, method: "passport" | "key", next: [buyruq] }`,
@@ -363,7 +447,8 @@ JSON natija: { login, status: "verified", already, certificateSerial?, key?: { s
 
     'cmd.le.bind.description': `Portal so‘rovini yuridik shaxs kaliti bilan imzolaydi (uning sertifikatida tashkilot STIRi va
 sizning JShShIRingiz bor). Faqat tasdiqlangan hisob va faqat tashkilotlar reyestrida yozilgan rahbar
-bog‘lay oladi. So‘ng yangi rolni tanlang: oneid login --switch-role --role <STIR> yoki qaytadan
+yoki tashkilot vakolat bergan shaxs (oneid le employees add) o‘zining tashkilot kaliti bilan, tashkilot
+bergan rolda bog‘lay oladi. So‘ng yangi rolni tanlang: oneid login --switch-role --role <STIR> yoki qaytadan
 kiring. --key bo‘lmasa, interaktiv terminal topilgan kalitlarni, avval tashkilot kalitlarini ko‘rsatadi.
 
 Kod 3 — kirilmagan, 4 — kalit paroli noto‘g‘ri, 5 — kalit muddati o‘tgan, 8 — portal rad etdi
@@ -379,5 +464,42 @@ JSON natija: { tin, name, role, keySerial }`,
 har biridagi rolingiz; joriy sessiya nomidan ish yuritayotgani belgilangan. Kirilmagan bo‘lsa, kod 3.
 
 JSON natija: { legalEntities: [{ tin, name?, role?, active }] }`,
+    'cmd.le.show.description':
+      'Joriy seans nomidan ish yuritayotgan tashkilotning reyestr kartochkasi (--role <STIR> bilan kiring):\nnomi, STIR, rahbar, manzil, sizning rolingiz va tashkilot vakolat bergan xodimlar hamda ularning rollari\n(tashkilotni bog‘laganmi yoki yo‘q). Tashkilotning istalgan roli ko‘ra oladi.\n\nTizimga kirilmagan yoki seans jismoniy shaxs sifatida ishlayotgan bo‘lsa, 3-kod (xato buni aytadi).\n\nJSON natija: { tin, name, acronym, address, director: { fullName }, yourRole, employees: [{ fullName, role, bound }] }',
+    'cmd.le.employees.list.description':
+      'Tashkilotingiz nomidan ish yuritishga vakolat bergan shaxslar: JShShIR, ism, rol va ular tashkilotni\nbog‘laganmi. Faqat tashkilotning «Common For Head» sifatida kirgan rahbari\n(oneid login --role "<STIR>:Common For Head"); boshqa rol bilan — kerakli rol nomi bilan 3-kod.\n\nJSON natija: { tin, employees: [{ pinfl, fullName, role, grantedAt, bound }] }',
+    'cmd.le.employees.add.description':
+      'Rahbar (tashkilotning «Common For Head» sifatida kirgan) aholi reestridagi shaxsga JShShIR bo‘yicha\n«Common For Accountant» yoki «Common For Employee» (shuningdek «accountant», «employee») rolida vakolat\nberadi. So‘ng bu shaxs tizimga kiradi, o‘z nomiga o‘z telefoni bilan tashkilot kalitiga ariza beradi\n(oneid key apply --legal; portal vakolatni tekshiradi), shu kalit bilan tashkilotni bog‘laydi\n(oneid le bind) va rol bilan kiradi. Terminal bo‘lmasa, JShShIR va --role majburiy (2-kod).\n\nTashkilot rahbari roli bo‘lmasa 3-kod, portal rad etsa 8-kod (NOT_IN_REGISTRY, IS_DIRECTOR,\nALREADY_AUTHORIZED).\n\nJSON natija: { pinfl, fullName, role, grantedAt, bound }',
+    'cmd.le.employees.add.arg.pinfl': 'Shaxsning JShShIRi (14 raqam).',
+    'cmd.le.employees.add.flag.role':
+      '«Common For Accountant» yoki «Common For Employee» (yoki accountant, employee).',
+    'cmd.le.employees.remove.description':
+      'Vakolatni bekor qiladi (portal yozuvni saqlaydi): xodimning tashkilot nomidagi seanslari darhol\nyakunlanadi, endi bu rol bilan parol yoki tashkilot kaliti orqali kirish rad etiladi. Faqat tashkilotning\n«Common For Head» sifatida kirgan rahbari.\n\nBu rol bo‘lmasa 3-kod, shaxsga vakolat berilmagan bo‘lsa 8-kod (EMPLOYEE_NOT_FOUND).\n\nJSON natija: { pinfl, sessionsEnded }',
+    'cmd.le.employees.remove.arg.pinfl': 'Xodimning JShShIRi.',
+    'cmd.account.passwd.description':
+      'Tizimga kirilgan hisob parolini o‘zgartiradi: joriy parol --password-file, --password-stdin yoki\nONEID_PASSWORD dan, yangisi --new-password-file, --new-password-stdin yoki ONEID_NEW_PASSWORD dan\n(aks holda yashirin kiritish, yangisi ikki marta). Yangi parol avval shu yerda tekshiriladi (kamida 8\nta belgi, maxsus belgi bilan).\n\nPortalda hisobning barcha seanslari yakunlanadi (bu ham), bu kompyuter esa shu loginning seanslarini\n(barcha profillarda) unutadi: yangi parol bilan qayta kiring.\n\nTizimga kirilmagan bo‘lsa 3-kod, joriy parol noto‘g‘ri bo‘lsa 8-kod (PASSWORD_WRONG; urinishlar\ncheklangan, keyin ACCOUNT_LOCKED).\n\nJSON natija: { login, sessionsEnded, localSessionsRemoved }',
+    'cmd.account.passwd.flag.password-file':
+      'Joriy parolni shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
+    'cmd.account.passwd.flag.password-stdin': 'Joriy parolni standart kirishdan o‘qish.',
+    'cmd.account.passwd.flag.new-password-file':
+      'Yangi parolni shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
+    'cmd.account.passwd.flag.new-password-stdin': 'Yangi parolni standart kirishdan o‘qish.',
+    'cmd.account.recover.description':
+      'Portaldagi «Login yoki parolni unutdingizmi?»: shaxsingizni --pinfl va --passport yoki ERI kalitingiz\n(--key) bilan tasdiqlang, hisob telefoniga SMS kod oling va yangi parol o‘rnating; javob loginingizni\naytadi. Hisobning barcha seanslari yakunlanadi, bu kompyuter esa shu loginning seanslarini unutadi.\n\nJShShIR va pasport hisobga mos kelsa ham, kelmasa ham portal bir xil javob beradi, shuning uchun\nbuyruq ham buni ajratmaydi: pasport noto‘g‘ri bo‘lsa SMS kelmaydi (kod bosqichi noto‘g‘ri koddagidek\nrad etiladi). Urinishlar JShShIR va manzil bo‘yicha (RECOVERY_LOCKED), noto‘g‘ri kodlar esa har SMS\nbo‘yicha cheklangan.\n\nMaxfiy qiymatlar: yangi parol --new-password-file, --new-password-stdin yoki ONEID_NEW_PASSWORD dan,\nSMS kod --sms-code-file, --sms-code-stdin (SMS yuborilgach o‘qiladi) yoki ONEID_SMS_CODE dan, kalit\nparoli --key-password-file, --key-password-stdin yoki ONEID_KEY_PASSWORD dan; aks holda savollar.\nTerminal bo‘lmasa --pinfl va --passport (yoki --key) va manbalar majburiy (2-kod).\n\nPortal rad etsa 8-kod (SMS_CODE_INVALID, SMS_ATTEMPTS_EXCEEDED, RECOVERY_LOCKED, NO_ACCOUNT_FOR_KEY).\n\nJSON natija: { login, method: "passport" | "key", sessionsEnded, localSessionsRemoved }',
+    'cmd.account.recover.flag.pinfl': 'JShShIRingiz: 14 raqam, pasportda yozilgan.',
+    'cmd.account.recover.flag.passport': 'Pasport yoki ID-karta seriyasi va raqami, masalan AA1234567.',
+    'cmd.account.recover.flag.key':
+      'Shaxsni shu kalit bilan tasdiqlash: .pfx fayl, taxallus, seriya raqami yoki JShShIR.',
+    'cmd.account.recover.flag.new-password-file':
+      'Yangi parolni shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
+    'cmd.account.recover.flag.new-password-stdin': 'Yangi parolni standart kirishdan o‘qish.',
+    'cmd.account.recover.flag.sms-code-file':
+      'SMS kodni shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
+    'cmd.account.recover.flag.sms-code-stdin': 'SMS yuborilgach, SMS kodni standart kirishdan o‘qish.',
+    'cmd.account.recover.flag.key-password-file':
+      'Kalit parolini shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
+    'cmd.account.recover.flag.key-password-stdin': 'Kalit parolini standart kirishdan o‘qish.',
+    'cmd.register.flag.region': 'Haqiqiy manzil viloyati: SOATO kodi yoki portal ro‘yxatidagi nom.',
+    'cmd.register.flag.district': 'Haqiqiy manzil tumani yoki shahri (--region bilan): SOATO kodi yoki nom.',
   },
 } satisfies Catalog;

@@ -34,7 +34,9 @@ hands it over. Without a terminal, every answer comes from flags, files or stdin
 --sms-code-file/--sms-code-stdin/ONEID_SMS_CODE, the key password from
 --key-password-file/--key-password-stdin/ONEID_KEY_PASSWORD, --yes to send).
 
-${applyJson}`,
+${applyJson}
+
+An individual entrepreneur may give the personal TIN instead of the PINFL (--tin alone, "STIR yoki PINFL"). A company key is applied for by the director, or by a person the company has authorized (oneid le employees add), logged in and with their own phone; logged in with a company role, --legal defaults to that company. --region and --district ("viloyat va tuman") are checked against the portal's list; an interactive terminal offers a picker.`,
     'cmd.key.apply.flag.legal': 'Apply for a legal entity key (the director applies; needs --tin).',
     'cmd.key.apply.flag.pinfl': "The key holder's PINFL (14 digits); for --legal, the director's (optional).",
     'cmd.key.apply.flag.tin': 'The company TIN (9 digits) for --legal.',
@@ -65,13 +67,19 @@ printing each status change once. A rejected application ends with exit code 8 a
 reason. An application made on another computer is shown only with the key holder's logged-in
 session (oneid login); a state saved before application secrets also falls back to that session.
 
-${statusJson}`,
+${statusJson}
+
+With --all (logged in) the list also has your account's applications made on other computers, as the portal shows them ("Mening arizalarim"), each with the name of the computer it was made on: only there can its key be installed, because the private key never left it.`,
     'cmd.key.status.arg.id': 'Application id (as key apply printed it).',
     'cmd.key.status.flag.dir': 'Install into this folder instead of the one chosen at application time.',
     'cmd.key.status.flag.watch': 'Poll until the application is decided; install the key when issued.',
     'cmd.key.status.flag.key-password-file':
       'Read the key password from this file (trailing newline trimmed); also ONEID_KEY_PASSWORD.',
     'cmd.key.status.flag.key-password-stdin': 'Read the key password from standard input.',
+    'cmd.key.apply.flag.region':
+      '"viloyat va tuman": the region, a SOATO code or a name from the portal\'s list.',
+    'cmd.key.apply.flag.district': 'The district or city (with --region): a SOATO code or a name.',
+    'cmd.key.status.flag.all': "Also list your account's applications made on other computers (logged in).",
   },
   ru: {
     'cmd.key.apply.description': `Онлайн-заявка e-imzo.uz из командной строки. Пара ключей создаётся на этом
@@ -93,7 +101,9 @@ ${statusJson}`,
 --sms-code-file/--sms-code-stdin/ONEID_SMS_CODE, пароль ключа — из
 --key-password-file/--key-password-stdin/ONEID_KEY_PASSWORD, --yes — отправить).
 
-${applyJson}`,
+${applyJson}
+
+Индивидуальный предприниматель может указать личный ИНН вместо ПИНФЛ (только --tin, «STIR yoki PINFL»). На ключ организации подаёт руководитель или уполномоченный организацией человек (oneid le employees add), войдя в систему и со своим телефоном; при входе с ролью организации --legal по умолчанию относится к ней. --region и --district («viloyat va tuman») проверяются по списку портала; интерактивный терминал предлагает выбор.`,
     'cmd.key.apply.flag.legal': 'Заявка на ключ юридического лица (подаёт руководитель; нужен --tin).',
     'cmd.key.apply.flag.pinfl':
       'ПИНФЛ владельца ключа (14 цифр); для --legal — руководителя (необязательно).',
@@ -126,7 +136,9 @@ ${applyJson}`,
 владельца ключа (oneid login); к этой же сессии обращается и состояние, сохранённое до появления
 секретов заявок.
 
-${statusJson}`,
+${statusJson}
+
+С --all (после входа) в списке также заявки вашей учётной записи, поданные с других компьютеров, как их показывает портал («Mening arizalarim»), с именем компьютера, на котором каждая создана: только там можно установить её ключ, потому что закрытый ключ его не покидал.`,
     'cmd.key.status.arg.id': 'Номер заявки (как его вывела key apply).',
     'cmd.key.status.flag.dir': 'Установить ключ в эту папку вместо выбранной при подаче заявки.',
     'cmd.key.status.flag.watch':
@@ -134,6 +146,10 @@ ${statusJson}`,
     'cmd.key.status.flag.key-password-file':
       'Прочитать пароль ключа из этого файла (конечный перевод строки отбрасывается); также ONEID_KEY_PASSWORD.',
     'cmd.key.status.flag.key-password-stdin': 'Прочитать пароль ключа со стандартного ввода.',
+    'cmd.key.apply.flag.region': '«viloyat va tuman»: область, код СОАТО или название из списка портала.',
+    'cmd.key.apply.flag.district': 'Район или город (с --region): код СОАТО или название.',
+    'cmd.key.status.flag.all':
+      'Показать также заявки вашей учётной записи, поданные с других компьютеров (нужен вход).',
   },
   uz: {
     'cmd.key.apply.description': `e-imzo.uz onlayn arizasi buyruqlar satridan. Kalitlar juftligi shu kompyuterda
@@ -157,7 +173,9 @@ flaglar, fayllar yoki stdin dan olinadi (SMS-kod — --sms-code-file/--sms-code-
 dan, kalit paroli — --key-password-file/--key-password-stdin/ONEID_KEY_PASSWORD dan, --yes —
 yuborish).
 
-${applyJson}`,
+${applyJson}
+
+Yakka tartibdagi tadbirkor JShShIR o‘rniga shaxsiy STIRini berishi mumkin (faqat --tin, «STIR yoki PINFL»). Tashkilot kalitiga rahbar yoki tashkilot vakolat bergan shaxs (oneid le employees add) tizimga kirib, o‘z telefoni bilan ariza beradi; tashkilot roli bilan kirilganda --legal shu tashkilotni nazarda tutadi. --region va --district («viloyat va tuman») portal ro‘yxati bo‘yicha tekshiriladi; interaktiv terminal tanlash imkonini beradi.`,
     'cmd.key.apply.flag.legal': 'Yuridik shaxs kalitiga ariza (rahbar beradi; --tin kerak).',
     'cmd.key.apply.flag.pinfl': 'Kalit egasining JSHSHIRi (14 raqam); --legal uchun rahbarniki (ixtiyoriy).',
     'cmd.key.apply.flag.tin': '--legal uchun tashkilot STIRi (9 raqam).',
@@ -189,7 +207,9 @@ har bir holat o‘zgarishini bir marta xabar qiladi. Rad etilgan ariza 8-kod va 
 sababi bilan tugaydi. Boshqa kompyuterda berilgan ariza faqat kalit egasining kirgan sessiyasi
 (oneid login) bilan ko‘rsatiladi; ariza sirlaridan oldin saqlangan holat ham shu sessiyaga tayanadi.
 
-${statusJson}`,
+${statusJson}
+
+--all bilan (tizimga kirilganda) ro‘yxatda hisobingizning boshqa kompyuterlardan berilgan arizalari ham portal ko‘rsatganidek («Mening arizalarim») bo‘ladi, har biri yaratilgan kompyuter nomi bilan: kalitni faqat o‘sha yerda o‘rnatish mumkin, chunki yopiq kalit undan chiqmagan.`,
     'cmd.key.status.arg.id': 'Ariza raqami (key apply chiqarganidek).',
     'cmd.key.status.flag.dir': 'Kalitni ariza berishda tanlangan papka o‘rniga shu papkaga o‘rnatish.',
     'cmd.key.status.flag.watch':
@@ -197,5 +217,9 @@ ${statusJson}`,
     'cmd.key.status.flag.key-password-file':
       'Kalit parolini shu fayldan o‘qish (oxirgi qator oxiri olib tashlanadi); ONEID_KEY_PASSWORD orqali ham.',
     'cmd.key.status.flag.key-password-stdin': 'Kalit parolini standart kirishdan o‘qish.',
+    'cmd.key.apply.flag.region': '«viloyat va tuman»: viloyat, SOATO kodi yoki portal ro‘yxatidagi nom.',
+    'cmd.key.apply.flag.district': 'Tuman yoki shahar (--region bilan): SOATO kodi yoki nom.',
+    'cmd.key.status.flag.all':
+      'Hisobingizning boshqa kompyuterlardan berilgan arizalarini ham ko‘rsatish (kirish kerak).',
   },
 } satisfies Catalog;

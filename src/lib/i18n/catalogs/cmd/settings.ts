@@ -53,6 +53,8 @@ JSON result: { variables: [{ name, meaning, set }] }`,
     'cmd.flag.password-stdin': 'Read the account password from standard input.',
     'cmd.flag.sms-code-file': 'Read the SMS code from this file (trailing newline trimmed).',
     'cmd.flag.sms-code-stdin': 'Read the SMS code from standard input.',
+    'cmd.flag.new-password-file': 'Read the new account password from this file (trailing newline trimmed).',
+    'cmd.flag.new-password-stdin': 'Read the new account password from standard input.',
   },
   ru: {
     'cmd.ca.get.description': `Получает корневой сертификат УЦ портала (с --tsa также сертификат службы штампов времени) и
@@ -103,6 +105,9 @@ JSON result: { variables: [{ name, meaning, set }] }`,
     'cmd.flag.password-stdin': 'Прочитать пароль аккаунта со стандартного ввода.',
     'cmd.flag.sms-code-file': 'Прочитать SMS-код из этого файла (перевод строки в конце отбрасывается).',
     'cmd.flag.sms-code-stdin': 'Прочитать SMS-код со стандартного ввода.',
+    'cmd.flag.new-password-file':
+      'Прочитать новый пароль учётной записи из этого файла (завершающий перевод строки отбрасывается).',
+    'cmd.flag.new-password-stdin': 'Прочитать новый пароль учётной записи со стандартного ввода.',
   },
   uz: {
     'cmd.ca.get.description': `Portalning ildiz SM sertifikatini (--tsa bilan vaqt tamg‘asi xizmati sertifikatini ham) oladi va
@@ -154,5 +159,8 @@ JSON natija: { variables: [{ name, meaning, set }] }`,
     'cmd.flag.password-stdin': 'Akkaunt parolini standart kirishdan o‘qish.',
     'cmd.flag.sms-code-file': 'SMS-kodni shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
     'cmd.flag.sms-code-stdin': 'SMS-kodni standart kirishdan o‘qish.',
+    'cmd.flag.new-password-file':
+      'Yangi hisob parolini shu fayldan o‘qish (oxiridagi yangi qator olib tashlanadi).',
+    'cmd.flag.new-password-stdin': 'Yangi hisob parolini standart kirishdan o‘qish.',
   },
 } satisfies Catalog;
