@@ -7,7 +7,7 @@
 // accountant's role is refused. Only the payment and the operator's approval go to the sandbox's
 // loopback admin API, standing in for the payment systems and the reviewing staff.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -284,8 +284,21 @@ describe('account: the full flow from an empty sandbox (CLI only)', function () 
     );
     assert.equal(again.code, 3, again.stdout);
     assert.equal(again.json.error.code, 'ROLE_NOT_AVAILABLE');
+    // The key itself is revoked with the authorization (below): the portal refuses it outright
+    // (E-IMZO -11), before any role is looked at.
     const byKey = await cli(['login', '--key', companyKey, ...S, '--json'], { env: A });
-    assert.equal(byKey.code, 3, byKey.stdout);
-    assert.equal(byKey.json.error.code, 'ROLE_NOT_AVAILABLE');
+    assert.equal(byKey.code, 8, byKey.stdout);
+    assert.equal(byKey.json.error.data.portal.eimzoStatus, -11);
+
+    // And the company key issued to the accountant is revoked (affiliation changed): it no longer
+    // signs, and what it signed before verifies as revoked without a timestamp (E-IMZO -11).
+    assert.equal(remove.json.result.certificatesRevoked, 1);
+    const more = path.join(docs, 'invoice-3.xml');
+    writeFileSync(more, '<faktura>3</faktura>');
+    const refused = await cli(['key', 'sign', more, '--key', companyKey, '--json'], { env: A });
+    assert.equal(refused.code, 5, refused.stdout + refused.stderr);
+    assert.equal(refused.json.error.code, 'KEY_REVOKED', refused.stdout);
+    assert.match(JSON.stringify(refused.json.error), /affiliationChanged/);
+    assert.equal(existsSync(more + '.p7s'), false);
   });
 });

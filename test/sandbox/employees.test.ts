@@ -194,7 +194,7 @@ describe('sandbox: employees, recovery, password change, regions (issue 17)', fu
       assert.equal(byKey.body.role.role, ACCOUNTANT);
     });
 
-    it('revoking ends the sessions in the role and refuses it to password and key sign-in', async () => {
+    it('revoking ends the sessions in the role, refuses it to password sign-in and revokes the company key', async () => {
       const before = await sb.request('GET', '/api/v1/auth/session', undefined, bearer(accToken));
       assert.equal(before.status, 200);
       const gone = await sb.request(
@@ -219,8 +219,11 @@ describe('sandbox: employees, recovery, password change, regions (issue 17)', fu
       const key = await sb.request('POST', '/api/v1/auth/key', {
         pkcs7: await signedChallenge(sb, companyKey.key, companyKey.pem),
       });
-      assert.equal(key.status, 403);
-      assert.equal(key.body.code, 'ROLE_NOT_AVAILABLE');
+      // The company key issued to the employee was revoked with the authorization (CRLReason
+      // affiliationChanged): refused as a key, before any role is looked at.
+      assert.equal(gone.body.certificatesRevoked, 1);
+      assert.equal(key.status, 422, JSON.stringify(key.body));
+      assert.equal(key.body.eimzoStatus, -11);
       const individual = await login(sb, 'accountant.emp');
       const apply = await sb.request(
         'POST',

@@ -91,7 +91,7 @@ export async function revokeEmployee(
   http: PortalHttp,
   place: SessionPlace,
   pinflText: string,
-): Promise<{ pinfl: string; sessionsEnded: number }> {
+): Promise<{ pinfl: string; sessionsEnded: number; certificatesRevoked: number }> {
   const pinfl = parsePinfl(pinflText).value;
   const session = await asHead(place);
   return explained(removeEmployee(http, session.token, pinfl));

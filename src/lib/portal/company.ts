@@ -46,7 +46,7 @@ export const removeEmployee = (
   http: PortalHttp,
   token: string,
   pinfl: string,
-): Promise<{ pinfl: string; sessionsEnded: number }> =>
+): Promise<{ pinfl: string; sessionsEnded: number; certificatesRevoked: number }> =>
   http.request(`/api/v1/legal-entity/employees/${encodeURIComponent(pinfl)}`, { token, method: 'DELETE' });
 
 // ---- password: change while signed in, recover ("Forgot login or password?") --------------------

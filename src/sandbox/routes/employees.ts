@@ -76,7 +76,13 @@ const SCHEMAS = {
       "Revoke a person's authorization: their sessions in the role end, later sign-ins in it are refused",
     tags,
     params: obj({ pinfl: str(14) }, ['pinfl']),
-    response: { 200: obj({ pinfl: str(14), sessionsEnded: { type: 'integer' } }) },
+    response: {
+      200: obj({
+        pinfl: str(14),
+        sessionsEnded: { type: 'integer' },
+        certificatesRevoked: { type: 'integer' },
+      }),
+    },
     errors: { 401: 'UNAUTHENTICATED', 403: ROLE_REQUIRED, 404: 'EMPLOYEE_NOT_FOUND' },
   },
 };

@@ -13,6 +13,8 @@ import * as ids from '../registry/identifiers.js';
 import { findCompany, findPerson, type CompanyRow } from '../registry/lookup.js';
 import { HEAD_ROLE } from '../registry/seed.js';
 import { revokeSession, type Session } from '../security/sessions.js';
+import { caOf } from './certificates.js';
+import { REVOCATION_REASONS } from '../../lib/pki/index.js';
 
 /** The roles a director may give; "Common For Head" belongs to the registry's director alone. */
 export const EMPLOYEE_ROLES = ['Common For Accountant', 'Common For Employee'] as const;
@@ -141,30 +143,37 @@ export function authorizeEmployee(ctx: Ctx, sess: Session, b: { pinfl: string; r
 
 /**
  * Revoke: the authorization is closed (kept for the record), the employee's sessions acting in
- * this company's role end now, and later sign-ins in it are refused.
+ * this company's role end now, later sign-ins in it are refused, and the company keys issued to
+ * the employee are revoked (CRLReason affiliationChanged): a key that still verified would let
+ * them go on signing for the company anywhere that checks only the signature.
  */
 export function revokeEmployee(
   ctx: Ctx,
   sess: Session,
   pinfl: string,
-): { pinfl: string; sessionsEnded: number } {
+): { pinfl: string; sessionsEnded: number; certificatesRevoked: number } {
   const company = headedCompany(ctx, sess);
-  const ended = ctx.db.transaction(() => {
+  const ca = caOf(ctx);
+  const { sessions, certificates } = ctx.db.transaction(() => {
     const changed = ctx.db
       .prepare(
         'UPDATE employee_authorizations SET revoked_at = ?, revoked_by = ? WHERE tin = ? AND pinfl = ? AND revoked_at IS NULL',
       )
       .run(Date.now(), sess.accountId, company.tin, pinfl).changes;
     if (!changed) throw notFound('EMPLOYEE_NOT_FOUND', 'This person is not authorized by the company.');
+    const keys = ctx.db
+      .prepare('SELECT serial FROM certificates WHERE tin = ? AND pinfl = ? AND revoked_at IS NULL')
+      .all(company.tin, pinfl) as Array<{ serial: string }>;
+    for (const k of keys) ca.revoke(k.serial, REVOCATION_REASONS.affiliationChanged);
     const account = findAccountByPinfl(ctx.db, pinfl);
-    if (!account) return 0;
+    if (!account) return { sessions: 0, certificates: keys.length };
     const live = ctx.db
       .prepare('SELECT token_hash FROM sessions WHERE account_id = ? AND role_tin = ? AND revoked_at IS NULL')
       .all(account.id, company.tin) as Array<{ token_hash: string }>;
     for (const s of live) revokeSession(ctx, s.token_hash);
-    return live.length;
+    return { sessions: live.length, certificates: keys.length };
   })();
-  return { pinfl, sessionsEnded: ended };
+  return { pinfl, sessionsEnded: sessions, certificatesRevoked: certificates };
 }
 
 /** The role an active authorization of the company gives the person, if any. */

@@ -222,7 +222,7 @@ export default {
     'account.hint.employeeNext':
       'Next, the employee (logged in) applies for a company key with their own phone: oneid key apply --legal; then oneid le bind.',
     'account.employees.removed':
-      'The authorization of {pinfl} is revoked; {sessions} of their sessions in the company role ended.',
+      'The authorization of {pinfl} is revoked; {sessions} of their sessions in the company role ended, {keys} of their company keys revoked (affiliation changed).',
     'account.prompt.employeePinfl': "The employee's PINFL (14 digits)",
     'account.prompt.employeeRole': 'Role in the company',
     'account.prompt.currentPassword': 'Current password',
@@ -464,7 +464,7 @@ export default {
     'account.hint.employeeNext':
       'Далее сотрудник (войдя в систему) подаёт заявку на ключ организации со своим телефоном: oneid key apply --legal; затем oneid le bind.',
     'account.employees.removed':
-      'Полномочия {pinfl} отозваны; завершено сессий в роли организации: {sessions}.',
+      'Полномочия {pinfl} отозваны; завершено сессий в роли организации: {sessions}, отозвано ключей организации: {keys} (смена места работы).',
     'account.prompt.employeePinfl': 'ПИНФЛ сотрудника (14 цифр)',
     'account.prompt.employeeRole': 'Роль в организации',
     'account.prompt.currentPassword': 'Текущий пароль',
@@ -708,7 +708,7 @@ export default {
     'account.hint.employeeNext':
       'So‘ng xodim (tizimga kirib) o‘z telefoni bilan tashkilot kalitiga ariza beradi: oneid key apply --legal; keyin oneid le bind.',
     'account.employees.removed':
-      '{pinfl} vakolati bekor qilindi; tashkilot rolidagi {sessions} ta seansi yakunlandi.',
+      '{pinfl} vakolati bekor qilindi; tashkilot rolidagi {sessions} ta seansi yakunlandi, {keys} ta tashkilot kaliti bekor qilindi (ish joyi o‘zgargan).',
     'account.prompt.employeePinfl': 'Xodimning JShShIRi (14 raqam)',
     'account.prompt.employeeRole': 'Tashkilotdagi rol',
     'account.prompt.currentPassword': 'Joriy parol',

@@ -26,7 +26,13 @@ export default class LeEmployeesRemove extends BaseCommand<typeof LeEmployeesRem
   async run(): Promise<LeEmployeesRemoveResult> {
     const { ctx } = this;
     const r = await revokeEmployee(await ctx.portal(), await ctx.sessions(), this.args.pinfl);
-    ctx.out(t('account.employees.removed', { pinfl: r.pinfl, sessions: r.sessionsEnded }));
+    ctx.out(
+      t('account.employees.removed', {
+        pinfl: r.pinfl,
+        sessions: r.sessionsEnded,
+        keys: r.certificatesRevoked,
+      }),
+    );
     return r;
   }
 }
