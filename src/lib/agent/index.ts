@@ -46,6 +46,7 @@ import {
   type UnlockedKeyView,
 } from './contract.js';
 import { control } from './control.js';
+import type { InstallOptions, InstallResult } from './install.js';
 import { normalizeOrigin, writeSiteDecision } from './sites.js';
 
 export {
@@ -63,6 +64,7 @@ export {
 } from './contract.js';
 export { parseDuration, parseSince } from './audit.js';
 export { normalizeOrigin } from './sites.js';
+export type { InstallResult } from './install.js';
 
 /**
  * The agent's entry with a small young generation: a long-lived idle process should not keep the
@@ -224,4 +226,10 @@ export function signatureLog(
 ): { file: string; entries: AuditEntry[] } {
   const file = path.join(dir, AUDIT_FILE);
   return { file, entries: readAudit(file, o.since) };
+}
+
+/** Start at login (or stop doing so): the platform's service manager. */
+export async function installAtLogin(o: Omit<InstallOptions, 'env' | 'platform'>): Promise<InstallResult> {
+  const { installAgent } = await import('./install.js');
+  return installAgent(o);
 }

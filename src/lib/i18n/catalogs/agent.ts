@@ -5,6 +5,11 @@ import type { Catalog } from '../types.js';
 // agent answers in the language it was started with.
 export default {
   en: {
+    'agent.install.wrote': 'Wrote {file}.',
+    'agent.install.removed': 'Removed {file}.',
+    'agent.install.ran': 'Ran:\n  {commands}',
+    'agent.install.run': 'Run this yourself (it could not be run here):\n  {commands}',
+    'agent.install.undo': 'To undo: {command}',
     'agent.started': 'Agent listening at {ws} (pid {pid}).',
     'agent.startedTls': 'For https pages: {wss}',
     'agent.noTls': 'Only http pages for now: wss needs `oneid agent trust`.',
@@ -72,6 +77,11 @@ export default {
     'agent.reason.badCertificate': 'The argument is not an X.509 certificate.',
   },
   ru: {
+    'agent.install.wrote': 'Записан {file}.',
+    'agent.install.removed': 'Удалён {file}.',
+    'agent.install.ran': 'Выполнено:\n  {commands}',
+    'agent.install.run': 'Выполните сами (здесь это сделать не удалось):\n  {commands}',
+    'agent.install.undo': 'Чтобы отменить: {command}',
     'agent.started': 'Агент слушает по адресу {ws} (pid {pid}).',
     'agent.startedTls': 'Для страниц https: {wss}',
     'agent.noTls': 'Пока только для страниц http: для wss нужна команда `oneid agent trust`.',
@@ -139,6 +149,11 @@ export default {
     'agent.reason.badCertificate': 'Аргумент — не сертификат X.509.',
   },
   uz: {
+    'agent.install.wrote': '{file} yozildi.',
+    'agent.install.removed': '{file} o‘chirildi.',
+    'agent.install.ran': 'Bajarildi:\n  {commands}',
+    'agent.install.run': 'Buni o‘zingiz bajaring (bu yerda bajarib bo‘lmadi):\n  {commands}',
+    'agent.install.undo': 'Bekor qilish uchun: {command}',
     'agent.started': 'Agent {ws} manzilida tinglamoqda (pid {pid}).',
     'agent.startedTls': 'https sahifalar uchun: {wss}',
     'agent.noTls': 'Hozircha faqat http sahifalar uchun: wss uchun `oneid agent trust` kerak.',
