@@ -4,7 +4,7 @@
  * WAYLAND_DISPLAY, osascript on macOS, PowerShell on Windows), else this process's terminal when it
  * runs in the foreground, else nobody (the page gets a reason naming `oneid agent unlock` /
  * `oneid agent allow`). Programs are started with argument arrays, never through a shell; texts
- * travel as arguments or variables, the password comes back on the dialog's stdout. One question
+ * travel as arguments or (PowerShell) as the child's variables OneidDialogText/Title, the password comes back on the dialog's stdout. One question
  * at a time: a page that sends 50 requests gets one dialog.
  */
 import { spawn } from 'node:child_process';
@@ -101,12 +101,12 @@ function desktop(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ConsentChan
   }
   if (platform === 'win32') {
     const ps = onPath('powershell.exe', env) ?? 'powershell.exe';
-    const vars = (text: string) => ({ ONEID_DIALOG_TEXT: text, ONEID_DIALOG_TITLE: title });
+    const vars = (text: string) => ({ OneidDialogText: text, OneidDialogTitle: title });
     return {
       kind: 'powershell',
       password: async (text) => {
         const script =
-          '$c = Get-Credential -UserName oneid -Message $env:ONEID_DIALOG_TEXT; ' +
+          '$c = Get-Credential -UserName oneid -Message $env:OneidDialogText; ' +
           'if ($c) { [Console]::Out.Write($c.GetNetworkCredential().Password) } else { exit 1 }';
         const r = await run(ps, ['-NoProfile', '-NonInteractive', '-Command', script], vars(text));
         return r.code === 0 ? r.out : undefined;
@@ -114,7 +114,7 @@ function desktop(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ConsentChan
       confirm: async (text) => {
         const script =
           'Add-Type -AssemblyName PresentationFramework; ' +
-          "[System.Windows.MessageBox]::Show($env:ONEID_DIALOG_TEXT, $env:ONEID_DIALOG_TITLE, 'YesNo')";
+          "[System.Windows.MessageBox]::Show($env:OneidDialogText, $env:OneidDialogTitle, 'YesNo')";
         const r = await run(ps, ['-NoProfile', '-NonInteractive', '-Command', script], vars(text));
         return r.code === 0 && r.out.trim() === 'Yes';
       },
