@@ -97,6 +97,8 @@ export function runningAgent(dir = agentDir()): AgentRunInfo | undefined {
 
 export interface StartAgentOptions extends Omit<AgentArgs, 'foreground'> {
   detach: boolean;
+  /** Foreground only: the terminal may be asked (a TTY, prompts not switched off). */
+  interactive?: boolean;
   /** Foreground only: called once the agent listens. */
   onListening?: (line: AgentListeningLine) => void;
 }
@@ -120,11 +122,12 @@ export async function startAgentDetached(o: StartAgentOptions): Promise<AgentRun
 /** Foreground: this terminal is the agent's (its log, and its questions when there is no desktop). */
 export async function runAgentForeground(o: StartAgentOptions): Promise<{ exitCode: number }> {
   await assertStartable(o.dir);
+  const ask = o.interactive === true;
   return runForeground<AgentListeningLine>(
-    spec(o.dir, { ...o, foreground: true }),
+    spec(o.dir, { ...o, foreground: ask }),
     (l) => o.onListening?.(l),
     {
-      stdin: process.stdin.isTTY ? 'inherit' : 'ignore',
+      stdin: ask ? 'inherit' : 'ignore',
     },
   );
 }

@@ -78,6 +78,7 @@ export default class AgentStart extends BaseCommand<typeof AgentStart> {
     await runAgentForeground({
       ...o,
       detach: false,
+      interactive: ctx.term.interactive,
       onListening: (l) => {
         result = { pid: l.pid, ws: l.listening, wss: l.wss, detached: false };
         say(l.listening, l.wss, l.pid, (s) => ctx.note(s));
