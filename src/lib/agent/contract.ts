@@ -3,6 +3,8 @@
  * names of its files, the defaults, the process's command line and run file, and the control
  * socket's wire shapes. Pure: no sockets, no keys.
  */
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { configDir } from '../config/index.js';
 
@@ -45,7 +47,12 @@ export function controlPath(dir: string, platform = process.platform): string {
     const tag = Buffer.from(dir).toString('base64url').slice(-40);
     return `\\\\.\\pipe\\oneid-agent-${tag}`;
   }
-  return path.join(dir, CONTROL_DIR, 'control.sock');
+  const p = path.join(dir, CONTROL_DIR, 'control.sock');
+  // A Unix socket path holds at most ~104 bytes (macOS) / 108 (Linux): a deep config folder gets
+  // a private folder under the temp dir instead (0700, checked to be the user's when served).
+  if (Buffer.byteLength(p) <= 100) return p;
+  const tag = createHash('sha256').update(dir).digest('hex').slice(0, 16);
+  return path.join(tmpdir(), `oneid-agent-${process.getuid?.() ?? 0}-${tag}`, 'control.sock');
 }
 
 /** `node:util` parseArgs options of the agent process's command line. */

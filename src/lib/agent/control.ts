@@ -3,7 +3,7 @@
  * (0600) in a 0700 folder of the agent folder — on Windows a named pipe — never the WebSocket
  * port. One JSON line each way per connection. Key passwords travel only here.
  */
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { NetworkError } from '../errors/index.js';
@@ -17,8 +17,13 @@ export async function serveControl(
   handle: (req: ControlRequest) => Promise<ControlReply>,
 ): Promise<{ close(): Promise<void> }> {
   if (process.platform !== 'win32') {
-    mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
-    chmodSync(path.dirname(socketPath), 0o700);
+    const dir = path.dirname(socketPath);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A folder someone else made (a shared temp dir) is refused, not adopted.
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid()))
+      throw new Error(`control folder ${dir} is not the user's own`);
+    chmodSync(dir, 0o700);
     rmSync(socketPath, { force: true }); // a socket file left by a killed agent
   }
   const server = net.createServer((sock) => {
