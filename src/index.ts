@@ -53,6 +53,10 @@ export type {
   VerifyReport,
   SignerReport,
 } from './lib/sign/index.js';
+// Revocation (src/lib/revocation): pass a checker as `revocation` to verifySignature / verifyFile.
+export { RevocationChecker, parseCrl } from './lib/revocation/index.js';
+export type { CheckerOptions, RevocationMode, RevocationResult } from './lib/revocation/index.js';
+export type { SignerRevocation } from './lib/sign/index.js';
 // Identifiers (src/lib/ids)
 export {
   parsePinfl,

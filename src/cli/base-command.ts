@@ -78,7 +78,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected settingOverrides(): Partial<Record<SettingName, string | undefined>> {
     const f = this.flags as Record<string, unknown>;
     const pick = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : undefined);
-    return { portal: pick('portal'), lang: pick('lang') };
+    return { portal: pick('portal'), lang: pick('lang'), revocation: pick('revocation') };
   }
 
   override async init(): Promise<void> {

@@ -14,6 +14,7 @@ import { t } from '../lib/i18n/index.js';
 import type { RegisterAsker, SessionPlace } from '../lib/account/index.js';
 import type { OpenedKey } from '../lib/keys/index.js';
 import type { PortalHttp } from '../lib/portal/index.js';
+import type { RevocationChecker } from '../lib/revocation/index.js';
 import {
   createProgress,
   startSpinner,
@@ -182,6 +183,15 @@ export class CommandContext {
       this.place = place;
     }
     return { http: this.portalClient, place: this.place };
+  }
+
+  /**
+   * This run's revocation checker (one per run: it caches per certificate), in the effective mode
+   * (--revocation > ONEID_REVOCATION > profile > auto), with the CRLs given by --crl.
+   */
+  async revocation(crls?: string[]): Promise<RevocationChecker> {
+    const { RevocationChecker, crlCacheDir } = await import('../lib/revocation/index.js');
+    return new RevocationChecker({ mode: this.settings.get('revocation'), crls, cacheDir: crlCacheDir() });
   }
 
   /** A secret from its file, stdin, environment variable or (terminal only) a masked prompt. */

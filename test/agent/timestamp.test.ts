@@ -66,12 +66,12 @@ describe('agent: attach_timestamp_token_pkcs7', function () {
       arguments: [both.pkcs7_64, first.signer_serial_number, token.toString('base64')],
     });
     assert.equal(wrong.success, false);
-    assert.match(wrong.reason, /timestamp token/);
+    assert.match(wrong.reason, /timestamp token does not fit signer/);
     const none = await rpc(a.ws, {
       plugin: 'pkcs7',
       name: 'attach_timestamp_token_pkcs7',
       arguments: [both.pkcs7_64, 'abcdef', token.toString('base64')],
     });
-    assert.match(none.reason, /serial number abcdef/);
+    assert.match(none.reason, /no signer abcdef/);
   });
 });

@@ -30,33 +30,36 @@ export interface Fixtures {
 export const openssl = (args: string[], opts: { cwd?: string; input?: Buffer } = {}): Buffer =>
   execFileSync('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'], ...opts });
 
+/** A self-signed RSA CA certificate (`/CN=<cn>`, basicConstraints and keyUsage critical). */
+export function opensslCa(keyFile: string, certFile: string, cn: string): void {
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '3650',
+    '-subj',
+    `/CN=${cn}`,
+    '-addext',
+    'basicConstraints=critical,CA:true',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+}
+
 let cached: Fixtures | undefined;
 
 export function fixtures(): Fixtures {
   if (cached) return cached;
   const dir = mkdtempSync(path.join(tmpdir(), 'oneid-sign-fx-'));
   const p = (n: string) => path.join(dir, n);
-  const ca = (name: string) => {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      p(`${name}.key`),
-      '-out',
-      p(`${name}.pem`),
-      '-days',
-      '3650',
-      '-subj',
-      `/CN=${name}`,
-      '-addext',
-      'basicConstraints=critical,CA:true',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
-  };
+  const ca = (name: string) => opensslCa(p(`${name}.key`), p(`${name}.pem`), name);
   ca('Test Root CA');
   ca('Other CA');
   writeFileSync(

@@ -17,8 +17,10 @@ describe('sign/timestamp: RFC 3161 client against the sandbox TSA', function () 
   const dir = mkdtempSync(path.join(tmpdir(), 'oneid-sign-tsa-'));
   const doc = path.join(dir, 'a.txt');
   writeFileSync(doc, 'timestamp me\n');
+  let sandboxCa: Buffer;
   before(async () => {
     sb = await startSandbox();
+    sandboxCa = Buffer.from((await sb.request('GET', '/api/v1/ca/certificates')).body.ca as string, 'base64');
   });
   after(async () => sb?.stop());
 
@@ -32,13 +34,23 @@ describe('sign/timestamp: RFC 3161 client against the sandbox TSA', function () 
     assert.equal(r.status, 'signed', r.message);
     const sd = parseSignedData(readFileSync(out));
     assert.ok(sd.signers[0]!.timestampToken, 'token embedded');
-    const report = await verifyFile(out, { trusted: [fx.ca] });
+    // The signer's CA and the TSA's (the sandbox CA) are both trusted.
+    const report = await verifyFile(out, { trusted: [fx.ca, sandboxCa] });
     assert.equal(report.valid, true, JSON.stringify(report));
     const ts = report.signers[0]!.timestamp!;
     assert.equal(ts.imprintMatches, true);
     assert.equal(ts.signatureValid, true);
+    assert.equal(ts.trusted, true);
     assert.ok(Math.abs(Date.parse(ts.time) - Date.now()) < 120_000);
     assert.deepEqual(report.signers[0]!.warnings, []);
+
+    // Only the signer's CA: the token verifies, but its TSA does not chain to an anchor, so its
+    // time proves nothing (a warning; the signing time is used).
+    const untrusted = await verifyFile(out, { trusted: [fx.ca] });
+    assert.equal(untrusted.valid, true);
+    assert.equal(untrusted.signers[0]!.timestamp!.signatureValid, true);
+    assert.equal(untrusted.signers[0]!.timestamp!.trusted, false);
+    assert.deepEqual(untrusted.signers[0]!.warnings, ['TIMESTAMP_UNTRUSTED']);
   });
 
   it('an unreachable TSA is a NetworkError (exit 7), not a crash', async () => {

@@ -36,6 +36,7 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   v('ONEID_KEY_PASSWORD', 'help.env.ONEID_KEY_PASSWORD', { secret: true }),
   v('ONEID_NEW_KEY_PASSWORD', 'help.env.ONEID_NEW_KEY_PASSWORD', { secret: true }),
   v('ONEID_SMS_CODE', 'help.env.ONEID_SMS_CODE', { secret: true }),
+  v('ONEID_REVOCATION', 'help.env.ONEID_REVOCATION', { setting: 'revocation' }),
   v('ONEID_SANDBOX_DATA', 'help.env.ONEID_SANDBOX_DATA'),
   v('NO_COLOR', 'help.env.NO_COLOR'),
   v('FORCE_COLOR', 'help.env.FORCE_COLOR'),

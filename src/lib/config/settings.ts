@@ -12,7 +12,7 @@ export type { ProfileSettings, SettingName } from './types.js';
 export const DEFAULT_PORTAL = 'http://127.0.0.1:8765';
 export const DEFAULT_PROFILE = 'default';
 
-export const SETTING_NAMES: readonly SettingName[] = ['portal', 'lang', 'key-roots', 'storage'];
+export const SETTING_NAMES: readonly SettingName[] = ['portal', 'lang', 'key-roots', 'storage', 'revocation'];
 
 /** Environment variable that overrides each setting (none for `storage`: that needs a flag or the profile). */
 export const SETTING_ENV: Partial<Record<SettingName, string>> = Object.fromEntries(
@@ -24,6 +24,7 @@ export const SETTING_DEFAULTS: Required<ProfileSettings> = {
   lang: 'en',
   'key-roots': [],
   storage: 'keychain',
+  revocation: 'auto',
 };
 
 export function isSettingName(name: string): name is SettingName {
@@ -62,6 +63,10 @@ export function parseSetting(name: SettingName, raw: string): ProfileSettings[Se
       return raw;
     case 'key-roots':
       return splitPathList(raw);
+    case 'revocation':
+      if (raw !== 'auto' && raw !== 'require' && raw !== 'off')
+        throw new UsageError('CONFIG_BAD_VALUE', 'config.error.revocation', { params: { value: raw } });
+      return raw;
   }
 }
 

@@ -4,6 +4,8 @@ export interface ProfileSettings {
   lang?: string;
   'key-roots'?: string[];
   storage?: 'keychain' | 'file';
+  /** Revocation checking of keys and signatures: auto, require or off. */
+  revocation?: 'auto' | 'require' | 'off';
 }
 
 export type SettingName = keyof ProfileSettings;

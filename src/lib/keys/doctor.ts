@@ -25,10 +25,28 @@ import { keyRoots, systemRootsEnabled, type DiscoveryOptions } from './roots.js'
 import { readKeyFile, resolveKeyRef } from './store.js';
 import { fetchPortalCa, portalClient, probePortal } from './doctor-portal.js';
 import type { PortalHttp } from '../portal/index.js';
+import {
+  established,
+  reasonText,
+  sourceText,
+  whyText,
+  type RevocationMode,
+  type RevocationResult,
+} from '../revocation/index.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type CheckId =
-  'roots' | 'usb' | 'files' | 'parse' | 'password' | 'match' | 'expiry' | 'chain' | 'clock' | 'portal';
+  | 'roots'
+  | 'usb'
+  | 'files'
+  | 'parse'
+  | 'password'
+  | 'match'
+  | 'expiry'
+  | 'chain'
+  | 'revocation'
+  | 'clock'
+  | 'portal';
 
 export interface DoctorCheck {
   id: CheckId;
@@ -60,6 +78,8 @@ export interface DoctorOptions extends DiscoveryOptions {
   timeoutMs?: number;
   /** Warn when fewer days than this are left (default 30). */
   warnDays?: number;
+  /** The run's revocation checker (its mode decides warn or fail for an unknown status). */
+  revocation?: { mode: RevocationMode; checkPath(path: Uint8Array[]): Promise<RevocationResult> };
 }
 
 export interface DoctorReport {
@@ -278,7 +298,50 @@ async function checkKeyFile(
   checks.push(expiryCheck(summary, opts.warnDays ?? 30));
   if (leaf) checks.push(chainCheck(leaf, certs, opts.trusted ?? [], file));
   else checks.push({ id: 'chain', status: 'skip', key: 'keys.doctor.chain.skip', params: {}, path: file });
+  if (leaf && opts.revocation) checks.push(await revocationCheck(leaf, certs, opts, file));
   return checks;
+}
+
+/** Revoked: fail. Unknown: warn (auto) or fail (require). Off or nothing to ask: skip (fail under require). */
+async function revocationCheck(
+  leaf: Certificate,
+  inFile: Certificate[],
+  opts: DoctorOptions,
+  path: string,
+): Promise<DoctorCheck> {
+  const { mode } = opts.revocation!;
+  const base = { id: 'revocation' as const, path };
+  const r = await opts.revocation!.checkPath(
+    buildChain(leaf, [...inFile, ...(opts.trusted ?? [])]).map((c) => c.raw),
+  );
+  if (r.status === 'good')
+    return { ...base, status: 'pass', key: 'keys.doctor.revocation.pass', params: { source: sourceText(r) } };
+  if (r.status === 'revoked')
+    return {
+      ...base,
+      status: 'fail',
+      key: 'keys.doctor.revocation.revoked',
+      params: { date: r.revokedAt ?? '', reason: reasonText(r.reason), source: sourceText(r) },
+      fixKey: 'keys.doctor.revocation.fixRevoked',
+    };
+  const params = { why: whyText(r) };
+  if (mode === 'require' && !established(r))
+    return {
+      ...base,
+      status: 'fail',
+      key: 'keys.doctor.revocation.unknown',
+      params,
+      fixKey: 'revocation.hint.unknown',
+    };
+  if (r.status === 'unknown')
+    return {
+      ...base,
+      status: 'warn',
+      key: 'keys.doctor.revocation.unknown',
+      params,
+      fixKey: 'revocation.hint.unknown',
+    };
+  return { ...base, status: 'skip', key: 'keys.doctor.revocation.skip', params };
 }
 
 function clockCheck(now: Date, serverDate?: Date): DoctorCheck {

@@ -1,6 +1,7 @@
 /**
- * The `sign` area: CMS SignedData create / verify / co-sign in the E-IMZO form, the batch engine
- * and the RFC 3161 timestamp client. Other areas and commands import only this file.
+ * The `sign` area: CMS SignedData create / verify / co-sign in the E-IMZO form, the batch engine,
+ * the RFC 3161 timestamp client and timestamps added to existing signatures. Other areas and
+ * commands import only this file.
  */
 import { writeFile } from 'node:fs/promises';
 import { signOne, cosign as cosignWith, type FileResult, type SignSettings } from './sign-file.js';
@@ -40,8 +41,28 @@ export {
 } from './verify.js';
 export { LIMIT_CODES as VERIFY_LIMIT_CODES } from './chain.js';
 export { VerifyCache } from './verify-cache.js';
-export { requestTimestamp, timestampAttribute, tsaUrl } from './timestamp.js';
-export { checkTimestampToken } from './timestamp-token.js';
+export {
+  checkRevocation,
+  describeSignerRevocation,
+  type SignerRevocation,
+  type VerifyRevocation,
+} from './revocation-step.js';
+export { requestTimestamp, tsaUrl } from './timestamp.js';
+export {
+  attachTimestampToken,
+  attachTimestampTokens,
+  timestampTargets,
+  type AttachOptions,
+  type SignerSelector,
+  type TimestampTarget,
+} from './attach-timestamp.js';
+export {
+  timestampFiles,
+  type StampedFile,
+  type StampPolicy,
+  type TimestampRunOptions,
+  type TimestampRunResult,
+} from './timestamp-batch.js';
 export {
   collectSignatures,
   verifyBatch,

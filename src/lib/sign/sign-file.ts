@@ -65,7 +65,8 @@ export interface FileResult {
   format?: SignatureFormat;
 }
 
-function failed(input: string, output: string, e: unknown): FileResult {
+/** A per-file failure: the error's code and message key (I/O errors as SIGN_IO / SIGN_INPUT_UNREADABLE). */
+export function failed(input: string, output: string, e: unknown): FileResult {
   if (e instanceof OutputExistsError)
     return {
       input,

@@ -16,6 +16,8 @@ export interface TimestampClientOptions {
   /** Full TSA URL, e.g. `http://127.0.0.1:8080/api/v1/tsa`. */
   url: string;
   timeoutMs?: number;
+  /** Abandon the request (a second Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** The TSA URL of a portal base URL (a path prefix such as `/oneid` is kept). */
@@ -50,7 +52,9 @@ export async function requestTimestamp(signature: Uint8Array, opts: TimestampCli
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
       body: timestampRequest(imprint, nonce),
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+      signal: opts.signal
+        ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs ?? 30_000)])
+        : AbortSignal.timeout(opts.timeoutMs ?? 30_000),
     });
     body = Buffer.from(await res.arrayBuffer());
     if (!res.ok)

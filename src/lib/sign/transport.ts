@@ -78,3 +78,12 @@ export function encodeSignature(der: Uint8Array, format: SignatureFormat | undef
   if (format === 'base64') return b64;
   return Buffer.concat([PEM_HEAD, wrap64(b64), PEM_TAIL]);
 }
+
+/** The form a signature is in (read by `signatureBytes`): what `key timestamp` writes back. */
+export function signatureFormOf(bytes: Uint8Array): SignatureFormat {
+  if (bytes[0] === 0x30) return 'der';
+  // Base64 has no '-': any PEM marker makes it PEM text.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('-----BEGIN')
+    ? 'pem'
+    : 'base64';
+}

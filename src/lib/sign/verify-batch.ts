@@ -10,6 +10,7 @@ import path from 'node:path';
 import { InternalError, isOneIdError, SignatureError, UsageError } from '../errors/index.js';
 import { t } from '../i18n/index.js';
 import { collectInputs } from './inputs.js';
+import { checkRevocation, type VerifyRevocation } from './revocation-step.js';
 import { assertValid, failureError, verifyFile, type SignerReport } from './verify.js';
 import { VerifyCache } from './verify-cache.js';
 
@@ -47,6 +48,11 @@ export interface VerifyBatchOptions {
   trusted?: Uint8Array[];
   /** Called with each file's report as soon as it is known. */
   onFile?: (entry: VerifiedFile) => void;
+  /**
+   * Revocation, checked here (in this thread) as a post-step on each file's report through one
+   * per-batch checker: it caches per certificate and shares lookups in flight.
+   */
+  revocation?: VerifyRevocation;
 }
 
 /** Signature files verified at the same time (reads of some overlap the checks of others). */
@@ -121,9 +127,10 @@ export async function verifyBatch(o: VerifyBatchOptions): Promise<VerifyBatchRes
         trusted: o.trusted,
         cache,
       });
+      if (o.revocation) await checkRevocation(report, o.revocation);
       entry.detached = report.detached;
       if (o.content ?? report.detached) entry.content = o.content ?? beside;
-      entry.signers = report.signers;
+      entry.signers = report.signers.map(({ chainCertificates: _, ...s }) => s);
       assertValid(report);
       entry.valid = true;
     } catch (caught) {

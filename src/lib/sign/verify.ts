@@ -19,18 +19,14 @@ import {
 import { parseSignedData, type ParsedSignedData, type ParsedSignerInfo } from './cms-decode.js';
 import { digestBuffer, digestFile } from './digest.js';
 import { identityOf, type SignerIdentity } from './identity.js';
-import { checkTimestampToken, type TimestampInfo } from './timestamp-token.js';
+import { checkTimestampToken, timestampHolds, type TimestampInfo } from './timestamp-token.js';
+import { checkRevocation, type SignerRevocation, type VerifyRevocation } from './revocation-step.js';
+import { STATUS } from './status.js';
 import type { VerifyCache } from './verify-cache.js';
+import { reasonText, sourceText, whyText } from '../revocation/index.js';
 
 export type { VerifyLimits } from './chain.js';
-
-/** E-IMZO-SERVER status codes (REFERENCES §3). */
-export const STATUS = {
-  ok: 1,
-  signatureInvalid: -10,
-  certificateInvalid: -11,
-  notValidAtSigningTime: -12,
-} as const;
+export { STATUS } from './status.js';
 
 /**
  * Ceilings per message, far above what E-IMZO produces (one signer certificate per signer, often
@@ -49,9 +45,17 @@ export type SignerFailure =
   | 'SIGNATURE_INVALID'
   | 'SIGNATURE_CHAIN_UNTRUSTED'
   | 'SIGNATURE_CERT_EXPIRED'
-  | 'SIGNATURE_CERT_NOT_YET_VALID';
+  | 'SIGNATURE_CERT_NOT_YET_VALID'
+  | 'SIGNATURE_CERT_REVOKED'
+  | 'SIGNATURE_REVOCATION_UNKNOWN';
 
-export type VerifyWarning = 'DIGEST_REVERSED' | 'CHAIN_UNCHECKED' | 'NO_SIGNING_TIME' | 'TIMESTAMP_INVALID';
+export type VerifyWarning =
+  | 'DIGEST_REVERSED'
+  | 'CHAIN_UNCHECKED'
+  | 'NO_SIGNING_TIME'
+  | 'TIMESTAMP_INVALID'
+  | 'TIMESTAMP_UNTRUSTED'
+  | 'REVOCATION_UNKNOWN';
 
 export interface SignerReport {
   status: number;
@@ -74,6 +78,13 @@ export interface SignerReport {
   digestAlgorithm: string;
   signatureAlgorithm: string;
   warnings: VerifyWarning[];
+  /** The revocation check's finding (when one was asked for: `revocation` option). */
+  revocation?: SignerRevocation;
+  /**
+   * DER (base64) of the certificates from the signer up the trusted chain, for the revocation
+   * post-step (which may run in another thread than the verification). Not part of `--json`.
+   */
+  chainCertificates?: string[];
 }
 
 export interface VerifyReport {
@@ -103,6 +114,8 @@ export interface VerifyOptions {
    * decoded and certificate signatures checked once for the whole batch. Same results without it.
    */
   cache?: VerifyCache;
+  /** Check the signers' revocation status afterwards (see revocation-step.ts). */
+  revocation?: VerifyRevocation;
 }
 
 /** The signer certificate whose key verified the signature and whose chain to an anchor verified. */
@@ -206,12 +219,14 @@ export async function verifySignature(
     signers.push(await verifySigner(pool, sd, si, digest, opts, { detached, contentBytes, contentDiffers }));
     await pool.breathe();
   }
-  return {
+  const report: VerifyReport = {
     valid: signers.length > 0 && signers.every((s) => s.status === STATUS.ok),
     detached,
     contentLength,
     signers,
   };
+  if (opts.revocation) await checkRevocation(report, opts.revocation);
+  return report;
 }
 
 /** Read a signature file (and detached content path) and verify. */
@@ -312,16 +327,23 @@ async function verifySigner(
 
   r.chain = chain.status;
   r.chainSerials = chain.path.map((x) => x.serialHex);
+  if (chain.status === 'trusted') r.chainCertificates = chain.path.map((x) => x.der.toString('base64'));
   if (chain.status === 'unchecked') r.warnings.push('CHAIN_UNCHECKED');
   if (chain.status === 'untrusted') fail('SIGNATURE_CHAIN_UNTRUSTED', STATUS.certificateInvalid);
 
   if (si.timestampToken) {
-    r.timestamp = checkTimestampToken(si.timestampToken, si.signature);
-    if (!r.timestamp.imprintMatches || !r.timestamp.signatureValid) r.warnings.push('TIMESTAMP_INVALID');
+    const ts = await checkTimestampToken(
+      si.timestampToken,
+      si.signature,
+      opts.trusted && { trusted: opts.trusted, cache: opts.cache },
+    );
+    r.timestamp = ts;
+    if (!ts.imprintMatches || !ts.signatureValid) r.warnings.push('TIMESTAMP_INVALID');
+    else if (ts.trusted === false) r.warnings.push('TIMESTAMP_UNTRUSTED');
   }
-  // The time the signature was made: a valid timestamp beats the signer's own clock.
-  const tsTime =
-    r.timestamp?.imprintMatches && r.timestamp.signatureValid ? new Date(r.timestamp.time) : undefined;
+  // The time the signature was made: a valid (and, with anchors, trusted) timestamp beats the
+  // signer's own clock.
+  const tsTime = timestampHolds(r.timestamp) ? new Date(r.timestamp!.time) : undefined;
   const at = tsTime ?? si.signingTime ?? opts.now ?? new Date();
   if (!tsTime && !si.signingTime) r.warnings.push('NO_SIGNING_TIME');
   if (at < cert.notBefore) fail('SIGNATURE_CERT_NOT_YET_VALID', STATUS.notValidAtSigningTime);
@@ -341,6 +363,8 @@ const FAILURE_KEYS: Record<SignerFailure, string> = {
   SIGNATURE_CHAIN_UNTRUSTED: 'sign.error.chainUntrusted',
   SIGNATURE_CERT_EXPIRED: 'sign.error.certExpired',
   SIGNATURE_CERT_NOT_YET_VALID: 'sign.error.certNotYetValid',
+  SIGNATURE_CERT_REVOKED: 'sign.error.certRevoked',
+  SIGNATURE_REVOCATION_UNKNOWN: 'sign.error.revocationUnknown',
 };
 
 export function failureError(
@@ -352,9 +376,20 @@ export function failureError(
     params: {
       signer: s.signer?.cn ?? s.signer?.serialNumber ?? s.signerSerial ?? '?',
       time: s.signingTime ?? '',
+      ...(s.revocation ? revocationParams(s.revocation) : {}),
     },
     data,
   });
+}
+
+/** Revocation date, reason, source and why, in words, for the revocation failures' messages. */
+function revocationParams(r: SignerRevocation): Record<string, string> {
+  return {
+    date: r.revokedAt ?? '',
+    reason: reasonText(r.reason),
+    source: sourceText(r),
+    why: whyText(r),
+  };
 }
 
 /** Throw the first signer's failure as a SignatureError (exit 6); no signers is a failure too. */

@@ -61,8 +61,8 @@ export async function verifyDetached(ctx: Ctx, body: string) {
 }
 
 /** Timestamps from the sandbox TSA for the signers that lack one. */
-export function timestamp(ctx: Ctx, body: string) {
-  const { pkcs7, stamped } = timestampPkcs7(caOf(ctx, 'TSA'), fromBase64(body, 'The body'));
+export async function timestamp(ctx: Ctx, body: string) {
+  const { pkcs7, stamped } = await timestampPkcs7(caOf(ctx, 'TSA'), fromBase64(body, 'The body'));
   return {
     pkcs7b64: pkcs7.toString('base64'),
     timestampedSignerList: stamped,

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand, portalFlag, secretFlags } from '../../index.js';
+import { revocationFlags } from '../../flags/keys.js';
 import { t } from '../../../lib/i18n/index.js';
 import {
   doctorFailure,
@@ -40,6 +41,7 @@ export default class KeyDoctor extends BaseCommand<typeof KeyDoctor> {
     ca: Flags.string({ summary: t('cmd.key.doctor.flag.ca'), multiple: true }),
     portal: portalFlag,
     ...secretFlags('key-password'),
+    ...revocationFlags,
   };
 
   async run(): Promise<KeyDoctorResult> {
@@ -56,6 +58,7 @@ export default class KeyDoctor extends BaseCommand<typeof KeyDoctor> {
       password,
       trusted,
       portal: await ctx.portal(),
+      revocation: await ctx.revocation(flags.crl),
     });
     const checks = report.checks.map(toResult);
     this.render(checks);

@@ -1,7 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 
-import { BaseCommand, formatDuration, portalFlag } from '../../index.js';
-import { keyPasswordFlags } from '../../flags/keys.js';
+import { BaseCommand, portalFlag } from '../../index.js';
+import { batchReporter } from '../../batch-report.js';
+import { keyPasswordFlags, revocationFlags } from '../../flags/keys.js';
 import { UsageError } from '../../../lib/errors/index.js';
 import { t } from '../../../lib/i18n/index.js';
 import {
@@ -9,6 +10,7 @@ import {
   SIGNATURE_FORMATS,
   signWithKey,
   tsaUrl,
+  type SignedFile,
   type SignRunResult,
 } from '../../../lib/sign/index.js';
 
@@ -48,6 +50,7 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
     jsonl: Flags.boolean({ summary: t('cmd.key.sign.flag.jsonl') }),
     timestamp: Flags.boolean({ summary: t('cmd.key.sign.flag.timestamp') }),
     portal: portalFlag,
+    ...revocationFlags,
   };
 
   async run(): Promise<KeySignResult> {
@@ -66,17 +69,12 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
     if (inputs.length === 0) throw new UsageError('SIGN_NO_INPUTS', 'sign.error.noInputs');
     const key = await ctx.openKey(f.key, 'sign.prompt.keyPassword');
 
-    // A one-file batch needs no progress line: its result line and the summary say it all.
-    const progress =
-      f.jsonl || inputs.length < 2
-        ? undefined
-        : ctx.progress({
-            total: inputs.length,
-            label: '',
-            line: (done, total, rate, eta) =>
-              t('sign.progress', { done, total, rate: rate.toFixed(0), eta: formatDuration(eta) }),
-          });
-    const showEach = !ctx.json && !f.jsonl && inputs.length <= 50;
+    const report = batchReporter<SignedFile>(ctx, {
+      total: inputs.length,
+      jsonl: f.jsonl,
+      progressKey: 'sign.progress',
+      line: (r) => t('sign.file.signed', { file: r.input, output: r.output }),
+    });
     const { result, failure } = await signWithKey({
       key,
       inputs,
@@ -87,15 +85,11 @@ export default class KeySign extends BaseCommand<typeof KeySign> {
       workers: f.jobs,
       timestampUrl: f.timestamp ? tsaUrl(ctx.settings.get('portal')) : undefined,
       keepResults: !f.jsonl,
-      onResult: (r) => {
-        progress?.tick();
-        if (f.jsonl) ctx.stdout.write(JSON.stringify(r) + '\n');
-        else if (r.status === 'failed')
-          ctx.note(t('sign.file.failed', { file: r.input, reason: r.message ?? '' }));
-        else if (showEach) ctx.out(t('sign.file.signed', { file: r.input, output: r.output }));
-      },
+      revocation: await ctx.revocation(f.crl),
+      onWarning: (m) => ctx.warning(m),
+      onResult: (r) => report.onResult(r),
     });
-    progress?.done();
+    report.done();
     const { signed, appended, skipped, failed } = result;
     const seconds = (result.elapsedMs / 1000).toFixed(1);
     if (!f.jsonl) ctx.out(t('sign.summary', { signed, appended, skipped, failed, seconds }));

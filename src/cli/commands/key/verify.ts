@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../index.js';
+import { revocationFlags } from '../../flags/keys.js';
 import { UsageError } from '../../../lib/errors/index.js';
 import { t } from '../../../lib/i18n/index.js';
 import {
   collectSignatures,
+  describeSignerRevocation,
   verifyBatch,
   type VerifiedFile,
   type VerifyBatchResult,
@@ -22,6 +24,8 @@ const WARNING_KEYS: Record<VerifyWarning, string> = {
   CHAIN_UNCHECKED: 'sign.warning.chainUnchecked',
   NO_SIGNING_TIME: 'sign.warning.noSigningTime',
   TIMESTAMP_INVALID: 'sign.warning.timestampInvalid',
+  TIMESTAMP_UNTRUSTED: 'sign.warning.timestampUntrusted',
+  REVOCATION_UNKNOWN: 'sign.warning.revocationUnknown',
 };
 
 export default class KeyVerify extends BaseCommand<typeof KeyVerify> {
@@ -45,6 +49,7 @@ export default class KeyVerify extends BaseCommand<typeof KeyVerify> {
     'content-dir': Flags.string({ summary: t('cmd.key.verify.flag.content-dir') }),
     ca: Flags.string({ summary: t('cmd.key.verify.flag.ca'), multiple: true }),
     recursive: Flags.boolean({ char: 'r', summary: t('cmd.key.verify.flag.recursive') }),
+    ...revocationFlags,
   };
 
   async run(): Promise<KeyVerifyResult> {
@@ -57,9 +62,16 @@ export default class KeyVerify extends BaseCommand<typeof KeyVerify> {
       content: flags.content,
       contentDir: flags['content-dir'],
       trusted,
+      revocation: await ctx.revocation(flags.crl),
       onFile: (entry) => {
         for (const s of entry.signers)
-          for (const w of s.warnings) ctx.warning(t(WARNING_KEYS[w], { file: entry.file }));
+          for (const w of s.warnings)
+            ctx.warning(
+              t(WARNING_KEYS[w], {
+                file: entry.file,
+                status: s.revocation ? describeSignerRevocation(s.revocation) : '',
+              }),
+            );
         this.report(entry);
       },
     });
@@ -71,14 +83,20 @@ export default class KeyVerify extends BaseCommand<typeof KeyVerify> {
       return;
     }
     const signers = entry.signers
-      .map((s) =>
-        t('sign.verify.signer', {
-          name: s.signer?.cn ?? s.signer?.serialNumber ?? '?',
-          pinfl: s.signer?.pinfl ?? '—',
-          tin: s.signer?.tin ?? '—',
-          time: s.timestamp?.time ?? s.signingTime ?? '—',
-          chain: s.chain,
-        }),
+      .map(
+        (s) =>
+          t('sign.verify.signer', {
+            name: s.signer?.cn ?? s.signer?.serialNumber ?? '?',
+            pinfl: s.signer?.pinfl ?? '—',
+            tin: s.signer?.tin ?? '—',
+            time: s.timestamp?.time ?? s.signingTime ?? '—',
+            chain: s.chain,
+          }) +
+          (s.revocation
+            ? t('sign.verify.revocation', {
+                status: describeSignerRevocation(s.revocation, s.timestamp?.time),
+              })
+            : ''),
       )
       .join('; ');
     this.ctx.out(t('sign.verify.ok', { file: entry.file, signers }));

@@ -142,13 +142,15 @@ export const pkcs7: Plugin = {
   },
   attach_timestamp_token_pkcs7: {
     args: ['pkcs7_64', 'signer_serial_number', 'timestamp_token64'],
-    fn: (c) => ({
-      pkcs7_64: attachTimestamp(
-        base64(c, 0, 'pkcs7_64'),
+    fn: async (c) => {
+      const pkcs7 = base64(c, 0, 'pkcs7_64');
+      const stamped = await attachTimestamp(
+        pkcs7,
         str(c, 1, 'signer_serial_number'),
         base64(c, 2, 'timestamp_token64'),
-      ).toString('base64'),
-    }),
+      );
+      return { pkcs7_64: stamped.toString('base64') };
+    },
   },
   get_pkcs7_attached_info: { args: ['pkcs7_64'], fn: (c) => info(base64(c, 0, 'pkcs7_64')) },
   get_pkcs7_detached_info: {

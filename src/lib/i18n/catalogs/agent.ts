@@ -5,8 +5,6 @@ import type { Catalog } from '../types.js';
 // agent answers in the language it was started with.
 export default {
   en: {
-    'agent.reason.signerNotFound': 'No signer with the serial number {serial} in this signature.',
-    'agent.reason.badTimestamp': 'The timestamp token does not cover this signature or is not valid.',
     'agent.install.wrote': 'Wrote {file}.',
     'agent.install.removed': 'Removed {file}.',
     'agent.install.ran': 'Ran:\n  {commands}',
@@ -79,8 +77,6 @@ export default {
     'agent.reason.badCertificate': 'The argument is not an X.509 certificate.',
   },
   ru: {
-    'agent.reason.signerNotFound': 'В подписи нет подписанта с серийным номером {serial}.',
-    'agent.reason.badTimestamp': 'Метка времени не относится к этой подписи или недействительна.',
     'agent.install.wrote': 'Записан {file}.',
     'agent.install.removed': 'Удалён {file}.',
     'agent.install.ran': 'Выполнено:\n  {commands}',
@@ -153,8 +149,6 @@ export default {
     'agent.reason.badCertificate': 'Аргумент — не сертификат X.509.',
   },
   uz: {
-    'agent.reason.signerNotFound': 'Bu imzoda {serial} seriya raqamli imzolovchi yo‘q.',
-    'agent.reason.badTimestamp': 'Vaqt tamg‘asi bu imzoga tegishli emas yoki yaroqsiz.',
     'agent.install.wrote': '{file} yozildi.',
     'agent.install.removed': '{file} o‘chirildi.',
     'agent.install.ran': 'Bajarildi:\n  {commands}',

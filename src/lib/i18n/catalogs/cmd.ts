@@ -15,7 +15,7 @@ const base = {
     'cmd.topic.config': 'Read and change settings and profiles (portal, language, key roots, storage).',
     'cmd.topic.help': 'Help topics: exit codes and environment variables.',
     'cmd.topic.key':
-      'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, apply.',
+      'Signature keys (ЭЦП / ERI): list, inspect, diagnose, change password, sign, verify, timestamp, apply.',
     'cmd.topic.sandbox': 'The local sandbox portal: start, stop, registries, outbox, approvals.',
     'cmd.topic.le': 'Legal entities bound to your account.',
     'cmd.topic.ca': "The portal's certification authority: trust anchors for verification.",
@@ -25,6 +25,9 @@ const base = {
     'cmd.flag.no-color': 'Disable colour.',
     'cmd.flag.no-prompt': 'Never prompt; a missing value is a usage error (exit 2).',
     'cmd.flag.profile': 'Configuration profile to use.',
+    'cmd.flag.revocation':
+      'Revocation check of the key and signers: auto (check when possible, warn when unknown), require (fail when unknown) or off; also ONEID_REVOCATION and the profile setting.',
+    'cmd.flag.crl': 'A CRL file or URL to check revocation against (offline work); repeatable.',
     'cmd.flag.portal':
       'Portal base URL (default: the local sandbox, http://127.0.0.1:8765); also ONEID_PORTAL.',
     'cmd.config.get.summary': 'Print the effective value of a setting and where it comes from.',
@@ -45,6 +48,8 @@ const base = {
     'cmd.key.sign.summary':
       'Sign files with a key (PKCS#7/CMS, as E-IMZO does), one password for the whole batch.',
     'cmd.key.status.summary': 'Show key applications and install the key once it is issued.',
+    'cmd.key.timestamp.summary':
+      'Add RFC 3161 timestamps to existing signatures (each signer), in place or under --out-dir.',
     'cmd.key.verify.summary':
       'Verify PKCS#7/CMS signatures (E-IMZO, OpenSSL): signer, chain, validity at signing time.',
     'cmd.le.bind.summary': 'Bind a legal entity to your verified account with the company key.',
@@ -76,7 +81,8 @@ const base = {
   ru: {
     'cmd.topic.config': 'Просмотр и изменение настроек и профилей (портал, язык, папки ключей, хранилище).',
     'cmd.topic.help': 'Разделы справки: коды выхода и переменные окружения.',
-    'cmd.topic.key': 'Ключи ЭЦП: список, просмотр, диагностика, смена пароля, подпись, проверка, заявка.',
+    'cmd.topic.key':
+      'Ключи ЭЦП: список, просмотр, диагностика, смена пароля, подпись, проверка, метки времени, заявка.',
     'cmd.topic.sandbox':
       'Локальная песочница портала: запуск, остановка, реестры, исходящие сообщения, одобрения.',
     'cmd.topic.le': 'Юридические лица, привязанные к вашему аккаунту.',
@@ -87,6 +93,9 @@ const base = {
     'cmd.flag.no-color': 'Без цвета.',
     'cmd.flag.no-prompt': 'Никогда не задавать вопросов; недостающее значение — ошибка вызова (код 2).',
     'cmd.flag.profile': 'Профиль настроек.',
+    'cmd.flag.revocation':
+      'Проверка отзыва ключа и подписантов: auto (проверять, когда возможно, предупреждать, если статус неизвестен), require (ошибка, если неизвестен) или off; также ONEID_REVOCATION и параметр профиля.',
+    'cmd.flag.crl': 'Файл или URL СОС (CRL) для проверки отзыва (работа без сети); можно повторять.',
     'cmd.flag.portal':
       'Базовый адрес портала (по умолчанию локальная песочница, http://127.0.0.1:8765); также ONEID_PORTAL.',
     'cmd.config.get.summary': 'Показать действующее значение параметра и его источник.',
@@ -105,6 +114,8 @@ const base = {
     'cmd.key.passwd.summary': 'Сменить пароль файла ключа, сохранив все сертификаты и атрибуты.',
     'cmd.key.sign.summary': 'Подписать файлы ключом (PKCS#7/CMS, как E-IMZO), один пароль на весь пакет.',
     'cmd.key.status.summary': 'Показать заявки на ключ и установить ключ, как только он выпущен.',
+    'cmd.key.timestamp.summary':
+      'Добавить метки времени RFC 3161 в готовые подписи (каждому подписанту), на месте или в --out-dir.',
     'cmd.key.verify.summary':
       'Проверить подписи PKCS#7/CMS (E-IMZO, OpenSSL): подписант, цепочка, срок на момент подписи.',
     'cmd.le.bind.summary': 'Привязать юридическое лицо к подтверждённому аккаунту ключом организации.',
@@ -134,7 +145,7 @@ const base = {
       'Sozlamalar va profillarni ko‘rish va o‘zgartirish (portal, til, kalit papkalari, saqlash).',
     'cmd.topic.help': 'Yordam bo‘limlari: chiqish kodlari va muhit o‘zgaruvchilari.',
     'cmd.topic.key':
-      'ERI kalitlari: ro‘yxat, ko‘rish, tashxis, parolni almashtirish, imzolash, tekshirish, ariza.',
+      'ERI kalitlari: ro‘yxat, ko‘rish, tashxis, parolni almashtirish, imzolash, tekshirish, vaqt tamg‘asi, ariza.',
     'cmd.topic.sandbox':
       'Mahalliy sandbox portal: ishga tushirish, to‘xtatish, reyestrlar, chiquvchi xabarlar, tasdiqlash.',
     'cmd.topic.le': 'Akkauntingizga bog‘langan yuridik shaxslar.',
@@ -145,6 +156,10 @@ const base = {
     'cmd.flag.no-color': 'Rangsiz.',
     'cmd.flag.no-prompt': 'Hech qachon so‘ramaslik; yetishmayotgan qiymat chaqiruv xatosi (kod 2).',
     'cmd.flag.profile': 'Sozlamalar profili.',
+    'cmd.flag.revocation':
+      'Kalit va imzolovchilarning bekor qilinganligini tekshirish: auto (imkon bo‘lsa tekshirish, noma’lum bo‘lsa ogohlantirish), require (noma’lum bo‘lsa xato) yoki off; ONEID_REVOCATION va profil sozlamasi orqali ham.',
+    'cmd.flag.crl':
+      'Bekor qilinganlikni tekshirish uchun CRL fayli yoki URL (tarmoqsiz ish); takrorlash mumkin.',
     'cmd.flag.portal':
       'Portalning asosiy manzili (odatda mahalliy sandbox, http://127.0.0.1:8765); ONEID_PORTAL orqali ham.',
     'cmd.config.get.summary': 'Sozlamaning amaldagi qiymatini va qayerdan olinganini ko‘rsatish.',
@@ -165,6 +180,8 @@ const base = {
     'cmd.key.sign.summary':
       'Fayllarni kalit bilan imzolash (E-IMZO kabi PKCS#7/CMS), butun paket uchun bitta parol.',
     'cmd.key.status.summary': 'Kalit arizalarini ko‘rsatish va kalit berilishi bilan uni o‘rnatish.',
+    'cmd.key.timestamp.summary':
+      'Tayyor imzolarga RFC 3161 vaqt tamg‘alarini qo‘shish (har bir imzo chekuvchiga), joyida yoki --out-dir ga.',
     'cmd.key.verify.summary':
       'PKCS#7/CMS imzolarini tekshirish (E-IMZO, OpenSSL): imzolovchi, zanjir, imzo vaqtidagi amal qilish.',
     'cmd.le.bind.summary': 'Yuridik shaxsni tashkilot kaliti bilan tasdiqlangan akkauntga bog‘lash.',

@@ -7,6 +7,7 @@ export default {
     'config.error.portal': '"{value}" is not an http:// or https:// URL.',
     'config.error.lang': '"{value}" is not a supported language: use en, ru or uz.',
     'config.error.storage': '"{value}" is not a storage mode: use keychain or file.',
+    'config.error.revocation': '"{value}" is not a revocation mode: use auto, require or off.',
     'config.error.corrupt': 'The config file {path} is not valid JSON.',
     'config.hint.corrupt': 'Fix or delete the file; oneid will create a new one.',
     'config.error.profile':
@@ -22,6 +23,8 @@ export default {
     'config.error.portal': '«{value}» — не адрес http:// или https://.',
     'config.error.lang': '«{value}» — неподдерживаемый язык: используйте en, ru или uz.',
     'config.error.storage': '«{value}» — неизвестный способ хранения: используйте keychain или file.',
+    'config.error.revocation':
+      '«{value}» — неизвестный режим проверки отзыва: используйте auto, require или off.',
     'config.error.corrupt': 'Файл настроек {path} содержит некорректный JSON.',
     'config.hint.corrupt': 'Исправьте или удалите файл — oneid создаст новый.',
     'config.error.profile':
@@ -38,6 +41,8 @@ export default {
     'config.error.portal': '“{value}” http:// yoki https:// manzili emas.',
     'config.error.lang': '“{value}” qo‘llab-quvvatlanadigan til emas: en, ru yoki uz dan foydalaning.',
     'config.error.storage': '“{value}” saqlash usuli emas: keychain yoki file dan foydalaning.',
+    'config.error.revocation':
+      '“{value}” bekor qilinganlikni tekshirish rejimi emas: auto, require yoki off dan foydalaning.',
     'config.error.corrupt': '{path} sozlamalar fayli yaroqli JSON emas.',
     'config.hint.corrupt': 'Faylni tuzating yoki o‘chiring, oneid yangisini yaratadi.',
     'config.error.profile':

@@ -35,6 +35,7 @@ export default {
       'the new key password of key passwd and key apply (when no file or stdin flag gives one)',
     'help.env.ONEID_SMS_CODE':
       'the SMS code of register and key apply (when no file or stdin flag gives one)',
+    'help.env.ONEID_REVOCATION': 'revocation checking of keys and signatures: auto (default), require or off',
     'help.env.ONEID_SANDBOX_DATA': "the sandbox portal's data folder (default: the platform data dir)",
     'help.env.NO_COLOR': 'disable colour',
     'help.env.FORCE_COLOR': 'force colour',
@@ -75,6 +76,7 @@ export default {
     'help.env.ONEID_NEW_KEY_PASSWORD':
       'новый пароль ключа для key passwd и key apply (если не задан флагом файла или stdin)',
     'help.env.ONEID_SMS_CODE': 'код из СМС для register и key apply (если не задан флагом файла или stdin)',
+    'help.env.ONEID_REVOCATION': 'проверка отзыва ключей и подписей: auto (по умолчанию), require или off',
     'help.env.ONEID_SANDBOX_DATA': 'папка данных портала-песочницы (по умолчанию — папка данных платформы)',
     'help.env.NO_COLOR': 'отключить цвет',
     'help.env.FORCE_COLOR': 'принудительно включить цвет',
@@ -115,6 +117,8 @@ export default {
     'help.env.ONEID_NEW_KEY_PASSWORD':
       'key passwd va key apply uchun kalitning yangi paroli (fayl yoki stdin bayrog‘i berilmaganda)',
     'help.env.ONEID_SMS_CODE': 'register va key apply uchun SMS kodi (fayl yoki stdin bayrog‘i berilmaganda)',
+    'help.env.ONEID_REVOCATION':
+      'kalit va imzolarning bekor qilinganligini tekshirish: auto (odatiy), require yoki off',
     'help.env.ONEID_SANDBOX_DATA':
       'sandbox portalining ma’lumotlar papkasi (odatda platformaning ma’lumotlar papkasi)',
     'help.env.NO_COLOR': 'rangni o‘chirish',

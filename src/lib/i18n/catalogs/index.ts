@@ -12,6 +12,7 @@ import ids from './ids.js';
 import keys from './keys.js';
 import pki from './pki.js';
 import portal from './portal.js';
+import revocation from './revocation.js';
 import sandbox from './sandbox.js';
 import session from './session.js';
 import sign from './sign.js';
@@ -31,6 +32,7 @@ export const AREAS: Record<string, Catalog> = {
   keys,
   pki,
   portal,
+  revocation,
   sandbox,
   session,
   sign,

@@ -116,6 +116,12 @@ export default {
     'keys.doctor.chain.fixBroken': 'The certificate is forged or damaged: have the key re-issued.',
     'keys.doctor.chain.unverifiable':
       'The signature on "{subject}" uses an unsupported algorithm ({oid}); not checked.',
+    'keys.doctor.revocation.pass': 'The certificate is not revoked ({source}).',
+    'keys.doctor.revocation.revoked': 'The certificate was REVOKED at {date}: {reason} ({source}).',
+    'keys.doctor.revocation.fixRevoked':
+      'A revoked key cannot sign: apply for a new key (oneid key apply) and stop using this one.',
+    'keys.doctor.revocation.unknown': 'The revocation status is unknown: {why}.',
+    'keys.doctor.revocation.skip': 'Revocation not checked: {why}.',
     'keys.doctor.chain.skip': 'Chain not checked: the certificates are encrypted (give the password).',
     'keys.doctor.clock.pass': 'The system clock looks right ({now}).',
     'keys.doctor.clock.fail': 'The system clock is wrong: {now}.',
@@ -241,6 +247,12 @@ export default {
     'keys.doctor.chain.fixBroken': 'Сертификат подделан или повреждён: перевыпустите ключ.',
     'keys.doctor.chain.unverifiable':
       'Подпись сертификата «{subject}» сделана неподдерживаемым алгоритмом ({oid}); не проверялась.',
+    'keys.doctor.revocation.pass': 'Сертификат не отозван ({source}).',
+    'keys.doctor.revocation.revoked': 'Сертификат ОТОЗВАН {date}: {reason} ({source}).',
+    'keys.doctor.revocation.fixRevoked':
+      'Отозванным ключом подписывать нельзя: подайте заявку на новый ключ (oneid key apply) и не используйте этот.',
+    'keys.doctor.revocation.unknown': 'Статус отзыва неизвестен: {why}.',
+    'keys.doctor.revocation.skip': 'Отзыв не проверялся: {why}.',
     'keys.doctor.chain.skip': 'Цепочка не проверялась: сертификаты зашифрованы (укажите пароль).',
     'keys.doctor.clock.pass': 'Системные часы в порядке ({now}).',
     'keys.doctor.clock.fail': 'Системные часы неверны: {now}.',
@@ -368,6 +380,12 @@ export default {
     'keys.doctor.chain.fixBroken': 'Sertifikat soxta yoki shikastlangan: kalitni qayta oling.',
     'keys.doctor.chain.unverifiable':
       '"{subject}" sertifikatidagi imzo qo‘llab-quvvatlanmaydigan algoritmda ({oid}); tekshirilmadi.',
+    'keys.doctor.revocation.pass': 'Sertifikat bekor qilinmagan ({source}).',
+    'keys.doctor.revocation.revoked': 'Sertifikat {date} da BEKOR QILINGAN: {reason} ({source}).',
+    'keys.doctor.revocation.fixRevoked':
+      'Bekor qilingan kalit bilan imzolab bo‘lmaydi: yangi kalitga ariza bering (oneid key apply) va bu kalitni ishlatmang.',
+    'keys.doctor.revocation.unknown': 'Bekor qilinganlik holati noma’lum: {why}.',
+    'keys.doctor.revocation.skip': 'Bekor qilinganlik tekshirilmadi: {why}.',
     'keys.doctor.chain.skip': 'Zanjir tekshirilmadi: sertifikatlar shifrlangan (parolni bering).',
     'keys.doctor.clock.pass': 'Tizim soati to‘g‘ri ko‘rinadi ({now}).',
     'keys.doctor.clock.fail': 'Tizim soati noto‘g‘ri: {now}.',

@@ -48,8 +48,7 @@ export default {
     'sign.error.contentMissing':
       'The signed file {path} is not there (detached signatures need their content).',
     'sign.error.inputMissing': 'No such file: {paths}.',
-    'sign.error.noSignatures':
-      'No signatures to verify: give .p7s files, folders or patterns that match some.',
+    'sign.error.noSignatures': 'No signatures found: give .p7s files, folders or patterns that match some.',
     'sign.error.jsonWithJsonl':
       '--json and --jsonl cannot go together: --json prints one document at the end, --jsonl one line per file.',
     'sign.warning.digestReversed': '{file}: the message digest is stored in reversed byte order (accepted).',
@@ -57,6 +56,13 @@ export default {
       '{file}: the certificate chain was not checked: give the trusted CA with --ca.',
     'sign.warning.noSigningTime': '{file}: no signing time in the signature; validity was checked for now.',
     'sign.warning.timestampInvalid': '{file}: the embedded timestamp does not verify.',
+    'sign.warning.timestampUntrusted':
+      '{file}: the embedded timestamp is not from a trusted time-stamping authority (not chained to --ca, or not a timeStamping certificate); its time is not used.',
+    'sign.warning.revocationUnknown': '{file}: revocation status {status}.',
+    'sign.error.certRevoked':
+      'The certificate of {signer} was revoked at {date} ({reason}; {source}), and no trusted timestamp proves the file was signed before (E-IMZO status -11).',
+    'sign.error.revocationUnknown':
+      'The revocation status of {signer} cannot be established ({why}); --revocation require refuses the signature (E-IMZO status -1).',
     'sign.progress': 'Signed {done} of {total} ({rate}/s, ETA {eta})',
     'sign.summary':
       'Signed: {signed}, co-signed: {appended}, skipped: {skipped}, failed: {failed} ({seconds} s).',
@@ -66,7 +72,24 @@ export default {
       'Interrupted: {notStarted} files were not started; run again with --resume to finish.',
     'sign.verify.ok': '{file}: valid — {signers}',
     'sign.verify.failed': '{file}: NOT valid — {reason}',
+    'sign.error.signerNotFound': 'The signature has no signer {signer}.',
+    'sign.error.signerAmbiguous': 'Several signers of the signature have the serial number {signer}.',
+    'sign.error.timestampNotForSigner': 'The timestamp token does not fit signer {signer}: {what}.',
+    'sign.error.alreadyTimestamped': 'Signer {signer} already carries a timestamp.',
+    'sign.error.fileTimestamped':
+      'Every signer already carries a timestamp (--resume skips such files, --force replaces their timestamps).',
+    'sign.error.timestampOutputExists':
+      '{output} already exists (use --force to overwrite, --resume to skip files already timestamped there).',
+    'sign.error.timestampBatchFailed': '{failed} of {total} files were not timestamped.',
+    'sign.error.timestampModes': 'Use either --force or --resume, not both.',
+    'sign.error.tsaUrl': '--tsa must be an http:// or https:// URL, not "{url}".',
+    'sign.timestamp.progress': 'Timestamped {done} of {total} ({rate}/s, ETA {eta})',
+    'sign.timestamp.stamped': '{output}: timestamped ({tokens} signers)',
+    'sign.timestamp.summary': 'Timestamped: {stamped}, skipped: {skipped}, failed: {failed} ({seconds} s).',
+    'sign.timestamp.tsaHint':
+      '{notStarted} files were not started; those already timestamped are kept. Check the TSA address (--tsa, or the portal), then run again with --resume.',
     'sign.verify.signer': '{name} (PINFL {pinfl}, TIN {tin}), signed {time}, chain {chain}',
+    'sign.verify.revocation': ', revocation: {status}',
   },
   ru: {
     'sign.error.stdinTwice':
@@ -111,7 +134,7 @@ export default {
     'sign.error.contentMissing': 'Подписанного файла {path} нет (отсоединённой подписи нужно её содержимое).',
     'sign.error.inputMissing': 'Файл не найден: {paths}.',
     'sign.error.noSignatures':
-      'Нет подписей для проверки: укажите файлы .p7s, папки или шаблоны, которым что-то соответствует.',
+      'Подписи не найдены: укажите файлы .p7s, папки или шаблоны, которым что-то соответствует.',
     'sign.error.jsonWithJsonl':
       '--json и --jsonl нельзя использовать вместе: --json печатает один документ в конце, --jsonl — строку на каждый файл.',
     'sign.warning.digestReversed': '{file}: хэш сообщения записан в обратном порядке байтов (принято).',
@@ -120,6 +143,13 @@ export default {
     'sign.warning.noSigningTime':
       '{file}: в подписи нет времени подписания; срок действия проверен на текущий момент.',
     'sign.warning.timestampInvalid': '{file}: встроенная метка времени не прошла проверку.',
+    'sign.warning.timestampUntrusted':
+      '{file}: встроенная метка времени выдана недоверенной службой (не ведёт к --ca или не сертификат timeStamping); её время не используется.',
+    'sign.warning.revocationUnknown': '{file}: статус отзыва {status}.',
+    'sign.error.certRevoked':
+      'Сертификат {signer} отозван {date} ({reason}; {source}), и нет доверенной метки времени, доказывающей, что файл подписан раньше (статус E-IMZO -11).',
+    'sign.error.revocationUnknown':
+      'Статус отзыва {signer} установить не удалось ({why}); --revocation require не принимает подпись (статус E-IMZO -1).',
     'sign.progress': 'Подписано {done} из {total} ({rate}/с, осталось {eta})',
     'sign.summary':
       'Подписано: {signed}, добавлено подписей: {appended}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
@@ -129,7 +159,25 @@ export default {
       'Прервано: {notStarted} файлов не начато; запустите снова с --resume, чтобы завершить.',
     'sign.verify.ok': '{file}: действительна — {signers}',
     'sign.verify.failed': '{file}: НЕ действительна — {reason}',
+    'sign.error.signerNotFound': 'В подписи нет подписанта {signer}.',
+    'sign.error.signerAmbiguous': 'У нескольких подписантов подписи серийный номер {signer}.',
+    'sign.error.timestampNotForSigner': 'Метка времени не подходит подписанту {signer}: {what}.',
+    'sign.error.alreadyTimestamped': 'У подписанта {signer} уже есть метка времени.',
+    'sign.error.fileTimestamped':
+      'У всех подписантов уже есть метка времени (--resume пропускает такие файлы, --force заменяет их метки).',
+    'sign.error.timestampOutputExists':
+      '{output} уже существует (--force — перезаписать, --resume — пропустить файлы, уже снабжённые меткой времени).',
+    'sign.error.timestampBatchFailed': 'Не получили метку времени файлов: {failed} из {total}.',
+    'sign.error.timestampModes': 'Укажите либо --force, либо --resume, но не оба.',
+    'sign.error.tsaUrl': '--tsa должен быть адресом http:// или https://, а не «{url}».',
+    'sign.timestamp.progress': 'Метки времени: {done} из {total} ({rate}/с, осталось {eta})',
+    'sign.timestamp.stamped': '{output}: метка времени добавлена (подписантов: {tokens})',
+    'sign.timestamp.summary':
+      'С меткой времени: {stamped}, пропущено: {skipped}, ошибок: {failed} ({seconds} с).',
+    'sign.timestamp.tsaHint':
+      'Не начато файлов: {notStarted}; уже снабжённые меткой времени сохранены. Проверьте адрес службы меток времени (--tsa или портал) и запустите снова с --resume.',
     'sign.verify.signer': '{name} (ПИНФЛ {pinfl}, ИНН {tin}), подписано {time}, цепочка {chain}',
+    'sign.verify.revocation': ', отзыв: {status}',
   },
   uz: {
     'sign.error.stdinTwice':
@@ -178,7 +226,7 @@ export default {
     'sign.error.contentMissing': '{path} imzolangan fayli yo‘q (ajratilgan imzoga uning mazmuni kerak).',
     'sign.error.inputMissing': 'Bunday fayl yo‘q: {paths}.',
     'sign.error.noSignatures':
-      'Tekshiriladigan imzo yo‘q: .p7s fayllari, papkalar yoki biror narsaga mos keladigan shablonlarni ko‘rsating.',
+      'Imzo topilmadi: .p7s fayllari, papkalar yoki biror narsaga mos keladigan shablonlarni ko‘rsating.',
     'sign.error.jsonWithJsonl':
       '--json va --jsonl birga ishlatilmaydi: --json oxirida bitta hujjat, --jsonl har bir fayl uchun bitta qator chiqaradi.',
     'sign.warning.digestReversed': '{file}: xabar xeshi teskari bayt tartibida yozilgan (qabul qilindi).',
@@ -187,6 +235,13 @@ export default {
     'sign.warning.noSigningTime':
       '{file}: imzoda imzolash vaqti yo‘q; amal qilish muddati hozirgi vaqtga tekshirildi.',
     'sign.warning.timestampInvalid': '{file}: ichki vaqt tamg‘asi tekshiruvdan o‘tmadi.',
+    'sign.warning.timestampUntrusted':
+      '{file}: ichki vaqt tamg‘asi ishonchsiz xizmatdan (--ca ga olib bormaydi yoki timeStamping sertifikati emas); uning vaqti ishlatilmaydi.',
+    'sign.warning.revocationUnknown': '{file}: bekor qilinganlik holati {status}.',
+    'sign.error.certRevoked':
+      '{signer} sertifikati {date} da bekor qilingan ({reason}; {source}) va fayl undan oldin imzolanganini isbotlovchi ishonchli vaqt tamg‘asi yo‘q (E-IMZO holati -11).',
+    'sign.error.revocationUnknown':
+      '{signer} ning bekor qilinganlik holatini aniqlab bo‘lmadi ({why}); --revocation require imzoni qabul qilmaydi (E-IMZO holati -1).',
     'sign.progress': '{total} tadan {done} tasi imzolandi ({rate}/s, qoldi {eta})',
     'sign.summary':
       'Imzolandi: {signed}, imzo qo‘shildi: {appended}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
@@ -196,6 +251,24 @@ export default {
       'To‘xtatildi: {notStarted} ta fayl boshlanmadi; yakunlash uchun --resume bilan qayta ishga tushiring.',
     'sign.verify.ok': '{file}: yaroqli — {signers}',
     'sign.verify.failed': '{file}: yaroqsiz — {reason}',
+    'sign.error.signerNotFound': 'Imzoda {signer} imzo chekuvchisi yo‘q.',
+    'sign.error.signerAmbiguous': 'Imzoning bir nechta imzo chekuvchisida {signer} seriya raqami bor.',
+    'sign.error.timestampNotForSigner': 'Vaqt tamg‘asi {signer} imzo chekuvchisiga mos emas: {what}.',
+    'sign.error.alreadyTimestamped': '{signer} imzo chekuvchisida allaqachon vaqt tamg‘asi bor.',
+    'sign.error.fileTimestamped':
+      'Barcha imzo chekuvchilarda allaqachon vaqt tamg‘asi bor (--resume bunday fayllarni o‘tkazib yuboradi, --force tamg‘alarini almashtiradi).',
+    'sign.error.timestampOutputExists':
+      '{output} allaqachon mavjud (--force — ustidan yozish, --resume — u yerda vaqt tamg‘asi qo‘yilgan fayllarni o‘tkazib yuborish).',
+    'sign.error.timestampBatchFailed': '{total} ta fayldan {failed} tasiga vaqt tamg‘asi qo‘yilmadi.',
+    'sign.error.timestampModes': '--force yoki --resume dan birini ishlating, ikkalasini emas.',
+    'sign.error.tsaUrl': '--tsa http:// yoki https:// manzil bo‘lishi kerak, «{url}» emas.',
+    'sign.timestamp.progress': '{total} tadan {done} tasiga vaqt tamg‘asi qo‘yildi ({rate}/s, qoldi {eta})',
+    'sign.timestamp.stamped': '{output}: vaqt tamg‘asi qo‘shildi ({tokens} ta imzo chekuvchi)',
+    'sign.timestamp.summary':
+      'Vaqt tamg‘asi qo‘yildi: {stamped}, o‘tkazib yuborildi: {skipped}, xato: {failed} ({seconds} s).',
+    'sign.timestamp.tsaHint':
+      '{notStarted} ta fayl boshlanmadi; vaqt tamg‘asi qo‘yilganlari saqlandi. Vaqt tamg‘asi xizmati manzilini (--tsa yoki portal) tekshiring va --resume bilan qayta ishga tushiring.',
     'sign.verify.signer': '{name} (JSHSHIR {pinfl}, STIR {tin}), imzolangan {time}, zanjir {chain}',
+    'sign.verify.revocation': ', bekor qilinganlik: {status}',
   },
 } satisfies Catalog;

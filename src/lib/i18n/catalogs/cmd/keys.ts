@@ -28,6 +28,9 @@ portals built on E-IMZO take pasted or posted; --format pem writes -----BEGIN PK
 name stays <file>.p7s in every form: the form is told from the content, so signatures keep
 pairing with their files. Every command reads all three forms; --append writes the form asked.
 
+Before signing, the key's certificate is checked for revocation (OCSP or CRL, see --revocation
+and --crl): a revoked key exits 5 and nothing is written.
+
 JSON result: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
     'cmd.key.sign.arg.files': 'Files, folders or glob patterns to sign.',
     'cmd.key.sign.flag.key': 'Key: a .pfx file, an alias or a certificate serial number.',
@@ -58,6 +61,12 @@ differs from it does not verify. Without --ca the chain is not checked (a warnin
 with more than 32 signers or 128 certificates is refused. A file that does not exist is a usage
 error (exit 2). Exit code 6 when any signature does not verify; --json then lists every file's report.
 
+Revocation: each signer's certificate is checked through the OCSP responder it names, else its
+CRL (cached in the config folder until its next update), or --crl FILE|URL. A revoked signer is
+invalid (-11) unless a trusted timestamp (its TSA chained to --ca) shows the file was signed
+before: then "revoked later, at …". --revocation require fails (-1, exit 6) when the status cannot
+be established; auto warns; off asks no one.
+
 JSON result: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`,
     'cmd.key.verify.arg.signature': 'Signature files (.p7s, DER, PEM or base64), folders or patterns.',
     'cmd.key.verify.flag.content': 'The signed file, for one detached signature.',
@@ -65,6 +74,36 @@ JSON result: { valid, total, failed, files: [{ file, content, valid, detached, s
       'Folder of the signed files for many detached signatures (the layout of key sign --out-dir).',
     'cmd.key.verify.flag.ca': 'Trusted CA certificates (PEM or DER file); repeatable.',
     'cmd.key.verify.flag.recursive': 'Include signatures in subfolders of folder arguments.',
+
+    'cmd.key.timestamp.description': `Adds an RFC 3161 timestamp token to each signer of existing PKCS#7/CMS signatures that has
+none (the unsigned attribute id-aa-timeStampToken over the signer's signature value, as E-IMZO's
+attach_timestamp_token_pkcs7 does): attached or detached, DER, PEM or base64. Every other byte of
+the signature stays as it was, so the signatures still verify. Each file is replaced in place (as
+E-IMZO does), atomically, or written under --out-dir keeping relative paths; it keeps its form
+(DER, PEM or base64) unless --format says otherwise. Folders give their .p7s files.
+
+The tokens come from the portal's TSA (<portal>/api/v1/tsa) or from --tsa URL (any RFC 3161
+TSA); each reply is checked (granted, nonce, imprint = hash of that signer's signature value)
+before it is added. Up to --jobs files (default 8) are in flight at once.
+
+A file whose signers all carry a timestamp is a failure (it lists as such) unless --resume skips
+it or --force replaces its timestamps; after an interrupted or killed run each file is either as
+it was or completely stamped, so --resume finishes the rest. Ctrl-C finishes the files in flight
+and exits 130; a second Ctrl-C stops at once. A TSA that cannot be reached or refuses ends the run
+(exit 7 / 8) before any further file is started. With some files failed the exit code is 10.
+--jsonl prints one JSON line per file; it cannot be combined with --json.
+
+JSON result: { tsa, total, stamped, skipped, failed, notStarted, interrupted, tokens, elapsedMs, results[] }`,
+    'cmd.key.timestamp.arg.signatures': 'Signature files (DER, PEM or base64), folders or patterns.',
+    'cmd.key.timestamp.flag.tsa': "RFC 3161 TSA URL (default: the portal's, <portal>/api/v1/tsa).",
+    'cmd.key.timestamp.flag.out-dir':
+      'Write the timestamped signatures under this folder instead of in place.',
+    'cmd.key.timestamp.flag.recursive': 'Include signatures in subfolders of folder arguments.',
+    'cmd.key.timestamp.flag.format': "Form written: der, pem or base64 (default: each file's own form).",
+    'cmd.key.timestamp.flag.force': 'Replace existing timestamps and existing outputs.',
+    'cmd.key.timestamp.flag.resume': 'Skip files whose signers all carry a timestamp already.',
+    'cmd.key.timestamp.flag.jobs': 'Files timestamped at the same time (default 8).',
+    'cmd.key.timestamp.flag.jsonl': 'Print one JSON line per file to standard output (not with --json).',
 
     'cmd.key.doctor.description': `Runs the checks support staff do by hand, each with PASS / WARN / FAIL / SKIP and a fix:
 key folders found, USB drive mounted, key files readable and not damaged, PKCS#12 parse, password
@@ -74,6 +113,9 @@ portal's CA from <portal>/api/v1/ca/certificates), system clock, and portal reac
 (GET <portal>/api/v1/health, 3 s timeout; a portal under a path keeps it). Without <key>, every
 key found is checked. Exit 0 only when no check fails; otherwise the exit code of the first
 failure (4 password, 7 portal, 5 otherwise) with the full report in the JSON envelope's "result".
+
+The revocation check asks the certificate's OCSP responder or CRL (or --crl): FAIL when
+revoked, WARN when unknown (FAIL with --revocation require).
 
 JSON result: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }`,
     'cmd.key.doctor.arg.key': 'Key file, alias, PINFL/TIN or serial number (default: every key found).',
@@ -146,7 +188,10 @@ JSON result: { path, backup?, legacy }`,
 -----BEGIN PKCS7-----. Имя в любой форме остаётся <файл>.p7s: форма определяется по
 содержимому, и подписи по-прежнему находят свои файлы. Все команды читают все три формы; --append записывает запрошенную форму.
 
-Результат JSON: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
+Результат JSON: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }
+
+Перед подписанием сертификат ключа проверяется на отзыв (OCSP или СОС, см. --revocation и
+--crl): отозванный ключ — код 5, ничего не записывается.`,
     'cmd.key.sign.arg.files': 'Файлы, папки или шаблоны для подписи.',
     'cmd.key.sign.flag.key': 'Ключ: файл .pfx, псевдоним (alias) или серийный номер сертификата.',
     'cmd.key.sign.flag.detached': 'Создавать отсоединённые подписи (файл не входит в .p7s).',
@@ -177,13 +222,51 @@ x.pdf.p7s). Проверяется всегда именно --content: прис
 использования (код 2). Код выхода 6, если хоть одна подпись не прошла проверку; --json тогда
 перечисляет отчёт по каждому файлу.
 
-Результат JSON: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`,
+Результат JSON: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }
+
+Отзыв: сертификат каждого подписанта проверяется через указанный в нём OCSP, иначе через его СОС
+(хранится в папке настроек до следующего обновления), или --crl FILE|URL. Отозванный подписант
+недействителен (-11), если только доверенная метка времени (её служба ведёт к --ca) не показывает,
+что файл подписан раньше: тогда «отозван позже». --revocation require — ошибка (-1, код 6), если
+статус не установлен; auto предупреждает; off никого не спрашивает.`,
     'cmd.key.verify.arg.signature': 'Файлы подписей (.p7s, DER, PEM или base64), папки или шаблоны.',
     'cmd.key.verify.flag.content': 'Подписанный файл — для одной отсоединённой подписи.',
     'cmd.key.verify.flag.content-dir':
       'Папка подписанных файлов для многих отсоединённых подписей (структура как у key sign --out-dir).',
     'cmd.key.verify.flag.ca': 'Доверенные сертификаты УЦ (файл PEM или DER); можно повторять.',
     'cmd.key.verify.flag.recursive': 'Включать подписи из подпапок указанных папок.',
+
+    'cmd.key.timestamp.description': `Добавляет метку времени RFC 3161 каждому подписанту готовых подписей PKCS#7/CMS, у которого её
+нет (неподписанный атрибут id-aa-timeStampToken над значением подписи, как attach_timestamp_token_pkcs7
+в E-IMZO): присоединённых и отсоединённых, DER, PEM или base64. Остальные байты подписи не меняются,
+поэтому подписи по-прежнему проверяются. Каждый файл атомарно заменяется на месте (как в E-IMZO)
+или записывается в --out-dir с сохранением относительных путей; форма файла (DER, PEM, base64)
+сохраняется, если --format не указывает другую. Из папок берутся файлы .p7s.
+
+Метки выдаёт служба меток времени портала (<портал>/api/v1/tsa) или --tsa URL (любая служба
+RFC 3161); каждый ответ проверяется (выдан, nonce, отпечаток = хэш значения подписи этого
+подписанта) до добавления. Одновременно обрабатывается до --jobs файлов (по умолчанию 8).
+
+Файл, у всех подписантов которого уже есть метка, считается ошибкой, если только --resume не
+пропускает его или --force не заменяет его метки; после прерванного или убитого запуска каждый файл
+либо прежний, либо полностью с метками, поэтому --resume доделывает остальное. Ctrl-C завершает
+файлы в работе и выходит с кодом 130; второй Ctrl-C останавливает сразу. Недоступная или
+отказавшая служба меток завершает запуск (код 7 / 8), новые файлы не начинаются. Если часть файлов
+не удалась, код выхода 10. --jsonl печатает строку JSON на файл; вместе с --json нельзя.
+
+Результат JSON: { tsa, total, stamped, skipped, failed, notStarted, interrupted, tokens, elapsedMs, results[] }`,
+    'cmd.key.timestamp.arg.signatures': 'Файлы подписей (DER, PEM или base64), папки или шаблоны.',
+    'cmd.key.timestamp.flag.tsa':
+      'Адрес службы меток времени RFC 3161 (по умолчанию портала, <портал>/api/v1/tsa).',
+    'cmd.key.timestamp.flag.out-dir': 'Записывать подписи с метками в эту папку, а не на место.',
+    'cmd.key.timestamp.flag.recursive': 'Включать подписи из подпапок указанных папок.',
+    'cmd.key.timestamp.flag.format':
+      'Форма записи: der, pem или base64 (по умолчанию — форма каждого файла).',
+    'cmd.key.timestamp.flag.force': 'Заменять существующие метки времени и существующие выходные файлы.',
+    'cmd.key.timestamp.flag.resume': 'Пропускать файлы, у всех подписантов которых уже есть метка времени.',
+    'cmd.key.timestamp.flag.jobs': 'Сколько файлов обрабатывать одновременно (по умолчанию 8).',
+    'cmd.key.timestamp.flag.jsonl':
+      'Печатать в стандартный вывод одну строку JSON на файл (не вместе с --json).',
 
     'cmd.key.doctor.description': `Выполняет проверки, которые служба поддержки делает вручную, каждая с итогом PASS / WARN /
 FAIL / SKIP и советом: найдены папки ключей, подключена флешка, файлы ключей читаются и не
@@ -195,7 +278,10 @@ FAIL / SKIP и советом: найдены папки ключей, подк�
 все найденные ключи. Код 0 только если ни одна проверка не провалена; иначе код первой ошибки
 (4 — пароль, 7 — портал, 5 — остальное), полный отчёт — в "result" JSON-ответа.
 
-Результат JSON: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }`,
+Результат JSON: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }
+
+Проверка отзыва спрашивает OCSP или СОС сертификата (или --crl): FAIL, если отозван, WARN,
+если статус неизвестен (FAIL с --revocation require).`,
     'cmd.key.doctor.arg.key':
       'Файл ключа, псевдоним, ПИНФЛ/ИНН или серийный номер (по умолчанию — все найденные ключи).',
     'cmd.key.doctor.flag.ca': 'Доверенный сертификат УЦ (PEM или DER); повторите для нескольких.',
@@ -268,6 +354,9 @@ asosidagi portallar qo‘yib yoki so‘rovda qabul qiladigan matn; --format pem 
 yozadi. Har qanday shaklda nom <fayl>.p7s bo‘lib qoladi: shakl mazmunidan
 aniqlanadi, imzolar o‘z fayllariga bog‘lanib qolaveradi. Barcha buyruqlar uchala shaklni o‘qiydi; --append so‘ralgan shaklda yozadi.
 
+Imzolashdan oldin kalit sertifikati bekor qilinganlikka tekshiriladi (OCSP yoki CRL, --revocation
+va --crl ga qarang): bekor qilingan kalit — kod 5, hech narsa yozilmaydi.
+
 JSON natija: { total, signed, appended, skipped, failed, notStarted, interrupted, elapsedMs, detached, format, signer, results[] }`,
     'cmd.key.sign.arg.files': 'Imzolanadigan fayllar, papkalar yoki shablonlar.',
     'cmd.key.sign.flag.key': 'Kalit: .pfx fayli, taxallus (alias) yoki sertifikat seriya raqami.',
@@ -299,6 +388,12 @@ qiladigan biriktirilgan imzo tekshiruvdan o‘tmaydi. --ca bo‘lmasa zanjir tek
 Mavjud bo‘lmagan fayl — foydalanish xatosi (kod 2). Biror imzo tekshiruvdan o‘tmasa chiqish kodi
 6; --json har bir fayl hisobotini ro‘yxat qiladi.
 
+Bekor qilinganlik: har bir imzolovchining sertifikati unda ko‘rsatilgan OCSP orqali, aks holda
+uning CRL i (keyingi yangilanishgacha sozlamalar papkasida saqlanadi) yoki --crl FILE|URL orqali
+tekshiriladi. Bekor qilingan imzolovchi yaroqsiz (-11), agar ishonchli vaqt tamg‘asi (xizmati --ca
+ga olib boradi) fayl undan oldin imzolanganini ko‘rsatmasa: unda «keyinroq bekor qilingan».
+--revocation require holat aniqlanmasa xato (-1, kod 6); auto ogohlantiradi; off hech kimdan so‘ramaydi.
+
 JSON natija: { valid, total, failed, files: [{ file, content, valid, detached, signers[], error }] }`,
     'cmd.key.verify.arg.signature': 'Imzo fayllari (.p7s, DER, PEM yoki base64), papkalar yoki shablonlar.',
     'cmd.key.verify.flag.content': 'Bitta ajratilgan imzo uchun imzolangan fayl.',
@@ -307,6 +402,40 @@ JSON natija: { valid, total, failed, files: [{ file, content, valid, detached, s
     'cmd.key.verify.flag.ca':
       'Ishonchli sertifikatlash markazi sertifikatlari (PEM yoki DER fayl); takrorlash mumkin.',
     'cmd.key.verify.flag.recursive': 'Ko‘rsatilgan papkalarning ichki papkalaridagi imzolarni ham qo‘shish.',
+
+    'cmd.key.timestamp.description': `Tayyor PKCS#7/CMS imzolarning vaqt tamg‘asi yo‘q har bir imzo chekuvchisiga RFC 3161 vaqt
+tamg‘asini qo‘shadi (imzo qiymati ustidan id-aa-timeStampToken imzolanmagan atributi, E-IMZO
+attach_timestamp_token_pkcs7 kabi): biriktirilgan yoki ajratilgan, DER, PEM yoki base64. Imzoning
+qolgan baytlari o‘zgarmaydi, shuning uchun imzolar avvalgidek tekshiriladi. Har bir fayl joyida
+(E-IMZO kabi) atomar almashtiriladi yoki nisbiy yo‘llar saqlangan holda --out-dir ga yoziladi;
+--format boshqacha demasa, faylning shakli (DER, PEM, base64) saqlanadi. Papkalardan .p7s fayllari olinadi.
+
+Tamg‘alarni portalning vaqt tamg‘asi xizmati (<portal>/api/v1/tsa) yoki --tsa URL (istalgan RFC
+3161 xizmati) beradi; har bir javob qo‘shilishdan oldin tekshiriladi (berildi, nonce, iz = shu imzo
+chekuvchi imzo qiymatining xeshi). Bir vaqtda --jobs tagacha fayl (sukut bo‘yicha 8) ishlanadi.
+
+Barcha imzo chekuvchilarida tamg‘a bor fayl xato hisoblanadi, agar --resume uni o‘tkazib yubormasa
+yoki --force tamg‘alarini almashtirmasa; to‘xtatilgan yoki o‘ldirilgan ishdan keyin har bir fayl
+yo avvalgidek, yo to‘liq tamg‘alangan, shuning uchun --resume qolganini tugatadi. Ctrl-C ishdagi
+fayllarni tugatib 130 kodi bilan chiqadi; ikkinchi Ctrl-C darhol to‘xtatadi. Ulanib bo‘lmaydigan
+yoki rad etgan xizmat ishni tugatadi (kod 7 / 8), yangi fayllar boshlanmaydi. Ba'zi fayllar
+muvaffaqiyatsiz bo‘lsa, chiqish kodi 10. --jsonl har bir fayl uchun bitta JSON qatori chiqaradi; --json bilan birga emas.
+
+JSON natija: { tsa, total, stamped, skipped, failed, notStarted, interrupted, tokens, elapsedMs, results[] }`,
+    'cmd.key.timestamp.arg.signatures': 'Imzo fayllari (DER, PEM yoki base64), papkalar yoki shablonlar.',
+    'cmd.key.timestamp.flag.tsa':
+      'RFC 3161 vaqt tamg‘asi xizmati manzili (sukut bo‘yicha portalniki, <portal>/api/v1/tsa).',
+    'cmd.key.timestamp.flag.out-dir': 'Tamg‘alangan imzolarni joyida emas, shu papkaga yozish.',
+    'cmd.key.timestamp.flag.recursive':
+      'Ko‘rsatilgan papkalarning ichki papkalaridagi imzolarni ham qo‘shish.',
+    'cmd.key.timestamp.flag.format':
+      'Yoziladigan shakl: der, pem yoki base64 (sukut bo‘yicha har bir faylning o‘z shakli).',
+    'cmd.key.timestamp.flag.force': 'Mavjud vaqt tamg‘alari va mavjud natija fayllarini almashtirish.',
+    'cmd.key.timestamp.flag.resume':
+      'Barcha imzo chekuvchilarida allaqachon vaqt tamg‘asi bor fayllarni o‘tkazib yuborish.',
+    'cmd.key.timestamp.flag.jobs': 'Bir vaqtda ishlanadigan fayllar soni (sukut bo‘yicha 8).',
+    'cmd.key.timestamp.flag.jsonl':
+      'Standart chiqishga har bir fayl uchun bitta JSON qatori (--json bilan emas).',
 
     'cmd.key.doctor.description': `Qo‘llab-quvvatlash xodimlari qo‘lda bajaradigan tekshiruvlarni o‘tkazadi, har biri PASS /
 WARN / FAIL / SKIP natijasi va maslahat bilan: kalit papkalari topildi, fleshka ulangan, kalit
@@ -318,6 +447,9 @@ amal qilish muddati (30 kun oldin ogohlantiradi), ishonchli ildizgacha zanjir (-
 topilgan barcha kalitlar tekshiriladi. Hech bir tekshiruv muvaffaqiyatsiz bo‘lmasagina kod 0;
 aks holda birinchi xatoning kodi (4 — parol, 7 — portal, 5 — boshqalar), to‘liq hisobot JSON
 javobining "result" qismida.
+
+Bekor qilinganlik tekshiruvi sertifikatning OCSP yoki CRL idan (yoki --crl dan) so‘raydi: bekor
+qilingan bo‘lsa FAIL, noma’lum bo‘lsa WARN (--revocation require bilan FAIL).
 
 JSON natija: { ok, checks: [{ id, status: "pass" | "warn" | "fail" | "skip", message, fix?, path? }] }`,
     'cmd.key.doctor.arg.key':
