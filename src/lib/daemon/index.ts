@@ -44,10 +44,18 @@ export function entryBeside(moduleUrl: string, rel: string): { file: string; exe
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
-  // An exited process not yet reaped by its (new) parent is a zombie: gone for our purposes.
+}
+
+/**
+ * Still running: alive and not a zombie. A detached child whose parent CLI has exited is reaped
+ * late in a container without an init; for `stop` it has stopped once it exited.
+ */
+function stillRunning(pid: number): boolean {
+  if (!isAlive(pid)) return false;
   try {
     return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
@@ -182,8 +190,8 @@ export async function stopDaemon<I extends { pid: number }>(
   }
   process.kill(info.pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
-  while (isAlive(info.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  if (isAlive(info.pid)) process.kill(info.pid, 'SIGKILL');
+  while (stillRunning(info.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (stillRunning(info.pid)) process.kill(info.pid, 'SIGKILL');
   removeRunFiles(spec);
   return info;
 }
