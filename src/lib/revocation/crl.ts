@@ -46,7 +46,7 @@ const isTime = (n: Node | undefined): boolean => is(n, Tag.UTCTime) || is(n, Tag
 const hexSerial = (b: Uint8Array): string =>
   Buffer.from(b)
     .toString('hex')
-    .replace(/^(00)+(?=.)/, '');
+    .replace(/^0+(?=.)/, '');
 
 /** Decode a CRL (DER, or PEM with an X509 CRL block). A damaged one is a MalformedError. */
 export function parseCrl(input: Uint8Array): Crl {

@@ -9,14 +9,14 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { InternalError } from '../errors/index.js';
 import { removeOwnTempsSync, removeStaleTemps, trackTempDirs } from '../files/index.js';
 import { outputFor, type InputFile } from './inputs.js';
 import { JobRunner } from './job-runner.js';
-import type { FileResult, SignSettings } from './sign-file.js';
+import { CHUNK_JOBS, runPool as runWorkers } from './pool.js';
+import { signWork, type FileResult, type SignSettings } from './sign-file.js';
 import { openSigner, toTransferable, type SignerKey } from './signer.js';
-import type { FromWorker, Job, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { Job, WorkerInit } from './worker-protocol.js';
 
 export interface BatchOptions extends SignSettings {
   key: SignerKey;
@@ -57,24 +57,6 @@ export interface BatchSummary {
   interrupted: boolean;
   elapsedMs: number;
   results: FileResult[];
-}
-
-const CHUNK_JOBS = 16;
-
-function workerUrl(): URL {
-  // Under tsx (tests, bench) this module is .ts and so is its worker; built, both are .js.
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./worker${ext}`, import.meta.url);
-}
-
-/** Built, the worker is a .js file; from TypeScript sources (tests, bench) it registers tsx first. */
-function startWorker(init: WorkerInit): Worker {
-  const url = workerUrl();
-  // Built JS needs no loader: module hooks inherited from the parent (tsx, coverage) only slow
-  // every worker's start-up, which counts in every batch.
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: init, execArgv: [] });
-  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`;
-  return new Worker(boot, { eval: true, workerData: init });
 }
 
 export async function signBatch(opts: BatchOptions): Promise<BatchSummary> {
@@ -156,12 +138,16 @@ function runInline(
   return new Promise((resolve) => {
     let inFlight = 0;
     let stopped = false;
-    const runner = new JobRunner(openSigner(opts.key), settings, concurrency, (results) => {
-      if (stopped) return; // abandoned by a stop: counted as not started
-      inFlight -= results.length;
-      results.forEach(record);
-      feed();
-    });
+    const runner = new JobRunner<Job, FileResult>(
+      signWork(openSigner(opts.key), settings),
+      concurrency,
+      (results) => {
+        if (stopped) return; // abandoned by a stop: counted as not started
+        inFlight -= results.length;
+        results.forEach(record);
+        feed();
+      },
+    );
     const feed = () => {
       while (!halted(opts) && inFlight < concurrency * 4 && next.i < jobs.length) {
         const chunk = jobs.slice(next.i, next.i + CHUNK_JOBS);
@@ -197,63 +183,25 @@ function runPool(
   next: { i: number },
 ): Promise<void> {
   const init: WorkerInit = { signer: toTransferable(opts.key), settings, concurrency };
-  // Enough queued per worker that it never waits for the main thread between result batches.
-  const maxInFlight = concurrency * 4;
-  return new Promise((resolve, reject) => {
-    const workers: Array<{ w: Worker; inFlight: number }> = [];
-    let finished = false;
-    const finish = (err?: unknown) => {
-      if (finished) return;
-      finished = true;
-      // Settle once every worker is gone, so that nothing writes when the caller cleans up.
-      void Promise.allSettled(workers.map((x) => x.w.terminate())).then(() =>
-        err ? reject(err) : resolve(),
-      );
-    };
-    const idle = () => workers.every((x) => x.inFlight === 0);
-    const feed = (x: { w: Worker; inFlight: number }) => {
-      while (!halted(opts) && x.inFlight < maxInFlight && next.i < jobs.length) {
-        const chunk = jobs.slice(next.i, next.i + CHUNK_JOBS);
-        next.i += chunk.length;
-        x.inFlight += chunk.length;
-        x.w.postMessage({ type: 'jobs', jobs: chunk } satisfies ToWorker);
-      }
-      if ((next.i >= jobs.length || halted(opts)) && idle()) finish();
-    };
-    opts.signal?.addEventListener('abort', () => idle() && finish(), { once: true });
-    // Second interrupt: do not wait for the files in flight.
-    if (opts.stop?.aborted) queueMicrotask(() => finish());
-    else opts.stop?.addEventListener('abort', () => finish(), { once: true });
-    for (let k = 0; k < nWorkers; k++) {
-      const x = { w: startWorker(init), inFlight: 0 };
-      workers.push(x);
-      x.w.on('message', (m: FromWorker) => {
-        if (finished) return; // stopped: whatever still arrives counts as not started
-        if (m.type === 'ready') feed(x);
-        else if (m.type === 'results') {
-          x.inFlight -= m.results.length;
-          for (const r of m.results) {
-            const { id: _id, ...rest } = r;
-            record(rest);
-          }
-          feed(x);
-        } else
-          finish(new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason: m.message } }));
-      });
-      x.w.on('error', (e) =>
-        finish(
-          new InternalError('SIGN_WORKER', 'sign.error.worker', {
-            params: { reason: String(e.message) },
-            cause: e,
-          }),
-        ),
-      );
-      x.w.on('exit', (code) => {
-        if (!finished && code !== 0)
-          finish(
-            new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason: `exit ${code}` } }),
-          );
-      });
-    }
+  return runWorkers<Job, FileResult & { id: number }>({
+    module: 'worker',
+    size: nWorkers,
+    init,
+    // Enough queued per worker that it never waits for the main thread between result batches.
+    maxInFlight: concurrency * 4,
+    take: (max) => {
+      if (halted(opts)) return [];
+      const chunk = jobs.slice(next.i, next.i + max);
+      next.i += chunk.length;
+      return chunk;
+    },
+    drained: () => next.i >= jobs.length || halted(opts),
+    onResults: (results) => {
+      for (const { id: _id, ...rest } of results) record(rest);
+    },
+    signal: opts.signal,
+    stop: opts.stop,
+    failure: (reason, cause) =>
+      new InternalError('SIGN_WORKER', 'sign.error.worker', { params: { reason }, cause }),
   });
 }

@@ -96,7 +96,7 @@ export function readCertificate(der: Uint8Array): CertFields {
     serial: b(raw(serialNode)),
     serialHex: Buffer.from(serialBytes)
       .toString('hex')
-      .replace(/^(00)+(?=.)/, ''),
+      .replace(/^0+(?=.)/, ''),
     notBefore: readTime(nb),
     notAfter: readTime(na),
     spki: b(raw(spkiNode)),

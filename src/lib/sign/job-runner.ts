@@ -1,31 +1,26 @@
 /**
  * Runs jobs with bounded concurrency on one thread: each job is mostly I/O (read, write, fsync)
- * around a short CPU burst (hash + private-key operation), so a few in flight keep the core busy.
- * Results are handed back in batches to keep cross-thread messages few.
+ * around a short CPU burst (hash + public- or private-key operation), so a few in flight keep the
+ * core busy. Results are handed back in batches to keep cross-thread messages few. The signing
+ * and the verification engines both run their jobs through it (on a worker or the calling thread).
  */
-import { CHUNK } from './digest.js';
-import { signOne, type FileResult, type SignSettings } from './sign-file.js';
-import type { Signer } from './signer.js';
-import type { Job } from './worker-protocol.js';
-
 const FLUSH_AT = 8;
 const FLUSH_MS = 5;
 
-export class JobRunner {
-  private readonly queue: Job[] = [];
+export class JobRunner<J extends { id: number }, R> {
+  private readonly queue: J[] = [];
   private active = 0;
-  private readonly buffers: Buffer[] = [];
-  private pending: Array<FileResult & { id: number }> = [];
+  private pending: Array<R & { id: number }> = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly signer: Signer,
-    private readonly settings: SignSettings,
+    /** One job's work. It reports failures in its result; a rejection is a bug (on a worker: a crash). */
+    private readonly work: (job: J) => Promise<R>,
     private readonly concurrency: number,
-    private readonly deliver: (results: Array<FileResult & { id: number }>) => void,
+    private readonly deliver: (results: Array<R & { id: number }>) => void,
   ) {}
 
-  push(jobs: Job[]): void {
+  push(jobs: J[]): void {
     this.queue.push(...jobs);
     this.pump();
   }
@@ -34,9 +29,7 @@ export class JobRunner {
     while (this.active < this.concurrency && this.queue.length) {
       const job = this.queue.shift()!;
       this.active++;
-      const buf = this.buffers.pop() ?? Buffer.allocUnsafe(CHUNK);
-      void signOne(this.signer, this.settings, job.input, job.output, buf).then((r) => {
-        this.buffers.push(buf);
+      void this.work(job).then((r) => {
         this.active--;
         this.pending.push({ ...r, id: job.id });
         this.scheduleFlush();

@@ -285,3 +285,19 @@ export function signBytes(
     signature: attrs.signature,
   };
 }
+
+/** Signing as a JobRunner's work: a 1 MiB read buffer per job in flight, reused from job to job. */
+export function signWork(
+  signer: Signer,
+  settings: SignSettings,
+): (job: { input: string; output: string }) => Promise<FileResult> {
+  const buffers: Buffer[] = [];
+  return async (job) => {
+    const buf = buffers.pop() ?? Buffer.allocUnsafe(CHUNK);
+    try {
+      return await signOne(signer, settings, job.input, job.output, buf);
+    } finally {
+      buffers.push(buf);
+    }
+  };
+}

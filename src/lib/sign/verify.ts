@@ -141,6 +141,31 @@ export function verifiedSigner(report: SignerReport): VerifiedSigner | undefined
   return { certificate: Buffer.from(cert.der), identity: identityOf(cert) };
 }
 
+/** Per signer: DER of the certificate `verifiedSigner()` gives, if any (sent beside a report that leaves its thread). */
+export function verifiedCertificates(report: VerifyReport): Array<Uint8Array | undefined> {
+  // A copy of exactly the certificate: a view would carry its whole backing buffer across.
+  return report.signers.map((s) => {
+    const der = VERIFIED.get(s)?.der;
+    return der && new Uint8Array(der);
+  });
+}
+
+/**
+ * A report that crossed from one of our verification workers (a structured clone) loses what
+ * earned `verifiedSigner()`; with the certificates `verifiedCertificates()` gave there, it works
+ * here as on the thread that verified. Only for reports made by our own code.
+ */
+export function adoptVerified(
+  report: VerifyReport,
+  certificates: Array<Uint8Array | undefined>,
+  cache: VerifyCache,
+): void {
+  report.signers.forEach((s, i) => {
+    const der = certificates[i];
+    if (der) VERIFIED.set(s, cache.certificate(der));
+  });
+}
+
 /** Certificates the SignerInfo's identifier names (issuer + serial, or key identifier). */
 function signerCandidates(si: ParsedSignerInfo, certs: CertFields[]): CertFields[] {
   if (si.issuer && si.serial)
@@ -160,7 +185,7 @@ function serialOf(si: ParsedSignerInfo): string | undefined {
   if (!si.serial) return undefined;
   return Buffer.from(si.serial.subarray(2 + (si.serial[1]! & 0x80 ? si.serial[1]! & 0x7f : 0)))
     .toString('hex')
-    .replace(/^(00)+(?=.)/, '');
+    .replace(/^0+(?=.)/, '');
 }
 
 const reversed = (b: Buffer): Buffer => Buffer.from(b).reverse();

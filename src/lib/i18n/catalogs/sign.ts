@@ -38,6 +38,7 @@ export default {
       '{output} already exists (use --force to overwrite, --resume to skip valid ones, --append to co-sign).',
     'sign.error.io': 'Cannot process {file}: {reason}',
     'sign.error.worker': 'A signing worker failed: {reason}',
+    'sign.error.verifyWorker': 'A verification worker failed: {reason}',
     'sign.error.batchFailed': '{failed} of {total} files were not signed.',
     'sign.error.verifyBatchFailed': '{failed} of {total} signatures did not verify.',
     'sign.error.noInputs': 'No files to sign: give files, folders, patterns or --files-from.',
@@ -124,6 +125,7 @@ export default {
       '{output} уже существует (--force — перезаписать, --resume — пропустить действительные, --append — добавить подпись).',
     'sign.error.io': 'Не удаётся обработать {file}: {reason}',
     'sign.error.worker': 'Сбой потока подписания: {reason}',
+    'sign.error.verifyWorker': 'Сбой потока проверки подписей: {reason}',
     'sign.error.batchFailed': 'Не подписано файлов: {failed} из {total}.',
     'sign.error.verifyBatchFailed': 'Не прошли проверку подписей: {failed} из {total}.',
     'sign.error.noInputs': 'Нет файлов для подписи: укажите файлы, папки, шаблоны или --files-from.',
@@ -215,6 +217,7 @@ export default {
       '{output} allaqachon mavjud (--force — ustidan yozish, --resume — yaroqlilarini o‘tkazib yuborish, --append — imzo qo‘shish).',
     'sign.error.io': '{file} ni qayta ishlab bo‘lmadi: {reason}',
     'sign.error.worker': 'Imzolash oqimi ishdan chiqdi: {reason}',
+    'sign.error.verifyWorker': 'Imzolarni tekshirish oqimi ishdan chiqdi: {reason}',
     'sign.error.batchFailed': '{total} ta fayldan {failed} tasi imzolanmadi.',
     'sign.error.verifyBatchFailed': '{total} ta imzodan {failed} tasi tekshiruvdan o‘tmadi.',
     'sign.error.noInputs':
