@@ -16,7 +16,7 @@ export const SERVICE_PATH = '/service/cryptapi';
 /** Largest WebSocket message accepted (a base64 document of ~12 MB); `--max-message-size`. */
 export const DEFAULT_MAX_MESSAGE = 16 * 1024 * 1024;
 /** Requests per second one site may make (bursts of twice that); `--rate-limit`. */
-export const DEFAULT_RATE_LIMIT = 500;
+export const DEFAULT_RATE_LIMIT = 2000;
 /** How long a key unlocked through a page's password dialog stays unlocked (for that site only). */
 export const PAGE_UNLOCK_MS = 10 * 60_000;
 
