@@ -33,7 +33,7 @@ export default class AgentStatusCommand extends BaseCommand<typeof AgentStatusCo
         ],
         s.unlocked.map((k) => [
           `${k.owner ?? ''} (${k.serial})`,
-          `${Math.ceil(k.secondsLeft / 60)} min`,
+          t('common.wait.minutes', { n: Math.ceil(k.secondsLeft / 60) }),
           k.maxSignatures === undefined ? String(k.signatures) : `${k.signatures}/${k.maxSignatures}`,
           k.origins.join(', ') || t('agent.status.anySite'),
         ]),
