@@ -1,12 +1,21 @@
 /**
  * The sandbox portal as a child process: `node <dist>/sandbox/main.js --port --data`, in the
  * foreground (logs on this terminal, Ctrl-C stops it) or detached (log file and pid file in the
- * data dir). The CLI talks to it only through the process table, those files and HTTP.
+ * data dir). The CLI talks to it only through the process table, those files and HTTP; the
+ * process machinery is the daemon area's, shared with the E-IMZO agent.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  entryBeside,
+  isAlive,
+  removeRunFiles,
+  runForeground as runDaemonForeground,
+  runningDaemon,
+  startDetached as startDaemon,
+  stopDaemon,
+  type DaemonSpec,
+} from '../daemon/index.js';
 import { NetworkError, UsageError } from '../errors/index.js';
 import {
   DB_FILES,
@@ -18,51 +27,31 @@ import {
   type SandboxRunInfo,
 } from '../sandbox-contract/index.js';
 
+export { isAlive };
+
 /** The running portal, as its run file (`sandbox.json`) describes it. */
 export type SandboxInfo = SandboxRunInfo;
 
-/** The portal entry point next to this module: dist/sandbox/main.js, or src/…/main.ts under tsx. */
-function entry(): { file: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  const ts = here.endsWith('.ts');
-  const file = path.resolve(path.dirname(here), '..', '..', 'sandbox', ts ? 'main.ts' : 'main.js');
-  return { file, execArgv: ts ? ['--import', 'tsx'] : [] };
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Where the process table can be read (Linux /proc), make sure the pid is still a sandbox portal
- * and not an unrelated process that reused the number after a crash.
- */
-function isSandboxProcess(pid: number): boolean {
-  try {
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return /sandbox[/\\]main\.(js|ts)/.test(cmd);
-  } catch {
-    return true; // no /proc (macOS, Windows): trust the pid file
-  }
+/** Files and the command line of the portal of a data dir (`--port` etc. only when starting). */
+function spec(dataDir: string, o?: StartOptions): DaemonSpec {
+  return {
+    dir: dataDir,
+    infoFile: INFO_FILE,
+    runFiles: RUN_FILES,
+    logFile: LOG_FILE,
+    // The portal entry point next to this module: dist/sandbox/main.js, or src/…/main.ts under tsx.
+    entry: entryBeside(import.meta.url, '../../sandbox/main'),
+    argv: o ? portalArgv(o) : [],
+    cmdline: /sandbox[/\\]main\.(js|ts)/,
+    ready: async (info) => !!(await health((info as SandboxInfo).url)),
+    startFailed: (reason) =>
+      new NetworkError('SANDBOX_START_FAILED', 'sandbox.error.startFailed', { params: { reason } }),
+  };
 }
 
 /** The running portal of a data dir, or undefined (stale files of a dead process are ignored). */
 export function runningSandbox(dataDir: string): SandboxInfo | undefined {
-  try {
-    const info = JSON.parse(readFileSync(path.join(dataDir, INFO_FILE), 'utf8')) as SandboxInfo;
-    return Number.isInteger(info.pid) && isAlive(info.pid) && isSandboxProcess(info.pid) ? info : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function removeRunFiles(dataDir: string): void {
-  for (const f of RUN_FILES) rmSync(path.join(dataDir, f), { force: true });
+  return runningDaemon<SandboxInfo>(spec(dataDir));
 }
 
 export async function health(
@@ -100,54 +89,13 @@ async function assertStartable(o: StartOptions): Promise<void> {
       hintKey: 'sandbox.hint.stop',
     });
   }
-  removeRunFiles(o.dataDir);
+  removeRunFiles(spec(o.dataDir));
 }
-
-/** Both modes log requests: the foreground one to this terminal, the detached one to sandbox.log. */
-const args = (o: StartOptions): string[] => {
-  const e = entry();
-  return [...e.execArgv, e.file, ...portalArgv(o)];
-};
 
 /** Detached: returns once the portal answers /api/v1/health (or fails with its log's last line). */
 export async function startDetached(o: StartOptions): Promise<SandboxInfo> {
   await assertStartable(o);
-  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
-  const logFile = path.join(o.dataDir, LOG_FILE);
-  const fd = openSync(logFile, 'a', 0o600);
-  const child = spawn(process.execPath, args(o), { detached: true, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  let exited: number | null = null;
-  child.once('exit', (code) => {
-    exited = code ?? -1;
-  });
-  child.unref();
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited !== null) break;
-    const info = runningSandbox(o.dataDir);
-    if (info && info.pid === child.pid && (await health(info.url))) return info;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (exited === null && child.pid) process.kill(child.pid, 'SIGKILL');
-  throw new NetworkError('SANDBOX_START_FAILED', 'sandbox.error.startFailed', {
-    params: { reason: lastLogLine(logFile) },
-  });
-}
-
-function lastLogLine(logFile: string): string {
-  try {
-    const lines = readFileSync(logFile, 'utf8').trim().split('\n');
-    const last = lines[lines.length - 1] ?? '';
-    try {
-      const j = JSON.parse(last) as { error?: string; msg?: string };
-      return j.error ?? j.msg ?? last;
-    } catch {
-      return last;
-    }
-  } catch {
-    return 'no log';
-  }
+  return startDaemon<SandboxInfo>(spec(o.dataDir, o));
 }
 
 /**
@@ -156,54 +104,14 @@ function lastLogLine(logFile: string): string {
  */
 export async function runForeground(o: StartOptions): Promise<{ exitCode: number }> {
   await assertStartable(o);
-  const child = spawn(process.execPath, args(o), { stdio: ['ignore', 'pipe', 'inherit'] });
-  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-  const onInt = forward('SIGINT');
-  const onTerm = forward('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
-  let announced = false;
-  let buffered = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    if (!announced) {
-      buffered += d.toString();
-      const line = buffered.split('\n').find((l) => l.startsWith('{"listening"'));
-      if (line) {
-        announced = true;
-        const j = JSON.parse(line) as ListeningLine;
-        o.onListening?.({ pid: j.pid, url: j.listening, port: Number(new URL(j.listening).port) });
-        const rest = buffered.slice(buffered.indexOf(line) + line.length + 1);
-        if (rest) process.stderr.write(rest);
-      }
-      return;
-    }
-    // Request log lines go to stderr: stdout carries only the command's result.
-    process.stderr.write(d);
-  });
-  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 0)));
-  process.off('SIGINT', onInt);
-  process.off('SIGTERM', onTerm);
-  if (!announced) {
-    throw new NetworkError('SANDBOX_START_FAILED', 'sandbox.error.startFailed', {
-      params: { reason: buffered.trim() || `exit ${code}` },
-    });
-  }
-  return { exitCode: code };
+  return runDaemonForeground<ListeningLine>(spec(o.dataDir, o), (j) =>
+    o.onListening?.({ pid: j.pid, url: j.listening, port: Number(new URL(j.listening).port) }),
+  );
 }
 
 /** SIGTERM, wait up to `timeoutMs`, then SIGKILL. Undefined when nothing was running. */
 export async function stopSandbox(dataDir: string, timeoutMs = 10_000): Promise<SandboxInfo | undefined> {
-  const info = runningSandbox(dataDir);
-  if (!info) {
-    removeRunFiles(dataDir);
-    return undefined;
-  }
-  process.kill(info.pid, 'SIGTERM');
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(info.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  if (isAlive(info.pid)) process.kill(info.pid, 'SIGKILL');
-  removeRunFiles(dataDir);
-  return info;
+  return stopDaemon<SandboxInfo>(spec(dataDir), timeoutMs);
 }
 
 /** Remove the database of a stopped sandbox (the next start seeds fresh registries and a new CA). */

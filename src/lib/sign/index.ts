@@ -21,6 +21,7 @@ export { splitCertificates } from './certificate.js';
 export { openSigner, signerKeyOf, type OpenedKeyLike, type Signer, type SignerKey } from './signer.js';
 export { assertUsableForSigning } from './usable.js';
 export type { ExistingPolicy, FileResult, FileStatus, SignSettings } from './sign-file.js';
+export { cosign as cosignSigner, signBytes } from './sign-file.js';
 export {
   assertValid,
   failureError,

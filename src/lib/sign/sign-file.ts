@@ -16,6 +16,7 @@ import {
 import { algorithmId, encodeSignedData } from './cms-encode.js';
 import { parseSignedData, type ParsedSignerInfo } from './cms-decode.js';
 import { CHUNK, digestBuffer, digestFile, readSmallSync } from './digest.js';
+import type { DigestName } from './algorithms.js';
 import type { Signer } from './signer.js';
 import { limitError } from './chain.js';
 import { VERIFY_LIMITS } from './verify.js';
@@ -199,14 +200,19 @@ async function appendSigner(
 
 /**
  * A new SignedData = `existing` + one more SignerInfo by `signer`. The content is `contentPath`
- * (detached) or the embedded content, which must equal `contentPath`'s when both exist.
+ * (a file, or the bytes themselves; detached) or the embedded content, which must equal
+ * `contentPath`'s when both exist.
  */
 export async function cosign(
   existing: Uint8Array,
   signer: Signer,
   s: Omit<SignSettings, 'existing' | 'detached'>,
-  contentPath?: string,
+  contentPath?: string | Uint8Array,
 ): Promise<Buffer> {
+  const digestOf = async (c: string | Uint8Array, name: DigestName) =>
+    typeof c === 'string'
+      ? (await digestFile(c, [name])).digests.get(name)!
+      : digestBuffer(c, [name]).get(name)!;
   const sd = parseSignedData(existing);
   // Never write a signature that no verifier here would read (see VERIFY_LIMITS).
   if (sd.signers.length >= VERIFY_LIMITS.signers)
@@ -215,16 +221,17 @@ export async function cosign(
   let digest: Buffer;
   if (sd.content !== undefined) {
     digest = digestBuffer(sd.content, [alg.digest]).get(alg.digest)!;
-    if (contentPath) {
-      const d = (await digestFile(contentPath, [alg.digest])).digests.get(alg.digest)!;
+    if (contentPath !== undefined) {
+      const d = await digestOf(contentPath, alg.digest);
       if (!d.equals(digest))
         throw new SignatureError('SIGNATURE_CONTENT_MISMATCH', 'sign.error.contentMismatch', {
-          params: { signer: contentPath, time: '' },
+          params: { signer: typeof contentPath === 'string' ? contentPath : '', time: '' },
         });
     }
   } else {
-    if (!contentPath) throw new UsageError('SIGNATURE_CONTENT_REQUIRED', 'sign.error.contentRequired');
-    digest = (await digestFile(contentPath, [alg.digest])).digests.get(alg.digest)!;
+    if (contentPath === undefined)
+      throw new UsageError('SIGNATURE_CONTENT_REQUIRED', 'sign.error.contentRequired');
+    digest = await digestOf(contentPath, alg.digest);
   }
   // The existing signers must have signed this same content (a detached signature joined with
   // another file would otherwise hold signers of different documents).
@@ -237,7 +244,7 @@ export async function cosign(
       !(alg.digest === 'ozdst-1106' && other.messageDigest.equals(Buffer.from(digest).reverse()))
     )
       throw new SignatureError('SIGNATURE_CONTENT_MISMATCH', 'sign.error.contentMismatch', {
-        params: { signer: contentPath ?? '', time: '' },
+        params: { signer: typeof contentPath === 'string' ? contentPath : '', time: '' },
       });
   const si = await signedAttributesFor(signer, digest, s);
   const digestOids = sd.digestOids.includes(alg.digestOid)
@@ -257,4 +264,23 @@ export async function cosign(
     signerInfos: [...sd.signers.map((x) => x.raw), si],
   });
   return Buffer.concat([head, tail]);
+}
+
+/** A signature of bytes in memory (the agent's `create_pkcs7`): the DER and the signature value. */
+export function signBytes(
+  signer: Signer,
+  data: Uint8Array,
+  o: { detached: boolean; signingTime?: Date },
+): { der: Buffer; signature: Buffer } {
+  const alg = signer.template.algorithm;
+  const digest = digestBuffer(data, [alg.digest]).get(alg.digest)!;
+  const attrs = signer.template.signAttributes(digest, o.signingTime ?? new Date());
+  const { head, tail } = signer.template.encode(
+    [signer.template.signerInfo(attrs)],
+    o.detached ? null : data.length,
+  );
+  return {
+    der: o.detached ? Buffer.concat([head, tail]) : Buffer.concat([head, data, tail]),
+    signature: attrs.signature,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../types.js';
 import account from './cmd/account.js';
+import agent from './cmd/agent.js';
 import agentTrust from './cmd/agent-trust.js';
 import apply from './cmd/apply.js';
 import keys from './cmd/keys.js';
@@ -196,7 +197,7 @@ const base = {
   },
 } satisfies Catalog;
 
-const parts = [base, account, agentTrust, apply, keys, sandbox, settings];
+const parts = [base, account, agent, agentTrust, apply, keys, sandbox, settings];
 const merge = (lang: keyof typeof base) =>
   Object.assign({}, ...parts.map((p) => p[lang])) as Record<string, string>;
 

@@ -1,5 +1,6 @@
 import type { Catalog, Language, Messages } from '../types.js';
 import account from './account.js';
+import agent from './agent.js';
 import agentTrust from './agent-trust.js';
 import apply from './apply.js';
 import cli from './cli.js';
@@ -19,6 +20,7 @@ import sign from './sign.js';
 /** Every area's catalog; one file per area so that areas never edit each other's messages. */
 export const AREAS: Record<string, Catalog> = {
   account,
+  agent,
   agentTrust,
   apply,
   cli,

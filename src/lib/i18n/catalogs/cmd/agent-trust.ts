@@ -1,12 +1,9 @@
 import type { Catalog } from '../../types.js';
 
 // Help texts of `oneid agent trust` (see src/cli/help.ts for the keys), in en, ru and uz. Part of
-// the `cmd` area. The `agent` topic's text is the agent branch's (cmd/agent.ts), repeated here
-// until that branch is merged.
+// the `cmd` area (the `agent` topic's text is in cmd/agent.ts).
 export default {
   en: {
-    'cmd.topic.agent':
-      'The E-IMZO agent: websites that sign with E-IMZO work through oneid (unlock once, every signature logged).',
     'cmd.agent.trust.summary':
       "Let browsers trust the agent's wss:// port: a local CA for 127.0.0.1, ::1 and localhost only.",
     'cmd.agent.trust.description': `Makes a local certification authority whose name constraints (critical) permit only the IP
@@ -31,8 +28,6 @@ JSON result: { action, nickname, files, ca?, server?, stores: [{ kind, location,
     'cmd.agent.trust.flag.uninstall': 'Remove the CA from every store and delete the files.',
   },
   ru: {
-    'cmd.topic.agent':
-      'Агент E-IMZO: сайты, подписывающие через E-IMZO, работают через oneid (разблокировка один раз, журнал подписей).',
     'cmd.agent.trust.summary':
       'Доверие браузеров к порту wss:// агента: локальный УЦ только для 127.0.0.1, ::1 и localhost.',
     'cmd.agent.trust.description': `Создаёт локальный удостоверяющий центр, ограничения имён которого (критичные) разрешают только
@@ -57,8 +52,6 @@ agent/tls/server-key.pem (права 0600).
     'cmd.agent.trust.flag.uninstall': 'Удалить УЦ из всех хранилищ и удалить файлы.',
   },
   uz: {
-    'cmd.topic.agent':
-      'E-IMZO agenti: E-IMZO orqali imzolaydigan saytlar oneid orqali ishlaydi (bir marta ochish, har bir imzo jurnalda).',
     'cmd.agent.trust.summary':
       'Brauzerlar agentning wss:// portiga ishonishi: faqat 127.0.0.1, ::1 va localhost uchun mahalliy SM.',
     'cmd.agent.trust.description': `Nom cheklovlari (kritik) faqat 127.0.0.1 va ::1 IP manzillari hamda localhost nomiga ruxsat
