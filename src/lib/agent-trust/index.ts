@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-import { configDir } from '../config/index.js';
+import { agentDir, TLS_CERT_FILE, TLS_KEY_FILE } from '../agent/index.js';
 import { StorageError, UsageError } from '../errors/index.js';
 import { writeFileAtomic } from '../files/index.js';
 import { fingerprint, type Certificate } from '../pki/index.js';
@@ -49,14 +49,16 @@ export interface AgentTlsFiles {
   record: string;
 }
 
-/** Where the agent's TLS files live: `<config folder>/agent/tls/`. */
+/** Where the agent's TLS files live: `<config folder>/agent/tls/`, the names the agent reads. */
 export function agentTlsFiles(env: NodeJS.ProcessEnv = process.env): AgentTlsFiles {
-  const dir = path.join(configDir(env), 'agent', 'tls');
+  const agent = agentDir(env);
+  const server = path.join(agent, TLS_CERT_FILE);
+  const dir = path.dirname(server);
   return {
     dir,
     ca: path.join(dir, 'ca.pem'),
-    server: path.join(dir, 'server.pem'),
-    serverKey: path.join(dir, 'server-key.pem'),
+    server,
+    serverKey: path.join(agent, TLS_KEY_FILE),
     record: path.join(dir, 'trust.json'),
   };
 }
