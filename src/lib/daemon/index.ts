@@ -44,9 +44,14 @@ export function entryBeside(moduleUrl: string, rel: string): { file: string; exe
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // An exited process not yet reaped by its (new) parent is a zombie: gone for our purposes.
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS, Windows)
   }
 }
 
