@@ -6,11 +6,20 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { tempConfigDir } from '../helpers/cli.js';
+import { readPfx } from '../../src/lib/pki/index.js';
+import { spawnCli, tempConfigDir } from '../helpers/cli.js';
 import { PW } from '../keys/fixtures.js';
 import { ORIGIN, rpc, startAgent, type AgentHandle } from './helpers.js';
 
@@ -178,6 +187,24 @@ describe('agent: log, kill -9, wss, language', function () {
     }
   });
 
+  it('runs in the foreground until SIGINT, then leaves no run files', async () => {
+    const cfg = tempConfigDir();
+    const live = spawnCli(['agent', 'start', '--port', '0', '--tls-port', '0'], {
+      env: { ONEID_CONFIG_DIR: cfg, ONEID_KEYS_SYSTEM_ROOTS: '0', DISPLAY: undefined },
+    });
+    for (let i = 0; i < 200 && !/Agent listening/.test(live.stderr()); i++) await pause(50);
+    const ws = /Agent listening at (\S+) /.exec(live.stderr())![1]!;
+    assert.equal((await rpc(ws, { name: 'version' }, { origin: 'https://new.example.uz' })).success, false);
+    live.child.kill('SIGINT');
+    const r = await live.done;
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /"refused"|Ctrl-C/);
+    assert.deepEqual(
+      ['agent.json', 'agent.pid'].filter((f) => existsSync(path.join(cfg, 'agent', f))),
+      [],
+    );
+  });
+
   it("answers in the agent's language", async () => {
     const a = await startAgent({ env: { ONEID_LANG: 'ru' } });
     try {
@@ -200,7 +227,8 @@ describe('agent: consent through a desktop dialog (fake zenity on PATH)', functi
     dialogLog = path.join(bin, 'calls.log');
     answers = path.join(bin, 'answers');
     // Stands in for zenity: records its arguments, answers the question from `answers`' first line
-    // (0 yes, 1 no) and the password entry with its second line (absent: cancelled).
+    // (0 yes, 1 no) and the password entry with its second line (absent: cancelled), or with the
+    // next line of `answers.seq` while it has one.
     writeFileSync(
       path.join(bin, 'zenity'),
       `#!/bin/sh
@@ -208,7 +236,9 @@ printf '%s\\n' "$*" >> "${dialogLog}"
 sleep 0.2
 case "$*" in
   *--question*) exit "$(sed -n 1p "${answers}")" ;;
-  *--entry*) pw="$(sed -n 2p "${answers}")"; [ -n "$pw" ] || exit 1; printf '%s\\n' "$pw" ;;
+  *--entry*) if [ -s "${answers}.seq" ]; then pw="$(sed -n 1p "${answers}.seq")"; sed -i 1d "${answers}.seq"
+             else pw="$(sed -n 2p "${answers}")"; fi
+             [ -n "$pw" ] || exit 1; printf '%s\\n' "$pw" ;;
 esac
 `,
     );
@@ -289,6 +319,48 @@ esac
     await rpc(a.ws, { plugin: 'pfx', name: 'unload_key', arguments: [id] }, { origin: site });
     const after = await a.cli(['agent', 'status', '--json']);
     assert.ok(!after.json.result.unlocked.some((x: { path: string }) => x.path === a.stick.files.person));
+  });
+});
+
+describe('agent: change_password through the dialog (fake zenity on PATH)', function () {
+  this.timeout(60_000);
+
+  it('changes the key file password after the old one and the new one twice; differing new passwords change nothing', async () => {
+    const bin = mkdtempSync(path.join(tmpdir(), 'oneid-fake-zenity-'));
+    const seq = path.join(bin, 'seq');
+    writeFileSync(
+      path.join(bin, 'zenity'),
+      `#!/bin/sh\ncase "$*" in *--entry*) pw="$(sed -n 1p "${seq}")"; sed -i 1d "${seq}"; printf '%s\\n' "$pw" ;; esac\n`,
+    );
+    chmodSync(path.join(bin, 'zenity'), 0o755);
+    const a = await startAgent({
+      env: { DISPLAY: ':0', PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+    });
+    try {
+      const id = await loadKey(a, a.stick.files.company!);
+      writeFileSync(seq, `${PW}\nnew-pass-1!\nnew-pass-2!\n`);
+      const differ = await rpc(a.ws, { plugin: 'pfx', name: 'change_password', arguments: [id] });
+      assert.equal(differ.success, false);
+      assert.match(differ.reason, /differ/);
+      assert.doesNotThrow(() => readPfx(readFileSync(a.stick.files.company!), PW));
+      writeFileSync(seq, `${PW}\nnew-pass-1!\nnew-pass-1!\n`);
+      const ok = await rpc(a.ws, { plugin: 'pfx', name: 'change_password', arguments: [id] });
+      assert.deepEqual(ok, { success: true });
+      assert.doesNotThrow(() => readPfx(readFileSync(a.stick.files.company!), 'new-pass-1!'));
+    } finally {
+      await a.stop();
+    }
+  });
+
+  it('without a dialog, names `oneid key passwd`', async () => {
+    const a = await startAgent();
+    try {
+      const id = await loadKey(a, a.stick.files.company!);
+      const r = await rpc(a.ws, { plugin: 'pfx', name: 'change_password', arguments: [id] });
+      assert.match(r.reason, /oneid key passwd DS2012345670001\.pfx/);
+    } finally {
+      await a.stop();
+    }
   });
 });
 

@@ -3,9 +3,13 @@
 // form, signatures that verify (attached, detached, co-signed; EC, RSA, O'z DSt 1092), the socket
 // closed with 1000 after each reply.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { verifySignature } from '../../src/lib/sign/index.js';
+import { pem } from '../pki/helpers.js';
 import { call, rpc, startAgent, vendorParse, type AgentHandle } from './helpers.js';
 
 describe('agent: the E-IMZO protocol', function () {
@@ -233,6 +237,57 @@ describe('agent: the E-IMZO protocol', function () {
       (await rpc(a.ws, { plugin: 'x509', name: 'get_certificate_info', arguments: ['aGVsbG8='] })).success,
       false,
     );
+  });
+
+  it('makes signatures `oneid key verify` and `openssl cms -verify` accept (RSA, attached and detached)', async () => {
+    const keyId = await load(a.stick.files.company!);
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneid-agent-interop-'));
+    const ca = path.join(dir, 'ca.pem');
+    writeFileSync(ca, a.stick.keys.company!.chain.map((c) => pem(c.raw)).join(''));
+    const doc = path.join(dir, 'invoice.xml');
+    writeFileSync(doc, '<invoice n="7"/>');
+    for (const detached of ['no', 'yes']) {
+      const r = await rpc(a.ws, {
+        plugin: 'pkcs7',
+        name: 'create_pkcs7',
+        arguments: [readFileSync(doc).toString('base64'), keyId, detached],
+      });
+      assert.equal(r.success, true, r.reason);
+      const sig = path.join(dir, `invoice.${detached}.p7s`);
+      writeFileSync(sig, Buffer.from(r.pkcs7_64, 'base64'));
+      const content = detached === 'yes' ? ['-content', doc] : [];
+      execFileSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-inform',
+          'DER',
+          '-in',
+          sig,
+          '-CAfile',
+          ca,
+          '-purpose',
+          'any',
+          '-out',
+          '/dev/null',
+          ...content,
+        ],
+        {
+          stdio: 'pipe',
+        },
+      );
+      const v = await a.cli([
+        'key',
+        'verify',
+        sig,
+        '--ca',
+        ca,
+        ...(detached === 'yes' ? ['--content', doc] : []),
+        '--json',
+      ]);
+      assert.equal(v.code, 0, v.stdout + v.stderr);
+    }
   });
 
   it('verify_password succeeds on an unlocked key; unload_key forgets the handle', async () => {

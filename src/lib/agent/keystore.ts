@@ -151,6 +151,13 @@ export class KeyStore {
     const opened = readPfx(await readKeyFile(file), password);
     assertUsableForSigning(opened.certificate.raw);
     const signer = openSigner(signerKeyOf(opened));
+    // A page's dialog while the key is unlocked (from the CLI) for other sites only: the password
+    // was right, so this site joins them under the existing time and budget.
+    const existing = this.unlocked.get(file);
+    if (o.source === 'page' && existing && existing.origins.length > 0 && Date.now() < existing.expiresAt) {
+      for (const origin of o.origins) if (!existing.origins.includes(origin)) existing.origins.push(origin);
+      return view(existing);
+    }
     this.drop(file);
     const expiresAt = Date.now() + o.forMs;
     const timer = setTimeout(() => this.drop(file), o.forMs);
@@ -166,7 +173,7 @@ export class KeyStore {
       signatures: 0,
       timer,
     };
-    // A page's unlock adds its site to an existing one's; a CLI unlock replaces it.
+    // A CLI unlock replaces what was there (new time, budget and sites).
     this.unlocked.set(file, entry);
     return view(entry);
   }

@@ -27,7 +27,8 @@ import {
   type ControlRequest,
 } from './contract.js';
 import { serveControl } from './control.js';
-import { KeyStore } from './keystore.js';
+import type { KeyStore } from './keystore.js';
+import type { AgentCore } from './protocol/index.js';
 import { startServers } from './server.js';
 import { normalizeOrigin, SitePolicy } from './sites.js';
 
@@ -55,12 +56,20 @@ async function main(): Promise<void> {
   const dir = path.resolve(values.dir);
   if (isLanguage(values.lang)) setLanguage(values.lang);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const keys = new KeyStore({ roots: values['key-root'] });
   const sites = new SitePolicy(dir, values['allow-origin']);
   const asker = new Asker(consentChannel({ foreground: values.foreground }));
   const audit = new AuditLog(path.join(dir, AUDIT_FILE));
-  const core = { keys, sites, asker, audit };
-  const servers = await startServers(core, {
+  // The key store (keys, pki, sign) loads after listening; until then nothing can be unlocked.
+  let keysP: Promise<KeyStore> | undefined;
+  const loadKeys = () =>
+    (keysP ??= import('./keystore.js').then(({ KeyStore: Store }) => {
+      keys = new Store({ roots: values['key-root'] });
+      return keys;
+    }));
+  let keys: KeyStore | undefined;
+  let coreP: Promise<AgentCore> | undefined;
+  const core = () => (coreP ??= loadKeys().then((k) => ({ keys: k, sites, asker, audit })));
+  const servers = await startServers({ sites, asker }, core, {
     dir,
     port: number('port', values.port, 0, 65535),
     tlsPort: number('tls-port', values['tls-port'], 0, 65535),
@@ -82,7 +91,7 @@ async function main(): Promise<void> {
     wss: info.wss,
     tlsMissing: !info.wss,
     startedAt,
-    unlocked: keys.views(),
+    unlocked: keys?.views() ?? [],
     allowedOrigins: sites.allowed(),
     deniedOrigins: sites.denied(),
     signatures: audit.count,
@@ -94,7 +103,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    keys.lock();
+    keys?.lock();
     audit.close();
     rmSync(pidFile, { force: true });
     rmSync(infoFile, { force: true });
@@ -109,7 +118,9 @@ async function main(): Promise<void> {
         case 'unlock':
           return {
             ok: true,
-            unlocked: await keys.unlock(req.path, req.password, {
+            unlocked: await (
+              await loadKeys()
+            ).unlock(req.path, req.password, {
               forMs: req.forSeconds * 1000,
               origins: req.origins.map(normalizeOrigin),
               maxSignatures: req.maxSignatures,
@@ -117,7 +128,7 @@ async function main(): Promise<void> {
             }),
           };
         case 'lock':
-          return { ok: true, locked: keys.lock(req.all ? undefined : req.path) };
+          return { ok: true, locked: keys?.lock(req.all ? undefined : req.path) ?? 0 };
         case 'allow':
         case 'deny':
           sites.set(req.origin, req.op === 'allow' ? 'allowed' : 'denied');
@@ -149,6 +160,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
+  setImmediate(() => void servers.warmUp());
 }
 
 main().catch((err: unknown) => {

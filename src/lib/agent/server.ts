@@ -13,11 +13,21 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { t } from '../i18n/index.js';
 import { SERVICE_PATH, TLS_CERT_FILE, TLS_KEY_FILE } from './contract.js';
-import { answer, refusal, type AgentCore } from './protocol/index.js';
+import type { Asker } from './consent.js';
+import type * as Protocol from './protocol/index.js';
+import type { AgentCore } from './protocol/index.js';
+import { refusal } from './refusal.js';
+import type { SitePolicy } from './sites.js';
 import { normalizeOrigin } from './sites.js';
+
+/** What the handshake and the consent need (light); the protocol and the keys load after listening. */
+export interface Gate {
+  sites: SitePolicy;
+  asker: Asker;
+}
 
 export interface ServerOptions {
   dir: string;
@@ -33,6 +43,8 @@ export interface ServerOptions {
 export interface RunningServers {
   port: number;
   tlsPort?: number;
+  /** Load what the first request needs (right after listening). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,8 +86,22 @@ export function tlsFiles(dir: string): { cert: Buffer; key: Buffer } | undefined
   return { cert: readFileSync(cert), key: readFileSync(key) };
 }
 
-export async function startServers(core: AgentCore, o: ServerOptions): Promise<RunningServers> {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageSize, perMessageDeflate: false });
+export async function startServers(
+  gate: Gate,
+  core: () => Promise<AgentCore>,
+  o: ServerOptions,
+): Promise<RunningServers> {
+  // `ws` and the protocol (keys, pki, sign) load after the ports listen (main.ts warms them up
+  // at once): start to listening costs only node and these few modules (bench/agent.ts).
+  let wssLoaded: WebSocketServer | undefined;
+  let wssP: Promise<WebSocketServer> | undefined;
+  const wsServer = () =>
+    (wssP ??= import('ws').then(({ WebSocketServer: Server }) => {
+      wssLoaded = new Server({ noServer: true, maxPayload: o.maxMessageSize, perMessageDeflate: false });
+      return wssLoaded;
+    }));
+  let protocolP: Promise<typeof Protocol> | undefined;
+  const protocol = () => (protocolP ??= import('./protocol/index.js'));
   const limiter = new RateLimiter(o.rateLimit);
 
   const onMessage = async (ws: WebSocket, origin: string, keep: boolean, data: Buffer, binary: boolean) => {
@@ -83,8 +109,8 @@ export async function startServers(core: AgentCore, o: ServerOptions): Promise<R
     if (binary) reply = refusal('agent.reason.badRequest');
     else if (!limiter.take(origin)) reply = refusal('agent.reason.tooMany');
     else {
-      const site = await siteConsent(core, origin);
-      reply = site ?? (await answer(core, origin, data.toString('utf8')));
+      const site = await siteConsent(gate, origin);
+      reply = site ?? (await (await protocol()).answer(await core(), origin, data.toString('utf8')));
     }
     if (ws.readyState !== ws.OPEN) return;
     ws.send(JSON.stringify(reply), () => {
@@ -108,12 +134,14 @@ export async function startServers(core: AgentCore, o: ServerOptions): Promise<R
     } catch {
       return refuse(403, 'Forbidden', 'origin');
     }
-    if (core.sites.decide(origin) === 'denied') return refuse(403, 'Forbidden', 'denied');
+    if (gate.sites.decide(origin) === 'denied') return refuse(403, 'Forbidden', 'denied');
     const keep = url.searchParams.has('keepConnection');
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('message', (data: Buffer, binary: boolean) => void onMessage(ws, origin, keep, data, binary));
-      ws.on('error', () => ws.terminate());
-    });
+    void wsServer().then((wss) =>
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('message', (data: Buffer, binary: boolean) => void onMessage(ws, origin, keep, data, binary));
+        ws.on('error', () => ws.terminate());
+      }),
+    );
   };
 
   const plain = (_req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -152,8 +180,11 @@ export async function startServers(core: AgentCore, o: ServerOptions): Promise<R
   return {
     port: wsPort,
     tlsPort,
+    warmUp: async () => {
+      await Promise.all([wsServer(), protocol(), core()]);
+    },
     close: async () => {
-      for (const c of wss.clients) c.terminate();
+      for (const c of wssLoaded?.clients ?? []) c.terminate();
       await Promise.all(
         servers.map(
           (s) =>
@@ -171,7 +202,7 @@ export async function startServers(core: AgentCore, o: ServerOptions): Promise<R
  * An allowed site goes on; a new one is asked about once (the answer is kept in `sites.json`);
  * without anyone to ask, or when refused, the reply says how to allow it.
  */
-async function siteConsent(core: AgentCore, origin: string): Promise<Record<string, unknown> | undefined> {
+async function siteConsent(core: Gate, origin: string): Promise<Record<string, unknown> | undefined> {
   const d = core.sites.decide(origin);
   if (d === 'allowed') return undefined;
   if (d === 'unknown' && core.asker.available) {

@@ -40,7 +40,8 @@ export {
 } from './verify.js';
 export { LIMIT_CODES as VERIFY_LIMIT_CODES } from './chain.js';
 export { VerifyCache } from './verify-cache.js';
-export { requestTimestamp, tsaUrl } from './timestamp.js';
+export { requestTimestamp, timestampAttribute, tsaUrl } from './timestamp.js';
+export { checkTimestampToken } from './timestamp-token.js';
 export {
   collectSignatures,
   verifyBatch,

@@ -4,8 +4,7 @@
  * `{"success": false, "reason": "…"}` in the agent's language (REFERENCES.md §4).
  */
 import { isOneIdError } from '../../errors/index.js';
-import { t } from '../../i18n/index.js';
-import { Refusal } from '../refusal.js';
+import { Refusal, refusal } from '../refusal.js';
 import { ftjc, idcard } from './devices.js';
 import { pfx } from './pfx.js';
 import { pkcs7 } from './pkcs7.js';
@@ -25,11 +24,6 @@ function apidoc(): Reply {
 }
 
 const TOP = top(apidoc);
-
-/** The reply to a refused request, in the agent's language. */
-export function refusal(key: string, params?: Record<string, string | number | boolean | undefined>): Reply {
-  return { success: false, reason: t(key, params) };
-}
 
 /** Parse, route and answer one message; never throws. */
 export async function answer(core: AgentCore, origin: string, message: string): Promise<Reply> {

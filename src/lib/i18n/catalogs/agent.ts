@@ -5,6 +5,13 @@ import type { Catalog } from '../types.js';
 // agent answers in the language it was started with.
 export default {
   en: {
+    'agent.reason.signerNotFound': 'No signer with the serial number {serial} in this signature.',
+    'agent.reason.badTimestamp': 'The timestamp token does not cover this signature or is not valid.',
+    'agent.install.wrote': 'Wrote {file}.',
+    'agent.install.removed': 'Removed {file}.',
+    'agent.install.ran': 'Ran:\n  {commands}',
+    'agent.install.run': 'Run this yourself (it could not be run here):\n  {commands}',
+    'agent.install.undo': 'To undo: {command}',
     'agent.started': 'Agent listening at {ws} (pid {pid}).',
     'agent.startedTls': 'For https pages: {wss}',
     'agent.noTls': 'Only http pages for now: wss needs `oneid agent trust`.',
@@ -72,6 +79,13 @@ export default {
     'agent.reason.badCertificate': 'The argument is not an X.509 certificate.',
   },
   ru: {
+    'agent.reason.signerNotFound': 'В подписи нет подписанта с серийным номером {serial}.',
+    'agent.reason.badTimestamp': 'Метка времени не относится к этой подписи или недействительна.',
+    'agent.install.wrote': 'Записан {file}.',
+    'agent.install.removed': 'Удалён {file}.',
+    'agent.install.ran': 'Выполнено:\n  {commands}',
+    'agent.install.run': 'Выполните сами (здесь это сделать не удалось):\n  {commands}',
+    'agent.install.undo': 'Чтобы отменить: {command}',
     'agent.started': 'Агент слушает по адресу {ws} (pid {pid}).',
     'agent.startedTls': 'Для страниц https: {wss}',
     'agent.noTls': 'Пока только для страниц http: для wss нужна команда `oneid agent trust`.',
@@ -139,6 +153,13 @@ export default {
     'agent.reason.badCertificate': 'Аргумент — не сертификат X.509.',
   },
   uz: {
+    'agent.reason.signerNotFound': 'Bu imzoda {serial} seriya raqamli imzolovchi yo‘q.',
+    'agent.reason.badTimestamp': 'Vaqt tamg‘asi bu imzoga tegishli emas yoki yaroqsiz.',
+    'agent.install.wrote': '{file} yozildi.',
+    'agent.install.removed': '{file} o‘chirildi.',
+    'agent.install.ran': 'Bajarildi:\n  {commands}',
+    'agent.install.run': 'Buni o‘zingiz bajaring (bu yerda bajarib bo‘lmadi):\n  {commands}',
+    'agent.install.undo': 'Bekor qilish uchun: {command}',
     'agent.started': 'Agent {ws} manzilida tinglamoqda (pid {pid}).',
     'agent.startedTls': 'https sahifalar uchun: {wss}',
     'agent.noTls': 'Hozircha faqat http sahifalar uchun: wss uchun `oneid agent trust` kerak.',

@@ -4,6 +4,15 @@ import type { Catalog } from '../../types.js';
 // flags and arguments, in en, ru and uz. Part of the `cmd` area.
 export default {
   en: {
+    'cmd.agent.install.summary':
+      'Start the agent at login (systemd user unit, launchd agent), or stop doing so.',
+    'cmd.agent.install.description': `Linux: writes ~/.config/systemd/user/oneid-agent.service and enables it (systemctl --user).
+macOS: writes ~/Library/LaunchAgents/uz.oneid.agent.plist and loads it (launchctl). Windows: prints
+the Task Scheduler command to run. The service runs "oneid agent start" with this config folder.
+When the service manager cannot be reached, the commands are printed for you to run.
+
+JSON result: { platform, installed, file?, commands, ran, undo }`,
+    'cmd.agent.install.flag.uninstall': 'Remove the login service again.',
     'cmd.topic.agent':
       'The E-IMZO agent: websites that sign with E-IMZO work through oneid (unlock once, every signature logged).',
     'cmd.agent.start.summary': 'Start the E-IMZO agent: the local WebSocket API signing websites talk to.',
@@ -71,6 +80,14 @@ JSON result: { file, entries: [{ time, origin, key, serial, owner?, sha256, byte
     'cmd.agent.log.flag.since': 'Only from this time: a duration back (30m, 24h, 7d) or a date.',
   },
   ru: {
+    'cmd.agent.install.summary': 'Запускать агент при входе в систему (systemd, launchd) или перестать.',
+    'cmd.agent.install.description': `Linux: записывает ~/.config/systemd/user/oneid-agent.service и включает его (systemctl --user).
+macOS: записывает ~/Library/LaunchAgents/uz.oneid.agent.plist и загружает его (launchctl). Windows:
+печатает команду планировщика заданий. Служба запускает «oneid agent start» с этим каталогом
+настроек. Если менеджер служб недоступен, команды печатаются, чтобы вы выполнили их сами.
+
+Результат JSON: { platform, installed, file?, commands, ran, undo }`,
+    'cmd.agent.install.flag.uninstall': 'Снова убрать службу автозапуска.',
     'cmd.topic.agent':
       'Агент E-IMZO: сайты, подписывающие через E-IMZO, работают через oneid (разблокировка один раз, журнал подписей).',
     'cmd.agent.start.summary': 'Запустить агент E-IMZO: локальный WebSocket API, с которым работают сайты.',
@@ -139,6 +156,15 @@ secondsLeft, origins, signatures, maxSignatures?, source }], allowedOrigins?, de
     'cmd.agent.log.flag.since': 'Только начиная с момента: длительность назад (30m, 24h, 7d) или дата.',
   },
   uz: {
+    'cmd.agent.install.summary':
+      'Agentni tizimga kirishda ishga tushirish (systemd, launchd) yoki buni to‘xtatish.',
+    'cmd.agent.install.description': `Linux: ~/.config/systemd/user/oneid-agent.service faylini yozadi va uni yoqadi (systemctl --user).
+macOS: ~/Library/LaunchAgents/uz.oneid.agent.plist faylini yozadi va yuklaydi (launchctl). Windows:
+vazifalar rejalashtiruvchisi buyrug‘ini chiqaradi. Xizmat shu sozlamalar papkasi bilan “oneid agent
+start” ni ishga tushiradi. Xizmatlar boshqaruvchisi mavjud bo‘lmasa, buyruqlar sizga chiqariladi.
+
+JSON natija: { platform, installed, file?, commands, ran, undo }`,
+    'cmd.agent.install.flag.uninstall': 'Avtomatik ishga tushirish xizmatini yana olib tashlash.',
     'cmd.topic.agent':
       'E-IMZO agenti: E-IMZO orqali imzolaydigan saytlar oneid orqali ishlaydi (bir marta ochish, har bir imzo jurnalda).',
     'cmd.agent.start.summary': 'E-IMZO agentini ishga tushirish: saytlar ishlaydigan mahalliy WebSocket API.',
