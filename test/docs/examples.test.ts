@@ -42,6 +42,8 @@ const SKIP: Record<string, string> = {
   'oneid register': 'the registration wizard asks each answer at a prompt',
   'oneid verify-account': 'without --key a terminal shows a key picker',
   'oneid key passwd ~/DSKEYS/DS401088144165590001.pfx': 'prompts for the new password twice',
+  'oneid agent install': "would register a service with this machine's session manager",
+  'oneid agent install --uninstall': "would change this machine's session manager",
 };
 
 /**
@@ -49,6 +51,7 @@ const SKIP: Record<string, string> = {
  * print their URL, and then stop cleanly on Ctrl-C.
  */
 function foreground(line: string): RegExp | undefined {
+  if (/\boneid agent start\b/.test(line) && !/--detach\b/.test(line)) return /Agent listening at/;
   if (!/\boneid sandbox start\b/.test(line) || /--detach\b/.test(line)) return undefined;
   const port = /--port[ =](\d+)/.exec(line)?.[1];
   return port ? new RegExp(`127\\.0\\.0\\.1:${port}\\b`) : /127\.0\.0\.1:\d+/;
@@ -125,6 +128,23 @@ const PLAN: Array<[string, string, Group?]> = [
   ['sandbox:stop', 'stop', 'lifecycle'],
   ['sandbox:start', '--port 9000', 'lifecycle'],
   ['sandbox:start', '--ca-algorithm', 'lifecycle'],
+  // The agent on its default port (64646 must be free, as 8765 for the sandbox): in the
+  // foreground until Ctrl-C, then detached for the commands that talk to it.
+  ['agent:start', '--allow-origin'],
+  ['agent:start', 'start --detach'],
+  ['agent:status', 'agent status'],
+  ['agent:unlock', '--for 30m'],
+  ['agent:unlock', '--max-signatures'],
+  ['agent:status', '--json'],
+  ['agent:lock', 'DS2810582130001'],
+  ['agent:lock', '--all'],
+  ['agent:allow', 'https://my.gov.uz'],
+  ['agent:allow', 'null'],
+  ['agent:deny', 'deny'],
+  ['agent:log', 'agent log'],
+  ['agent:log', '--json'],
+  ['agent:log', '--since 2026'],
+  ['agent:stop', 'stop'],
   ['sandbox:reset', 'reset'],
 ];
 

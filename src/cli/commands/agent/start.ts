@@ -25,7 +25,6 @@ export default class AgentStart extends BaseCommand<typeof AgentStart> {
   static override examples = [
     '<%= config.bin %> agent start --detach',
     '<%= config.bin %> agent start --allow-origin https://my.gov.uz',
-    '<%= config.bin %> agent start --detach --port 0 --tls-port 0',
   ];
   static override flags = {
     detach: Flags.boolean({ summary: t('cmd.agent.start.flag.detach') }),
