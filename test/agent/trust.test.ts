@@ -1,6 +1,7 @@
 // `oneid agent trust`: the local CA and the agent's server certificate, checked by OpenSSL (the
 // constraints bite: a certificate for another name under that CA is refused), installed into and
-// removed from NSS databases in a throw-away HOME, read back with certutil.
+// removed from NSS databases in a throw-away HOME, read back with certutil; the Windows lines and
+// the macOS tool check in-process.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, X509Certificate } from 'node:crypto';
@@ -8,7 +9,15 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 
 import { OID } from '../../src/lib/crypto/index.js';
-import { AGENT_TLS_DAYS, agentCaName, agentTlsPem, createAgentTls } from '../../src/lib/agent-trust/index.js';
+import {
+  AGENT_TLS_DAYS,
+  agentCaName,
+  agentTlsPem,
+  createAgentTls,
+  installAgentTrust,
+  uninstallAgentTrust,
+} from '../../src/lib/agent-trust/index.js';
+import { StorageError } from '../../src/lib/errors/index.js';
 import { derToPem, generatePrivateKey, issueCertificate, publicKeyOf } from '../../src/lib/pki/index.js';
 import { runCli } from '../helpers/cli.js';
 import { opensslTry, tempDir } from '../pki/helpers.js';
@@ -182,5 +191,48 @@ describe('oneid agent trust', function () {
     assert.match(r.json.error.message, /certutil не установлен/);
     assert.match(r.json.error.hint, /sudo apt install libnss3-tools/);
     assert.ok(!existsSync(path.join(cfg, 'agent')), 'nothing written');
+  });
+  it('Windows: writes the files and gives the certutil.exe lines that add and remove the CA (nothing run)', async () => {
+    const env = { ONEID_CONFIG_DIR: tempDir('oneid-trust-cfg-') };
+    const home = tempDir('oneid-trust-home-');
+    const r = await installAgentTrust({ env, home, platform: 'win32' });
+    assert.deepEqual(r.stores, [
+      {
+        kind: 'windows',
+        location: 'Cert:\\CurrentUser\\Root',
+        reader: 'windows',
+        action: 'manual',
+        command: `certutil.exe -user -addstore Root "${r.files.ca}"`,
+      },
+    ]);
+    assert.ok(existsSync(r.files.server) && existsSync(r.files.serverKey));
+    assert.ok(!existsSync(path.join(home, '.pki')), 'no NSS database touched');
+    const u = await uninstallAgentTrust({ env, home, platform: 'win32' });
+    assert.deepEqual(
+      u.stores.map((s) => s.command),
+      [`certutil.exe -user -delstore Root ${r.ca!.serial}`],
+    );
+    assert.ok(!existsSync(r.files.ca));
+  });
+
+  it('macOS without `security` on PATH: exit 9 before anything is written', async () => {
+    const env = { ONEID_CONFIG_DIR: tempDir('oneid-trust-cfg-') };
+    const saved = process.env.PATH;
+    process.env.PATH = tempDir('oneid-empty-path-');
+    try {
+      await assert.rejects(
+        installAgentTrust({ env, home: tempDir('oneid-trust-home-'), platform: 'darwin' }),
+        (e) => {
+          assert.ok(e instanceof StorageError);
+          assert.equal(e.code, 'TRUST_TOOL_MISSING');
+          assert.equal(e.params.tool, 'security');
+          assert.equal(e.hintKey, undefined, 'no package to install on macOS');
+          return true;
+        },
+      );
+    } finally {
+      process.env.PATH = saved;
+    }
+    assert.ok(!existsSync(path.join(env.ONEID_CONFIG_DIR, 'agent')), 'nothing written');
   });
 });

@@ -16,7 +16,7 @@ import { StorageError, UsageError } from '../errors/index.js';
 import { writeFileAtomic } from '../files/index.js';
 import { fingerprint, type Certificate } from '../pki/index.js';
 import {
-  assertCertutil,
+  assertStoreTool,
   installKeychain,
   installNss,
   uninstallKeychain,
@@ -141,7 +141,7 @@ export async function installAgentTrust(o: TrustOptions = {}): Promise<AgentTrus
   const platform = o.platform ?? process.platform;
   const home = o.home ?? homedir();
   const files = agentTlsFiles(o.env);
-  if (platform !== 'darwin' && platform !== 'win32') await assertCertutil();
+  await assertStoreTool(platform);
   const previous = readRecord(files.record);
   const nickname = agentCaName();
   const tls = createAgentTls({ name: nickname });
@@ -189,7 +189,7 @@ export async function uninstallAgentTrust(o: TrustOptions = {}): Promise<AgentTr
   const platform = o.platform ?? process.platform;
   const home = o.home ?? homedir();
   const files = agentTlsFiles(o.env);
-  if (platform !== 'darwin' && platform !== 'win32') await assertCertutil();
+  await assertStoreTool(platform);
   const record = readRecord(files.record);
   const nickname = record?.nickname ?? agentCaName();
   const stores =

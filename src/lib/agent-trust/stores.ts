@@ -32,16 +32,15 @@ interface ToolResult {
   output: string;
 }
 
-/** Run a system tool; a tool that is not installed is exit 9 with the package that brings it. */
-function runTool(tool: string, args: string[], pkg: string): Promise<ToolResult> {
+/** Run a system tool; a tool that is not installed is exit 9, with the package that brings it. */
+function runTool(tool: string, args: string[], pkg?: string): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
     execFile(tool, args, { timeout: 20_000, encoding: 'utf8' }, (err, stdout, stderr) => {
       if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT')
         return reject(
           new StorageError('TRUST_TOOL_MISSING', 'agentTrust.error.toolMissing', {
             params: { tool },
-            hintKey: 'agentTrust.hint.install',
-            hintParams: { pkg },
+            ...(pkg ? { hintKey: 'agentTrust.hint.install', hintParams: { pkg } } : {}),
           }),
         );
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
@@ -53,10 +52,6 @@ function runTool(tool: string, args: string[], pkg: string): Promise<ToolResult>
 const CERTUTIL_PKG = 'libnss3-tools';
 const certutil = (args: string[]) => runTool('certutil', args, CERTUTIL_PKG);
 
-/** Fails (exit 9, naming the apt package) before anything is written when certutil is missing. */
-export async function assertCertutil(): Promise<void> {
-  await certutil(['-H']);
-}
 
 interface NssDatabase {
   dir: string;
@@ -155,7 +150,17 @@ export async function uninstallNss(home: string, nickname: string): Promise<Trus
   return out;
 }
 
-const security = (args: string[]) => runTool('security', args, 'macOS');
+// Part of macOS itself: no package to name.
+const security = (args: string[]) => runTool('security', args);
+
+/**
+ * Fails (exit 9; on Linux naming the apt package) before anything is written when the tool that
+ * changes the platform's stores is missing. Windows: nothing is run.
+ */
+export async function assertStoreTool(platform: NodeJS.Platform): Promise<void> {
+  if (platform === 'darwin') await security(['help']);
+  else if (platform !== 'win32') await certutil(['-H']);
+}
 
 /** macOS: the login keychain, trusted as a root for SSL only (the system asks for the password). */
 export async function installKeychain(
