@@ -52,7 +52,6 @@ function runTool(tool: string, args: string[], pkg?: string): Promise<ToolResult
 const CERTUTIL_PKG = 'libnss3-tools';
 const certutil = (args: string[]) => runTool('certutil', args, CERTUTIL_PKG);
 
-
 interface NssDatabase {
   dir: string;
   reader: string;
