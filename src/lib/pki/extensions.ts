@@ -1,5 +1,6 @@
 /** Encoding of the X.509 extensions our certificate issuing (issue.ts) and PKCS#10 requests use. */
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { parse, readBitString, seq, w } from '../asn1/index.js';
 import { KEY_USAGE_BITS, type KeyUsage } from './certificate.js';
 import { OID } from '../crypto/index.js';
@@ -23,6 +24,54 @@ export interface ExtensionsInput {
   crlUrl?: string;
   /** authorityInfoAccess with one id-ad-ocsp URI (the OCSP responder). */
   ocspUrl?: string;
+  /** subjectAltName: DNS names and IP addresses (a TLS server certificate). */
+  subjectAltNames?: GeneralName[];
+  /**
+   * nameConstraints (critical) with these permitted subtrees only: a DNS name, or an IP
+   * address with its prefix length (`127.0.0.1/32`, `::1/128`).
+   */
+  permittedSubtrees?: GeneralName[];
+}
+
+/** The two GeneralName forms a TLS name uses (RFC 5280 §4.2.1.6): dNSName [2], iPAddress [7]. */
+export type GeneralName = { dns: string } | { ip: string };
+
+/** An IP address as octets (4 or 16); `::` shorthand and an embedded IPv4 tail are expanded. */
+function ipOctets(text: string): Buffer {
+  const kind = isIP(text);
+  if (kind === 4) return Buffer.from(text.split('.').map(Number));
+  if (kind !== 6) throw new TypeError(`not an IP address: ${text}`);
+  let s = text;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+  if (v4) {
+    const o = ipOctets(v4[1]!);
+    s = s.slice(0, -v4[1]!.length) + `${o.readUInt16BE(0).toString(16)}:${o.readUInt16BE(2).toString(16)}`;
+  }
+  const [head, tail] = s.includes('::') ? s.split('::') : [s, undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  const out = Buffer.alloc(16);
+  groups.forEach((g, i) => out.writeUInt16BE(parseInt(g, 16), i * 2));
+  return out;
+}
+
+/** A name as a GeneralName (subjectAltName entry). */
+function generalName(n: GeneralName): Buffer {
+  return 'dns' in n
+    ? w.implicitPrimitive(2, Buffer.from(n.dns, 'ascii'))
+    : w.implicitPrimitive(7, ipOctets(n.ip));
+}
+
+/** A constraint base: a DNS name, or an IP address followed by its mask (RFC 5280 §4.2.1.10). */
+function subtreeBase(n: GeneralName): Buffer {
+  if ('dns' in n) return generalName(n);
+  const [address, prefix] = n.ip.split('/');
+  const octets = ipOctets(address!);
+  const bits = prefix === undefined ? octets.length * 8 : Number(prefix);
+  const mask = Buffer.alloc(octets.length);
+  for (let i = 0; i < bits; i++) mask[i >> 3]! |= 0x80 >> (i & 7);
+  return w.implicitPrimitive(7, Buffer.concat([octets, mask]));
 }
 
 export function extension(oid: string, critical: boolean, value: Buffer): Buffer {
@@ -104,5 +153,18 @@ export function encodeExtensions(input: ExtensionsInput): Buffer | undefined {
     const uri = w.implicitPrimitive(6, Buffer.from(input.ocspUrl, 'latin1'));
     exts.push(extension(OID.authorityInfoAccess, false, w.sequence(w.sequence(w.oid(OID.adOcsp), uri))));
   }
+  if (input.subjectAltNames?.length)
+    exts.push(extension(OID.subjectAltName, false, w.sequence(...input.subjectAltNames.map(generalName))));
+  if (input.permittedSubtrees?.length)
+    // NameConstraints { permittedSubtrees [0] SEQUENCE OF GeneralSubtree { base } }; critical (RFC 5280).
+    exts.push(
+      extension(
+        OID.nameConstraints,
+        true,
+        w.sequence(
+          w.implicitConstructed(0, ...input.permittedSubtrees.map((n) => w.sequence(subtreeBase(n)))),
+        ),
+      ),
+    );
   return exts.length ? w.sequence(...exts) : undefined;
 }

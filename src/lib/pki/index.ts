@@ -68,7 +68,7 @@ export { DEFAULT_ITERATIONS } from './pkcs12/write.js';
 export type { ProtectionInfo } from './pkcs12/pbe.js';
 export type { MacInfo } from './pkcs12/mac.js';
 export { buildPkcs10, parsePkcs10, type Pkcs10Input, type Pkcs10Request } from './pkcs10.js';
-export { encodeExtensions, keyIdentifier, type ExtensionsInput } from './extensions.js';
+export { encodeExtensions, keyIdentifier, type ExtensionsInput, type GeneralName } from './extensions.js';
 export {
   buildCertificate,
   buildCrl,

@@ -56,6 +56,10 @@ export interface IssueInput {
   policies?: string[];
   ca?: boolean;
   pathLength?: number;
+  /** subjectAltName entries (a TLS server certificate). */
+  subjectAltNames?: ExtensionsInput['subjectAltNames'];
+  /** A CA's nameConstraints: the only names it may vouch for. */
+  permittedSubtrees?: ExtensionsInput['permittedSubtrees'];
 }
 
 function randomSerial(): bigint {
@@ -219,6 +223,8 @@ function signCertificate(
           input.keyUsage ?? (input.ca ? ['keyCertSign', 'cRLSign'] : ['digitalSignature', 'nonRepudiation']),
         extKeyUsage: input.extKeyUsage,
         policies: input.policies,
+        subjectAltNames: input.subjectAltNames,
+        permittedSubtrees: input.permittedSubtrees,
         subjectSpki: spki,
         authorityKeyId: issuerKeyId,
       },
@@ -236,6 +242,9 @@ export interface CreateCaInput {
   notAfter?: Date;
   /** Issue an intermediate CA under this one instead of a self-signed root. */
   parent?: CertificateAuthority;
+  pathLength?: number;
+  extKeyUsage?: string[];
+  permittedSubtrees?: IssueInput['permittedSubtrees'];
 }
 
 export function createCa(input: CreateCaInput = {}): CertificateAuthority {
@@ -253,6 +262,9 @@ export function createCa(input: CreateCaInput = {}): CertificateAuthority {
     notAfter: input.notAfter,
     validityDays: input.validityDays ?? 3650,
     ca: true,
+    pathLength: input.pathLength,
+    extKeyUsage: input.extKeyUsage,
+    permittedSubtrees: input.permittedSubtrees,
   };
   if (input.parent) {
     const certificate = issueCertificate(input.parent, issue);

@@ -1,6 +1,7 @@
 import type { Catalog } from '../types.js';
 import account from './cmd/account.js';
 import agent from './cmd/agent.js';
+import agentTrust from './cmd/agent-trust.js';
 import apply from './cmd/apply.js';
 import keys from './cmd/keys.js';
 import sandbox from './cmd/sandbox.js';
@@ -245,7 +246,7 @@ const base = {
   },
 } satisfies Catalog;
 
-const parts = [base, account, agent, apply, keys, sandbox, settings];
+const parts = [base, account, agent, agentTrust, apply, keys, sandbox, settings];
 const merge = (lang: keyof typeof base) =>
   Object.assign({}, ...parts.map((p) => p[lang])) as Record<string, string>;
 

@@ -1,6 +1,7 @@
 import type { Catalog, Language, Messages } from '../types.js';
 import account from './account.js';
 import agent from './agent.js';
+import agentTrust from './agent-trust.js';
 import apply from './apply.js';
 import cli from './cli.js';
 import cmd from './cmd.js';
@@ -21,6 +22,7 @@ import sign from './sign.js';
 export const AREAS: Record<string, Catalog> = {
   account,
   agent,
+  agentTrust,
   apply,
   cli,
   cmd,
