@@ -207,7 +207,7 @@ describe('revocation: OpenSSL responder and OpenSSL CRLs', function () {
         '--json',
         ...extra,
       ]);
-    const line = (r: { json: any }) =>
+    const line = (r: { json?: any }) =>
       r.json.result.checks.find((c: { id: string }) => c.id === 'revocation') as {
         status: string;
         message: string;

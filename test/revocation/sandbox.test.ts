@@ -156,7 +156,7 @@ describe('revocation: sandbox OCSP, timestamps, key sign and key doctor', functi
         ...extra,
       ]);
     const before = await doctor();
-    const line = (r: { json: any }) =>
+    const line = (r: { json?: any }) =>
       r.json.result.checks.find((c: { id: string }) => c.id === 'revocation') as {
         status: string;
         message: string;
