@@ -19,6 +19,11 @@ export type KeyIdentity = Required<Pick<CertificateIdentity, 'pinfl'>> &
 export async function signedChallenge(ctx: Ctx, pkcs7b64: string): Promise<KeyIdentity> {
   const checked = await checkPkcs7(ctx, fromBase64(pkcs7b64, 'pkcs7'));
   const status = overallStatus(checked);
+  // Said apart from other failures: the holder's next step differs (a new key, not a retry).
+  if (checked.signers.length === 1 && checked.signers[0]!.revoked)
+    throw unprocessable('CERTIFICATE_REVOKED', 'The certificate of this key is revoked by the sandbox CA.', {
+      eimzoStatus: EIMZO.certificateInvalid,
+    });
   if (status !== EIMZO.ok || checked.signers.length !== 1) {
     throw unprocessable(
       'SIGNATURE_INVALID',

@@ -288,7 +288,9 @@ describe('account: the full flow from an empty sandbox (CLI only)', function () 
     // (E-IMZO -11), before any role is looked at.
     const byKey = await cli(['login', '--key', companyKey, ...S, '--json'], { env: A });
     assert.equal(byKey.code, 8, byKey.stdout);
+    assert.equal(byKey.json.error.code, 'CERTIFICATE_REVOKED');
     assert.equal(byKey.json.error.data.portal.eimzoStatus, -11);
+    assert.match(byKey.json.error.hint, /key doctor/);
 
     // And the company key issued to the accountant is revoked (affiliation changed): it no longer
     // signs, and what it signed before verifies as revoked without a timestamp (E-IMZO -11).

@@ -223,6 +223,7 @@ describe('sandbox: employees, recovery, password change, regions (issue 17)', fu
       // affiliationChanged): refused as a key, before any role is looked at.
       assert.equal(gone.body.certificatesRevoked, 1);
       assert.equal(key.status, 422, JSON.stringify(key.body));
+      assert.equal(key.body.code, 'CERTIFICATE_REVOKED');
       assert.equal(key.body.eimzoStatus, -11);
       const individual = await login(sb, 'accountant.emp');
       const apply = await sb.request(

@@ -351,7 +351,7 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
       assert.equal(list.body.legalEntities[0].tin, company.tin);
     });
 
-    it('a revoked certificate no longer signs in (SIGNATURE_INVALID, eimzoStatus -11)', async () => {
+    it('a revoked certificate no longer signs in (CERTIFICATE_REVOKED, eimzoStatus -11)', async () => {
       const p = people[23]!;
       await register(sb, p, 'revoked.user', freshPhone());
       const k = opensslCsr('ec');
@@ -365,7 +365,7 @@ describe('sandbox: keys — sign-in, verification, legal entities, E-IMZO-SERVER
         pkcs7: await signedChallenge(sb, k, a.certificate.pem),
       });
       assert.equal(r.status, 422);
-      assert.equal(r.body.code, 'SIGNATURE_INVALID');
+      assert.equal(r.body.code, 'CERTIFICATE_REVOKED');
       assert.equal(r.body.eimzoStatus, -11);
     });
 

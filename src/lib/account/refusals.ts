@@ -51,6 +51,7 @@ const EXPLAINED: Record<string, Explanation> = {
   ACCOUNT_UNVERIFIED: { key: 'account.refused.notVerified', hintKey: 'account.hint.verify' },
   PINFL_MISMATCH: { key: 'account.refused.pinflMismatch', hintKey: 'account.hint.ownKey' },
   SIGNATURE_INVALID: { key: 'account.refused.signatureInvalid', hintKey: 'account.hint.keyDoctor' },
+  CERTIFICATE_REVOKED: { key: 'account.refused.certificateRevoked', hintKey: 'account.hint.revokedKey' },
   CHALLENGE_INVALID: { key: 'account.refused.challenge', hintKey: 'account.hint.clock' },
   CERTIFICATE_WITHOUT_PINFL: { key: 'account.refused.noPinfl' },
   NO_ACCOUNT_FOR_KEY: {

@@ -14,7 +14,7 @@ import { SESSION_ANSWER } from './auth.js';
 
 const PKCS7_FIELD = B64(PKCS7_JSON_LIMIT, 'base64 attached PKCS#7 of a fresh challenge');
 const SIGNATURE_ERRORS =
-  'SIGNATURE_INVALID (eimzoStatus), CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL, PKCS7_LIMIT_EXCEEDED';
+  'SIGNATURE_INVALID (eimzoStatus), CERTIFICATE_REVOKED, CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL, PKCS7_LIMIT_EXCEEDED';
 const bodyLimit = PKCS7_JSON_LIMIT + 1024;
 const config = { auth: true };
 const pkcs7Of = (body: unknown): string => (body as { pkcs7: string }).pkcs7;

@@ -155,6 +155,7 @@ export default {
     'account.refused.pinflMismatch':
       'The key belongs to another person (its PINFL differs from the account’s).',
     'account.refused.signatureInvalid': 'The portal did not accept the signature or the key’s certificate.',
+    'account.refused.certificateRevoked': 'The portal refused the key: its certificate is revoked.',
     'account.refused.challenge': 'The signed challenge expired or was already used.',
     'account.refused.noPinfl': 'The key’s certificate carries no PINFL.',
     'account.refused.noAccountForKey': 'No account belongs to the owner of this key.',
@@ -186,6 +187,8 @@ export default {
     'account.hint.ownKey':
       'Use a key issued to you (same PINFL as the account): oneid key list shows whose each key is.',
     'account.hint.keyDoctor': 'Check the key with oneid key doctor.',
+    'account.hint.revokedKey':
+      'oneid key doctor shows when and why it was revoked; a revoked key cannot be restored: apply for a new one (oneid key apply).',
     'account.hint.clock': 'Run the command again; if it repeats, check that the computer’s clock is right.',
     'account.hint.register': 'Register first: oneid register --with-key.',
     'account.hint.leBind': 'Bind it with its key: oneid le bind --key <company key>.',
@@ -397,6 +400,7 @@ export default {
     'account.refused.pinflMismatch':
       'Ключ принадлежит другому человеку (ПИНФЛ не совпадает с ПИНФЛ учётной записи).',
     'account.refused.signatureInvalid': 'Портал не принял подпись или сертификат ключа.',
+    'account.refused.certificateRevoked': 'Портал отклонил ключ: его сертификат отозван.',
     'account.refused.challenge': 'Срок подписанного запроса истёк, или он уже был использован.',
     'account.refused.noPinfl': 'В сертификате ключа нет ПИНФЛ.',
     'account.refused.noAccountForKey': 'У владельца этого ключа нет учётной записи.',
@@ -428,6 +432,8 @@ export default {
     'account.hint.ownKey':
       'Используйте ключ, выданный вам (с тем же ПИНФЛ, что у учётной записи): oneid key list покажет владельца каждого ключа.',
     'account.hint.keyDoctor': 'Проверьте ключ командой oneid key doctor.',
+    'account.hint.revokedKey':
+      'oneid key doctor покажет, когда и почему он отозван; отозванный ключ не восстановить: подайте заявку на новый (oneid key apply).',
     'account.hint.clock': 'Повторите команду; если ошибка повторится, проверьте часы компьютера.',
     'account.hint.register': 'Сначала зарегистрируйтесь: oneid register --with-key.',
     'account.hint.leBind': 'Привяжите его ключом организации: oneid le bind --key <ключ организации>.',
@@ -640,6 +646,7 @@ export default {
     'account.refused.notVerified': 'Hisob tasdiqlanmagan: buni faqat tasdiqlangan hisob bajara oladi.',
     'account.refused.pinflMismatch': 'Kalit boshqa shaxsga tegishli (JShShIRi hisobnikidan farq qiladi).',
     'account.refused.signatureInvalid': 'Portal imzoni yoki kalit sertifikatini qabul qilmadi.',
+    'account.refused.certificateRevoked': 'Portal kalitni rad etdi: uning sertifikati bekor qilingan.',
     'account.refused.challenge': 'Imzolangan so‘rovning muddati tugagan yoki u allaqachon ishlatilgan.',
     'account.refused.noPinfl': 'Kalit sertifikatida JShShIR yo‘q.',
     'account.refused.noAccountForKey': 'Bu kalit egasining hisobi yo‘q.',
@@ -670,6 +677,8 @@ export default {
     'account.hint.ownKey':
       'Sizga berilgan kalitdan foydalaning (hisob bilan bir xil JShShIR): oneid key list har bir kalit egasini ko‘rsatadi.',
     'account.hint.keyDoctor': 'Kalitni oneid key doctor bilan tekshiring.',
+    'account.hint.revokedKey':
+      'oneid key doctor qachon va nima uchun bekor qilinganini ko‘rsatadi; bekor qilingan kalitni tiklab bo‘lmaydi: yangisiga ariza bering (oneid key apply).',
     'account.hint.clock': 'Buyruqni qayta ishga tushiring; xato takrorlansa, kompyuter soatini tekshiring.',
     'account.hint.register': 'Avval ro‘yxatdan o‘ting: oneid register --with-key.',
     'account.hint.leBind': 'Uni tashkilot kaliti bilan biriktiring: oneid le bind --key <tashkilot kaliti>.',
