@@ -13,7 +13,8 @@ import { idOf } from './params.js';
 
 const PASSWORD = str(256, { description: 'at least 8 characters including a special character' });
 const started = obj({ id: str(64), codeExpiresIn: { type: 'integer' }, phone: str(32) });
-const SIGNATURE_ERRORS = 'SIGNATURE_INVALID, CERTIFICATE_REVOKED, CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL';
+const SIGNATURE_ERRORS =
+  'SIGNATURE_INVALID, CERTIFICATE_REVOKED, CHALLENGE_INVALID, CERTIFICATE_WITHOUT_PINFL';
 
 const SCHEMAS = {
   change: {
