@@ -79,6 +79,7 @@ const base = {
     'cmd.whoami.summary':
       'Show who is logged in: account, status, active role, expiry and where the session is kept.',
     'cmd.topic.account': 'Your OneID account: change or recover the password.',
+    'cmd.topic.le.employees': 'Employees the director authorizes to act for the company (an accountant, …).',
     'cmd.le.show.summary':
       "Show the company you act for: the registry's data, its employees and their roles.",
     'cmd.le.employees.list.summary': 'List the employees your company authorizes (director only).',
@@ -151,6 +152,8 @@ const base = {
     'cmd.verify-account.summary': 'Подтвердить аккаунт личным ключом ЭЦП (статус станет «подлинный»).',
     'cmd.whoami.summary': 'Кто вошёл: аккаунт, статус, активная роль, срок сессии и где она хранится.',
     'cmd.topic.account': 'Учётная запись OneID: смена и восстановление пароля.',
+    'cmd.topic.le.employees':
+      'Сотрудники, которым руководитель поручил действовать от имени организации (бухгалтер, …).',
     'cmd.le.show.summary':
       'Показать организацию, от имени которой вы действуете: данные реестра, сотрудники и их роли.',
     'cmd.le.employees.list.summary':
@@ -234,6 +237,8 @@ const base = {
       'Akkauntni shaxsiy ERI kaliti bilan tasdiqlash (holat “tasdiqlangan” bo‘ladi).',
     'cmd.whoami.summary': 'Kim kirgan: akkaunt, holat, faol rol, sessiya muddati va u qayerda saqlanishi.',
     'cmd.topic.account': 'OneID hisobingiz: parolni o‘zgartirish va tiklash.',
+    'cmd.topic.le.employees':
+      'Rahbar tashkilot nomidan ish yuritishga vakolat bergan xodimlar (buxgalter, …).',
     'cmd.le.show.summary':
       'Nomidan ish yuritayotgan tashkilotni ko‘rsatish: reyestr ma’lumotlari, xodimlar va ularning rollari.',
     'cmd.le.employees.list.summary': 'Tashkilotingiz vakolat bergan xodimlar ro‘yxati (faqat rahbar).',
