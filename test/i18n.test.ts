@@ -58,10 +58,12 @@ describe('i18n catalogs', () => {
 
   it('has no key that no source file uses', () => {
     const unused: string[] = [];
-    // Topic descriptions are looked up by the help class from package.json's topics.
-    const topics = Object.keys(
-      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).oclif.topics,
-    );
+    // Topic descriptions are looked up by the help class from package.json's topics (subtopics
+    // as `parent.child`).
+    type Topics = Record<string, { subtopics?: Topics }>;
+    const names = (t: Topics, prefix = ''): string[] =>
+      Object.entries(t).flatMap(([k, v]) => [prefix + k, ...names(v.subtopics ?? {}, `${prefix}${k}.`)]);
+    const topics = names(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).oclif.topics);
     for (const topic of topics)
       assert.ok(`cmd.topic.${topic}` in AREAS.cmd!.en, `no cmd.topic.${topic} entry`);
     for (const cat of Object.values(AREAS))
