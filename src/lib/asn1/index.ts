@@ -4,4 +4,5 @@
  * writer functions under the `w` namespace (`w.sequence(w.oid('1.2.3'), w.NULL)`).
  */
 export * from './reader.js';
+export { normalSerialHex, serialBytes, serialHex } from './serial.js';
 export * as w from './writer.js';

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KeyUnusableError, UsageError } from '../errors/index.js';
+import { normalSerialHex } from '../asn1/index.js';
 import {
   changePfxPassword,
   readPfx,
@@ -30,12 +31,6 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-const normSerial = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/^0x/, '')
-    .replace(/^0+(?=.)/, '');
-
 /**
  * A path (absolute, relative, or with a `.pfx` name) wins; otherwise the reference is matched
  * against discovered keys: serial number (hex), full alias, PINFL/TIN, file name, then a
@@ -49,7 +44,9 @@ export async function resolveKeyRef(ref: string, opts: DiscoveryOptions = {}): P
   const low = trimmed.toLowerCase();
   const tiers: Array<(k: KeySummary) => boolean> = [
     (k) =>
-      /^(0x)?[0-9a-f]+$/i.test(trimmed) && k.serial !== undefined && normSerial(k.serial) === normSerial(low),
+      /^(0x)?[0-9a-f]+$/i.test(trimmed) &&
+      k.serial !== undefined &&
+      normalSerialHex(k.serial) === normalSerialHex(low),
     (k) => k.alias?.toLowerCase() === low,
     (k) => k.pinfl === trimmed || k.tin === trimmed || k.uid === trimmed,
     (k) => path.basename(k.path).toLowerCase() === low || path.basename(k.path, '.pfx').toLowerCase() === low,

@@ -14,6 +14,7 @@ import {
   readTime,
   readUnsignedBytes,
   seq,
+  serialHex,
   is,
   Tag,
   type Node,
@@ -43,11 +44,6 @@ export interface Crl {
 
 const isTime = (n: Node | undefined): boolean => is(n, Tag.UTCTime) || is(n, Tag.GeneralizedTime);
 
-const hexSerial = (b: Uint8Array): string =>
-  Buffer.from(b)
-    .toString('hex')
-    .replace(/^0+(?=.)/, '');
-
 /** Decode a CRL (DER, or PEM with an X509 CRL block). A damaged one is a MalformedError. */
 export function parseCrl(input: Uint8Array): Crl {
   const text = Buffer.from(input.subarray(0, 64)).toString('latin1');
@@ -72,7 +68,7 @@ export function parseCrl(input: Uint8Array): Crl {
             if (readOid(parts[0]) === OID.cRLReason)
               entry.reason = content(parse(readOctets(parts[parts.length - 1])))[0] ?? 0;
           }
-        revoked.set(hexSerial(readUnsignedBytes(serial)), entry);
+        revoked.set(serialHex(readUnsignedBytes(serial)), entry);
       }
     return {
       der,

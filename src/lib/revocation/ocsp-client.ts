@@ -5,7 +5,7 @@
  * (thisUpdate / nextUpdate within a small clock skew), and echoing our nonce.
  */
 import { randomBytes } from 'node:crypto';
-import { parse, readBitString, seq, w } from '../asn1/index.js';
+import { parse, readBitString, seq, serialBytes, serialHex, w } from '../asn1/index.js';
 import { hashSync, OID } from '../crypto/index.js';
 import {
   buildOcspRequest,
@@ -70,9 +70,8 @@ export function checkOcspResponse(
   // the extension as received.
   if (nonce && !(r.nonce && (r.nonce.equals(w.octetString(nonce)) || r.nonce.equals(nonce))))
     return unknown('ocsp-nonce');
-  const serial = Buffer.from(cert.serialHex.length % 2 ? '0' + cert.serialHex : cert.serialHex, 'hex');
   const single = r.responses.find(
-    (s) => certIdMatchesIssuer(s.certId, issuer) && stripZeros(s.certId.serial).equals(stripZeros(serial)),
+    (s) => certIdMatchesIssuer(s.certId, issuer) && serialHex(s.certId.serial) === cert.serialHex,
   );
   if (!single) return unknown('ocsp-certid');
   const t = now.getTime();
@@ -87,12 +86,6 @@ export function checkOcspResponse(
   };
 }
 
-const stripZeros = (b: Buffer): Buffer => {
-  let i = 0;
-  while (i < b.length - 1 && b[i] === 0) i++;
-  return b.subarray(i);
-};
-
 /** Ask `url` about `cert` (POST, SHA-1 CertID as OpenSSL sends, with a nonce). */
 export async function queryOcsp(
   url: string,
@@ -100,7 +93,7 @@ export async function queryOcsp(
   issuer: Certificate,
   o: { limiter: Limiter; now: () => Date; timeoutMs?: number },
 ): Promise<OcspAnswer> {
-  const serial = Buffer.from(cert.serialHex.length % 2 ? '0' + cert.serialHex : cert.serialHex, 'hex');
+  const serial = serialBytes(cert.serialHex);
   const nonce = randomBytes(16);
   const request = buildOcspRequest([ocspCertId(issuer, serial)], nonce);
   const got = await o.limiter.run(() =>

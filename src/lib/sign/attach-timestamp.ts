@@ -7,7 +7,19 @@
  * values, other signers) is copied as it was, so the existing signatures still verify.
  */
 import { OID } from '../crypto/index.js';
-import { children, isContext, parse, raw, readOid, seq, w, type Node } from '../asn1/index.js';
+import {
+  children,
+  isContext,
+  normalSerialHex,
+  parse,
+  raw,
+  readOid,
+  readUnsignedBytes,
+  seq,
+  serialHex,
+  w,
+  type Node,
+} from '../asn1/index.js';
 import { SignatureError, UsageError } from '../errors/index.js';
 import { parseSignedData, signatureBytes } from './cms-decode.js';
 import { checkTimestampToken } from './timestamp-token.js';
@@ -32,25 +44,11 @@ export interface AttachOptions {
   replace?: boolean;
 }
 
-const hexOf = (integerDer: Buffer): string => {
-  const n = parse(integerDer);
-  return Buffer.from(n.buf.subarray(n.contentStart, n.end))
-    .toString('hex')
-    .replace(/^0+(?=.)/, '');
-};
-
-const normalSerial = (s: string): string =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/^0x/, '')
-    .replace(/^0+(?=.)/, '');
-
 /** The signers of a signature (any form: DER, PEM, base64), in signerInfos order. */
 export function timestampTargets(signedData: Uint8Array): TimestampTarget[] {
   return parseSignedData(signedData).signers.map((si, index) => ({
     index,
-    serialHex: si.serial ? hexOf(si.serial) : undefined,
+    serialHex: si.serial ? serialHex(readUnsignedBytes(parse(si.serial))) : undefined,
     signature: si.signature,
     timestamped: si.timestampToken !== undefined,
   }));
@@ -64,7 +62,7 @@ function selectSigner(targets: TimestampTarget[], which: SignerSelector): Timest
       params: { signer: `#${which.signerIndex + 1}` },
     });
   }
-  const serial = normalSerial(which.signerSerial);
+  const serial = normalSerialHex(which.signerSerial);
   const found = targets.filter((t) => t.serialHex === serial);
   if (found.length === 1) return found[0]!;
   throw new UsageError(

@@ -17,6 +17,7 @@ import {
   readString,
   readTime,
   seq,
+  serialHex,
   Tag,
 } from '../asn1/index.js';
 import type { Node } from '../asn1/index.js';
@@ -87,16 +88,13 @@ export function readCertificate(der: Uint8Array): CertFields {
   const subject = tbs[i++]!;
   const spkiNode = tbs[i]!;
   const [keyAlg] = seq(spkiNode, 'SubjectPublicKeyInfo');
-  const serialBytes = content(serialNode);
   return {
     der: b(raw(root)),
     tbs: b(raw(tbsNode!)),
     issuer: b(raw(expect(issuer, Tag.SEQUENCE, 'issuer'))),
     subject: b(raw(expect(subject, Tag.SEQUENCE, 'subject'))),
     serial: b(raw(serialNode)),
-    serialHex: Buffer.from(serialBytes)
-      .toString('hex')
-      .replace(/^0+(?=.)/, ''),
+    serialHex: serialHex(content(serialNode)),
     notBefore: readTime(nb),
     notAfter: readTime(na),
     spki: b(raw(spkiNode)),

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { parse, readBitString, seq } from '../asn1/index.js';
+import { parse, readBitString, readUnsignedBytes, seq, serialHex } from '../asn1/index.js';
 import { MalformedError, SignatureError, UsageError } from '../errors/index.js';
 import { digestNameFor, type DigestName } from './algorithms.js';
 import type { CertFields } from './certificate.js';
@@ -183,9 +183,7 @@ function spkiBits(spki: Buffer): Uint8Array {
 
 function serialOf(si: ParsedSignerInfo): string | undefined {
   if (!si.serial) return undefined;
-  return Buffer.from(si.serial.subarray(2 + (si.serial[1]! & 0x80 ? si.serial[1]! & 0x7f : 0)))
-    .toString('hex')
-    .replace(/^0+(?=.)/, '');
+  return serialHex(readUnsignedBytes(parse(si.serial)));
 }
 
 const reversed = (b: Buffer): Buffer => Buffer.from(b).reverse();
