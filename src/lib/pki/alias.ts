@@ -6,6 +6,7 @@
  * at `,key=` boundaries. Times are written in Tashkent time (UTC+5, no DST), as the E-IMZO Java
  * client formats them on Uzbek machines.
  */
+import { normalSerialHex } from '../asn1/index.js';
 import { MalformedError } from '../errors/index.js';
 import type { Certificate } from './certificate.js';
 import { OID } from '../crypto/index.js';
@@ -82,7 +83,7 @@ export function parseAlias(alias: string): ParsedAlias {
   return {
     entries,
     subject,
-    serialHex: serialIdx >= 0 ? entries[serialIdx]![1].replace(/^0+(?=.)/, '') : undefined,
+    serialHex: serialIdx >= 0 ? normalSerialHex(entries[serialIdx]![1]) : undefined,
     validFrom: from ? parseAliasTime(from) : undefined,
     validTo: to ? parseAliasTime(to) : undefined,
     cn: get('cn'),
@@ -108,8 +109,7 @@ export function aliasFor(cert: Certificate): string {
 /** Differences between an alias and the certificate it claims to describe (for `key info`). */
 export function aliasMismatches(alias: ParsedAlias, cert: Certificate): string[] {
   const out: string[] = [];
-  if (alias.serialHex !== undefined && alias.serialHex !== cert.serialHex.replace(/^0+(?=.)/, ''))
-    out.push('serialnumber');
+  if (alias.serialHex !== undefined && alias.serialHex !== cert.serialHex) out.push('serialnumber');
   const sameSecond = (a: Date | undefined, b: Date) => !a || Math.abs(a.getTime() - b.getTime()) < 1000;
   if (!sameSecond(alias.validFrom, cert.notBefore)) out.push('validfrom');
   if (!sameSecond(alias.validTo, cert.notAfter)) out.push('validto');
